@@ -1,0 +1,81 @@
+#include "cli/Commands.h"
+
+#include "core/IsoTime.h"
+#include "core/JsonWriter.h"
+#include "services/search/SearchService.h"
+#include "services/shop/ShopRepository.h"
+#include "store/SqliteStore.h"
+
+namespace shopdesk::cli {
+
+namespace {
+
+QString oneLine(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    text.replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+    text.replace(QLatin1Char('\t'), QStringLiteral("\\t"));
+    return text;
+}
+
+} // namespace
+
+int runSearch(CliContext& ctx, Args& args)
+{
+    auto buyer = args.option(QStringLiteral("buyer"));
+    if (!buyer) {
+        return ctx.fail(buyer.error());
+    }
+    auto limit = args.integer(QStringLiteral("limit"), 1, SearchService::kMaxLimit);
+    if (!limit) {
+        return ctx.fail(limit.error());
+    }
+    const bool json = args.flag(QStringLiteral("json"));
+    const QStringList words = args.rest();
+    if (auto st = args.finish(); !st) {
+        return ctx.fail(st);
+    }
+    if (words.isEmpty()) {
+        return ctx.fail(Error::usage(QStringLiteral("search needs a QUERY")));
+    }
+    auto store = ctx.store();
+    if (!store) {
+        return ctx.fail(store.error());
+    }
+    const QTimeZone zone = (*store)->shop().shop() ? (*store)->shop().shop()->timeZone : Shop().timeZone;
+
+    SearchRequest request;
+    request.query = words.join(QLatin1Char(' '));
+    request.buyerNick = *buyer;
+    request.limit = static_cast<int>(limit->value_or(50));
+    SearchService service((*store)->messages());
+    auto hits = service.search(request);
+    if (!hits) {
+        return ctx.fail(hits.error());
+    }
+    QTextStream& out = ctx.io().out;
+    for (const MessageHit& h : *hits) {
+        const Message& m = h.message;
+        const QString at = isotime::format(m.sentAt, zone);
+        if (json) {
+            JsonWriter w;
+            w.add(u"conversation", h.conversationKey).add(u"buyer", h.buyerNick).add(u"from", senderName(m.sender));
+            if (m.sender == Sender::Agent) {
+                w.add(u"agent", m.agent);
+            } else {
+                w.addNull(u"agent");
+            }
+            w.add(u"at", at).add(u"text", m.text);
+            out << QString::fromUtf8(w.toJson()) << '\n';
+        } else {
+            const QString from = m.sender == Sender::Agent ? QStringLiteral("agent:") + m.agent : senderName(m.sender);
+            out << at << '\t' << h.conversationKey << '\t' << h.buyerNick << '\t' << from << '\t' << oneLine(m.text)
+                << '\n';
+        }
+    }
+    out.flush();
+    return 0;
+}
+
+} // namespace shopdesk::cli

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/Timestamp.h"
+#include "domain/Ids.h"
+#include "domain/Money.h"
+#include "domain/OrderStatus.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace shopdesk {
+
+struct OrderItem {
+    QString title;
+    int quantity = 1;
+    Fen priceFen = 0; ///< unit price
+};
+
+/// Flag colours of an order (插旗), Taobao's numbering.
+enum class FlagColour { Grey = 0, Red = 1, Yellow = 2, Green = 3, Blue = 4, Pink = 5 };
+constexpr int kMaxFlag = 5;
+
+/// Receiver of a parcel: buyer personal data, encrypted at rest and shown masked without permission.
+struct Receiver {
+    QString name;
+    QString phone;
+    QString address;
+};
+
+struct Order {
+    OrderId id;
+    QString platform = QStringLiteral("sim");
+    QString orderNo; ///< the platform's order number ("T1001")
+    QString buyerNick;
+    OrderStatus status = OrderStatus::WaitBuyerPay;
+    Timestamp createdAt;
+    std::optional<Timestamp> paidAt;
+    Fen amountFen = 0;
+    QString remark;    ///< seller remark (备注), at most 1,000 UTF-8 bytes on Taobao
+    int flag = 0;      ///< FlagColour value 0-5
+    QString flaggedBy; ///< agent who flagged the order; beats last-chat in sales attribution
+    Receiver receiver;
+    std::vector<OrderItem> items;
+};
+
+struct Refund {
+    RefundId id;
+    QString platform = QStringLiteral("sim");
+    QString refundNo;
+    QString orderNo;
+    RefundStatus status = RefundStatus::WaitSellerAgree;
+    Fen amountFen = 0;
+    Timestamp createdAt;
+    QString reason;
+    QString refuseReason;
+};
+
+/// One step of a parcel's trace.
+struct LogisticsEvent {
+    QString orderNo;
+    Timestamp at;
+    QString carrier;
+    QString trackingNo;
+    QString description;
+};
+
+} // namespace shopdesk

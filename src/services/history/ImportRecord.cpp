@@ -1,0 +1,17 @@
+#include "services/history/ImportRecord.h"
+
+namespace shopdesk {
+
+ImportSummary& ImportSummary::operator+=(const ImportSummary& other)
+{
+    messagesAdded += other.messagesAdded;
+    messagesDuplicate += other.messagesDuplicate;
+    ordersAdded += other.ordersAdded;
+    ordersUpdated += other.ordersUpdated;
+    refundsAdded += other.refundsAdded;
+    refundsUpdated += other.refundsUpdated;
+    rejected.insert(rejected.end(), other.rejected.begin(), other.rejected.end());
+    return *this;
+}
+
+} // namespace shopdesk

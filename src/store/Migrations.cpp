@@ -1,0 +1,209 @@
+#include "store/Migrations.h"
+
+#include "core/Logging.h"
+#include "store/SqliteConnection.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+namespace shopdesk::store {
+
+namespace {
+
+void v1Core(SqliteConnection& c)
+{
+    c.db().exec(R"sql(
+CREATE TABLE meta(
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE buyers(
+    id       INTEGER PRIMARY KEY,
+    platform TEXT NOT NULL,
+    nick     TEXT NOT NULL,
+    UNIQUE(platform, nick)
+);
+
+CREATE TABLE conversations(
+    id           INTEGER PRIMARY KEY,
+    platform     TEXT NOT NULL,
+    platform_key TEXT NOT NULL,
+    buyer_id     INTEGER NOT NULL REFERENCES buyers(id),
+    UNIQUE(platform, platform_key)
+);
+CREATE INDEX conversations_buyer ON conversations(buyer_id);
+
+-- id = (whole seconds since epoch << 31) | sequence: ordering by id is ordering by time, which
+-- makes "newest first" an index walk for both the timeline and full-text search.
+CREATE TABLE messages(
+    id              INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    sender          INTEGER NOT NULL CHECK(sender IN (0, 1, 2)),
+    agent           TEXT,
+    sent_at         INTEGER NOT NULL,
+    text            TEXT NOT NULL,
+    platform_msg_id TEXT,
+    dedup           INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX messages_dedup ON messages(dedup);
+CREATE INDEX messages_conversation ON messages(conversation_id, id);
+
+CREATE TABLE orders(
+    id          INTEGER PRIMARY KEY,
+    platform    TEXT NOT NULL,
+    order_no    TEXT NOT NULL,
+    buyer_id    INTEGER NOT NULL REFERENCES buyers(id),
+    status      TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    paid_at     INTEGER,
+    amount_fen  INTEGER NOT NULL,
+    remark      TEXT NOT NULL DEFAULT '',
+    flag        INTEGER NOT NULL DEFAULT 0 CHECK(flag BETWEEN 0 AND 5),
+    flagged_by  TEXT,
+    UNIQUE(platform, order_no)
+);
+CREATE INDEX orders_buyer ON orders(buyer_id, created_at);
+CREATE INDEX orders_paid ON orders(paid_at) WHERE paid_at IS NOT NULL;
+
+CREATE TABLE order_items(
+    order_id  INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+    line      INTEGER NOT NULL,
+    title     TEXT NOT NULL,
+    quantity  INTEGER NOT NULL,
+    price_fen INTEGER NOT NULL,
+    PRIMARY KEY(order_id, line)
+) WITHOUT ROWID;
+
+CREATE TABLE refunds(
+    id          INTEGER PRIMARY KEY,
+    platform    TEXT NOT NULL,
+    refund_no   TEXT NOT NULL,
+    order_no    TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    amount_fen  INTEGER NOT NULL,
+    created_at  INTEGER NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',
+    UNIQUE(platform, refund_no)
+);
+CREATE INDEX refunds_order ON refunds(platform, order_no);
+CREATE INDEX refunds_created ON refunds(created_at);
+)sql");
+}
+
+void v2FullText(SqliteConnection& c)
+{
+    // External-content FTS5 over messages.text with the "shopdesk" unigram+bigram tokenizer.
+    // columnsize=0: no ranking is needed (results are newest first), so skip the size table.
+    c.db().exec(R"sql(
+CREATE VIRTUAL TABLE messages_fts USING fts5(
+    text, content='messages', content_rowid='id', tokenize='shopdesk', columnsize=0
+);
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF text ON messages BEGIN
+    INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO messages_fts(rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
+)sql");
+}
+
+int storedVersion(SqliteConnection& c)
+{
+    SQLite::Statement q(c.db(), "SELECT value FROM meta WHERE key = 'schema_version'");
+    return q.executeStep() ? q.getColumn(0).getInt() : 0;
+}
+
+} // namespace
+
+const std::vector<Migration>& migrations()
+{
+    static const std::vector<Migration> steps{
+        {1, "core tables: buyers, conversations, messages, orders, refunds", v1Core},
+        {2, "full-text index over message text", v2FullText},
+    };
+    return steps;
+}
+
+int currentSchemaVersion()
+{
+    return migrations().back().version;
+}
+
+Result<int> readSchemaVersion(SqliteConnection& conn)
+{
+    try {
+        const int appId = conn.db().execAndGet("PRAGMA application_id").getInt();
+        const int tables = conn.db().execAndGet("SELECT count(*) FROM sqlite_schema").getInt();
+        if (appId == 0 && tables == 0) {
+            return 0;
+        }
+        if (appId != kApplicationId) {
+            return -1;
+        }
+        if (!conn.db().tableExists("meta")) {
+            return 0;
+        }
+        return storedVersion(conn);
+    } catch (const std::exception& e) {
+        return sqliteError(e, "read the database version");
+    }
+}
+
+Status migrate(SqliteConnection& conn, int upTo)
+{
+    auto log = logging::get("store");
+    const int target = upTo < 0 ? currentSchemaVersion() : upTo;
+    auto version = readSchemaVersion(conn);
+    if (!version) {
+        return version.error();
+    }
+    if (*version < 0) {
+        return Error::invalid(QStringLiteral("%1 is not a ShopDesk database (it holds other data); it was not "
+                                             "modified.")
+                                  .arg(conn.path()));
+    }
+    if (*version > currentSchemaVersion()) {
+        return Error::invalid(QStringLiteral("This database was written by a newer ShopDesk (schema version %1; this "
+                                             "version understands up to %2). Update ShopDesk to open it; the "
+                                             "database was not modified.")
+                                  .arg(*version)
+                                  .arg(currentSchemaVersion()));
+    }
+    conn.applyWriterPragmas();
+    if (*version >= target) {
+        return {}; // nothing to do: take no write lock (another process may be writing)
+    }
+    try {
+        for (const Migration& step : migrations()) {
+            if (step.version > target) {
+                break;
+            }
+            SQLite::Transaction tx(conn.db(), SQLite::TransactionBehavior::IMMEDIATE);
+            // Another process may have migrated while we waited for the write lock.
+            const int now = conn.db().tableExists("meta") ? storedVersion(conn) : 0;
+            if (step.version <= now) {
+                continue;
+            }
+            if (step.version == 1) {
+                conn.db().exec("PRAGMA application_id=" + std::to_string(kApplicationId));
+            }
+            log->info("migrating database to schema version {} ({})", step.version, step.name);
+            step.apply(conn);
+            SQLite::Statement set(conn.db(), "INSERT INTO meta(key, value) VALUES('schema_version', ?1) "
+                                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            set.bind(1, std::to_string(step.version));
+            set.exec();
+            tx.commit();
+        }
+    } catch (const std::exception& e) {
+        return sqliteError(e, "upgrade the database");
+    }
+    return {};
+}
+
+} // namespace shopdesk::store

@@ -1,0 +1,297 @@
+#include "store/RecordWriter.h"
+
+#include "store/MessageKeys.h"
+#include "store/Sql.h"
+#include "store/SqliteConnection.h"
+
+namespace shopdesk::store {
+
+namespace {
+
+QString cacheKey(const QString& platform, const QString& key)
+{
+    return platform + QChar(0x1F) + key;
+}
+
+} // namespace
+
+RecordWriter::RecordWriter(SqliteConnection& connection)
+    : m_conn(connection)
+{
+}
+
+void RecordWriter::forgetRowIds()
+{
+    m_buyers.clear();
+    m_conversations.clear();
+    m_lastIdOfSecond.clear();
+}
+
+Status RecordWriter::write(const ImportRecord& record, ImportSummary& summary)
+{
+    return std::visit(
+        [&](const auto& r) -> Status {
+            using T = std::decay_t<decltype(r)>;
+            if constexpr (std::is_same_v<T, IncomingMessage>) {
+                return writeMessage(r, summary);
+            } else if constexpr (std::is_same_v<T, Order>) {
+                return writeOrder(r, summary);
+            } else {
+                return writeRefund(r, summary);
+            }
+        },
+        record);
+}
+
+qint64 RecordWriter::buyerId(const QString& platform, const QString& nick)
+{
+    const QString key = cacheKey(platform, nick);
+    if (auto it = m_buyers.constFind(key); it != m_buyers.constEnd()) {
+        return it.value();
+    }
+    auto findHandle = m_conn.statement("SELECT id FROM buyers WHERE platform = ?1 AND nick = ?2");
+    auto& find = *findHandle;
+    sql::bind(find, 1, platform);
+    sql::bind(find, 2, nick);
+    qint64 id = 0;
+    if (find.executeStep()) {
+        id = sql::integer(find, 0);
+    } else {
+        auto insertHandle = m_conn.statement("INSERT INTO buyers(platform, nick) VALUES(?1, ?2)");
+        auto& insert = *insertHandle;
+        sql::bind(insert, 1, platform);
+        sql::bind(insert, 2, nick);
+        insert.exec();
+        id = m_conn.db().getLastInsertRowid();
+    }
+    m_buyers.insert(key, id);
+    return id;
+}
+
+Result<RecordWriter::ConversationRow> RecordWriter::conversation(const IncomingMessage& m)
+{
+    const QString key = cacheKey(m.platform, m.conversationKey);
+    ConversationRow row;
+    if (auto it = m_conversations.constFind(key); it != m_conversations.constEnd()) {
+        row = it.value();
+    } else {
+        auto findHandle =
+            m_conn.statement("SELECT id, buyer_id FROM conversations WHERE platform = ?1 AND platform_key = ?2");
+        auto& find = *findHandle;
+        sql::bind(find, 1, m.platform);
+        sql::bind(find, 2, m.conversationKey);
+        if (find.executeStep()) {
+            row = {sql::integer(find, 0), sql::integer(find, 1)};
+        } else {
+            row.buyerId = buyerId(m.platform, m.buyerNick);
+            auto insertHandle =
+                m_conn.statement("INSERT INTO conversations(platform, platform_key, buyer_id) VALUES(?1, ?2, ?3)");
+            auto& insert = *insertHandle;
+            sql::bind(insert, 1, m.platform);
+            sql::bind(insert, 2, m.conversationKey);
+            sql::bind(insert, 3, row.buyerId);
+            insert.exec();
+            row.id = m_conn.db().getLastInsertRowid();
+        }
+        m_conversations.insert(key, row);
+    }
+    if (row.buyerId != buyerId(m.platform, m.buyerNick)) {
+        return Error::invalid(QStringLiteral("conversation '%1' belongs to another buyer").arg(m.conversationKey));
+    }
+    return row;
+}
+
+qint64 RecordWriter::nextMessageId(qint64 secs)
+{
+    auto it = m_lastIdOfSecond.find(secs);
+    qint64 last = 0;
+    if (it != m_lastIdOfSecond.end()) {
+        last = it->second;
+    } else {
+        auto qHandle = m_conn.statement("SELECT max(id) FROM messages WHERE id >= ?1 AND id < ?2");
+        auto& q = *qHandle;
+        sql::bind(q, 1, keys::firstIdOfSecond(secs));
+        sql::bind(q, 2, keys::firstIdOfSecond(secs + 1));
+        q.executeStep();
+        last = sql::isNull(q, 0) ? keys::firstIdOfSecond(secs) : sql::integer(q, 0);
+        if (m_lastIdOfSecond.size() > 100000) {
+            m_lastIdOfSecond.clear();
+        }
+    }
+    const qint64 id = last + 1;
+    m_lastIdOfSecond[secs] = id;
+    return id;
+}
+
+bool RecordWriter::sameMessage(qint64 dedup, const IncomingMessage& m, qint64 conversationId)
+{
+    auto qHandle =
+        m_conn.statement("SELECT m.conversation_id, m.sender, m.agent, m.sent_at, m.text, m.platform_msg_id, "
+                         "c.platform FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                         "WHERE m.dedup = ?1");
+    auto& q = *qHandle;
+    sql::bind(q, 1, dedup);
+    if (!q.executeStep()) {
+        return false;
+    }
+    if (!m.platformMessageId.isEmpty()) {
+        return sql::text(q, 5) == m.platformMessageId && sql::text(q, 6) == m.platform;
+    }
+    return sql::integer(q, 0) == conversationId && sql::integer(q, 1) == static_cast<qint64>(m.sender) &&
+           sql::text(q, 2) == m.agent && sql::integer(q, 3) == m.sentAt.ms() && sql::text(q, 4) == m.text &&
+           sql::isNull(q, 5);
+}
+
+Status RecordWriter::writeMessage(const IncomingMessage& m, ImportSummary& summary)
+{
+    const qint64 secs = m.sentAt.secs();
+    if (secs < keys::kMinSecs || secs >= keys::kMaxSecs) {
+        return Error::invalid(QStringLiteral("time is outside 2000-2099"));
+    }
+    auto conv = conversation(m);
+    if (!conv) {
+        return conv.error();
+    }
+    auto insertHandle = m_conn.statement("INSERT INTO messages(id, conversation_id, sender, agent, sent_at, text, "
+                                         "platform_msg_id, dedup) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                                         "ON CONFLICT(dedup) DO NOTHING");
+    auto& insert = *insertHandle;
+    for (int salt = 0; salt < 16; ++salt) {
+        const qint64 dedup = keys::dedupKey(m, salt);
+        const qint64 id = nextMessageId(secs);
+        insert.reset();
+        sql::bind(insert, 1, id);
+        sql::bind(insert, 2, conv->id);
+        sql::bind(insert, 3, static_cast<qint64>(m.sender));
+        sql::bindOrNull(insert, 4, m.sender == Sender::Agent ? m.agent : QString());
+        sql::bind(insert, 5, m.sentAt.ms());
+        sql::bind(insert, 6, m.text);
+        sql::bindOrNull(insert, 7, m.platformMessageId);
+        sql::bind(insert, 8, dedup);
+        if (insert.exec() == 1) {
+            ++summary.messagesAdded;
+            return {};
+        }
+        // The id was not used after all.
+        m_lastIdOfSecond[secs] = id - 1;
+        if (sameMessage(dedup, m, conv->id)) {
+            ++summary.messagesDuplicate;
+            return {};
+        }
+        // A 64-bit hash collision with a different message: try the next salt.
+    }
+    return Error::internal(QStringLiteral("could not find a free deduplication key"));
+}
+
+Status RecordWriter::writeOrder(const Order& o, ImportSummary& summary)
+{
+    const qint64 buyer = buyerId(o.platform, o.buyerNick);
+    auto findHandle = m_conn.statement("SELECT id FROM orders WHERE platform = ?1 AND order_no = ?2");
+    auto& find = *findHandle;
+    sql::bind(find, 1, o.platform);
+    sql::bind(find, 2, o.orderNo);
+    const bool exists = find.executeStep();
+    qint64 orderId = exists ? sql::integer(find, 0) : 0;
+    find.reset();
+
+    if (exists) {
+        auto updateHandle = m_conn.statement(
+            "UPDATE orders SET buyer_id = ?2, status = ?3, created_at = ?4, paid_at = ?5, amount_fen = ?6, "
+            "remark = ?7, flag = ?8, flagged_by = ?9 WHERE id = ?1 AND (buyer_id IS NOT ?2 OR status IS NOT ?3 "
+            "OR created_at IS NOT ?4 OR paid_at IS NOT ?5 OR amount_fen IS NOT ?6 OR remark IS NOT ?7 "
+            "OR flag IS NOT ?8 OR flagged_by IS NOT ?9)");
+        auto& update = *updateHandle;
+        sql::bind(update, 1, orderId);
+        sql::bind(update, 2, buyer);
+        sql::bind(update, 3, orderStatusCode(o.status));
+        sql::bind(update, 4, o.createdAt.ms());
+        sql::bind(update, 5, o.paidAt ? std::optional<qint64>(o.paidAt->ms()) : std::nullopt);
+        sql::bind(update, 6, o.amountFen);
+        sql::bind(update, 7, o.remark);
+        sql::bind(update, 8, static_cast<qint64>(o.flag));
+        sql::bindOrNull(update, 9, o.flaggedBy);
+        if (update.exec() > 0) {
+            ++summary.ordersUpdated;
+        }
+    } else {
+        auto insertHandle = m_conn.statement("INSERT INTO orders(platform, order_no, buyer_id, status, created_at, "
+                                             "paid_at, amount_fen, remark, flag, flagged_by) "
+                                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        auto& insert = *insertHandle;
+        sql::bind(insert, 1, o.platform);
+        sql::bind(insert, 2, o.orderNo);
+        sql::bind(insert, 3, buyer);
+        sql::bind(insert, 4, orderStatusCode(o.status));
+        sql::bind(insert, 5, o.createdAt.ms());
+        sql::bind(insert, 6, o.paidAt ? std::optional<qint64>(o.paidAt->ms()) : std::nullopt);
+        sql::bind(insert, 7, o.amountFen);
+        sql::bind(insert, 8, o.remark);
+        sql::bind(insert, 9, static_cast<qint64>(o.flag));
+        sql::bindOrNull(insert, 10, o.flaggedBy);
+        insert.exec();
+        orderId = m_conn.db().getLastInsertRowid();
+        ++summary.ordersAdded;
+    }
+
+    auto clearHandle = m_conn.statement("DELETE FROM order_items WHERE order_id = ?1");
+    auto& clear = *clearHandle;
+    sql::bind(clear, 1, orderId);
+    clear.exec();
+    auto itemHandle = m_conn.statement(
+        "INSERT INTO order_items(order_id, line, title, quantity, price_fen) VALUES(?1, ?2, ?3, ?4, ?5)");
+    auto& item = *itemHandle;
+    qint64 line = 0;
+    for (const OrderItem& it : o.items) {
+        item.reset();
+        sql::bind(item, 1, orderId);
+        sql::bind(item, 2, ++line);
+        sql::bind(item, 3, it.title);
+        sql::bind(item, 4, static_cast<qint64>(it.quantity));
+        sql::bind(item, 5, it.priceFen);
+        item.exec();
+    }
+    return {};
+}
+
+Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
+{
+    auto findHandle = m_conn.statement("SELECT id FROM refunds WHERE platform = ?1 AND refund_no = ?2");
+    auto& find = *findHandle;
+    sql::bind(find, 1, r.platform);
+    sql::bind(find, 2, r.refundNo);
+    const bool exists = find.executeStep();
+    const qint64 id = exists ? sql::integer(find, 0) : 0;
+    find.reset();
+    if (exists) {
+        auto updateHandle = m_conn.statement("UPDATE refunds SET order_no = ?2, status = ?3, amount_fen = ?4, "
+                                             "created_at = ?5, reason = ?6 WHERE id = ?1 AND (order_no IS NOT ?2 OR "
+                                             "status IS NOT ?3 OR amount_fen IS NOT ?4 OR created_at IS NOT ?5 OR "
+                                             "reason IS NOT ?6)");
+        auto& update = *updateHandle;
+        sql::bind(update, 1, id);
+        sql::bind(update, 2, r.orderNo);
+        sql::bind(update, 3, refundStatusCode(r.status));
+        sql::bind(update, 4, r.amountFen);
+        sql::bind(update, 5, r.createdAt.ms());
+        sql::bind(update, 6, r.reason);
+        if (update.exec() > 0) {
+            ++summary.refundsUpdated;
+        }
+        return {};
+    }
+    auto insertHandle = m_conn.statement("INSERT INTO refunds(platform, refund_no, order_no, status, amount_fen, "
+                                         "created_at, reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    auto& insert = *insertHandle;
+    sql::bind(insert, 1, r.platform);
+    sql::bind(insert, 2, r.refundNo);
+    sql::bind(insert, 3, r.orderNo);
+    sql::bind(insert, 4, refundStatusCode(r.status));
+    sql::bind(insert, 5, r.amountFen);
+    sql::bind(insert, 6, r.createdAt.ms());
+    sql::bind(insert, 7, r.reason);
+    insert.exec();
+    ++summary.refundsAdded;
+    return {};
+}
+
+} // namespace shopdesk::store

@@ -1,0 +1,79 @@
+#include "store/SqliteStore.h"
+
+#include "core/Logging.h"
+#include "store/Migrations.h"
+#include "store/RecordWriter.h"
+#include "store/SqliteConnection.h"
+#include "store/SqliteHistoryRepository.h"
+#include "store/SqliteMessageRepository.h"
+#include "store/SqliteShopRepository.h"
+#include "store/StoreWriter.h"
+
+#include <QFileInfo>
+
+namespace shopdesk::store {
+
+SqliteStore::SqliteStore(QString path, std::unique_ptr<StoreWriter> writer, std::unique_ptr<RecordWriter> recordWriter)
+    : m_path(std::move(path))
+    , m_recordWriter(std::move(recordWriter))
+    , m_writer(std::move(writer))
+{
+    m_shop = std::make_unique<SqliteShopRepository>(*this);
+    m_history = std::make_unique<SqliteHistoryRepository>(*this);
+    m_messages = std::make_unique<SqliteMessageRepository>(*this);
+}
+
+SqliteStore::~SqliteStore()
+{
+    // The writer finishes its queue before the repositories and readers go away.
+    m_writer.reset();
+    std::lock_guard lock(m_readersMutex);
+    m_readers.clear();
+}
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString& path, const Options& options)
+{
+    if (!options.create && !QFileInfo::exists(path)) {
+        return Error::notFound(QStringLiteral("No ShopDesk database at %1. Create one with: shopdeskctl --db %1 init "
+                                              "--shop NAME")
+                                   .arg(path));
+    }
+    SqliteConnection::Options connOptions;
+    connOptions.role = SqliteConnection::Role::Writer;
+    connOptions.create = options.create;
+    auto conn = SqliteConnection::open(path, connOptions);
+    if (!conn) {
+        return conn.error();
+    }
+    if (auto st = migrate(**conn); !st) {
+        return st.error();
+    }
+    SqliteConnection& writerConn = **conn;
+    auto recordWriter = std::make_unique<RecordWriter>(writerConn);
+    StoreWriter::Options writerOptions;
+    writerOptions.busyGiveUp = options.busyGiveUp;
+    auto writer = std::make_unique<StoreWriter>(std::move(*conn), writerOptions);
+    RecordWriter* rw = recordWriter.get();
+    writer->setTransactionHooks([rw] { rw->forgetSequences(); }, [rw] { rw->forgetRowIds(); });
+    logging::get("store")->info("opened database (schema version {})", currentSchemaVersion());
+    return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(writer), std::move(recordWriter)));
+}
+
+Result<SqliteConnection*> SqliteStore::reader()
+{
+    std::lock_guard lock(m_readersMutex);
+    auto& slot = m_readers[std::this_thread::get_id()];
+    if (!slot) {
+        SqliteConnection::Options o;
+        o.role = SqliteConnection::Role::Reader;
+        auto conn = SqliteConnection::open(m_path, o);
+        if (!conn) {
+            m_readers.erase(std::this_thread::get_id());
+            return conn.error();
+        }
+        slot = std::move(*conn);
+    }
+    return slot.get();
+}
+
+} // namespace shopdesk::store

@@ -1,0 +1,21 @@
+#include <QCoreApplication>
+#include <QStandardPaths>
+
+#include <gtest/gtest.h>
+
+#ifdef SHOPDESK_GUI_TESTS
+#include <QApplication>
+#endif
+
+int main(int argc, char** argv)
+{
+    ::testing::InitGoogleTest(&argc, argv);
+    // Keep tests away from the user's real data directory.
+    QStandardPaths::setTestModeEnabled(true);
+#ifdef SHOPDESK_GUI_TESTS
+    QApplication app(argc, argv);
+#else
+    QCoreApplication app(argc, argv);
+#endif
+    return RUN_ALL_TESTS();
+}
