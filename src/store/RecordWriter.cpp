@@ -4,6 +4,9 @@
 #include "store/Sql.h"
 #include "store/SqliteConnection.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace shopdesk::store {
 
 namespace {
@@ -25,15 +28,16 @@ void RecordWriter::forgetRowIds()
     m_buyers.clear();
     m_conversations.clear();
     m_lastIdOfSecond.clear();
+    m_pending.clear();
 }
 
-Status RecordWriter::write(const ImportRecord& record, ImportSummary& summary)
+Status RecordWriter::add(const ImportRecord& record, ImportSummary& summary)
 {
     return std::visit(
         [&](const auto& r) -> Status {
             using T = std::decay_t<decltype(r)>;
             if constexpr (std::is_same_v<T, IncomingMessage>) {
-                return writeMessage(r, summary);
+                return addMessage(r);
             } else if constexpr (std::is_same_v<T, Order>) {
                 return writeOrder(r, summary);
             } else {
@@ -142,7 +146,7 @@ bool RecordWriter::sameMessage(qint64 dedup, const IncomingMessage& m, qint64 co
            sql::isNull(q, 5);
 }
 
-Status RecordWriter::writeMessage(const IncomingMessage& m, ImportSummary& summary)
+Status RecordWriter::addMessage(const IncomingMessage& m)
 {
     const qint64 secs = m.sentAt.secs();
     if (secs < keys::kMinSecs || secs >= keys::kMaxSecs) {
@@ -152,6 +156,25 @@ Status RecordWriter::writeMessage(const IncomingMessage& m, ImportSummary& summa
     if (!conv) {
         return conv.error();
     }
+    m_pending.push_back({m, conv->id});
+    return {};
+}
+
+void RecordWriter::flush(ImportSummary& summary)
+{
+    std::stable_sort(m_pending.begin(), m_pending.end(), [](const PendingMessage& a, const PendingMessage& b) {
+        return a.message.sentAt < b.message.sentAt;
+    });
+    for (const PendingMessage& p : m_pending) {
+        insertMessage(p, summary);
+    }
+    m_pending.clear();
+}
+
+void RecordWriter::insertMessage(const PendingMessage& p, ImportSummary& summary)
+{
+    const IncomingMessage& m = p.message;
+    const qint64 secs = m.sentAt.secs();
     auto insertHandle = m_conn.statement("INSERT INTO messages(id, conversation_id, sender, agent, sent_at, text, "
                                          "platform_msg_id, dedup) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                                          "ON CONFLICT(dedup) DO NOTHING");
@@ -161,7 +184,7 @@ Status RecordWriter::writeMessage(const IncomingMessage& m, ImportSummary& summa
         const qint64 id = nextMessageId(secs);
         insert.reset();
         sql::bind(insert, 1, id);
-        sql::bind(insert, 2, conv->id);
+        sql::bind(insert, 2, p.conversationId);
         sql::bind(insert, 3, static_cast<qint64>(m.sender));
         sql::bindOrNull(insert, 4, m.sender == Sender::Agent ? m.agent : QString());
         sql::bind(insert, 5, m.sentAt.ms());
@@ -169,18 +192,24 @@ Status RecordWriter::writeMessage(const IncomingMessage& m, ImportSummary& summa
         sql::bindOrNull(insert, 7, m.platformMessageId);
         sql::bind(insert, 8, dedup);
         if (insert.exec() == 1) {
+            auto indexHandle = m_conn.statement("INSERT INTO messages_fts(rowid, text) VALUES(?1, ?2)");
+            auto& index = *indexHandle;
+            sql::bind(index, 1, id);
+            sql::bind(index, 2, m.text);
+            index.exec();
             ++summary.messagesAdded;
-            return {};
+            return;
         }
         // The id was not used after all.
         m_lastIdOfSecond[secs] = id - 1;
-        if (sameMessage(dedup, m, conv->id)) {
+        if (sameMessage(dedup, m, p.conversationId)) {
             ++summary.messagesDuplicate;
-            return {};
+            return;
         }
         // A 64-bit hash collision with a different message: try the next salt.
     }
-    return Error::internal(QStringLiteral("could not find a free deduplication key"));
+    // Sixteen colliding 64-bit keys cannot happen by chance; treat it as a database fault.
+    throw std::runtime_error("no free deduplication key");
 }
 
 Status RecordWriter::writeOrder(const Order& o, ImportSummary& summary)

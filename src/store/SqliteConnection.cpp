@@ -6,6 +6,8 @@
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace shopdesk::store {
 
 SqliteConnection::SqliteConnection(std::unique_ptr<SQLite::Database> db, QString path, Role role)
@@ -26,8 +28,23 @@ sqlite3* SqliteConnection::handle() const
     return m_db->getHandle();
 }
 
+namespace {
+
+void configureSqliteOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Memory statistics take a global mutex on every allocation; ShopDesk never reads them.
+        // (Must precede sqlite3_initialize(); if something initialised SQLite first, this is a no-op.)
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
+}
+
+} // namespace
+
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString& path, const Options& options)
 {
+    configureSqliteOnce();
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (options.create) {
         flags |= SQLITE_OPEN_CREATE;

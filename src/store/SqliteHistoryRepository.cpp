@@ -21,14 +21,11 @@ QFuture<Result<ImportSummary>> SqliteHistoryRepository::ingest(std::vector<Impor
             qint64 index = 0;
             for (const ImportRecord& record : records) {
                 ++index;
-                Status st = writer->write(record, summary);
-                if (!st) {
-                    if (st.error().code != ErrorCode::Invalid) {
-                        return st.error();
-                    }
+                if (Status st = writer->add(record, summary); !st) {
                     summary.rejected.push_back({index, st.error().message});
                 }
             }
+            writer->flush(summary);
             return summary;
         });
 }

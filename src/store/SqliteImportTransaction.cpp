@@ -41,15 +41,16 @@ SqliteImportTransaction::SqliteImportTransaction(SqliteStore& store, bool allOrN
             }
             channel->changed.notify_all();
             for (auto& [line, record] : chunk) {
-                Status st = records->write(record, summary);
+                Status st = records->add(record, summary);
                 if (!st) {
-                    if (st.error().code != ErrorCode::Invalid) {
-                        return st; // database failure: the whole import rolls back
-                    }
                     summary.rejected.push_back({line, st.error().message});
+                }
+                if (records->blockFull()) {
+                    records->flush(summary);
                 }
             }
         }
+        records->flush(summary);
         bool commit = false;
         {
             std::lock_guard lock(channel->mutex);
