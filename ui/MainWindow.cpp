@@ -33,16 +33,17 @@ QString lineFor(const Message& m)
 
 } // namespace
 
-MainWindow::MainWindow(MessageRepository& messages, SearchService& search, const QString& shopName, QWidget* parent)
+MainWindow::MainWindow(MessageRepository& messages, SearchService& search, auth::Actor actor, QWidget* parent)
     : QMainWindow(parent)
     , m_messages(messages)
     , m_search(search)
+    , m_actor(std::move(actor))
     , m_conversations(new QListWidget(this))
     , m_history(new QPlainTextEdit(this))
     , m_searchBox(new QLineEdit(this))
     , m_status(new QLabel(this))
 {
-    setWindowTitle(tr("ShopDesk 客服工作台 — %1").arg(shopName));
+    setWindowTitle(tr("ShopDesk 客服工作台 — %1").arg(m_actor.fullName()));
     resize(1100, 700);
 
     auto* toolbar = addToolBar(tr("搜索"));
@@ -105,7 +106,7 @@ void MainWindow::runSearch()
 {
     SearchRequest request;
     request.query = m_searchBox->text();
-    auto hits = m_search.search(request);
+    auto hits = m_search.search(m_actor, request);
     if (!hits) {
         m_status->setText(hits.error().message);
         return;

@@ -7,6 +7,8 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 
+#include "auth/Actor.h"
+
 namespace shopdesk {
 class MessageRepository;
 class SearchService;
@@ -19,7 +21,7 @@ namespace shopdesk::ui {
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(MessageRepository& messages, SearchService& search, const QString& shopName, QWidget* parent = nullptr);
+    MainWindow(MessageRepository& messages, SearchService& search, auth::Actor actor, QWidget* parent = nullptr);
 
 private:
     void reloadConversations();
@@ -28,6 +30,7 @@ private:
 
     MessageRepository& m_messages;
     SearchService& m_search;
+    auth::Actor m_actor;
     QListWidget* m_conversations;
     QPlainTextEdit* m_history;
     QLineEdit* m_searchBox;

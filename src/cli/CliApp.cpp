@@ -20,19 +20,55 @@ struct Command {
 const std::vector<Command>& commands()
 {
     static const std::vector<Command> table{
-        {{QStringLiteral("init")}, "init --shop NAME [--platform sim] [--tz Asia/Shanghai]", runInit},
-        {{QStringLiteral("history"), QStringLiteral("import")}, "history import FILE [--skip-bad]", runHistoryImport},
-        {{QStringLiteral("search")}, "search QUERY... [--buyer NICK] [--limit N] [--json]", runSearch},
+        {{QStringLiteral("init")}, "init --shop NAME --owner NAME [--platform sim] [--tz Asia/Shanghai]", runInit},
+        {{QStringLiteral("history"), QStringLiteral("import")},
+         "--as A history import FILE [--skip-bad]",
+         runHistoryImport},
+        {{QStringLiteral("search")}, "--as A search QUERY... [--buyer NICK] [--limit N] [--json]", runSearch},
+        {{QStringLiteral("account"), QStringLiteral("list")}, "--as A account list [--all] [--json]", runAccountList},
+        {{QStringLiteral("account"), QStringLiteral("create")},
+         "--as A account create NAME --roles R1[,R2] [--group G] [--limit N]",
+         runAccountCreate},
+        {{QStringLiteral("account"), QStringLiteral("passwd")}, "--as A account passwd NAME", runAccountPasswd},
+        {{QStringLiteral("account"), QStringLiteral("roles")},
+         "--as A account roles NAME --set R1[,R2]",
+         runAccountRoles},
+        {{QStringLiteral("account"), QStringLiteral("disable")}, "--as A account disable NAME", runAccountDisable},
+        {{QStringLiteral("account"), QStringLiteral("enable")}, "--as A account enable NAME", runAccountEnable},
+        {{QStringLiteral("account"), QStringLiteral("delete")}, "--as A account delete NAME --yes", runAccountDelete},
+        {{QStringLiteral("role"), QStringLiteral("list")}, "--as A role list [--json]", runRoleList},
+        {{QStringLiteral("role"), QStringLiteral("show")}, "--as A role show NAME [--json]", runRoleShow},
+        {{QStringLiteral("role"), QStringLiteral("create")}, "--as A role create NAME --perms P1,P2", runRoleCreate},
+        {{QStringLiteral("role"), QStringLiteral("edit")}, "--as A role edit NAME --perms P1,P2", runRoleEdit},
+        {{QStringLiteral("role"), QStringLiteral("delete")}, "--as A role delete NAME", runRoleDelete},
+        {{QStringLiteral("perm"), QStringLiteral("list")}, "perm list [--json]", runPermList},
+        {{QStringLiteral("perm"), QStringLiteral("matrix")},
+         "perm matrix            (docs/permissions.md)",
+         runPermMatrix},
+        {{QStringLiteral("audit"), QStringLiteral("list")},
+         "--as A audit list [--actor NAME] [--action PREFIX] [--limit N] [--json]",
+         runAuditList},
+        {{QStringLiteral("audit"), QStringLiteral("verify")}, "--as A audit verify", runAuditVerify},
+        {{QStringLiteral("settings"), QStringLiteral("show")}, "--as A settings show", runSettingsShow},
+        {{QStringLiteral("settings"), QStringLiteral("set")},
+         "--as A settings set login.max_failures|login.lock_minutes N",
+         runSettingsSet},
+        {{QStringLiteral("order"), QStringLiteral("show")},
+         "--as A order show ORDER [--reveal] [--json]",
+         runOrderShow},
     };
     return table;
 }
 
 void printHelp(QTextStream& out)
 {
-    out << "Usage: shopdeskctl [--db PATH] [--wait SECONDS] COMMAND [OPTIONS]\n\n"
+    out << "Usage: shopdeskctl [--db PATH] [--wait SECONDS] [--as ACCOUNT] COMMAND [OPTIONS]\n\n"
         << "ShopDesk's headless tool: administration, history import, search and reports.\n"
         << "The database defaults to " << apppaths::defaultDatabase() << "\n"
-        << "--wait: how long a write waits while another program (the app) writes; default 30 s.\n\nCommands:\n";
+        << "--wait: how long a write waits while another program (the app) writes; default 30 s.\n"
+        << "--as: the acting sub-account (shop:name or name); its password comes from SHOPDESK_PASSWORD, else\n"
+        << "      the first line of standard input. New passwords: SHOPDESK_NEW_PASSWORD, else the next line.\n"
+        << "\nCommands:\n";
     for (const Command& c : commands()) {
         out << "  " << c.synopsis << '\n';
     }
@@ -63,7 +99,12 @@ int run(const QStringList& arguments, CliIo& io)
         io.err << "shopdeskctl: " << wait.error().message << Qt::endl;
         return 2;
     }
-    CliContext ctx(io, db->value_or(apppaths::defaultDatabase()), std::chrono::seconds(wait->value_or(30)));
+    auto as = args.option(QStringLiteral("as"));
+    if (!as) {
+        io.err << "shopdeskctl: " << as.error().message << Qt::endl;
+        return 2;
+    }
+    CliContext ctx(io, {db->value_or(apppaths::defaultDatabase()), std::chrono::seconds(wait->value_or(30)), *as});
 
     QStringList words;
     for (const Command& c : commands()) {

@@ -1,37 +1,112 @@
 #include "cli/CliContext.h"
 
-#include "store/SqliteStore.h"
+#include "backend/Backend.h"
+#include "core/JsonWriter.h"
+#include "services/accounts/AccountService.h"
 
 namespace shopdesk::cli {
 
-CliContext::CliContext(CliIo& io, QString databasePath, std::chrono::milliseconds busyWait)
+CliContext::CliContext(CliIo& io, Globals globals)
     : m_io(io)
-    , m_databasePath(std::move(databasePath))
-    , m_busyWait(busyWait)
+    , m_globals(std::move(globals))
 {
 }
 
 CliContext::~CliContext() = default;
 
-Result<store::SqliteStore*> CliContext::store(bool create)
+Result<Backend*> CliContext::backend(bool create)
 {
-    if (!m_store) {
-        store::SqliteStore::Options options;
+    if (!m_backend) {
+        Backend::Options options;
+        options.databasePath = m_globals.databasePath;
         options.create = create;
-        options.busyGiveUp = m_busyWait;
-        auto opened = store::SqliteStore::open(m_databasePath, options);
+        options.busyGiveUp = m_globals.busyWait;
+        auto opened = Backend::open(std::move(options));
         if (!opened) {
             return opened.error();
         }
-        m_store = std::move(*opened);
+        m_backend = std::move(*opened);
     }
-    return m_store.get();
+    return m_backend.get();
+}
+
+std::optional<QString> CliContext::readLine()
+{
+    if (!m_io.in.isOpen() || m_io.in.atEnd()) {
+        // A pipe may not have data yet; readLine blocks until a line or EOF.
+        if (!m_io.in.isOpen() || (!m_io.in.isSequential() && m_io.in.atEnd())) {
+            return std::nullopt;
+        }
+    }
+    QByteArray line = m_io.in.readLine();
+    if (line.isEmpty()) {
+        return std::nullopt;
+    }
+    if (line.endsWith('\n')) {
+        line.chop(1);
+    }
+    if (line.endsWith('\r')) {
+        line.chop(1);
+    }
+    return QString::fromUtf8(line);
+}
+
+Result<auth::Actor> CliContext::actor(bool passwordChangeOnly)
+{
+    if (m_actor) {
+        return *m_actor;
+    }
+    if (!m_globals.actingAs || m_globals.actingAs->trimmed().isEmpty()) {
+        return Error::usage(QStringLiteral("this command needs --as NAME (the acting sub-account)"));
+    }
+    if (m_io.env.contains(QStringLiteral("SHOPDESK_PASSWORD"))) {
+        m_actingPassword = m_io.env.value(QStringLiteral("SHOPDESK_PASSWORD"));
+    } else if (auto line = readLine()) {
+        m_actingPassword = *line;
+    } else {
+        return Error::usage(QStringLiteral("no password for %1: set SHOPDESK_PASSWORD or give it as the first line of "
+                                           "standard input")
+                                .arg(*m_globals.actingAs));
+    }
+    auto b = backend();
+    if (!b) {
+        return b.error();
+    }
+    auto session = (*b)->accounts().login(*m_globals.actingAs, m_actingPassword);
+    if (!session) {
+        return session.error();
+    }
+    if (session->mustChangePassword && !passwordChangeOnly) {
+        return Error::notAllowed(
+            QStringLiteral("%1 must choose a new password first: shopdeskctl --as %1 account passwd "
+                           "%1")
+                .arg(session->actor.fullName()));
+    }
+    m_actor = session->actor;
+    return *m_actor;
+}
+
+Result<QString> CliContext::newPassword()
+{
+    if (m_io.env.contains(QStringLiteral("SHOPDESK_NEW_PASSWORD"))) {
+        return m_io.env.value(QStringLiteral("SHOPDESK_NEW_PASSWORD"));
+    }
+    if (auto line = readLine()) {
+        return *line;
+    }
+    return Error::usage(
+        QStringLiteral("no new password: set SHOPDESK_NEW_PASSWORD or give it as the next line of standard input"));
 }
 
 int CliContext::fail(const Error& error)
 {
     m_io.err << "shopdeskctl: " << error.message << Qt::endl;
     return exitCodeFor(error.code);
+}
+
+void CliContext::printJson(const JsonWriter& object)
+{
+    m_io.out << QString::fromUtf8(object.toJson()) << '\n';
 }
 
 } // namespace shopdesk::cli

@@ -10,4 +10,29 @@ int runInit(CliContext& ctx, Args& args);
 int runHistoryImport(CliContext& ctx, Args& args);
 int runSearch(CliContext& ctx, Args& args);
 
+int runAccountList(CliContext& ctx, Args& args);
+int runAccountCreate(CliContext& ctx, Args& args);
+int runAccountPasswd(CliContext& ctx, Args& args);
+int runAccountRoles(CliContext& ctx, Args& args);
+int runAccountDisable(CliContext& ctx, Args& args);
+int runAccountEnable(CliContext& ctx, Args& args);
+int runAccountDelete(CliContext& ctx, Args& args);
+
+int runRoleList(CliContext& ctx, Args& args);
+int runRoleShow(CliContext& ctx, Args& args);
+int runRoleCreate(CliContext& ctx, Args& args);
+int runRoleEdit(CliContext& ctx, Args& args);
+int runRoleDelete(CliContext& ctx, Args& args);
+
+int runPermList(CliContext& ctx, Args& args);
+int runPermMatrix(CliContext& ctx, Args& args);
+
+int runAuditList(CliContext& ctx, Args& args);
+int runAuditVerify(CliContext& ctx, Args& args);
+
+int runSettingsShow(CliContext& ctx, Args& args);
+int runSettingsSet(CliContext& ctx, Args& args);
+
+int runOrderShow(CliContext& ctx, Args& args);
+
 } // namespace shopdesk::cli

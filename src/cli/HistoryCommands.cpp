@@ -1,8 +1,8 @@
 #include "cli/Commands.h"
 
+#include "backend/Backend.h"
 #include "services/history/HistoryImporter.h"
-#include "services/shop/ShopRepository.h"
-#include "store/SqliteStore.h"
+#include "services/privacy/PiiVault.h"
 
 #include <QFile>
 
@@ -28,17 +28,19 @@ int runHistoryImport(CliContext& ctx, Args& args)
     if (!file.open(QIODevice::ReadOnly)) {
         return ctx.fail(Error::notFound(QStringLiteral("cannot read %1: %2").arg(*path, file.errorString())));
     }
-    auto store = ctx.store();
-    if (!store) {
-        return ctx.fail(store.error());
+    auto actor = ctx.actor();
+    if (!actor) {
+        return ctx.fail(actor.error());
     }
+    Backend& b = **ctx.backend();
     HistoryImporter::Options options;
     options.skipBad = skipBad;
-    if (auto shop = (*store)->shop().shop()) {
+    if (auto shop = b.shop()) {
         options.defaultPlatform = shop->platform;
     }
-    HistoryImporter importer((*store)->history());
-    auto report = importer.import(file, options);
+    const PiiVault& vault = b.vault();
+    options.sealOrder = [&vault](Order& o) { vault.seal(o); };
+    auto report = b.importer().import(*actor, file, options);
     if (!report) {
         return ctx.fail(report.error());
     }

@@ -1,16 +1,16 @@
 #include "cli/Commands.h"
 
-#include "services/shop/ShopRepository.h"
-#include "store/SqliteStore.h"
+#include "backend/Backend.h"
 
 namespace shopdesk::cli {
 
 int runInit(CliContext& ctx, Args& args)
 {
     auto shopName = args.option(QStringLiteral("shop"));
+    auto owner = args.option(QStringLiteral("owner"));
     auto platform = args.option(QStringLiteral("platform"));
     auto zone = args.option(QStringLiteral("tz"));
-    for (const auto* r : {&shopName, &platform, &zone}) {
+    for (const auto* r : {&shopName, &owner, &platform, &zone}) {
         if (!*r) {
             return ctx.fail(r->error());
         }
@@ -20,6 +20,9 @@ int runInit(CliContext& ctx, Args& args)
     }
     if (!*shopName || (*shopName)->trimmed().isEmpty()) {
         return ctx.fail(Error::usage(QStringLiteral("init needs --shop NAME")));
+    }
+    if (!*owner || (*owner)->trimmed().isEmpty()) {
+        return ctx.fail(Error::usage(QStringLiteral("init needs --owner NAME (the main account)")));
     }
     Shop shop;
     shop.name = (*shopName)->trimmed();
@@ -33,14 +36,19 @@ int runInit(CliContext& ctx, Args& args)
         }
         shop.timeZone = tz;
     }
-    auto store = ctx.store(true);
-    if (!store) {
-        return ctx.fail(store.error());
+    auto password = ctx.newPassword();
+    if (!password) {
+        return ctx.fail(password.error());
     }
-    if (auto st = (*store)->shop().initialise(shop); !st) {
+    auto backend = ctx.backend(true);
+    if (!backend) {
+        return ctx.fail(backend.error());
+    }
+    if (auto st = (*backend)->initialise(shop, (*owner)->trimmed(), *password); !st) {
         return ctx.fail(st);
     }
-    ctx.io().out << "Created the store for shop " << shop.name << " at " << ctx.databasePath() << Qt::endl;
+    ctx.io().out << "Created the store for shop " << shop.name << " at " << ctx.databasePath()
+                 << "; main account: " << shop.name << ':' << (*owner)->trimmed() << Qt::endl;
     return 0;
 }
 

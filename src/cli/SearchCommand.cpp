@@ -1,10 +1,9 @@
 #include "cli/Commands.h"
 
+#include "backend/Backend.h"
 #include "core/IsoTime.h"
 #include "core/JsonWriter.h"
 #include "services/search/SearchService.h"
-#include "services/shop/ShopRepository.h"
-#include "store/SqliteStore.h"
 
 namespace shopdesk::cli {
 
@@ -39,18 +38,18 @@ int runSearch(CliContext& ctx, Args& args)
     if (words.isEmpty()) {
         return ctx.fail(Error::usage(QStringLiteral("search needs a QUERY")));
     }
-    auto store = ctx.store();
-    if (!store) {
-        return ctx.fail(store.error());
+    auto actor = ctx.actor();
+    if (!actor) {
+        return ctx.fail(actor.error());
     }
-    const QTimeZone zone = (*store)->shop().shop() ? (*store)->shop().shop()->timeZone : Shop().timeZone;
+    Backend& b = **ctx.backend();
+    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
 
     SearchRequest request;
     request.query = words.join(QLatin1Char(' '));
     request.buyerNick = *buyer;
     request.limit = static_cast<int>(limit->value_or(50));
-    SearchService service((*store)->messages());
-    auto hits = service.search(request);
+    auto hits = b.search().search(*actor, request);
     if (!hits) {
         return ctx.fail(hits.error());
     }

@@ -27,6 +27,7 @@ struct Receiver {
     QString name;
     QString phone;
     QString address;
+    bool operator==(const Receiver&) const = default;
 };
 
 struct Order {
@@ -41,7 +42,13 @@ struct Order {
     QString remark;    ///< seller remark (备注), at most 1,000 UTF-8 bytes on Taobao
     int flag = 0;      ///< FlagColour value 0-5
     QString flaggedBy; ///< agent who flagged the order; beats last-chat in sales attribution
-    Receiver receiver;
+    /// The receiver in clear: only in transit (from a platform or an import) until the privacy
+    /// service seals it. The store refuses to write an order that still carries it.
+    std::optional<Receiver> receiver;
+    /// What the store keeps: the receiver sealed with AES-256-GCM, and the masked form every agent
+    /// may see (the platform's own masked form when it gives one).
+    QByteArray receiverSealed;
+    Receiver receiverMasked;
     std::vector<OrderItem> items;
 };
 

@@ -116,6 +116,73 @@ INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
 )sql");
 }
 
+void v3Accounts(SqliteConnection& c)
+{
+    c.db().exec(R"sql(
+CREATE TABLE accounts(
+    id                   INTEGER PRIMARY KEY,
+    name                 TEXT NOT NULL UNIQUE,
+    password_hash        TEXT NOT NULL DEFAULT '',
+    group_name           TEXT NOT NULL DEFAULT '',
+    reception_limit      INTEGER,
+    disabled             INTEGER NOT NULL DEFAULT 0,
+    must_change_password INTEGER NOT NULL DEFAULT 0,
+    failed_logins        INTEGER NOT NULL DEFAULT 0,
+    locked_until         INTEGER,
+    last_login_at        INTEGER,
+    created_at           INTEGER NOT NULL,
+    deleted_at           INTEGER
+);
+CREATE TABLE account_roles(
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    role       TEXT NOT NULL,
+    PRIMARY KEY(account_id, role)
+) WITHOUT ROWID;
+CREATE INDEX account_roles_role ON account_roles(role);
+-- Exactly one account holds the owner role: the schema itself refuses a second.
+CREATE UNIQUE INDEX account_roles_one_owner ON account_roles(role) WHERE role = 'owner';
+
+CREATE TABLE roles(
+    name        TEXT PRIMARY KEY,
+    permissions TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE settings(
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Append-only; each row's mac chains it to the one before (services/audit/AuditChain).
+CREATE TABLE audit(
+    id     INTEGER PRIMARY KEY,
+    at     INTEGER NOT NULL,
+    actor  TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL DEFAULT '',
+    detail TEXT NOT NULL DEFAULT '',
+    mac    BLOB NOT NULL
+);
+CREATE INDEX audit_actor ON audit(actor, id);
+CREATE INDEX audit_action ON audit(action, id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+
+-- Buyer personal data: only sealed (AES-256-GCM) plus the masked forms agents may see.
+ALTER TABLE orders ADD COLUMN receiver_sealed BLOB;
+ALTER TABLE orders ADD COLUMN receiver_masked_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN receiver_masked_phone TEXT NOT NULL DEFAULT '';
+ALTER TABLE orders ADD COLUMN receiver_masked_address TEXT NOT NULL DEFAULT '';
+
+-- Names this database's master key (kept outside it).
+INSERT INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+)sql");
+}
+
 int storedVersion(SqliteConnection& c)
 {
     SQLite::Statement q(c.db(), "SELECT value FROM meta WHERE key = 'schema_version'");
@@ -129,6 +196,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> steps{
         {1, "core tables: buyers, conversations, messages, orders, refunds", v1Core},
         {2, "full-text index over message text", v2FullText},
+        {3, "accounts, roles, settings, the audit chain, sealed receivers", v3Accounts},
     };
     return steps;
 }

@@ -11,6 +11,19 @@ namespace shopdesk::store {
 
 namespace {
 
+/// Binds the sealed receiver (NULL when none) and the three masked fields from `first` on.
+void bindReceiver(SQLite::Statement& st, int first, const Order& o)
+{
+    if (o.receiverSealed.isEmpty()) {
+        st.bind(first);
+    } else {
+        st.bind(first, o.receiverSealed.constData(), static_cast<int>(o.receiverSealed.size()));
+    }
+    sql::bind(st, first + 1, o.receiverMasked.name);
+    sql::bind(st, first + 2, o.receiverMasked.phone);
+    sql::bind(st, first + 3, o.receiverMasked.address);
+}
+
 QString cacheKey(const QString& platform, const QString& key)
 {
     return platform + QChar(0x1F) + key;
@@ -214,6 +227,10 @@ void RecordWriter::insertMessage(const PendingMessage& p, ImportSummary& summary
 
 Status RecordWriter::writeOrder(const Order& o, ImportSummary& summary)
 {
+    if (o.receiver) {
+        // Buyer personal data reaches the store only sealed (services/privacy/PiiVault).
+        throw std::logic_error("an order's receiver must be sealed before it is stored");
+    }
     const qint64 buyer = buyerId(o.platform, o.buyerNick);
     auto findHandle = m_conn.statement("SELECT id FROM orders WHERE platform = ?1 AND order_no = ?2");
     auto& find = *findHandle;
@@ -226,9 +243,16 @@ Status RecordWriter::writeOrder(const Order& o, ImportSummary& summary)
     if (exists) {
         auto updateHandle = m_conn.statement(
             "UPDATE orders SET buyer_id = ?2, status = ?3, created_at = ?4, paid_at = ?5, amount_fen = ?6, "
-            "remark = ?7, flag = ?8, flagged_by = ?9 WHERE id = ?1 AND (buyer_id IS NOT ?2 OR status IS NOT ?3 "
+            "remark = ?7, flag = ?8, flagged_by = ?9, "
+            "receiver_sealed = coalesce(?10, receiver_sealed), "
+            "receiver_masked_name = CASE WHEN ?11 = '' THEN receiver_masked_name ELSE ?11 END, "
+            "receiver_masked_phone = CASE WHEN ?12 = '' THEN receiver_masked_phone ELSE ?12 END, "
+            "receiver_masked_address = CASE WHEN ?13 = '' THEN receiver_masked_address ELSE ?13 END "
+            "WHERE id = ?1 AND (buyer_id IS NOT ?2 OR status IS NOT ?3 "
             "OR created_at IS NOT ?4 OR paid_at IS NOT ?5 OR amount_fen IS NOT ?6 OR remark IS NOT ?7 "
-            "OR flag IS NOT ?8 OR flagged_by IS NOT ?9)");
+            "OR flag IS NOT ?8 OR flagged_by IS NOT ?9 OR (?10 IS NOT NULL AND receiver_sealed IS NOT ?10) "
+            "OR (?11 <> '' AND receiver_masked_name IS NOT ?11) OR (?12 <> '' AND receiver_masked_phone IS NOT ?12) "
+            "OR (?13 <> '' AND receiver_masked_address IS NOT ?13))");
         auto& update = *updateHandle;
         sql::bind(update, 1, orderId);
         sql::bind(update, 2, buyer);
@@ -239,13 +263,15 @@ Status RecordWriter::writeOrder(const Order& o, ImportSummary& summary)
         sql::bind(update, 7, o.remark);
         sql::bind(update, 8, static_cast<qint64>(o.flag));
         sql::bindOrNull(update, 9, o.flaggedBy);
+        bindReceiver(update, 10, o);
         if (update.exec() > 0) {
             ++summary.ordersUpdated;
         }
     } else {
-        auto insertHandle = m_conn.statement("INSERT INTO orders(platform, order_no, buyer_id, status, created_at, "
-                                             "paid_at, amount_fen, remark, flag, flagged_by) "
-                                             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+        auto insertHandle = m_conn.statement(
+            "INSERT INTO orders(platform, order_no, buyer_id, status, created_at, paid_at, amount_fen, remark, flag, "
+            "flagged_by, receiver_sealed, receiver_masked_name, receiver_masked_phone, receiver_masked_address) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
         auto& insert = *insertHandle;
         sql::bind(insert, 1, o.platform);
         sql::bind(insert, 2, o.orderNo);
@@ -257,6 +283,7 @@ Status RecordWriter::writeOrder(const Order& o, ImportSummary& summary)
         sql::bind(insert, 8, o.remark);
         sql::bind(insert, 9, static_cast<qint64>(o.flag));
         sql::bindOrNull(insert, 10, o.flaggedBy);
+        bindReceiver(insert, 11, o);
         insert.exec();
         orderId = m_conn.db().getLastInsertRowid();
         ++summary.ordersAdded;

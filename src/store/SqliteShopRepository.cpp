@@ -74,4 +74,40 @@ Status SqliteShopRepository::initialise(const Shop& shop)
     return {};
 }
 
+Result<QString> SqliteShopRepository::metaValue(const char* key)
+{
+    return m_store.read<QString>("read the store settings", [key](SqliteConnection& c) -> Result<QString> {
+        auto qHandle = c.statement("SELECT value FROM meta WHERE key = ?1");
+        qHandle->bind(1, key);
+        return qHandle->executeStep() ? sql::text(*qHandle, 0) : QString();
+    });
+}
+
+Result<QString> SqliteShopRepository::storeId()
+{
+    auto id = metaValue("store_id");
+    if (id && id->isEmpty()) {
+        return Error::internal(QStringLiteral("The database has no store id."));
+    }
+    return id;
+}
+
+Result<QString> SqliteShopRepository::keyLocation()
+{
+    return metaValue("key_location");
+}
+
+Result<QString> SqliteShopRepository::claimKeyLocation(const QString& location)
+{
+    return m_store.writeAndWait<QString>([location](SqliteConnection& c) -> Result<QString> {
+        auto insertHandle =
+            c.statement("INSERT INTO meta(key, value) VALUES('key_location', ?1) ON CONFLICT(key) DO NOTHING");
+        sql::bind(*insertHandle, 1, location);
+        insertHandle->exec();
+        auto readHandle = c.statement("SELECT value FROM meta WHERE key = 'key_location'");
+        readHandle->executeStep();
+        return sql::text(*readHandle, 0);
+    });
+}
+
 } // namespace shopdesk::store

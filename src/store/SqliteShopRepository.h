@@ -15,8 +15,12 @@ public:
     }
     Result<Shop> shop() override;
     Status initialise(const Shop& shop) override;
+    Result<QString> storeId() override;
+    Result<QString> keyLocation() override;
+    Result<QString> claimKeyLocation(const QString& location) override;
 
 private:
+    Result<QString> metaValue(const char* key);
     SqliteStore& m_store;
 };
 

@@ -3,9 +3,14 @@
 #include "core/Logging.h"
 #include "store/Migrations.h"
 #include "store/RecordWriter.h"
+#include "store/SqliteAccountRepository.h"
+#include "store/SqliteAuditRepository.h"
 #include "store/SqliteConnection.h"
 #include "store/SqliteHistoryRepository.h"
 #include "store/SqliteMessageRepository.h"
+#include "store/SqliteOrderRepository.h"
+#include "store/SqliteRoleRepository.h"
+#include "store/SqliteSettingsRepository.h"
 #include "store/SqliteShopRepository.h"
 #include "store/StoreWriter.h"
 
@@ -21,6 +26,32 @@ SqliteStore::SqliteStore(QString path, std::unique_ptr<StoreWriter> writer, std:
     m_shop = std::make_unique<SqliteShopRepository>(*this);
     m_history = std::make_unique<SqliteHistoryRepository>(*this);
     m_messages = std::make_unique<SqliteMessageRepository>(*this);
+    m_accounts = std::make_unique<SqliteAccountRepository>(*this);
+    m_roles = std::make_unique<SqliteRoleRepository>(*this);
+    m_audit = std::make_unique<SqliteAuditRepository>(*this);
+    m_settings = std::make_unique<SqliteSettingsRepository>(*this);
+    m_orders = std::make_unique<SqliteOrderRepository>(*this);
+}
+
+void SqliteStore::setAuditChain(std::shared_ptr<const AuditChain> chain)
+{
+    std::lock_guard lock(m_chainMutex);
+    m_chain = std::move(chain);
+}
+
+const AuditChain* SqliteStore::auditChain() const
+{
+    std::lock_guard lock(m_chainMutex);
+    return m_chain.get();
+}
+
+Status SqliteStore::writeAndWait(std::function<void(SqliteConnection&)> work)
+{
+    auto r = writeAndWait<std::monostate>([w = std::move(work)](SqliteConnection& c) -> Result<std::monostate> {
+        w(c);
+        return std::monostate{};
+    });
+    return r ? Status() : Status(r.error());
 }
 
 SqliteStore::~SqliteStore()

@@ -1,6 +1,6 @@
 // shopdeskctl as a user runs it: a real process, real files, exit codes and output.
 
-#include "support/TempStore.h"
+#include "cli/CliTestSupport.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -15,21 +15,12 @@ namespace {
 
 class Cli : public ::testing::Test {
 protected:
-    void SetUp() override { ASSERT_EQ(ctl({"init", "--shop", "果果旗舰店"}).exitCode, 0); }
+    /// As the main account.
+    ProcessResult ctl(const QStringList& args) { return m_store.owner(args); }
+    QString db() const { return m_store.db(); }
+    QString write(const QString& name, const QByteArray& content) { return m_store.write(name, content); }
 
-    ProcessResult ctl(const QStringList& args, const QByteArray& input = {})
-    {
-        return runProcess(binary("shopdeskctl"), QStringList{QStringLiteral("--db"), db()} + args, input);
-    }
-    QString db() const { return m_dir.filePath(QStringLiteral("s.db")); }
-    QString write(const QString& name, const QByteArray& content)
-    {
-        QFile f(m_dir.filePath(name));
-        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(content);
-        return f.fileName();
-    }
-
+    CliStore m_store;
     QTemporaryDir m_dir;
 };
 
@@ -43,7 +34,7 @@ const QByteArray kHistory =
 
 TEST_F(Cli, InitTwiceIsRefused)
 {
-    auto r = ctl({"init", "--shop", "别的店"});
+    auto r = m_store.run({"init", "--shop", "别的店", "--owner", "老板"}, "another-pass-1\n");
     EXPECT_EQ(r.exitCode, 5);
     EXPECT_TRUE(r.err.contains(QStringLiteral("already belongs to the shop '果果旗舰店'")));
 }
@@ -118,8 +109,10 @@ TEST_F(Cli, ExitCodesFollowTheContract)
     EXPECT_EQ(ctl({"search", "x", "--limit", "0"}).exitCode, 2);
     EXPECT_EQ(ctl({"search", "x", "--bogus"}).exitCode, 2);
     EXPECT_EQ(ctl({"history", "import", m_dir.filePath(QStringLiteral("missing.jsonl"))}).exitCode, 4);
-    auto noDb = runProcess(binary("shopdeskctl"), {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("none.db")),
-                                                   QStringLiteral("search"), QStringLiteral("x")});
+    auto noDb = runProcess(binary("shopdeskctl"),
+                           {QStringLiteral("--db"), m_dir.filePath(QStringLiteral("none.db")), QStringLiteral("--as"),
+                            QStringLiteral("店长"), QStringLiteral("search"), QStringLiteral("x")},
+                           {}, 30000, {QStringLiteral("SHOPDESK_PASSWORD=x")});
     EXPECT_EQ(noDb.exitCode, 4);
     EXPECT_TRUE(noDb.err.contains(QStringLiteral("init")));
     auto empty = ctl({"search", " "});

@@ -1,6 +1,6 @@
 // What happens to the store when an import dies mid-way, or another program holds the database.
 
-#include "support/TempStore.h"
+#include "cli/CliTestSupport.h"
 
 #include <QFile>
 #include <QProcess>
@@ -13,9 +13,9 @@ using namespace shopdesk::test;
 
 namespace {
 
-QString makeHistory(const QTemporaryDir& dir, int messages)
+QString makeHistory(const CliStore& dir, int messages)
 {
-    QFile f(dir.filePath(QStringLiteral("big.jsonl")));
+    QFile f(dir.dir() + QStringLiteral("/big.jsonl"));
     EXPECT_TRUE(f.open(QIODevice::WriteOnly));
     for (int i = 0; i < messages; ++i) {
         const int secs = i % 60;
@@ -40,13 +40,15 @@ QString makeHistory(const QTemporaryDir& dir, int messages)
 
 TEST(CrashSafety, KillNineDuringALargeImportLeavesAConsistentStore)
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("s.db"));
-    ASSERT_EQ(runProcess(binary("shopdeskctl"), {"--db", db, "init", "--shop", "店"}).exitCode, 0);
+    CliStore dir;
+    const QString db = dir.db();
     const QString file = makeHistory(dir, 150000);
 
     QProcess import;
-    import.start(binary("shopdeskctl"), {"--db", db, "history", "import", file});
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHOPDESK_PASSWORD"), QString::fromLatin1(CliStore::kOwnerPassword));
+    import.setProcessEnvironment(env);
+    import.start(binary("shopdeskctl"), {"--db", db, "--as", "店长", "history", "import", file});
     ASSERT_TRUE(import.waitForStarted());
     // Kill it hard part-way: the import of 150,000 messages takes several seconds.
     ASSERT_FALSE(import.waitForFinished(1500)) << "the import finished before it could be killed";
@@ -57,18 +59,17 @@ TEST(CrashSafety, KillNineDuringALargeImportLeavesAConsistentStore)
     EXPECT_EQ(queryInt(db, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
     EXPECT_EQ(queryInt(db, "SELECT count(*) FROM messages"), 0); // all or nothing
     // The store still works: the same import now completes, and search agrees with the table.
-    auto again = runProcess(binary("shopdeskctl"), {"--db", db, "history", "import", file}, {}, 180000);
+    auto again = dir.owner({"history", "import", file});
     ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
     EXPECT_EQ(queryInt(db, "SELECT count(*) FROM messages"), 150000);
-    auto hits = runProcess(binary("shopdeskctl"), {"--db", db, "search", "第149999条", "--json"});
+    auto hits = dir.owner({"search", "第149999条", "--json"});
     EXPECT_EQ(hits.out.count(QLatin1Char('\n')), 1);
 }
 
 TEST(Concurrency, ACliWriteWaitsForAnotherProcessHoldingTheDatabase)
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("s.db"));
-    ASSERT_EQ(runProcess(binary("shopdeskctl"), {"--db", db, "init", "--shop", "店"}).exitCode, 0);
+    CliStore dir;
+    const QString db = dir.db();
     const QString file = makeHistory(dir, 50);
 
     QProcess holder;
@@ -77,7 +78,7 @@ TEST(Concurrency, ACliWriteWaitsForAnotherProcessHoldingTheDatabase)
     ASSERT_EQ(holder.readLine().trimmed(), QByteArray("locked"));
 
     // Longer than SQLite's 2 s busy timeout: the writer's retry loop carries it through.
-    auto r = runProcess(binary("shopdeskctl"), {"--db", db, "history", "import", file});
+    auto r = dir.owner({"history", "import", file});
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
     EXPECT_EQ(queryInt(db, "SELECT count(*) FROM messages"), 50);
     holder.waitForFinished();
@@ -85,15 +86,14 @@ TEST(Concurrency, ACliWriteWaitsForAnotherProcessHoldingTheDatabase)
 
 TEST(Concurrency, ACliWriteGivesUpCleanlyWhenTheDatabaseStaysBusy)
 {
-    QTemporaryDir dir;
-    const QString db = dir.filePath(QStringLiteral("s.db"));
-    ASSERT_EQ(runProcess(binary("shopdeskctl"), {"--db", db, "init", "--shop", "店"}).exitCode, 0);
+    CliStore dir;
+    const QString db = dir.db();
     const QString file = makeHistory(dir, 50);
 
     QProcess holder;
-    holder.start(binary("store_lock_helper"), {db, QStringLiteral("8")});
+    holder.start(binary("store_lock_helper"), {db, QStringLiteral("12")});
     ASSERT_TRUE(holder.waitForReadyRead(10000));
-    auto r = runProcess(binary("shopdeskctl"), {"--db", db, "--wait", "3", "history", "import", file});
+    auto r = dir.owner({"--wait", "3", "history", "import", file});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(QStringLiteral("busy"))) << r.err.toStdString();
     EXPECT_EQ(r.err.count(QLatin1Char('\n')), 1);

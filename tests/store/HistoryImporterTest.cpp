@@ -1,7 +1,11 @@
 #include "services/history/HistoryImporter.h"
 #include "services/history/MessageRepository.h"
 
+#include "backend/Backend.h"
+#include "services/privacy/PiiVault.h"
+#include "store/SqliteStore.h"
 #include "support/TempStore.h"
+#include "support/TestBackend.h"
 
 #include <QBuffer>
 
@@ -19,22 +23,28 @@ const QByteArray kGood =
 {"type":"refund","id":"R1","order":"T1001","status":"SUCCESS","amount_fen":12900,"created_at":"2026-11-12T09:00:00+08:00","reason":"不想要了"}
 )";
 
-Result<ImportReport> importBytes(TempStore& s, const QByteArray& data, bool skipBad = false)
+Result<ImportReport> importBytes(TestBackend& b, const QByteArray& data, bool skipBad = false)
 {
     QBuffer buffer;
     buffer.setData(data);
     buffer.open(QIODevice::ReadOnly);
-    HistoryImporter importer(s->history());
     HistoryImporter::Options o;
     o.skipBad = skipBad;
-    return importer.import(buffer, o);
+    const PiiVault& vault = b->vault();
+    o.sealOrder = [&vault](Order& order) { vault.seal(order); };
+    return b->importer().import(b.owner(), buffer, o);
+}
+
+qint64 messageCount(TestBackend& b)
+{
+    return *b->store().messages().messageCount();
 }
 
 } // namespace
 
 TEST(HistoryImporter, ImportsEveryRecordTypeAndReimportingAddsNothing)
 {
-    TempStore s;
+    TestBackend s;
     auto first = importBytes(s, kGood);
     ASSERT_TRUE(first.ok());
     EXPECT_TRUE(first->committed);
@@ -46,12 +56,12 @@ TEST(HistoryImporter, ImportsEveryRecordTypeAndReimportingAddsNothing)
     EXPECT_EQ(second->summary.messagesAdded, 0);
     EXPECT_EQ(second->summary.messagesDuplicate, 2);
     EXPECT_EQ(second->summary.ordersAdded + second->summary.ordersUpdated, 0);
-    EXPECT_EQ(*s->messages().messageCount(), 2);
+    EXPECT_EQ(messageCount(s), 2);
 }
 
 TEST(HistoryImporter, AcceptsByteOrderMarkCrLfAndBlankLines)
 {
-    TempStore s;
+    TestBackend s;
     QByteArray data = "\xEF\xBB\xBF" + kGood;
     data.replace("\n", "\r\n");
     data += "\r\n   \r\n";
@@ -63,7 +73,7 @@ TEST(HistoryImporter, AcceptsByteOrderMarkCrLfAndBlankLines)
 
 TEST(HistoryImporter, AnyBadLineLeavesTheStoreUnchangedAndIsNamedByLine)
 {
-    TempStore s;
+    TestBackend s;
     const QByteArray bad = kGood + "{\"type\":\"message\",\"conversation\":\"c2\",\"buyer\":\"b\",\"from\":\"buyer\","
                                    "\"at\":\"2026-11-11T10:00:00\",\"text\":\"x\"}\n" // 5: no offset
                                    "{not json\n"                                      // 6
@@ -95,7 +105,7 @@ TEST(HistoryImporter, AnyBadLineLeavesTheStoreUnchangedAndIsNamedByLine)
     EXPECT_TRUE(r->errors[6].reason.contains(QStringLiteral("amount_fen")));
     EXPECT_TRUE(r->errors[7].reason.contains(QStringLiteral("invalid UTF-8")));
     EXPECT_TRUE(r->errors[8].reason.contains(QStringLiteral("JSON object")));
-    EXPECT_EQ(*s->messages().messageCount(), 0);
+    EXPECT_EQ(messageCount(s), 0);
     s.close();
     EXPECT_EQ(queryInt(s.path(), "SELECT count(*) FROM orders"), 0);
     EXPECT_EQ(queryInt(s.path(), "SELECT count(*) FROM buyers"), 0);
@@ -103,7 +113,7 @@ TEST(HistoryImporter, AnyBadLineLeavesTheStoreUnchangedAndIsNamedByLine)
 
 TEST(HistoryImporter, AConflictFoundByTheStoreAlsoRollsEverythingBack)
 {
-    TempStore s;
+    TestBackend s;
     const QByteArray data =
         kGood +
         R"({"type":"message","conversation":"c1","buyer":"tb_other","from":"buyer","at":"2026-11-11T11:00:00+08:00","text":"抢"}
@@ -114,12 +124,12 @@ TEST(HistoryImporter, AConflictFoundByTheStoreAlsoRollsEverythingBack)
     ASSERT_EQ(r->errors.size(), 1u);
     EXPECT_EQ(r->errors[0].line, 5);
     EXPECT_TRUE(r->errors[0].reason.contains(QStringLiteral("another buyer")));
-    EXPECT_EQ(*s->messages().messageCount(), 0);
+    EXPECT_EQ(messageCount(s), 0);
 }
 
 TEST(HistoryImporter, SkipBadKeepsTheGoodLinesAndReportsTheBadOnes)
 {
-    TempStore s;
+    TestBackend s;
     const QByteArray data = "garbage\n" + kGood + QByteArray(2 * 1024 * 1024, 'x') + "\n";
     auto r = importBytes(s, data, true);
     ASSERT_TRUE(r.ok());
@@ -133,7 +143,7 @@ TEST(HistoryImporter, SkipBadKeepsTheGoodLinesAndReportsTheBadOnes)
 
 TEST(HistoryImporter, HugeMessagesAreRefusedNotTruncated)
 {
-    TempStore s;
+    TestBackend s;
     const QByteArray text(70 * 1024, 'a');
     const QByteArray line =
         R"({"type":"message","conversation":"c1","buyer":"b","from":"buyer","at":"2026-11-11T10:00:00+08:00","text":")" +

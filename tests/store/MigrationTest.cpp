@@ -1,4 +1,6 @@
+#include "backend/Backend.h"
 #include "services/history/MessageRepository.h"
+#include "services/orders/OrderRepository.h"
 #include "services/search/SearchService.h"
 #include "services/shop/ShopRepository.h"
 #include "store/Migrations.h"
@@ -63,21 +65,29 @@ TEST(Migrations, UpgradesTheCommittedV1FixtureAndKeepsItsData)
     execSql(path, fixture.readAll());
     ASSERT_EQ(queryInt(path, "SELECT value FROM meta WHERE key = 'schema_version'"), 1);
 
-    auto opened = store::SqliteStore::open(path, {});
+    Backend::Options options;
+    options.databasePath = path;
+    options.keyStores.push_back(std::make_unique<crypto::FileKeyStore>(dir.filePath(QStringLiteral("keys"))));
+    auto opened = Backend::open(std::move(options));
     ASSERT_TRUE(opened.ok()) << opened.error().message.toStdString();
-    auto& s = **opened;
-    auto shop = s.shop().shop();
+    Backend& b = **opened;
+    auto shop = b.shop();
     ASSERT_TRUE(shop.ok());
     EXPECT_EQ(shop->name, QStringLiteral("果果旗舰店"));
-    auto count = s.messages().messageCount();
+    auto count = b.store().messages().messageCount();
     ASSERT_TRUE(count.ok());
     EXPECT_EQ(*count, 4);
     // v2 built the full-text index from the rows v1 already had.
-    SearchService search(s.messages());
-    auto hits = search.search({QStringLiteral("核桃"), {}, {}, 50, {}});
+    auth::Actor reader{AccountId(1), shop->name, QStringLiteral("auditor"), auth::PermissionSet::all(), false};
+    auto hits = b.search().search(reader, {QStringLiteral("核桃"), {}, {}, 50, {}});
     ASSERT_TRUE(hits.ok());
     ASSERT_EQ(hits->size(), 2u);
     EXPECT_EQ(hits->front().buyerNick, QStringLiteral("tb_小鹿"));
+    // v3 gave the store an id (which names its key) and kept the order, now with receiver columns.
+    auto order = b.store().orders().findOrder(QStringLiteral("sim"), QStringLiteral("T1001"));
+    ASSERT_TRUE(order.ok() && order->has_value());
+    EXPECT_EQ((*order)->remark, QStringLiteral("送开口器"));
+    EXPECT_TRUE((*order)->receiverSealed.isEmpty());
     opened->reset();
     EXPECT_EQ(queryInt(path, "SELECT value FROM meta WHERE key = 'schema_version'"), store::currentSchemaVersion());
 }

@@ -3,6 +3,7 @@
 #include "store/SqliteMessageRepository.h"
 
 #include "support/TempStore.h"
+#include "support/TestBackend.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -80,7 +81,8 @@ protected:
             m_texts.push_back({m.text, QStringLiteral("tb_big")});
             records.emplace_back(std::move(m));
         }
-        m_store.ingest(std::move(records));
+        ingestAndWait(m_backend->store().history(), std::move(records));
+        m_owner = m_backend.owner();
     }
 
     std::multiset<QString> expected(const QString& query, const std::optional<QString>& buyer) const
@@ -96,8 +98,7 @@ protected:
 
     std::multiset<QString> actual(const QString& query, const std::optional<QString>& buyer)
     {
-        SearchService service(m_store->messages());
-        auto hits = service.search({query, buyer, {}, SearchService::kMaxLimit, {}});
+        auto hits = m_backend->search().search(m_owner, {query, buyer, {}, SearchService::kMaxLimit, {}});
         EXPECT_TRUE(hits.ok()) << query.toStdString();
         std::multiset<QString> out;
         if (hits.ok()) {
@@ -108,7 +109,8 @@ protected:
         return out;
     }
 
-    TempStore m_store;
+    TestBackend m_backend;
+    auth::Actor m_owner;
     std::vector<std::pair<QString, QString>> m_texts;
 };
 
@@ -163,22 +165,23 @@ TEST_F(SearchFixture, FtsSyntaxTypedIntoTheBoxIsSearchedLiterally)
 
 TEST(Search, NewestFirstWithLimitAndPaging)
 {
-    TempStore s;
+    TestBackend b;
     std::vector<ImportRecord> records;
     for (int i = 0; i < 120; ++i) {
         records.emplace_back(message(QStringLiteral("c%1").arg(i % 5), QStringLiteral("tb_%1").arg(i % 5),
                                      Sender::Buyer, 1000 - i, QStringLiteral("催发货 第%1次").arg(i)));
     }
-    s.ingest(std::move(records));
-    SearchService service(s->messages());
-    auto first = service.search({QStringLiteral("发货"), {}, {}, 50, {}});
+    ingestAndWait(b->store().history(), std::move(records));
+    const auth::Actor owner = b.owner();
+    SearchService& service = b->search();
+    auto first = service.search(owner, {QStringLiteral("发货"), {}, {}, 50, {}});
     ASSERT_TRUE(first.ok());
     ASSERT_EQ(first->size(), 50u);
     EXPECT_EQ(first->front().message.text, QStringLiteral("催发货 第0次"));
     for (std::size_t i = 1; i < first->size(); ++i) {
         EXPECT_GT((*first)[i - 1].message.sentAt, (*first)[i].message.sentAt);
     }
-    auto second = service.search({QStringLiteral("发货"), {}, {}, 100, first->back().message.id});
+    auto second = service.search(owner, {QStringLiteral("发货"), {}, {}, 100, first->back().message.id});
     ASSERT_TRUE(second.ok());
     ASSERT_EQ(second->size(), 70u);
     EXPECT_EQ(second->front().message.text, QStringLiteral("催发货 第50次"));
@@ -186,13 +189,13 @@ TEST(Search, NewestFirstWithLimitAndPaging)
 
 TEST(Search, SearchesInsideChosenConversations)
 {
-    TempStore s;
-    s.ingest({message(QStringLiteral("c1"), QStringLiteral("tb_a"), Sender::Buyer, 1, QStringLiteral("退货")),
-              message(QStringLiteral("c2"), QStringLiteral("tb_b"), Sender::Buyer, 2, QStringLiteral("退货"))});
-    auto c2 = s->messages().findConversation(u"sim", u"c2");
+    TestBackend b;
+    ingestAndWait(b->store().history(),
+                  {message(QStringLiteral("c1"), QStringLiteral("tb_a"), Sender::Buyer, 1, QStringLiteral("退货")),
+                   message(QStringLiteral("c2"), QStringLiteral("tb_b"), Sender::Buyer, 2, QStringLiteral("退货"))});
+    auto c2 = b->store().messages().findConversation(u"sim", u"c2");
     ASSERT_TRUE(c2.ok() && c2->has_value());
-    SearchService service(s->messages());
-    auto hits = service.search({QStringLiteral("退"), {}, {(*c2)->id}, 50, {}});
+    auto hits = b->search().search(b.owner(), {QStringLiteral("退"), {}, {(*c2)->id}, 50, {}});
     ASSERT_TRUE(hits.ok());
     ASSERT_EQ(hits->size(), 1u);
     EXPECT_EQ(hits->front().conversationKey, QStringLiteral("c2"));
@@ -200,14 +203,15 @@ TEST(Search, SearchesInsideChosenConversations)
 
 TEST(Search, EmptyOrOversizedQueriesAreClearErrors)
 {
-    TempStore s;
-    SearchService service(s->messages());
-    auto empty = service.search({QStringLiteral(" \u3000 "), {}, {}, 50, {}});
+    TestBackend b;
+    const auth::Actor owner = b.owner();
+    SearchService& service = b->search();
+    auto empty = service.search(owner, {QStringLiteral(" \u3000 "), {}, {}, 50, {}});
     ASSERT_FALSE(empty.ok());
     EXPECT_EQ(empty.error().code, ErrorCode::Invalid);
-    auto huge = service.search({QString(500, QLatin1Char('x')), {}, {}, 50, {}});
+    auto huge = service.search(owner, {QString(500, QLatin1Char('x')), {}, {}, 50, {}});
     ASSERT_FALSE(huge.ok());
     EXPECT_EQ(huge.error().code, ErrorCode::Invalid);
-    auto badLimit = service.search({QStringLiteral("x"), {}, {}, 0, {}});
+    auto badLimit = service.search(owner, {QStringLiteral("x"), {}, {}, 0, {}});
     EXPECT_FALSE(badLimit.ok());
 }

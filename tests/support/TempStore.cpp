@@ -40,7 +40,12 @@ void TempStore::reopen()
 
 ImportSummary TempStore::ingest(std::vector<ImportRecord> records)
 {
-    auto future = m_store->history().ingest(std::move(records));
+    return ingestAndWait(m_store->history(), std::move(records));
+}
+
+ImportSummary ingestAndWait(HistoryRepository& history, std::vector<ImportRecord> records)
+{
+    auto future = history.ingest(std::move(records));
     future.waitForFinished();
     auto result = future.result();
     EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message.toStdString());

@@ -3,6 +3,7 @@
 #include "support/QtPrinters.h"
 
 #include "domain/Message.h"
+#include "services/history/HistoryRepository.h"
 #include "services/history/ImportRecord.h"
 #include "store/SqliteStore.h"
 
@@ -35,6 +36,9 @@ private:
     store::SqliteStore::Options m_options;
     std::unique_ptr<store::SqliteStore> m_store;
 };
+
+/// Writes records through the live ingest path and waits for the commit.
+ImportSummary ingestAndWait(HistoryRepository& history, std::vector<ImportRecord> records);
 
 /// A buyer or agent message at `secs` seconds after a fixed day (2026-11-11 00:00 +08:00).
 IncomingMessage message(const QString& conversation, const QString& buyer, Sender sender, qint64 secs,

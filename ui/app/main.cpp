@@ -1,14 +1,11 @@
 #include "MainWindow.h"
 
+#include "backend/Backend.h"
+#include "backend/DemoShop.h"
 #include "core/AppPaths.h"
-#include "core/Clock.h"
 #include "core/InstanceLock.h"
 #include "core/Logging.h"
-#include "services/demo/DemoHistory.h"
-#include "services/history/HistoryRepository.h"
-#include "services/history/MessageRepository.h"
 #include "services/search/SearchService.h"
-#include "services/shop/ShopRepository.h"
 #include "store/SqliteStore.h"
 
 #include <QApplication>
@@ -36,30 +33,6 @@ int refuse(const QString& message)
         QMessageBox::critical(nullptr, QStringLiteral("ShopDesk"), message);
     }
     return 1;
-}
-
-/// Gives a new, empty database the demo shop and its history.
-Status seedDemo(store::SqliteStore& db)
-{
-    if (db.shop().shop()) {
-        return {};
-    }
-    Shop shop;
-    shop.name = QStringLiteral("果果旗舰店");
-    if (auto st = db.shop().initialise(shop); !st) {
-        return st;
-    }
-    auto corpus = EcdCorpus::embedded();
-    if (!corpus) {
-        return corpus.error();
-    }
-    auto done = db.history().ingest(demoHistory(*corpus, SystemClock().now()));
-    done.waitForFinished();
-    if (!done.result()) {
-        return done.result().error();
-    }
-    std::printf("Demo shop '%s' created.\n", shop.name.toUtf8().constData());
-    return {};
 }
 
 } // namespace
@@ -94,20 +67,34 @@ int main(int argc, char* argv[])
     if (!lock) {
         return refuse(lock.error().message);
     }
-    store::SqliteStore::Options storeOptions;
-    storeOptions.create = true;
-    auto db = store::SqliteStore::open(dbPath, storeOptions);
-    if (!db) {
-        return refuse(db.error().message);
+    Backend::Options options;
+    options.databasePath = dbPath;
+    options.create = true;
+    auto backend = Backend::open(std::move(options));
+    if (!backend) {
+        return refuse(backend.error().message);
     }
-    if (parser.isSet(demoOption) || parser.isSet(shotOption)) {
-        if (auto st = seedDemo(**db); !st) {
-            return refuse(st.error().message);
+    Backend& b = **backend;
+
+    // Until the login dialog arrives, the workbench runs on the demo shop as its demo agent.
+    auto seeded = demoshop::seed(b);
+    if (!seeded) {
+        return refuse(seeded.error().message);
+    }
+    if (!seeded->empty()) {
+        std::printf("Demo shop created. Its accounts (passwords are shown only this once):\n");
+        for (const auto& a : *seeded) {
+            std::printf("  %-16s %-14s %s\n", a.fullName.toUtf8().constData(), a.password.toUtf8().constData(),
+                        a.roles.toUtf8().constData());
         }
+        std::fflush(stdout);
     }
-    const auto shop = (*db)->shop().shop();
-    SearchService search((*db)->messages());
-    ui::MainWindow window((*db)->messages(), search, shop ? shop->name : QStringLiteral("—"));
+    auto session = demoshop::loginDemoAgent(b);
+    if (!session) {
+        return refuse(session.error().message);
+    }
+
+    ui::MainWindow window(b.store().messages(), b.search(), session->actor);
     window.show();
 
     if (parser.isSet(shotOption)) {

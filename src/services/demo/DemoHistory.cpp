@@ -44,6 +44,16 @@ std::vector<ImportRecord> demoHistory(const EcdCorpus& corpus, Timestamp now)
                 o.paidAt = Timestamp::fromSecs(at + 120);
                 o.flaggedBy = agent;
             }
+            static const QStringList names = {QStringLiteral("张三"), QStringLiteral("李小红"),
+                                              QStringLiteral("王建国"), QStringLiteral("欧阳娜娜")};
+            static const QStringList addresses = {QStringLiteral("浙江省杭州市西湖区文三路90号东部软件园3号楼"),
+                                                  QStringLiteral("上海市浦东新区张江路188弄5号702室"),
+                                                  QStringLiteral("广东省深圳市南山区科技园南区高新南一道8号"),
+                                                  QStringLiteral("四川省成都市武侯区天府大道北段1700号")};
+            const int k = static_cast<int>(i / 4) % 4;
+            o.receiver =
+                Receiver{names[k], QStringLiteral("1381234%1").arg(5670 + static_cast<int>(i), 4, 10, QLatin1Char('0')),
+                         addresses[k]};
             o.items.push_back({QStringLiteral("纸皮核桃 500g"), 2, 2990});
             o.items.push_back({QStringLiteral("婴儿湿巾 80抽×6包"), 1, 3990});
             o.amountFen = 2 * 2990 + 3990;

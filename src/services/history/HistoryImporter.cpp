@@ -2,14 +2,19 @@
 
 #include "core/LineReader.h"
 #include "core/Logging.h"
+#include "services/audit/AuditLog.h"
+#include "services/auth/AccessGate.h"
 #include "services/history/HistoryRepository.h"
 
 #include <algorithm>
 
 namespace shopdesk {
 
-Result<ImportReport> HistoryImporter::import(QIODevice& input, const Options& options)
+Result<ImportReport> HistoryImporter::import(const auth::Actor& actor, QIODevice& input, const Options& options)
 {
+    if (Status st = m_gate.check(actor, auth::Operation::HistoryImport); !st) {
+        return st.error();
+    }
     auto log = logging::get("import");
     HistoryRecordParser parser(options.defaultPlatform);
     ImportReport report;
@@ -31,6 +36,16 @@ Result<ImportReport> HistoryImporter::import(QIODevice& input, const Options& op
                 continue;
             }
             auto record = parser.parse(bytes);
+            if (record) {
+                if (auto* order = std::get_if<Order>(&*record); order && order->receiver) {
+                    if (!options.sealOrder) {
+                        record = Error::invalid(QStringLiteral("receiver details cannot be stored without the "
+                                                               "database key"));
+                    } else {
+                        options.sealOrder(*order);
+                    }
+                }
+            }
             if (record) {
                 if (writing) {
                     tx->add(line.number, std::move(*record));
@@ -63,6 +78,16 @@ Result<ImportReport> HistoryImporter::import(QIODevice& input, const Options& op
     }
     std::sort(report.errors.begin(), report.errors.end(),
               [](const ImportRejection& a, const ImportRejection& b) { return a.line < b.line; });
+    if (report.committed) {
+        const auto& s = report.summary;
+        m_audit.record(m_audit.entry(actor.fullName(), QStringLiteral("history.import"), QString(),
+                                     QStringLiteral("lines=%1 messages=%2 orders=%3 refunds=%4 skipped=%5")
+                                         .arg(report.lines)
+                                         .arg(s.messagesAdded)
+                                         .arg(s.ordersAdded + s.ordersUpdated)
+                                         .arg(s.refundsAdded + s.refundsUpdated)
+                                         .arg(report.errors.size())));
+    }
     log->info("import of {} lines: {} messages added, {} duplicates, {} orders, {} refunds, {} bad lines, {}",
               report.lines, report.summary.messagesAdded, report.summary.messagesDuplicate,
               report.summary.ordersAdded + report.summary.ordersUpdated,

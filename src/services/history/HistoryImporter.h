@@ -1,13 +1,18 @@
 #pragma once
 
+#include "auth/Actor.h"
 #include "core/Result.h"
 #include "services/history/HistoryRecordParser.h"
 #include "services/history/ImportRecord.h"
 
 #include <QIODevice>
 
+#include <functional>
+
 namespace shopdesk {
 
+class AccessGate;
+class AuditLog;
 class HistoryRepository;
 
 /// The outcome of one import.
@@ -28,18 +33,26 @@ public:
     struct Options {
         bool skipBad = false;
         QString defaultPlatform = QStringLiteral("sim");
+        /// Seals an order's receiver (buyer personal data) before it is stored; orders carrying a
+        /// receiver are refused when there is none.
+        std::function<void(Order&)> sealOrder;
     };
 
-    explicit HistoryImporter(HistoryRepository& repository)
+    HistoryImporter(HistoryRepository& repository, AccessGate& gate, AuditLog& audit)
         : m_repository(repository)
+        , m_gate(gate)
+        , m_audit(audit)
     {
     }
 
-    /// Errors only for failures that are not the file's fault (database, I/O).
-    Result<ImportReport> import(QIODevice& input, const Options& options);
+    /// Needs history.import. Errors only for failures that are not the file's fault (permission,
+    /// database, I/O); bad lines are in the report.
+    Result<ImportReport> import(const auth::Actor& actor, QIODevice& input, const Options& options);
 
 private:
     HistoryRepository& m_repository;
+    AccessGate& m_gate;
+    AuditLog& m_audit;
 };
 
 } // namespace shopdesk

@@ -175,6 +175,21 @@ Result<ImportRecord> parseOrder(Fields& f, const QJsonObject& o, const QString& 
     if (!f.error() && order.remark.toUtf8().size() > RecordLimits::kMaxRemarkBytes) {
         f.fail(QStringLiteral("field 'remark' is longer than %1 bytes").arg(RecordLimits::kMaxRemarkBytes));
     }
+    const QJsonValue receiver = o.value(QLatin1String("receiver"));
+    if (!receiver.isUndefined() && !receiver.isNull()) {
+        if (!receiver.isObject()) {
+            f.fail(QStringLiteral("field 'receiver' must be an object with name, phone and address"));
+        } else {
+            const QJsonObject ro = receiver.toObject();
+            Fields rf(ro);
+            Receiver r{rf.string("name", false, 64), rf.string("phone", false, 32), rf.string("address", false, 256)};
+            if (rf.error()) {
+                f.fail(QStringLiteral("receiver: %1").arg(rf.error()->message));
+            } else {
+                order.receiver = r;
+            }
+        }
+    }
     const QJsonValue items = o.value(QLatin1String("items"));
     if (!items.isUndefined() && !items.isNull()) {
         if (!items.isArray() || items.toArray().size() > RecordLimits::kMaxItems) {

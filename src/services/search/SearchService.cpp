@@ -1,11 +1,15 @@
 #include "services/search/SearchService.h"
 
 #include "domain/TextMatch.h"
+#include "services/auth/AccessGate.h"
 
 namespace shopdesk {
 
-Result<std::vector<MessageHit>> SearchService::search(const SearchRequest& request)
+Result<std::vector<MessageHit>> SearchService::search(const auth::Actor& actor, const SearchRequest& request)
 {
+    if (Status st = m_gate.check(actor, auth::Operation::HistorySearch); !st) {
+        return st.error();
+    }
     const QStringList terms = textmatch::splitTerms(request.query);
     if (terms.isEmpty()) {
         return Error::invalid(QStringLiteral("The search is empty: type at least one character."));

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "auth/Actor.h"
 #include "core/Result.h"
 #include "services/history/MessageRepository.h"
 
 namespace shopdesk {
+
+class AccessGate;
 
 /// What someone typed into a search box or gave to `shopdeskctl search`.
 struct SearchRequest {
@@ -22,15 +25,18 @@ public:
     static constexpr int kMaxTerms = 16;
     static constexpr int kMaxTermChars = 200;
 
-    explicit SearchService(MessageRepository& messages)
+    SearchService(MessageRepository& messages, AccessGate& gate)
         : m_messages(messages)
+        , m_gate(gate)
     {
     }
 
-    Result<std::vector<MessageHit>> search(const SearchRequest& request);
+    /// Needs history.search.
+    Result<std::vector<MessageHit>> search(const auth::Actor& actor, const SearchRequest& request);
 
 private:
     MessageRepository& m_messages;
+    AccessGate& m_gate;
 };
 
 } // namespace shopdesk

@@ -1,0 +1,51 @@
+#include "auth/Operation.h"
+
+#include <stdexcept>
+
+namespace shopdesk::auth {
+
+const std::vector<OperationInfo>& operationTable()
+{
+    using O = Operation;
+    using P = Permission;
+    static const std::vector<OperationInfo> table{
+        {O::HistoryImport, "history.import", P::HistoryImport, "导入聊天记录", "Import history", "history import"},
+        {O::HistorySearch, "history.search", P::HistorySearch, "搜索聊天记录", "Search history", "search"},
+        {O::OrderView, "order.view", P::OrderView, "查看订单", "View an order", "order show"},
+        {O::BuyerPiiReveal, "buyer.pii.reveal", P::BuyerPiiView, "查看买家完整信息", "Reveal buyer personal data",
+         "order show --reveal"},
+        {O::AccountList, "account.list", P::AccountManage, "查看子账号", "List sub-accounts", "account list"},
+        {O::AccountCreate, "account.create", P::AccountManage, "新建子账号", "Create a sub-account", "account create"},
+        {O::AccountResetPassword, "account.password.reset", P::AccountManage, "重置子账号密码",
+         "Reset a sub-account's password", "account passwd (another account)"},
+        {O::AccountSetRoles, "account.roles.set", P::AccountManage, "配置子账号角色", "Set a sub-account's roles",
+         "account roles"},
+        {O::AccountDisable, "account.disable", P::AccountManage, "停用子账号", "Disable a sub-account",
+         "account disable"},
+        {O::AccountEnable, "account.enable", P::AccountManage, "启用子账号", "Enable a sub-account", "account enable"},
+        {O::AccountDelete, "account.delete", P::AccountManage, "删除子账号", "Delete a sub-account", "account delete"},
+        {O::SettingsChange, "settings.change", P::AccountManage, "修改登录安全设置", "Change login security settings",
+         "settings set"},
+        {O::RoleList, "role.list", P::RoleManage, "查看角色", "List roles", "role list / role show"},
+        {O::RoleCreate, "role.create", P::RoleManage, "新建角色", "Create a role", "role create"},
+        {O::RoleEdit, "role.edit", P::RoleManage, "编辑角色", "Edit a role", "role edit"},
+        {O::RoleDelete, "role.delete", P::RoleManage, "删除角色", "Delete a role", "role delete"},
+        {O::AuditList, "audit.list", P::AuditView, "查看审计日志", "List the audit log", "audit list"},
+        {O::AuditVerify, "audit.verify", P::AuditView, "校验审计日志", "Verify the audit log", "audit verify"},
+    };
+    return table;
+}
+
+const OperationInfo& operationInfo(Operation op)
+{
+    for (const auto& info : operationTable()) {
+        if (info.operation == op) {
+            return info;
+        }
+    }
+    // Deny by default: an operation missing from the table is a programming error, caught by the
+    // table-driven test; in production it must never silently pass.
+    throw std::logic_error("operation missing from the permission table");
+}
+
+} // namespace shopdesk::auth

@@ -1,0 +1,114 @@
+#include "backend/Backend.h"
+
+#include "core/AppPaths.h"
+#include "services/accounts/AccountService.h"
+#include "services/accounts/RoleCatalog.h"
+#include "services/accounts/RoleService.h"
+#include "services/audit/AuditChain.h"
+#include "services/audit/AuditLog.h"
+#include "services/auth/AccessGate.h"
+#include "services/history/HistoryImporter.h"
+#include "services/orders/OrderService.h"
+#include "services/privacy/PiiVault.h"
+#include "services/search/SearchService.h"
+#include "services/security/KeyRing.h"
+#include "services/shop/ShopRepository.h"
+#include "store/SqliteStore.h"
+
+#include <QDir>
+
+namespace shopdesk {
+
+Backend::~Backend()
+{
+    // Services first, then the store (its writer finishes queued audit entries on the way out).
+    m_importer.reset();
+    m_orders.reset();
+    m_search.reset();
+    m_roles.reset();
+    m_accounts.reset();
+    m_store.reset();
+}
+
+Result<std::unique_ptr<Backend>> Backend::open(Options options)
+{
+    std::unique_ptr<Backend> b(new Backend());
+    if (!options.clock) {
+        b->m_systemClock = std::make_unique<SystemClock>();
+        options.clock = b->m_systemClock.get();
+    }
+    b->m_clock = options.clock;
+
+    store::SqliteStore::Options storeOptions;
+    storeOptions.create = options.create;
+    storeOptions.busyGiveUp = options.busyGiveUp;
+    auto opened = store::SqliteStore::open(options.databasePath, storeOptions);
+    if (!opened) {
+        return opened.error();
+    }
+    b->m_store = std::move(*opened);
+
+    if (options.keyStores.empty()) {
+        options.keyStores = crypto::keyStoresForEnvironment(QDir(apppaths::dataDir()).filePath(QStringLiteral("keys")));
+    }
+    b->m_keys = std::make_unique<KeyRing>(b->m_store->shop(), std::move(options.keyStores));
+    if (Status st = b->m_keys->unlock(); !st) {
+        return st.error();
+    }
+    b->m_chain = std::make_shared<AuditChain>(b->m_keys->auditKey());
+    b->m_store->setAuditChain(b->m_chain);
+    b->m_vault = std::make_unique<PiiVault>(b->m_keys->piiKey());
+    b->m_hasher = std::make_unique<crypto::PasswordHasher>(options.passwordParams);
+    if (auto shop = b->m_store->shop().shop()) {
+        b->m_shop = *shop;
+    }
+    b->wireServices();
+    return b;
+}
+
+void Backend::wireServices()
+{
+    m_audit = std::make_unique<AuditLog>(m_store->audit(), *m_chain, *m_clock);
+    m_gate = std::make_unique<AccessGate>(*m_audit);
+    m_roleCatalog = std::make_unique<RoleCatalog>(m_store->roles());
+    m_accounts = std::make_unique<AccountService>(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit,
+                                                  m_store->settings(), *m_clock, *m_hasher, m_shop.name);
+    m_roles = std::make_unique<RoleService>(*m_roleCatalog, *m_gate, *m_audit);
+    m_search = std::make_unique<SearchService>(m_store->messages(), *m_gate);
+    m_orders = std::make_unique<OrderService>(m_store->orders(), *m_vault, *m_gate, *m_audit);
+    m_importer = std::make_unique<HistoryImporter>(m_store->history(), *m_gate, *m_audit);
+}
+
+Result<Shop> Backend::shop() const
+{
+    if (m_shop.name.isEmpty()) {
+        return Error::notFound(QStringLiteral("This database has no shop yet; run: shopdeskctl init --shop NAME "
+                                              "--owner NAME"));
+    }
+    return m_shop;
+}
+
+Status Backend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)
+{
+    if (!m_shop.name.isEmpty()) {
+        return Error::invalid(QStringLiteral("This database already belongs to the shop '%1'.").arg(m_shop.name));
+    }
+    if (shop.name.contains(QLatin1Char(':'))) {
+        return Error::invalid(QStringLiteral("A shop name must not contain ':' (it separates shop and account)."));
+    }
+    // Check the owner before anything is written, so a refused password leaves no half-made store.
+    AccountService probe(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit, m_store->settings(), *m_clock,
+                         *m_hasher, shop.name);
+    if (Status st = probe.validateOwner(ownerName, ownerPassword); !st) {
+        return st;
+    }
+    if (Status st = m_store->shop().initialise(shop); !st) {
+        return st;
+    }
+    m_shop = shop;
+    wireServices();
+    auto owner = m_accounts->createOwner(ownerName, ownerPassword);
+    return owner ? Status() : Status(owner.error());
+}
+
+} // namespace shopdesk

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "crypto/KeyStore.h"
+#include "crypto/PasswordHasher.h"
+#include "domain/Shop.h"
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+namespace shopdesk {
+
+class AccessGate;
+class AccountService;
+class AuditChain;
+class AuditLog;
+class HistoryImporter;
+class KeyRing;
+class OrderService;
+class PiiVault;
+class RoleCatalog;
+class RoleService;
+class SearchService;
+
+namespace store {
+class SqliteStore;
+}
+
+/// The composition root both programs share: opens the store, unlocks its key, and wires the
+/// services to the store's repositories by constructor. It holds no rules of its own.
+class Backend {
+public:
+    struct Options {
+        QString databasePath;
+        bool create = false;
+        /// How long writes wait while another process writes; negative = forever (the app).
+        std::chrono::milliseconds busyGiveUp{-1};
+        /// Time source; the system clock when null.
+        const Clock* clock = nullptr;
+        /// Where the master key may live; from the environment (keychain, key file) when empty.
+        std::vector<std::unique_ptr<crypto::KeyStore>> keyStores;
+        crypto::PasswordHasher::Params passwordParams;
+    };
+
+    static Result<std::unique_ptr<Backend>> open(Options options);
+    ~Backend();
+    Backend(const Backend&) = delete;
+    Backend& operator=(const Backend&) = delete;
+
+    /// A new store: its shop and main account. Refused when the store has a shop already.
+    Status initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword);
+    /// The shop, or NotFound for a store that was never initialised.
+    Result<Shop> shop() const;
+
+    store::SqliteStore& store() { return *m_store; }
+    const Clock& clock() const { return *m_clock; }
+    AccessGate& gate() { return *m_gate; }
+    AuditLog& audit() { return *m_audit; }
+    AccountService& accounts() { return *m_accounts; }
+    RoleService& roles() { return *m_roles; }
+    SearchService& search() { return *m_search; }
+    OrderService& orders() { return *m_orders; }
+    HistoryImporter& importer() { return *m_importer; }
+    const PiiVault& vault() const { return *m_vault; }
+    KeyRing& keys() { return *m_keys; }
+
+private:
+    Backend() = default;
+    void wireServices();
+
+    std::unique_ptr<SystemClock> m_systemClock;
+    const Clock* m_clock = nullptr;
+    std::unique_ptr<store::SqliteStore> m_store;
+    std::unique_ptr<KeyRing> m_keys;
+    std::unique_ptr<crypto::PasswordHasher> m_hasher;
+    std::shared_ptr<AuditChain> m_chain;
+    std::unique_ptr<PiiVault> m_vault;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AccessGate> m_gate;
+    std::unique_ptr<RoleCatalog> m_roleCatalog;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<RoleService> m_roles;
+    std::unique_ptr<SearchService> m_search;
+    std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<HistoryImporter> m_importer;
+    Shop m_shop;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,248 @@
+#include "cli/Commands.h"
+
+#include "backend/Backend.h"
+#include "core/IsoTime.h"
+#include "core/JsonWriter.h"
+#include "services/accounts/AccountService.h"
+
+namespace shopdesk::cli {
+
+namespace {
+
+QString statusOf(const Account& a, Timestamp now)
+{
+    if (a.isDeleted()) {
+        return QStringLiteral("deleted");
+    }
+    if (a.disabled) {
+        return QStringLiteral("disabled");
+    }
+    if (a.lockedUntil && *a.lockedUntil > now) {
+        return QStringLiteral("locked");
+    }
+    return QStringLiteral("active");
+}
+
+QStringList splitList(const QString& text)
+{
+    QStringList out;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        out << part.trimmed();
+    }
+    return out;
+}
+
+/// The acting account and one NAME argument, or an exit status.
+struct Target {
+    Backend* backend = nullptr;
+    auth::Actor actor;
+    QString name;
+    int exitCode = 0;
+};
+
+Target actorAndName(CliContext& ctx, Args& args, const char* command, bool passwordChangeOnly = false)
+{
+    Target t;
+    const auto name = args.next();
+    if (auto st = args.finish(); !st) {
+        t.exitCode = ctx.fail(st);
+        return t;
+    }
+    if (!name) {
+        t.exitCode = ctx.fail(Error::usage(QStringLiteral("%1 needs an account NAME").arg(QLatin1String(command))));
+        return t;
+    }
+    auto actor = ctx.actor(passwordChangeOnly);
+    if (!actor) {
+        t.exitCode = ctx.fail(actor.error());
+        return t;
+    }
+    t.backend = *ctx.backend();
+    t.actor = *actor;
+    t.name = *name;
+    return t;
+}
+
+} // namespace
+
+int runAccountList(CliContext& ctx, Args& args)
+{
+    const bool json = args.flag(QStringLiteral("json"));
+    const bool all = args.flag(QStringLiteral("all"));
+    if (auto st = args.finish(); !st) {
+        return ctx.fail(st);
+    }
+    auto actor = ctx.actor();
+    if (!actor) {
+        return ctx.fail(actor.error());
+    }
+    Backend& b = **ctx.backend();
+    auto accounts = b.accounts().list(*actor);
+    if (!accounts) {
+        return ctx.fail(accounts.error());
+    }
+    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
+    const Timestamp now = b.clock().now();
+    QTextStream& out = ctx.io().out;
+    for (const Account& a : *accounts) {
+        if (a.isDeleted() && !all) {
+            continue;
+        }
+        const QString lastLogin = a.lastLoginAt ? isotime::format(*a.lastLoginAt, zone) : QString();
+        if (json) {
+            JsonWriter w;
+            w.add(u"name", b.accounts().fullName(a.name))
+                .addRaw(u"roles", JsonWriter::stringArray(a.roles))
+                .add(u"group", a.group);
+            if (a.receptionLimit) {
+                w.add(u"limit", *a.receptionLimit);
+            } else {
+                w.addNull(u"limit");
+            }
+            w.add(u"status", statusOf(a, now)).addBool(u"must_change_password", a.mustChangePassword);
+            if (a.lastLoginAt) {
+                w.add(u"last_login", lastLogin);
+            } else {
+                w.addNull(u"last_login");
+            }
+            ctx.printJson(w);
+        } else {
+            out << b.accounts().fullName(a.name) << '\t' << a.roles.join(QLatin1Char(',')) << '\t'
+                << (a.group.isEmpty() ? QStringLiteral("-") : a.group) << '\t'
+                << (a.receptionLimit ? QString::number(*a.receptionLimit) : QStringLiteral("-")) << '\t'
+                << statusOf(a, now) << '\t' << (lastLogin.isEmpty() ? QStringLiteral("never") : lastLogin) << '\n';
+        }
+    }
+    out.flush();
+    return 0;
+}
+
+int runAccountCreate(CliContext& ctx, Args& args)
+{
+    auto roles = args.option(QStringLiteral("roles"));
+    auto group = args.option(QStringLiteral("group"));
+    auto limit = args.integer(QStringLiteral("limit"), 1, AccountService::kMaxReceptionLimit);
+    if (!roles) {
+        return ctx.fail(roles.error());
+    }
+    if (!group) {
+        return ctx.fail(group.error());
+    }
+    if (!limit) {
+        return ctx.fail(limit.error());
+    }
+    const auto name = args.next();
+    if (auto st = args.finish(); !st) {
+        return ctx.fail(st);
+    }
+    if (!name || !*roles) {
+        return ctx.fail(Error::usage(QStringLiteral("account create needs NAME and --roles R1[,R2]")));
+    }
+    auto actor = ctx.actor();
+    if (!actor) {
+        return ctx.fail(actor.error());
+    }
+    auto password = ctx.newPassword();
+    if (!password) {
+        return ctx.fail(password.error());
+    }
+    Backend& b = **ctx.backend();
+    NewAccount request{*name, *password, splitList(**roles), group->value_or(QString()),
+                       limit->has_value() ? std::optional<int>(static_cast<int>(**limit)) : std::nullopt};
+    auto created = b.accounts().create(*actor, request);
+    if (!created) {
+        return ctx.fail(created.error());
+    }
+    ctx.io().out << "Created " << b.accounts().fullName(created->name) << " with roles "
+                 << created->roles.join(QStringLiteral(", ")) << Qt::endl;
+    return 0;
+}
+
+int runAccountPasswd(CliContext& ctx, Args& args)
+{
+    Target t = actorAndName(ctx, args, "account passwd", true);
+    if (!t.backend) {
+        return t.exitCode;
+    }
+    auto target = t.backend->accounts().shortName(t.name);
+    if (!target) {
+        return ctx.fail(target.error());
+    }
+    auto password = ctx.newPassword();
+    if (!password) {
+        return ctx.fail(password.error());
+    }
+    const bool own = *target == t.actor.name;
+    Status st = own ? t.backend->accounts().changeOwnPassword(t.actor, ctx.actingPassword(), *password)
+                    : t.backend->accounts().resetPassword(t.actor, *target, *password);
+    if (!st) {
+        return ctx.fail(st);
+    }
+    ctx.io().out << (own ? "Password changed." : "Password reset; the account must choose a new one at its next "
+                                                 "login.")
+                 << Qt::endl;
+    return 0;
+}
+
+int runAccountRoles(CliContext& ctx, Args& args)
+{
+    auto roles = args.option(QStringLiteral("set"));
+    if (!roles) {
+        return ctx.fail(roles.error());
+    }
+    if (!*roles) {
+        return ctx.fail(Error::usage(QStringLiteral("account roles needs NAME --set R1[,R2]")));
+    }
+    Target t = actorAndName(ctx, args, "account roles");
+    if (!t.backend) {
+        return t.exitCode;
+    }
+    if (Status st = t.backend->accounts().setRoles(t.actor, t.name, splitList(**roles)); !st) {
+        return ctx.fail(st);
+    }
+    ctx.io().out << "Roles of " << t.name << " set to " << splitList(**roles).join(QStringLiteral(", ")) << Qt::endl;
+    return 0;
+}
+
+namespace {
+
+int setDisabled(CliContext& ctx, Args& args, bool disabled)
+{
+    Target t = actorAndName(ctx, args, disabled ? "account disable" : "account enable");
+    if (!t.backend) {
+        return t.exitCode;
+    }
+    if (Status st = t.backend->accounts().setDisabled(t.actor, t.name, disabled); !st) {
+        return ctx.fail(st);
+    }
+    ctx.io().out << t.name << (disabled ? " is disabled." : " is enabled.") << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int runAccountDisable(CliContext& ctx, Args& args)
+{
+    return setDisabled(ctx, args, true);
+}
+
+int runAccountEnable(CliContext& ctx, Args& args)
+{
+    return setDisabled(ctx, args, false);
+}
+
+int runAccountDelete(CliContext& ctx, Args& args)
+{
+    const bool confirmed = args.flag(QStringLiteral("yes"));
+    Target t = actorAndName(ctx, args, "account delete");
+    if (!t.backend) {
+        return t.exitCode;
+    }
+    if (Status st = t.backend->accounts().remove(t.actor, t.name, confirmed); !st) {
+        return ctx.fail(st);
+    }
+    ctx.io().out << t.name << " is deleted; its history stays attributed to it." << Qt::endl;
+    return 0;
+}
+
+} // namespace shopdesk::cli

@@ -1,0 +1,451 @@
+#include "services/accounts/AccountService.h"
+
+#include "auth/PasswordPolicy.h"
+#include "services/audit/AuditLog.h"
+#include "services/auth/AccessGate.h"
+#include "services/settings/SettingsRepository.h"
+
+namespace shopdesk {
+
+namespace {
+
+const QString kWrongCredentials = QStringLiteral("Wrong account name or password.");
+
+QString rolesText(const QStringList& roles)
+{
+    return QStringLiteral("roles=") + roles.join(QLatin1Char(','));
+}
+
+} // namespace
+
+AccountService::AccountService(AccountRepository& accounts, RoleCatalog& roles, AccessGate& gate, AuditLog& audit,
+                               SettingsRepository& settings, const Clock& clock, const crypto::PasswordHasher& hasher,
+                               QString shopName)
+    : m_accounts(accounts)
+    , m_roles(roles)
+    , m_gate(gate)
+    , m_audit(audit)
+    , m_settings(settings)
+    , m_clock(clock)
+    , m_hasher(hasher)
+    , m_shop(std::move(shopName))
+{
+}
+
+Result<QString> AccountService::shortName(const QString& name) const
+{
+    const QString trimmed = name.trimmed();
+    const qsizetype colon = trimmed.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0) {
+        return trimmed;
+    }
+    if (trimmed.left(colon) != m_shop) {
+        return Error::notFound(QStringLiteral("There is no account %1 in the shop %2.").arg(trimmed, m_shop));
+    }
+    return trimmed.mid(colon + 1);
+}
+
+AuditEntry AccountService::audit(const auth::Actor& actor, const char* action, const QString& target,
+                                 const QString& detail)
+{
+    return m_audit.entry(actor.fullName(), QString::fromLatin1(action), fullName(target), detail);
+}
+
+Result<auth::Actor> AccountService::actorFor(const Account& account)
+{
+    auto permissions = m_roles.permissionsOf(account.roles);
+    if (!permissions) {
+        return permissions.error();
+    }
+    auth::Actor actor;
+    actor.id = account.id;
+    actor.shop = m_shop;
+    actor.name = account.name;
+    actor.permissions = *permissions;
+    actor.owner = account.isOwner();
+    return actor;
+}
+
+Result<LoginPolicy> AccountService::loginPolicy()
+{
+    LoginPolicy p;
+    auto failures = m_settings.value(QStringLiteral("login.max_failures"));
+    auto minutes = m_settings.value(QStringLiteral("login.lock_minutes"));
+    if (!failures) {
+        return failures.error();
+    }
+    if (!minutes) {
+        return minutes.error();
+    }
+    if (*failures) {
+        p.maxFailures = (*failures)->toInt();
+    }
+    if (*minutes) {
+        p.lockMinutes = (*minutes)->toInt();
+    }
+    return p;
+}
+
+Status AccountService::setLoginPolicy(const auth::Actor& actor, const LoginPolicy& policy)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::SettingsChange); !st) {
+        return st;
+    }
+    if (policy.maxFailures < 1 || policy.maxFailures > 100 || policy.lockMinutes < 1 || policy.lockMinutes > 1440) {
+        return Error::invalid(QStringLiteral("Failed logins before a lock: 1-100; lock minutes: 1-1440."));
+    }
+    return m_settings.setValues({{QStringLiteral("login.max_failures"), QString::number(policy.maxFailures)},
+                                 {QStringLiteral("login.lock_minutes"), QString::number(policy.lockMinutes)}},
+                                {m_audit.entry(actor.fullName(), QStringLiteral("settings.change"),
+                                               QStringLiteral("login"),
+                                               QStringLiteral("max_failures=%1 lock_minutes=%2")
+                                                   .arg(policy.maxFailures)
+                                                   .arg(policy.lockMinutes))});
+}
+
+Result<Session> AccountService::login(const QString& name, const QString& password)
+{
+    const Timestamp now = m_clock.now();
+    auto shortNameResult = shortName(name);
+    auto record = shortNameResult ? m_accounts.find(*shortNameResult) : Result<std::optional<AccountRecord>>();
+    if (shortNameResult && !record) {
+        return record.error();
+    }
+    if (!shortNameResult || !*record || (*record)->account.isDeleted()) {
+        m_audit.record(m_audit.entry(QStringLiteral("-"), QStringLiteral("login.failed"), name.left(64),
+                                     QStringLiteral("unknown account")));
+        return Error::notAllowed(kWrongCredentials);
+    }
+    const Account& account = (*record)->account;
+    const QString full = fullName(account.name);
+    if (account.disabled) {
+        m_audit.record(m_audit.entry(full, QStringLiteral("login.refused"), full, QStringLiteral("disabled")));
+        return Error::notAllowed(
+            QStringLiteral("The account %1 is disabled. Ask your supervisor to enable it.").arg(full));
+    }
+    if (account.lockedUntil && *account.lockedUntil > now) {
+        const qint64 minutes = (account.lockedUntil->ms() - now.ms() + 59'999) / 60'000;
+        m_audit.record(m_audit.entry(full, QStringLiteral("login.refused"), full, QStringLiteral("locked")));
+        return Error::notAllowed(QStringLiteral("The account %1 is locked after too many failed logins. Try again in "
+                                                "%2 minute(s).")
+                                     .arg(full)
+                                     .arg(minutes));
+    }
+    if (!m_hasher.verify((*record)->passwordHash, password)) {
+        auto policy = loginPolicy();
+        if (!policy) {
+            return policy.error();
+        }
+        auto failure = m_accounts.recordFailedLogin(
+            account.id, now, policy->maxFailures, static_cast<qint64>(policy->lockMinutes) * 60,
+            [this, full, now](const LoginFailure& f) {
+                std::vector<AuditEntry> entries{{now, full, QStringLiteral("login.failed"), full,
+                                                 QStringLiteral("failures=%1").arg(f.failedLogins)}};
+                if (f.lockedNow) {
+                    entries.push_back({now, full, QStringLiteral("account.locked"), full,
+                                       QStringLiteral("until=%1").arg(f.lockedUntil ? f.lockedUntil->secs() : 0)});
+                }
+                return entries;
+            });
+        if (!failure) {
+            return failure.error();
+        }
+        if (failure->lockedNow) {
+            return Error::notAllowed(QStringLiteral("Wrong password. The account %1 is now locked for %2 minute(s).")
+                                         .arg(full)
+                                         .arg(policy->lockMinutes));
+        }
+        return Error::notAllowed(kWrongCredentials);
+    }
+    auto actor = actorFor(account);
+    if (!actor) {
+        return actor.error();
+    }
+    const QByteArray rehashed = m_hasher.needsRehash((*record)->passwordHash) ? m_hasher.hash(password) : QByteArray();
+    if (Status st = m_accounts.recordLogin(account.id, now, rehashed,
+                                           {m_audit.entry(full, QStringLiteral("login"), full,
+                                                          rehashed.isEmpty() ? QString()
+                                                                             : QStringLiteral("password re-hashed"))});
+        !st) {
+        return st.error();
+    }
+    return Session{*actor, account.mustChangePassword};
+}
+
+Status AccountService::validateOwner(const QString& name, const QString& password) const
+{
+    if (Status st = auth::checkAccountName(name); !st) {
+        return st;
+    }
+    return auth::checkNewPassword(password, name, m_shop + QLatin1Char(':') + name);
+}
+
+Result<Account> AccountService::createOwner(const QString& name, const QString& password)
+{
+    if (Status st = validateOwner(name, password); !st) {
+        return st.error();
+    }
+    auto existing = m_accounts.list();
+    if (!existing) {
+        return existing.error();
+    }
+    if (!existing->empty()) {
+        return Error::invalid(QStringLiteral("This store already has its main account."));
+    }
+    AccountRecord record;
+    record.account.name = name;
+    record.account.roles = {auth::kOwnerRole};
+    record.account.createdAt = m_clock.now();
+    record.passwordHash = m_hasher.hash(password);
+    auto id = m_accounts.save(
+        record, {m_audit.entry(fullName(name), QStringLiteral("account.create"), fullName(name), QStringLiteral("owner"))});
+    if (!id) {
+        return id.error();
+    }
+    record.account.id = *id;
+    return record.account;
+}
+
+Result<std::vector<Account>> AccountService::list(const auth::Actor& actor)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::AccountList); !st) {
+        return st.error();
+    }
+    return m_accounts.list();
+}
+
+Status AccountService::checkAssignable(const auth::Actor& actor, const QStringList& roles, auth::Operation operation,
+                                       const QString& target)
+{
+    if (roles.isEmpty()) {
+        return Error::invalid(QStringLiteral("Give the account at least one role."));
+    }
+    if (roles.contains(auth::kOwnerRole)) {
+        return m_gate.refuse(actor, operation, fullName(target),
+                             QStringLiteral("The owner role belongs to the main account alone."));
+    }
+    auto granted = m_roles.permissionsOf(roles);
+    if (!granted) {
+        return granted.error();
+    }
+    const auth::PermissionSet extra = granted->minus(actor.permissions);
+    if (!extra.empty()) {
+        return m_gate.refuse(actor, operation, fullName(target),
+                             QStringLiteral("%1 may only assign roles made of permissions it holds itself; these "
+                                            "roles would also grant: %2.")
+                                 .arg(actor.fullName(), extra.keys().join(QStringLiteral(", "))));
+    }
+    return {};
+}
+
+Result<Account> AccountService::create(const auth::Actor& actor, const NewAccount& request)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::AccountCreate); !st) {
+        return st.error();
+    }
+    auto name = shortName(request.name);
+    if (!name) {
+        return name.error();
+    }
+    if (Status st = auth::checkAccountName(*name); !st) {
+        return st.error();
+    }
+    auto existing = m_accounts.find(*name);
+    if (!existing) {
+        return existing.error();
+    }
+    if (*existing) {
+        return Error::invalid((*existing)->account.isDeleted()
+                                  ? QStringLiteral("The name %1 belonged to a deleted account and stays reserved so "
+                                                   "that its history remains attributed. Choose another name.")
+                                        .arg(fullName(*name))
+                                  : QStringLiteral("The account %1 already exists.").arg(fullName(*name)));
+    }
+    if (Status st = checkAssignable(actor, request.roles, auth::Operation::AccountCreate, *name); !st) {
+        return st.error();
+    }
+    if (Status st = auth::checkNewPassword(request.password, *name, fullName(*name)); !st) {
+        return st.error();
+    }
+    if (request.receptionLimit && (*request.receptionLimit < 1 || *request.receptionLimit > kMaxReceptionLimit)) {
+        return Error::invalid(QStringLiteral("The reception limit must be from 1 to %1.").arg(kMaxReceptionLimit));
+    }
+    AccountRecord record;
+    record.account.name = *name;
+    record.account.roles = request.roles;
+    record.account.group = request.group.trimmed();
+    record.account.receptionLimit = request.receptionLimit;
+    record.account.createdAt = m_clock.now();
+    record.passwordHash = m_hasher.hash(request.password);
+    QString detail = rolesText(request.roles);
+    if (!record.account.group.isEmpty()) {
+        detail += QStringLiteral(" group=") + record.account.group;
+    }
+    if (request.receptionLimit) {
+        detail += QStringLiteral(" limit=%1").arg(*request.receptionLimit);
+    }
+    auto id = m_accounts.save(record, {audit(actor, "account.create", *name, detail)});
+    if (!id) {
+        return id.error();
+    }
+    record.account.id = *id;
+    return record.account;
+}
+
+Result<AccountRecord> AccountService::manageable(const auth::Actor& actor, const QString& target,
+                                                 auth::Operation operation, const char* verb)
+{
+    if (Status st = m_gate.check(actor, operation); !st) {
+        return st.error();
+    }
+    auto name = shortName(target);
+    if (!name) {
+        return name.error();
+    }
+    auto record = m_accounts.find(*name);
+    if (!record) {
+        return record.error();
+    }
+    if (!*record || (*record)->account.isDeleted()) {
+        return Error::notFound(QStringLiteral("There is no account %1.").arg(fullName(*name)));
+    }
+    const Account& account = (*record)->account;
+    if (account.isOwner()) {
+        return m_gate.refuse(actor, operation, fullName(*name),
+                             QStringLiteral("The main account cannot be %1 by anyone else.").arg(QLatin1String(verb)));
+    }
+    auto targetPermissions = m_roles.permissionsOf(account.roles);
+    if (!targetPermissions) {
+        return targetPermissions.error();
+    }
+    const auth::PermissionSet extra = targetPermissions->minus(actor.permissions);
+    if (!extra.empty()) {
+        return m_gate.refuse(actor, operation, fullName(*name),
+                             QStringLiteral("%1 may only manage accounts whose permissions it holds itself; %2 also "
+                                            "has: %3.")
+                                 .arg(actor.fullName(), fullName(*name), extra.keys().join(QStringLiteral(", "))));
+    }
+    return **record;
+}
+
+Status AccountService::changeOwnPassword(const auth::Actor& actor, const QString& currentPassword,
+                                         const QString& newPassword)
+{
+    auto record = m_accounts.find(actor.name);
+    if (!record) {
+        return record.error();
+    }
+    if (!*record || (*record)->account.isDeleted()) {
+        return Error::notFound(QStringLiteral("There is no account %1.").arg(actor.fullName()));
+    }
+    if (!m_hasher.verify((*record)->passwordHash, currentPassword)) {
+        m_audit.record(audit(actor, "password.change.failed", actor.name, QStringLiteral("wrong current password")));
+        return Error::notAllowed(QStringLiteral("The current password is wrong."));
+    }
+    if (Status st = auth::checkNewPassword(newPassword, actor.name, actor.fullName()); !st) {
+        return st;
+    }
+    if (m_hasher.verify((*record)->passwordHash, newPassword)) {
+        return Error::invalid(QStringLiteral("Choose a password different from the current one."));
+    }
+    AccountRecord updated = **record;
+    updated.passwordHash = m_hasher.hash(newPassword);
+    updated.account.mustChangePassword = false;
+    auto saved = m_accounts.save(updated, {audit(actor, "password.change", actor.name)});
+    return saved ? Status() : Status(saved.error());
+}
+
+Status AccountService::resetPassword(const auth::Actor& actor, const QString& target, const QString& newPassword)
+{
+    auto record = manageable(actor, target, auth::Operation::AccountResetPassword, "reset");
+    if (!record) {
+        return record.error();
+    }
+    if (record->account.id == actor.id) {
+        return Error::invalid(QStringLiteral("Change your own password with your current one (account passwd)."));
+    }
+    if (Status st = auth::checkNewPassword(newPassword, record->account.name, fullName(record->account.name)); !st) {
+        return st;
+    }
+    record->passwordHash = m_hasher.hash(newPassword);
+    record->account.mustChangePassword = true;
+    record->account.failedLogins = 0;
+    record->account.lockedUntil.reset();
+    auto saved = m_accounts.save(*record, {audit(actor, "password.reset", record->account.name)});
+    return saved ? Status() : Status(saved.error());
+}
+
+Status AccountService::setRoles(const auth::Actor& actor, const QString& target, const QStringList& roles)
+{
+    auto record = manageable(actor, target, auth::Operation::AccountSetRoles, "demoted");
+    if (!record) {
+        return record.error();
+    }
+    if (Status st = checkAssignable(actor, roles, auth::Operation::AccountSetRoles, record->account.name); !st) {
+        return st;
+    }
+    const QString before = rolesText(record->account.roles);
+    record->account.roles = roles;
+    auto saved = m_accounts.save(
+        *record, {audit(actor, "account.roles", record->account.name, before + QStringLiteral(" -> ") + rolesText(roles))});
+    return saved ? Status() : Status(saved.error());
+}
+
+Status AccountService::setDisabled(const auth::Actor& actor, const QString& target, bool disabled)
+{
+    auto record = manageable(actor, target, disabled ? auth::Operation::AccountDisable : auth::Operation::AccountEnable,
+                             disabled ? "disabled" : "enabled");
+    if (!record) {
+        return record.error();
+    }
+    if (record->account.id == actor.id) {
+        return Error::invalid(QStringLiteral("You cannot disable or enable your own account."));
+    }
+    record->account.disabled = disabled;
+    if (!disabled) {
+        record->account.failedLogins = 0;
+        record->account.lockedUntil.reset();
+    }
+    auto saved = m_accounts.save(*record, {audit(actor, disabled ? "account.disable" : "account.enable",
+                                                 record->account.name)});
+    return saved ? Status() : Status(saved.error());
+}
+
+Status AccountService::remove(const auth::Actor& actor, const QString& target, bool confirmed)
+{
+    auto record = manageable(actor, target, auth::Operation::AccountDelete, "deleted");
+    if (!record) {
+        return record.error();
+    }
+    if (record->account.id == actor.id) {
+        return Error::invalid(QStringLiteral("You cannot delete your own account."));
+    }
+    if (!confirmed) {
+        return Error::usage(QStringLiteral("Deleting %1 is irreversible; confirm it explicitly (--yes).")
+                                .arg(fullName(record->account.name)));
+    }
+    const QString before = rolesText(record->account.roles);
+    record->account.deletedAt = m_clock.now();
+    record->account.disabled = true;
+    record->account.roles.clear();
+    record->passwordHash.clear();
+    auto saved = m_accounts.save(*record, {audit(actor, "account.delete", record->account.name, before)});
+    return saved ? Status() : Status(saved.error());
+}
+
+Result<std::vector<auth::Role>> AccountService::grantableRoles(const auth::Actor& actor)
+{
+    auto roles = m_roles.all();
+    if (!roles) {
+        return roles.error();
+    }
+    std::vector<auth::Role> out;
+    for (const auth::Role& r : *roles) {
+        if (r.name != auth::kOwnerRole && r.permissions.isSubsetOf(actor.permissions)) {
+            out.push_back(r);
+        }
+    }
+    return out;
+}
+
+} // namespace shopdesk

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "auth/Operation.h"
+#include "core/Clock.h"
+#include "crypto/PasswordHasher.h"
+#include "services/accounts/AccountRepository.h"
+#include "services/accounts/RoleCatalog.h"
+
+namespace shopdesk {
+
+class AccessGate;
+class AuditLog;
+class SettingsRepository;
+
+struct NewAccount {
+    QString name;
+    QString password;
+    QStringList roles;
+    QString group;
+    std::optional<int> receptionLimit;
+};
+
+/// A successful login.
+struct Session {
+    auth::Actor actor;
+    /// After an administrator's reset: only changing the own password is allowed until done.
+    bool mustChangePassword = false;
+};
+
+/// Lockout after failed logins.
+struct LoginPolicy {
+    int maxFailures = 5;
+    int lockMinutes = 15;
+};
+
+/// Sub-accounts: login with lockout, creation, passwords, roles, disable/enable, delete. Every
+/// operation is checked by the access gate and the no-escalation rules, and audited.
+class AccountService {
+public:
+    static constexpr int kMaxReceptionLimit = 200;
+
+    AccountService(AccountRepository& accounts, RoleCatalog& roles, AccessGate& gate, AuditLog& audit,
+                   SettingsRepository& settings, const Clock& clock, const crypto::PasswordHasher& hasher,
+                   QString shopName);
+
+    Result<Session> login(const QString& name, const QString& password);
+    /// The main account of a new store (shopdeskctl init); refused when any account exists.
+    Result<Account> createOwner(const QString& name, const QString& password);
+    /// The checks createOwner makes on the name and password, without writing anything.
+    Status validateOwner(const QString& name, const QString& password) const;
+
+    Result<std::vector<Account>> list(const auth::Actor& actor);
+    Result<Account> create(const auth::Actor& actor, const NewAccount& account);
+    Status changeOwnPassword(const auth::Actor& actor, const QString& currentPassword, const QString& newPassword);
+    /// An administrator's reset: the account must choose a new password at its next login.
+    Status resetPassword(const auth::Actor& actor, const QString& target, const QString& newPassword);
+    Status setRoles(const auth::Actor& actor, const QString& target, const QStringList& roles);
+    Status setDisabled(const auth::Actor& actor, const QString& target, bool disabled);
+    /// Irreversible: `confirmed` must be true. The name stays reserved so that history and sales
+    /// remain attributed to it.
+    Status remove(const auth::Actor& actor, const QString& target, bool confirmed);
+
+    Result<LoginPolicy> loginPolicy();
+    Status setLoginPolicy(const auth::Actor& actor, const LoginPolicy& policy);
+
+    /// Roles the actor may assign: those whose permissions it holds itself (never owner).
+    Result<std::vector<auth::Role>> grantableRoles(const auth::Actor& actor);
+
+    /// "shop:name" or "name" to the short name; NotFound for another shop's account.
+    Result<QString> shortName(const QString& name) const;
+    QString fullName(const QString& shortName) const { return m_shop + QLatin1Char(':') + shortName; }
+    const QString& shop() const { return m_shop; }
+
+private:
+    Result<auth::Actor> actorFor(const Account& account);
+    /// The target of an administrative operation, after the gate, the owner protection and the
+    /// subset rule.
+    Result<AccountRecord> manageable(const auth::Actor& actor, const QString& target, auth::Operation operation,
+                                     const char* verb);
+    /// Checks that `roles` exist, exclude owner, and grant nothing the actor lacks.
+    Status checkAssignable(const auth::Actor& actor, const QStringList& roles, auth::Operation operation,
+                           const QString& target);
+    AuditEntry audit(const auth::Actor& actor, const char* action, const QString& target, const QString& detail = {});
+
+    AccountRepository& m_accounts;
+    RoleCatalog& m_roles;
+    AccessGate& m_gate;
+    AuditLog& m_audit;
+    SettingsRepository& m_settings;
+    const Clock& m_clock;
+    const crypto::PasswordHasher& m_hasher;
+    QString m_shop;
+};
+
+} // namespace shopdesk

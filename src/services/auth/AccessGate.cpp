@@ -1,0 +1,30 @@
+#include "services/auth/AccessGate.h"
+
+#include "services/audit/AuditLog.h"
+
+namespace shopdesk {
+
+Status AccessGate::check(const auth::Actor& actor, auth::Operation operation)
+{
+    const auth::OperationInfo& info = auth::operationInfo(operation);
+    if (actor.id.isValid() && actor.can(info.required)) {
+        return {};
+    }
+    const auto& perm = auth::permissionInfo(info.required);
+    m_audit.record(m_audit.entry(actor.fullName(), QStringLiteral("permission.denied"), QString::fromLatin1(info.name),
+                                 QStringLiteral("missing %1").arg(QString::fromLatin1(perm.key))));
+    return Error::notAllowed(QStringLiteral("%1 may not %2: that needs the permission %3 (%4).")
+                                 .arg(actor.fullName(), QString::fromUtf8(info.en).toLower(),
+                                      QString::fromLatin1(perm.key), QString::fromUtf8(perm.zh)));
+}
+
+Error AccessGate::refuse(const auth::Actor& actor, auth::Operation operation, const QString& target,
+                         const QString& reason)
+{
+    m_audit.record(m_audit.entry(actor.fullName(), QStringLiteral("permission.denied"),
+                                 QString::fromLatin1(auth::operationInfo(operation).name),
+                                 target.isEmpty() ? reason : target + QStringLiteral(": ") + reason));
+    return Error::notAllowed(reason);
+}
+
+} // namespace shopdesk

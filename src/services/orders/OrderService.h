@@ -1,0 +1,31 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "services/orders/OrderRepository.h"
+
+namespace shopdesk {
+
+class AccessGate;
+class AuditLog;
+class PiiVault;
+
+/// Orders as agents see them: with order.view the order and its masked receiver; with
+/// buyer.pii.view the receiver in full, every reveal audited.
+class OrderService {
+public:
+    OrderService(OrderRepository& orders, const PiiVault& vault, AccessGate& gate, AuditLog& audit);
+
+    /// The order with the masked receiver only (the sealed form is never handed out).
+    Result<Order> find(const auth::Actor& actor, const QString& platform, const QString& orderNo);
+    Result<Receiver> revealReceiver(const auth::Actor& actor, const QString& platform, const QString& orderNo);
+
+private:
+    Result<Order> load(const QString& platform, const QString& orderNo);
+
+    OrderRepository& m_orders;
+    const PiiVault& m_vault;
+    AccessGate& m_gate;
+    AuditLog& m_audit;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "services/audit/AuditRepository.h"
+
+namespace shopdesk::store {
+
+class SqliteStore;
+
+class SqliteAuditRepository final : public AuditRepository {
+public:
+    explicit SqliteAuditRepository(SqliteStore& store)
+        : m_store(store)
+    {
+    }
+    QFuture<Status> append(std::vector<AuditEntry> entries) override;
+    Result<std::vector<AuditRecord>> list(const AuditQuery& query) override;
+    Status scan(const std::function<bool(const AuditRecord&)>& visit) override;
+    Result<QByteArray> head() override;
+
+private:
+    SqliteStore& m_store;
+};
+
+} // namespace shopdesk::store

@@ -1,0 +1,79 @@
+#include "store/SqliteOrderRepository.h"
+
+#include "store/Sql.h"
+#include "store/SqliteConnection.h"
+#include "store/SqliteStore.h"
+
+namespace shopdesk::store {
+
+Result<std::optional<Order>> SqliteOrderRepository::findOrder(const QString& platform, const QString& orderNo)
+{
+    return m_store.read<std::optional<Order>>("read an order", [&](SqliteConnection& c) -> Result<std::optional<Order>> {
+        auto qHandle = c.statement(
+            "SELECT o.id, o.platform, o.order_no, b.nick, o.status, o.created_at, o.paid_at, o.amount_fen, o.remark, "
+            "o.flag, o.flagged_by, o.receiver_sealed, o.receiver_masked_name, o.receiver_masked_phone, "
+            "o.receiver_masked_address FROM orders o JOIN buyers b ON b.id = o.buyer_id "
+            "WHERE o.platform = ?1 AND o.order_no = ?2");
+        auto& q = *qHandle;
+        sql::bind(q, 1, platform);
+        sql::bind(q, 2, orderNo);
+        if (!q.executeStep()) {
+            return std::optional<Order>();
+        }
+        Order o;
+        o.id = OrderId(sql::integer(q, 0));
+        o.platform = sql::text(q, 1);
+        o.orderNo = sql::text(q, 2);
+        o.buyerNick = sql::text(q, 3);
+        o.status = orderStatusFromCode(sql::text(q, 4)).value_or(OrderStatus::WaitBuyerPay);
+        o.createdAt = Timestamp::fromMs(sql::integer(q, 5));
+        if (!sql::isNull(q, 6)) {
+            o.paidAt = Timestamp::fromMs(sql::integer(q, 6));
+        }
+        o.amountFen = sql::integer(q, 7);
+        o.remark = sql::text(q, 8);
+        o.flag = static_cast<int>(sql::integer(q, 9));
+        o.flaggedBy = sql::text(q, 10);
+        const SQLite::Column sealed = q.getColumn(11);
+        if (!sealed.isNull()) {
+            o.receiverSealed = QByteArray(static_cast<const char*>(sealed.getBlob()), sealed.getBytes());
+        }
+        o.receiverMasked = {sql::text(q, 12), sql::text(q, 13), sql::text(q, 14)};
+        q.tryReset();
+        auto itemsHandle =
+            c.statement("SELECT title, quantity, price_fen FROM order_items WHERE order_id = ?1 ORDER BY line");
+        sql::bind(*itemsHandle, 1, o.id.value());
+        while (itemsHandle->executeStep()) {
+            o.items.push_back({sql::text(*itemsHandle, 0), static_cast<int>(sql::integer(*itemsHandle, 1)),
+                               sql::integer(*itemsHandle, 2)});
+        }
+        return std::optional<Order>(std::move(o));
+    });
+}
+
+Result<std::vector<Refund>> SqliteOrderRepository::refundsOfOrder(const QString& platform, const QString& orderNo)
+{
+    return m_store.read<std::vector<Refund>>("read refunds", [&](SqliteConnection& c) -> Result<std::vector<Refund>> {
+        auto qHandle = c.statement("SELECT id, platform, refund_no, order_no, status, amount_fen, created_at, reason "
+                                   "FROM refunds WHERE platform = ?1 AND order_no = ?2 ORDER BY created_at DESC");
+        auto& q = *qHandle;
+        sql::bind(q, 1, platform);
+        sql::bind(q, 2, orderNo);
+        std::vector<Refund> out;
+        while (q.executeStep()) {
+            Refund r;
+            r.id = RefundId(sql::integer(q, 0));
+            r.platform = sql::text(q, 1);
+            r.refundNo = sql::text(q, 2);
+            r.orderNo = sql::text(q, 3);
+            r.status = refundStatusFromCode(sql::text(q, 4)).value_or(RefundStatus::WaitSellerAgree);
+            r.amountFen = sql::integer(q, 5);
+            r.createdAt = Timestamp::fromMs(sql::integer(q, 6));
+            r.reason = sql::text(q, 7);
+            out.push_back(r);
+        }
+        return out;
+    });
+}
+
+} // namespace shopdesk::store
