@@ -63,10 +63,11 @@ QString permissionMatrixMarkdown()
                 allowed << QStringLiteral("`%1`").arg(r.name);
             }
         }
-        md += QStringLiteral("| `%1` | %2 / %3 | %4 | `%5` | %6 |\n")
-                  .arg(QString::fromLatin1(op.name), QString::fromUtf8(op.zh), QString::fromUtf8(op.en),
-                       op.command[0] ? QStringLiteral("`%1`").arg(QString::fromLatin1(op.command)) : QStringLiteral("—"),
-                       QString::fromLatin1(permissionInfo(op.required).key), allowed.join(QStringLiteral(", ")));
+        md +=
+            QStringLiteral("| `%1` | %2 / %3 | %4 | `%5` | %6 |\n")
+                .arg(QString::fromLatin1(op.name), QString::fromUtf8(op.zh), QString::fromUtf8(op.en),
+                     op.command[0] ? QStringLiteral("`%1`").arg(QString::fromLatin1(op.command)) : QStringLiteral("—"),
+                     QString::fromLatin1(permissionInfo(op.required).key), allowed.join(QStringLiteral(", ")));
     }
 
     md += QStringLiteral(

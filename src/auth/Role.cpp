@@ -10,17 +10,18 @@ const std::vector<Role>& builtinRoles()
     static const std::vector<Role> roles = [] {
         const PermissionSet chat{P::ChatRead, P::ChatReply, P::ChatTransfer, P::ChatClose};
         PermissionSet presales = chat;
-        presales |= PermissionSet{P::HistorySearch, P::OrderView,  P::OrderRemark,        P::OrderPriceModify,
+        presales |= PermissionSet{P::HistorySearch, P::OrderView,  P::OrderRemark,       P::OrderPriceModify,
                                   P::RefundView,    P::ReviewView, P::QuickReplyPersonal};
         PermissionSet aftersales = chat;
-        aftersales |= PermissionSet{P::HistorySearch, P::OrderView,   P::OrderRemark, P::OrderAddressModify,
-                                    P::RefundView,    P::RefundAgree, P::RefundRefuse, P::ReviewView,
+        aftersales |= PermissionSet{P::HistorySearch, P::OrderView,         P::OrderRemark,  P::OrderAddressModify,
+                                    P::RefundView,    P::RefundAgree,       P::RefundRefuse, P::ReviewView,
                                     P::ReviewReply,   P::QuickReplyPersonal};
         return std::vector<Role>{
             // The owner and the supervisor hold every permission. What only the owner can do is not a
             // permission but a protection: nobody else may delete, disable, demote or reset the main
             // account, and the owner role cannot be given to anyone else.
-            {kOwnerRole, PermissionSet::all(), true, QStringLiteral("店主（主账号）"), QStringLiteral("Owner (main account)")},
+            {kOwnerRole, PermissionSet::all(), true, QStringLiteral("店主（主账号）"),
+             QStringLiteral("Owner (main account)")},
             {QStringLiteral("supervisor"), PermissionSet::all(), true, QStringLiteral("客服主管"),
              QStringLiteral("Supervisor")},
             {QStringLiteral("presales"), presales, true, QStringLiteral("售前客服"), QStringLiteral("Pre-sales agent")},

@@ -42,8 +42,8 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
     if (!owner) {
         return owner.error();
     }
-    std::vector<DemoAccount> created{{backend.accounts().fullName(QStringLiteral("店长")), ownerPassword,
-                                      QStringLiteral("owner")}};
+    std::vector<DemoAccount> created{
+        {backend.accounts().fullName(QStringLiteral("店长")), ownerPassword, QStringLiteral("owner")}};
     struct Spec {
         QString name;
         QStringList roles;

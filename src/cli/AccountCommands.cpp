@@ -178,8 +178,9 @@ int runAccountPasswd(CliContext& ctx, Args& args)
     if (!st) {
         return ctx.fail(st);
     }
-    ctx.io().out << (own ? "Password changed." : "Password reset; the account must choose a new one at its next "
-                                                 "login.")
+    ctx.io().out << (own ? "Password changed."
+                         : "Password reset; the account must choose a new one at its next "
+                           "login.")
                  << Qt::endl;
     return 0;
 }

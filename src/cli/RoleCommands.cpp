@@ -12,8 +12,9 @@ void printRole(CliContext& ctx, const auth::Role& r, bool json)
 {
     if (json) {
         JsonWriter w;
-        w.add(u"name", r.name).addBool(u"builtin", r.builtin).addRaw(u"permissions",
-                                                                     JsonWriter::stringArray(r.permissions.keys()));
+        w.add(u"name", r.name)
+            .addBool(u"builtin", r.builtin)
+            .addRaw(u"permissions", JsonWriter::stringArray(r.permissions.keys()));
         ctx.printJson(w);
     } else {
         ctx.io().out << r.name << '\t' << (r.builtin ? "built-in" : "custom") << '\t'

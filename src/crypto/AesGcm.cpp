@@ -55,7 +55,8 @@ QByteArray AesGcm::seal(const QByteArray& plaintext, const QByteArray& associate
               EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
               EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, bytes(m_key), bytes(nonce)) == 1;
     if (ok && !associatedData.isEmpty()) {
-        ok = EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(associatedData), static_cast<int>(associatedData.size())) == 1;
+        ok = EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(associatedData),
+                               static_cast<int>(associatedData.size())) == 1;
     }
     ok = ok && EVP_EncryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(body.data()), &len, bytes(plaintext),
                                  static_cast<int>(plaintext.size())) == 1;
@@ -84,7 +85,8 @@ Result<QByteArray> AesGcm::open(const QByteArray& sealed, const QByteArray& asso
               EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceBytes, nullptr) == 1 &&
               EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytes(m_key), bytes(nonce)) == 1;
     if (ok && !associatedData.isEmpty()) {
-        ok = EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(associatedData), static_cast<int>(associatedData.size())) == 1;
+        ok = EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(associatedData),
+                               static_cast<int>(associatedData.size())) == 1;
     }
     ok = ok && EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char*>(plain.data()), &len, bytes(body),
                                  static_cast<int>(body.size())) == 1;

@@ -13,8 +13,8 @@ QByteArray hmac(const EVP_MD* md, const QByteArray& key, const QByteArray& data)
 {
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (!HMAC(md, key.constData(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.constData()),
-              static_cast<size_t>(data.size()), out, &len)) {
+    if (!HMAC(md, key.constData(), static_cast<int>(key.size()),
+              reinterpret_cast<const unsigned char*>(data.constData()), static_cast<size_t>(data.size()), out, &len)) {
         throw std::runtime_error("HMAC failed");
     }
     return QByteArray(reinterpret_cast<const char*>(out), static_cast<qsizetype>(len));

@@ -50,8 +50,8 @@ bool PasswordHasher::verify(const QByteArray& stored, const QString& password) c
         return false;
     }
     QByteArray utf8 = password.toUtf8();
-    const int rc = crypto_pwhash_str_verify(stored.constData(), utf8.constData(),
-                                            static_cast<unsigned long long>(utf8.size()));
+    const int rc =
+        crypto_pwhash_str_verify(stored.constData(), utf8.constData(), static_cast<unsigned long long>(utf8.size()));
     wipe(utf8);
     return rc == 0;
 }

@@ -53,94 +53,95 @@ std::optional<qint64> msOrNull(const std::optional<Timestamp>& t)
 Result<std::optional<AccountRecord>> SqliteAccountRepository::find(const QString& name)
 {
     static const std::string sqlText = std::string("SELECT ") + kColumns + " FROM accounts a WHERE a.name = ?1";
-    return m_store.read<std::optional<AccountRecord>>(
-        "read an account", [&](SqliteConnection& c) -> Result<std::optional<AccountRecord>> {
-            auto qHandle = c.statement(sqlText.c_str());
-            auto& q = *qHandle;
-            sql::bind(q, 1, name);
-            if (!q.executeStep()) {
-                return std::optional<AccountRecord>();
-            }
-            return std::optional<AccountRecord>(readAccount(q));
-        });
+    return m_store.read<std::optional<AccountRecord>>("read an account",
+                                                      [&](SqliteConnection& c) -> Result<std::optional<AccountRecord>> {
+                                                          auto qHandle = c.statement(sqlText.c_str());
+                                                          auto& q = *qHandle;
+                                                          sql::bind(q, 1, name);
+                                                          if (!q.executeStep()) {
+                                                              return std::optional<AccountRecord>();
+                                                          }
+                                                          return std::optional<AccountRecord>(readAccount(q));
+                                                      });
 }
 
 Result<std::vector<Account>> SqliteAccountRepository::list()
 {
     static const std::string sqlText = std::string("SELECT ") + kColumns + " FROM accounts a ORDER BY a.name";
-    return m_store.read<std::vector<Account>>("list accounts", [&](SqliteConnection& c) -> Result<std::vector<Account>> {
-        auto qHandle = c.statement(sqlText.c_str());
-        auto& q = *qHandle;
-        std::vector<Account> out;
-        while (q.executeStep()) {
-            out.push_back(readAccount(q).account);
-        }
-        return out;
-    });
+    return m_store.read<std::vector<Account>>("list accounts",
+                                              [&](SqliteConnection& c) -> Result<std::vector<Account>> {
+                                                  auto qHandle = c.statement(sqlText.c_str());
+                                                  auto& q = *qHandle;
+                                                  std::vector<Account> out;
+                                                  while (q.executeStep()) {
+                                                      out.push_back(readAccount(q).account);
+                                                  }
+                                                  return out;
+                                              });
 }
 
 Result<AccountId> SqliteAccountRepository::save(const AccountRecord& record, std::vector<AuditEntry> audit)
 {
     SqliteStore* store = &m_store;
-    return m_store.writeAndWait<AccountId>(
-        [record, audit = std::move(audit), store](SqliteConnection& c) -> Result<AccountId> {
-            const Account& a = record.account;
-            qint64 id = a.id.value();
-            if (!a.id.isValid()) {
-                auto insertHandle = c.statement(
-                    "INSERT INTO accounts(name, password_hash, group_name, reception_limit, disabled, "
-                    "must_change_password, failed_logins, locked_until, last_login_at, created_at, deleted_at) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-                auto& insert = *insertHandle;
-                sql::bind(insert, 1, a.name);
-                sql::bind(insert, 2, QString::fromLatin1(record.passwordHash));
-                sql::bind(insert, 3, a.group);
-                sql::bind(insert, 4, a.receptionLimit ? std::optional<qint64>(*a.receptionLimit) : std::nullopt);
-                sql::bind(insert, 5, qint64(a.disabled));
-                sql::bind(insert, 6, qint64(a.mustChangePassword));
-                sql::bind(insert, 7, qint64(a.failedLogins));
-                sql::bind(insert, 8, msOrNull(a.lockedUntil));
-                sql::bind(insert, 9, msOrNull(a.lastLoginAt));
-                sql::bind(insert, 10, a.createdAt.ms());
-                sql::bind(insert, 11, msOrNull(a.deletedAt));
-                insert.exec();
-                id = c.db().getLastInsertRowid();
-            } else {
-                auto updateHandle = c.statement(
-                    "UPDATE accounts SET password_hash = ?2, group_name = ?3, reception_limit = ?4, disabled = ?5, "
-                    "must_change_password = ?6, failed_logins = ?7, locked_until = ?8, deleted_at = ?9 WHERE id = ?1");
-                auto& update = *updateHandle;
-                sql::bind(update, 1, id);
-                sql::bind(update, 2, QString::fromLatin1(record.passwordHash));
-                sql::bind(update, 3, a.group);
-                sql::bind(update, 4, a.receptionLimit ? std::optional<qint64>(*a.receptionLimit) : std::nullopt);
-                sql::bind(update, 5, qint64(a.disabled));
-                sql::bind(update, 6, qint64(a.mustChangePassword));
-                sql::bind(update, 7, qint64(a.failedLogins));
-                sql::bind(update, 8, msOrNull(a.lockedUntil));
-                sql::bind(update, 9, msOrNull(a.deletedAt));
-                if (update.exec() != 1) {
-                    return Error::notFound(QStringLiteral("The account %1 no longer exists.").arg(a.name));
-                }
-                auto clearHandle = c.statement("DELETE FROM account_roles WHERE account_id = ?1");
-                sql::bind(*clearHandle, 1, id);
-                clearHandle->exec();
+    return m_store.writeAndWait<AccountId>([record, audit = std::move(audit),
+                                            store](SqliteConnection& c) -> Result<AccountId> {
+        const Account& a = record.account;
+        qint64 id = a.id.value();
+        if (!a.id.isValid()) {
+            auto insertHandle =
+                c.statement("INSERT INTO accounts(name, password_hash, group_name, reception_limit, disabled, "
+                            "must_change_password, failed_logins, locked_until, last_login_at, created_at, deleted_at) "
+                            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+            auto& insert = *insertHandle;
+            sql::bind(insert, 1, a.name);
+            sql::bind(insert, 2, QString::fromLatin1(record.passwordHash));
+            sql::bind(insert, 3, a.group);
+            sql::bind(insert, 4, a.receptionLimit ? std::optional<qint64>(*a.receptionLimit) : std::nullopt);
+            sql::bind(insert, 5, qint64(a.disabled));
+            sql::bind(insert, 6, qint64(a.mustChangePassword));
+            sql::bind(insert, 7, qint64(a.failedLogins));
+            sql::bind(insert, 8, msOrNull(a.lockedUntil));
+            sql::bind(insert, 9, msOrNull(a.lastLoginAt));
+            sql::bind(insert, 10, a.createdAt.ms());
+            sql::bind(insert, 11, msOrNull(a.deletedAt));
+            insert.exec();
+            id = c.db().getLastInsertRowid();
+        } else {
+            auto updateHandle = c.statement(
+                "UPDATE accounts SET password_hash = ?2, group_name = ?3, reception_limit = ?4, disabled = ?5, "
+                "must_change_password = ?6, failed_logins = ?7, locked_until = ?8, deleted_at = ?9 WHERE id = ?1");
+            auto& update = *updateHandle;
+            sql::bind(update, 1, id);
+            sql::bind(update, 2, QString::fromLatin1(record.passwordHash));
+            sql::bind(update, 3, a.group);
+            sql::bind(update, 4, a.receptionLimit ? std::optional<qint64>(*a.receptionLimit) : std::nullopt);
+            sql::bind(update, 5, qint64(a.disabled));
+            sql::bind(update, 6, qint64(a.mustChangePassword));
+            sql::bind(update, 7, qint64(a.failedLogins));
+            sql::bind(update, 8, msOrNull(a.lockedUntil));
+            sql::bind(update, 9, msOrNull(a.deletedAt));
+            if (update.exec() != 1) {
+                return Error::notFound(QStringLiteral("The account %1 no longer exists.").arg(a.name));
             }
-            auto roleHandle = c.statement("INSERT INTO account_roles(account_id, role) VALUES(?1, ?2)");
-            for (const QString& role : a.roles) {
-                roleHandle->reset();
-                sql::bind(*roleHandle, 1, id);
-                sql::bind(*roleHandle, 2, role);
-                roleHandle->exec();
-            }
-            appendAudit(c, store->auditChain(), audit);
-            return AccountId(id);
-        });
+            auto clearHandle = c.statement("DELETE FROM account_roles WHERE account_id = ?1");
+            sql::bind(*clearHandle, 1, id);
+            clearHandle->exec();
+        }
+        auto roleHandle = c.statement("INSERT INTO account_roles(account_id, role) VALUES(?1, ?2)");
+        for (const QString& role : a.roles) {
+            roleHandle->reset();
+            sql::bind(*roleHandle, 1, id);
+            sql::bind(*roleHandle, 2, role);
+            roleHandle->exec();
+        }
+        appendAudit(c, store->auditChain(), audit);
+        return AccountId(id);
+    });
 }
 
-Result<LoginFailure> SqliteAccountRepository::recordFailedLogin(
-    AccountId id, Timestamp now, int maxFailures, qint64 lockSecs,
-    std::function<std::vector<AuditEntry>(const LoginFailure&)> audit)
+Result<LoginFailure>
+SqliteAccountRepository::recordFailedLogin(AccountId id, Timestamp now, int maxFailures, qint64 lockSecs,
+                                           std::function<std::vector<AuditEntry>(const LoginFailure&)> audit)
 {
     SqliteStore* store = &m_store;
     return m_store.writeAndWait<LoginFailure>([=](SqliteConnection& c) -> Result<LoginFailure> {
@@ -172,18 +173,17 @@ Status SqliteAccountRepository::recordLogin(AccountId id, Timestamp now, const Q
                                             std::vector<AuditEntry> audit)
 {
     SqliteStore* store = &m_store;
-    auto r = m_store.writeAndWait<std::monostate>(
-        [id, now, newHash, audit = std::move(audit), store](SqliteConnection& c) -> Result<std::monostate> {
-            auto qHandle = c.statement(
-                "UPDATE accounts SET failed_logins = 0, locked_until = NULL, last_login_at = ?2, "
-                "password_hash = CASE WHEN ?3 = '' THEN password_hash ELSE ?3 END WHERE id = ?1");
-            sql::bind(*qHandle, 1, id.value());
-            sql::bind(*qHandle, 2, now.ms());
-            sql::bind(*qHandle, 3, QString::fromLatin1(newHash));
-            qHandle->exec();
-            appendAudit(c, store->auditChain(), audit);
-            return std::monostate{};
-        });
+    auto r = m_store.writeAndWait<std::monostate>([id, now, newHash, audit = std::move(audit),
+                                                   store](SqliteConnection& c) -> Result<std::monostate> {
+        auto qHandle = c.statement("UPDATE accounts SET failed_logins = 0, locked_until = NULL, last_login_at = ?2, "
+                                   "password_hash = CASE WHEN ?3 = '' THEN password_hash ELSE ?3 END WHERE id = ?1");
+        sql::bind(*qHandle, 1, id.value());
+        sql::bind(*qHandle, 2, now.ms());
+        sql::bind(*qHandle, 3, QString::fromLatin1(newHash));
+        qHandle->exec();
+        appendAudit(c, store->auditChain(), audit);
+        return std::monostate{};
+    });
     return r ? Status() : Status(r.error());
 }
 

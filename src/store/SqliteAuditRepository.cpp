@@ -40,10 +40,10 @@ Result<std::vector<AuditRecord>> SqliteAuditRepository::list(const AuditQuery& q
 {
     return m_store.read<std::vector<AuditRecord>>(
         "read the audit log", [&](SqliteConnection& c) -> Result<std::vector<AuditRecord>> {
-            auto qHandle = c.statement(
-                "SELECT id, at, actor, action, target, detail, mac FROM audit "
-                "WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2) "
-                "AND (?3 IS NULL OR at >= ?3) ORDER BY id DESC LIMIT ?4");
+            auto qHandle =
+                c.statement("SELECT id, at, actor, action, target, detail, mac FROM audit "
+                            "WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR substr(action, 1, length(?2)) = ?2) "
+                            "AND (?3 IS NULL OR at >= ?3) ORDER BY id DESC LIMIT ?4");
             auto& q = *qHandle;
             if (!query.actor.isEmpty()) {
                 sql::bind(q, 1, query.actor);

@@ -8,7 +8,8 @@ namespace shopdesk::store {
 
 Result<std::optional<Order>> SqliteOrderRepository::findOrder(const QString& platform, const QString& orderNo)
 {
-    return m_store.read<std::optional<Order>>("read an order", [&](SqliteConnection& c) -> Result<std::optional<Order>> {
+    return m_store.read<
+        std::optional<Order>>("read an order", [&](SqliteConnection& c) -> Result<std::optional<Order>> {
         auto qHandle = c.statement(
             "SELECT o.id, o.platform, o.order_no, b.nick, o.status, o.created_at, o.paid_at, o.amount_fen, o.remark, "
             "o.flag, o.flagged_by, o.receiver_sealed, o.receiver_masked_name, o.receiver_masked_phone, "

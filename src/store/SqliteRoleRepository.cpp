@@ -35,14 +35,15 @@ auth::Role readRole(SQLite::Statement& q)
 
 Result<std::vector<auth::Role>> SqliteRoleRepository::customRoles()
 {
-    return m_store.read<std::vector<auth::Role>>("list roles", [](SqliteConnection& c) -> Result<std::vector<auth::Role>> {
-        auto qHandle = c.statement("SELECT name, permissions FROM roles ORDER BY name");
-        std::vector<auth::Role> out;
-        while (qHandle->executeStep()) {
-            out.push_back(readRole(*qHandle));
-        }
-        return out;
-    });
+    return m_store.read<std::vector<auth::Role>>(
+        "list roles", [](SqliteConnection& c) -> Result<std::vector<auth::Role>> {
+            auto qHandle = c.statement("SELECT name, permissions FROM roles ORDER BY name");
+            std::vector<auth::Role> out;
+            while (qHandle->executeStep()) {
+                out.push_back(readRole(*qHandle));
+            }
+            return out;
+        });
 }
 
 Result<std::optional<auth::Role>> SqliteRoleRepository::findCustom(const QString& name)

@@ -9,15 +9,15 @@ namespace shopdesk::store {
 
 Result<std::optional<QString>> SqliteSettingsRepository::value(const QString& key)
 {
-    return m_store.read<std::optional<QString>>("read a setting",
-                                                [&](SqliteConnection& c) -> Result<std::optional<QString>> {
-                                                    auto qHandle = c.statement("SELECT value FROM settings WHERE key = ?1");
-                                                    sql::bind(*qHandle, 1, key);
-                                                    if (!qHandle->executeStep()) {
-                                                        return std::optional<QString>();
-                                                    }
-                                                    return std::optional<QString>(sql::text(*qHandle, 0));
-                                                });
+    return m_store.read<std::optional<QString>>(
+        "read a setting", [&](SqliteConnection& c) -> Result<std::optional<QString>> {
+            auto qHandle = c.statement("SELECT value FROM settings WHERE key = ?1");
+            sql::bind(*qHandle, 1, key);
+            if (!qHandle->executeStep()) {
+                return std::optional<QString>();
+            }
+            return std::optional<QString>(sql::text(*qHandle, 0));
+        });
 }
 
 Status SqliteSettingsRepository::setValues(const std::vector<std::pair<QString, QString>>& values,

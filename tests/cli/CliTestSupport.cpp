@@ -8,8 +8,8 @@ namespace shopdesk::test {
 
 CliStore::CliStore()
 {
-    auto r = run({QStringLiteral("init"), QStringLiteral("--shop"), QStringLiteral("果果旗舰店"), QStringLiteral("--owner"),
-                  QStringLiteral("店长")},
+    auto r = run({QStringLiteral("init"), QStringLiteral("--shop"), QStringLiteral("果果旗舰店"),
+                  QStringLiteral("--owner"), QStringLiteral("店长")},
                  QByteArray(kOwnerPassword) + "\n");
     EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
 }

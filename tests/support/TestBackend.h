@@ -31,7 +31,8 @@ public:
     /// The logged-in main account.
     auth::Actor owner();
     /// Creates `name` with `roles` (as the owner) and logs it in.
-    auth::Actor account(const QString& name, const QStringList& roles, const QString& password = QStringLiteral("agent-pass-1"));
+    auth::Actor account(const QString& name, const QStringList& roles,
+                        const QString& password = QStringLiteral("agent-pass-1"));
 
     /// Closes and reopens the backend (same files, same key store).
     void reopen(const crypto::PasswordHasher::Params& params);

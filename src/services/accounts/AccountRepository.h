@@ -37,8 +37,9 @@ public:
     /// Counts a failed login atomically (the app and shopdeskctl may both be counting) and locks
     /// the account until `now + lockSecs` when the count reaches `maxFailures`. `audit` builds the
     /// entries from the outcome.
-    virtual Result<LoginFailure> recordFailedLogin(AccountId id, Timestamp now, int maxFailures, qint64 lockSecs,
-                                                   std::function<std::vector<AuditEntry>(const LoginFailure&)> audit) = 0;
+    virtual Result<LoginFailure>
+    recordFailedLogin(AccountId id, Timestamp now, int maxFailures, qint64 lockSecs,
+                      std::function<std::vector<AuditEntry>(const LoginFailure&)> audit) = 0;
     /// Resets the failure count, records the login time and, when given, a re-hashed password.
     virtual Status recordLogin(AccountId id, Timestamp now, const QByteArray& newHash,
                                std::vector<AuditEntry> audit) = 0;

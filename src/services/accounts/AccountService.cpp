@@ -94,13 +94,12 @@ Status AccountService::setLoginPolicy(const auth::Actor& actor, const LoginPolic
     if (policy.maxFailures < 1 || policy.maxFailures > 100 || policy.lockMinutes < 1 || policy.lockMinutes > 1440) {
         return Error::invalid(QStringLiteral("Failed logins before a lock: 1-100; lock minutes: 1-1440."));
     }
-    return m_settings.setValues({{QStringLiteral("login.max_failures"), QString::number(policy.maxFailures)},
-                                 {QStringLiteral("login.lock_minutes"), QString::number(policy.lockMinutes)}},
-                                {m_audit.entry(actor.fullName(), QStringLiteral("settings.change"),
-                                               QStringLiteral("login"),
-                                               QStringLiteral("max_failures=%1 lock_minutes=%2")
-                                                   .arg(policy.maxFailures)
-                                                   .arg(policy.lockMinutes))});
+    return m_settings.setValues(
+        {{QStringLiteral("login.max_failures"), QString::number(policy.maxFailures)},
+         {QStringLiteral("login.lock_minutes"), QString::number(policy.lockMinutes)}},
+        {m_audit.entry(
+            actor.fullName(), QStringLiteral("settings.change"), QStringLiteral("login"),
+            QStringLiteral("max_failures=%1 lock_minutes=%2").arg(policy.maxFailures).arg(policy.lockMinutes))});
 }
 
 Result<Session> AccountService::login(const QString& name, const QString& password)
@@ -162,10 +161,10 @@ Result<Session> AccountService::login(const QString& name, const QString& passwo
         return actor.error();
     }
     const QByteArray rehashed = m_hasher.needsRehash((*record)->passwordHash) ? m_hasher.hash(password) : QByteArray();
-    if (Status st = m_accounts.recordLogin(account.id, now, rehashed,
-                                           {m_audit.entry(full, QStringLiteral("login"), full,
-                                                          rehashed.isEmpty() ? QString()
-                                                                             : QStringLiteral("password re-hashed"))});
+    if (Status st = m_accounts.recordLogin(
+            account.id, now, rehashed,
+            {m_audit.entry(full, QStringLiteral("login"), full,
+                           rehashed.isEmpty() ? QString() : QStringLiteral("password re-hashed"))});
         !st) {
         return st.error();
     }
@@ -197,8 +196,8 @@ Result<Account> AccountService::createOwner(const QString& name, const QString& 
     record.account.roles = {auth::kOwnerRole};
     record.account.createdAt = m_clock.now();
     record.passwordHash = m_hasher.hash(password);
-    auto id = m_accounts.save(
-        record, {m_audit.entry(fullName(name), QStringLiteral("account.create"), fullName(name), QStringLiteral("owner"))});
+    auto id = m_accounts.save(record, {m_audit.entry(fullName(name), QStringLiteral("account.create"), fullName(name),
+                                                     QStringLiteral("owner"))});
     if (!id) {
         return id.error();
     }
@@ -386,8 +385,8 @@ Status AccountService::setRoles(const auth::Actor& actor, const QString& target,
     }
     const QString before = rolesText(record->account.roles);
     record->account.roles = roles;
-    auto saved = m_accounts.save(
-        *record, {audit(actor, "account.roles", record->account.name, before + QStringLiteral(" -> ") + rolesText(roles))});
+    auto saved = m_accounts.save(*record, {audit(actor, "account.roles", record->account.name,
+                                                 before + QStringLiteral(" -> ") + rolesText(roles))});
     return saved ? Status() : Status(saved.error());
 }
 
@@ -406,8 +405,8 @@ Status AccountService::setDisabled(const auth::Actor& actor, const QString& targ
         record->account.failedLogins = 0;
         record->account.lockedUntil.reset();
     }
-    auto saved = m_accounts.save(*record, {audit(actor, disabled ? "account.disable" : "account.enable",
-                                                 record->account.name)});
+    auto saved =
+        m_accounts.save(*record, {audit(actor, disabled ? "account.disable" : "account.enable", record->account.name)});
     return saved ? Status() : Status(saved.error());
 }
 

@@ -35,8 +35,8 @@ Result<auth::Role> RoleService::show(const auth::Actor& actor, const QString& na
     return **role;
 }
 
-Status RoleService::checkMadeOfOwn(const auth::Actor& actor, const auth::PermissionSet& permissions,
-                                   auth::Operation op, const QString& role)
+Status RoleService::checkMadeOfOwn(const auth::Actor& actor, const auth::PermissionSet& permissions, auth::Operation op,
+                                   const QString& role)
 {
     const auth::PermissionSet extra = permissions.minus(actor.permissions);
     if (!extra.empty()) {
@@ -80,8 +80,8 @@ Status RoleService::edit(const auth::Actor& actor, const QString& name, const au
         return st;
     }
     if (auth::builtinRole(name)) {
-        return Error::invalid(QStringLiteral("The built-in role '%1' cannot be edited; create a custom role instead.")
-                                  .arg(name));
+        return Error::invalid(
+            QStringLiteral("The built-in role '%1' cannot be edited; create a custom role instead.").arg(name));
     }
     auto existing = m_catalog.repository().findCustom(name);
     if (!existing) {
@@ -131,8 +131,9 @@ Status RoleService::remove(const auth::Actor& actor, const QString& name)
         return holders.error();
     }
     if (*holders > 0) {
-        return Error::invalid(
-            QStringLiteral("The role '%1' is held by %2 account(s); give them other roles first.").arg(name).arg(*holders));
+        return Error::invalid(QStringLiteral("The role '%1' is held by %2 account(s); give them other roles first.")
+                                  .arg(name)
+                                  .arg(*holders));
     }
     return m_catalog.repository().removeCustom(name,
                                                {m_audit.entry(actor.fullName(), QStringLiteral("role.delete"), name)});

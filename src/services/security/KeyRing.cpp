@@ -111,8 +111,8 @@ Status KeyRing::unlock()
         m_location = ks->kind();
         return {};
     }
-    return Error::internal(QStringLiteral("Cannot store a key for this database: %1")
-                               .arg(failures.join(QStringLiteral("; "))));
+    return Error::internal(
+        QStringLiteral("Cannot store a key for this database: %1").arg(failures.join(QStringLiteral("; "))));
 }
 
 crypto::KeyStore* KeyRing::unlockedStore()
