@@ -51,14 +51,16 @@ TEST(AccountRules, ASupervisorMadeCustomRoleCannotEscalate)
                     .ok());
     ASSERT_TRUE(b->roles().create(supervisor, QStringLiteral("聊天"), PermissionSet{Permission::ChatRead}).ok());
     ASSERT_TRUE(b->accounts()
-                    .create(supervisor, {QStringLiteral("组长A"), QStringLiteral("lead-pass-1"), {QStringLiteral("组长")}, {}, {}})
+                    .create(supervisor,
+                            {QStringLiteral("组长A"), QStringLiteral("lead-pass-1"), {QStringLiteral("组长")}, {}, {}})
                     .ok());
     auto leadSession = b->accounts().login(QStringLiteral("组长A"), QStringLiteral("lead-pass-1"));
     ASSERT_TRUE(leadSession.ok());
     const auth::Actor lead = leadSession->actor;
 
     // Assigning a role that grants more than the lead holds.
-    auto withPresales = b->accounts().create(lead, {QStringLiteral("x1"), QStringLiteral("x1-pass-1"), {QStringLiteral("presales")}, {}, {}});
+    auto withPresales = b->accounts().create(
+        lead, {QStringLiteral("x1"), QStringLiteral("x1-pass-1"), {QStringLiteral("presales")}, {}, {}});
     EXPECT_TRUE(refused(withPresales));
     EXPECT_TRUE(withPresales.error().message.contains(QStringLiteral("order.view")));
     // Creating a role with permissions the lead lacks.
@@ -66,9 +68,15 @@ TEST(AccountRules, ASupervisorMadeCustomRoleCannotEscalate)
     // The lead lacks role.manage altogether.
     EXPECT_TRUE(refused(b->roles().create(lead, QStringLiteral("偷权2"), PermissionSet{Permission::ChatRead})));
     // Assigning a role within its own permissions works.
-    ASSERT_TRUE(b->accounts().create(lead, {QStringLiteral("x2"), QStringLiteral("x2-pass-1"), {QStringLiteral("聊天")}, {}, {}}).ok());
+    ASSERT_TRUE(b->accounts()
+                    .create(lead, {QStringLiteral("x2"), QStringLiteral("x2-pass-1"), {QStringLiteral("聊天")}, {}, {}})
+                    .ok());
     // Managing an account with more permissions (a trainee has order.view) is refused...
-    ASSERT_TRUE(b->accounts().create(supervisor, {QStringLiteral("实习"), QStringLiteral("trainee-pass"), {QStringLiteral("trainee")}, {}, {}}).ok());
+    ASSERT_TRUE(
+        b->accounts()
+            .create(supervisor,
+                    {QStringLiteral("实习"), QStringLiteral("trainee-pass"), {QStringLiteral("trainee")}, {}, {}})
+            .ok());
     EXPECT_TRUE(refused(b->accounts().resetPassword(lead, QStringLiteral("实习"), QStringLiteral("stolen-pass"))));
     EXPECT_TRUE(refused(b->accounts().setDisabled(lead, QStringLiteral("实习"), true)));
     EXPECT_TRUE(refused(b->accounts().remove(lead, QStringLiteral("实习"), true)));
@@ -80,7 +88,10 @@ TEST(AccountRules, ASupervisorMadeCustomRoleCannotEscalate)
     // The supervisor cannot edit a role to grant what it lacks either... it holds everything, so
     // check the rule directly: a role made of permissions outside the editor's set is refused.
     const auth::Actor chatOnlyAdmin = [&] {
-        EXPECT_TRUE(b->roles().create(supervisor, QStringLiteral("角色管理员"), *PermissionSet::parse(QStringLiteral("role.manage,chat.read"))).ok());
+        EXPECT_TRUE(b->roles()
+                        .create(supervisor, QStringLiteral("角色管理员"),
+                                *PermissionSet::parse(QStringLiteral("role.manage,chat.read")))
+                        .ok());
         return b.account(QStringLiteral("管理员"), {QStringLiteral("角色管理员")});
     }();
     EXPECT_TRUE(refused(b->roles().edit(chatOnlyAdmin, QStringLiteral("组长"), PermissionSet{Permission::ChatRead})));
@@ -94,26 +105,35 @@ TEST(AccountRules, TheMainAccountIsProtectedFromEveryoneElse)
 {
     TestBackend b;
     const auth::Actor supervisor = b.account(QStringLiteral("主管"), {QStringLiteral("supervisor")});
-    EXPECT_TRUE(refused(b->accounts().resetPassword(supervisor, QStringLiteral("店长"), QStringLiteral("taken-over-1"))));
+    EXPECT_TRUE(
+        refused(b->accounts().resetPassword(supervisor, QStringLiteral("店长"), QStringLiteral("taken-over-1"))));
     EXPECT_TRUE(refused(b->accounts().setDisabled(supervisor, QStringLiteral("店长"), true)));
     EXPECT_TRUE(refused(b->accounts().remove(supervisor, QStringLiteral("测试旗舰店:店长"), true)));
     EXPECT_TRUE(refused(b->accounts().setRoles(supervisor, QStringLiteral("店长"), {QStringLiteral("trainee")})));
     // Nobody else can be made owner, not even by the owner.
-    EXPECT_TRUE(refused(b->accounts().create(b.owner(), {QStringLiteral("二当家"), QStringLiteral("second-pass"), {QStringLiteral("owner")}, {}, {}})));
+    EXPECT_TRUE(refused(b->accounts().create(
+        b.owner(), {QStringLiteral("二当家"), QStringLiteral("second-pass"), {QStringLiteral("owner")}, {}, {}})));
     EXPECT_TRUE(refused(b->accounts().setRoles(b.owner(), QStringLiteral("主管"), {QStringLiteral("owner")})));
     // The owner cannot lock itself out either.
     EXPECT_FALSE(b->accounts().setDisabled(b.owner(), QStringLiteral("店长"), true).ok());
     // The owner still logs in and changes its own password.
-    EXPECT_TRUE(b->accounts().changeOwnPassword(b.owner(), QString::fromLatin1(TestBackend::kOwnerPassword), QStringLiteral("owner-pass-2")).ok());
+    EXPECT_TRUE(b->accounts()
+                    .changeOwnPassword(b.owner(), QString::fromLatin1(TestBackend::kOwnerPassword),
+                                       QStringLiteral("owner-pass-2"))
+                    .ok());
     EXPECT_TRUE(b->accounts().login(QStringLiteral("店长"), QStringLiteral("owner-pass-2")).ok());
 
     // Even a raw write cannot give the owner role to a second account: the schema refuses it.
     b.close();
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(b.path().toUtf8().constData(), &db), SQLITE_OK);
-    EXPECT_EQ(sqlite3_exec(db, "INSERT INTO account_roles(account_id, role) SELECT id, 'owner' FROM accounts WHERE name <> '店长' LIMIT 1",
-                           nullptr, nullptr, nullptr) & 0xFF,
-              SQLITE_CONSTRAINT);
+    EXPECT_EQ(
+        sqlite3_exec(
+            db,
+            "INSERT INTO account_roles(account_id, role) SELECT id, 'owner' FROM accounts WHERE name <> '店长' LIMIT 1",
+            nullptr, nullptr, nullptr) &
+            0xFF,
+        SQLITE_CONSTRAINT);
     sqlite3_close(db);
 }
 
@@ -134,7 +154,8 @@ TEST(AccountRules, FiveFailuresLockForFifteenMinutesOnTheInjectedClock)
     b.clock().advanceSecs(5 * 60);
     auto during = b->accounts().login(QStringLiteral("小美"), QStringLiteral("right-pass-1"));
     ASSERT_TRUE(refused(during));
-    EXPECT_TRUE(during.error().message.contains(QStringLiteral("Try again in 10 minute"))) << during.error().message.toStdString();
+    EXPECT_TRUE(during.error().message.contains(QStringLiteral("Try again in 10 minute")))
+        << during.error().message.toStdString();
     b.clock().advanceSecs(10 * 60 - 1);
     EXPECT_TRUE(refused(b->accounts().login(QStringLiteral("小美"), QStringLiteral("right-pass-1"))));
     b.clock().advanceSecs(1);
@@ -163,17 +184,34 @@ TEST(AccountRules, PasswordsAndNamesAreChecked)
 {
     TestBackend b;
     const auth::Actor owner = b.owner();
-    auto tooShort = b->accounts().create(owner, {QStringLiteral("小美"), QStringLiteral("short"), {QStringLiteral("trainee")}, {}, {}});
+    auto tooShort = b->accounts().create(
+        owner, {QStringLiteral("小美"), QStringLiteral("short"), {QStringLiteral("trainee")}, {}, {}});
     ASSERT_FALSE(tooShort.ok());
     EXPECT_EQ(tooShort.error().code, ErrorCode::Invalid);
-    EXPECT_FALSE(b->accounts().create(owner, {QStringLiteral("xiaomei1"), QStringLiteral("XIAOMEI1"), {QStringLiteral("trainee")}, {}, {}}).ok());
-    EXPECT_FALSE(b->accounts().create(owner, {QStringLiteral("a:b"), QStringLiteral("fine-pass-1"), {QStringLiteral("trainee")}, {}, {}}).ok());
-    auto unknownRole = b->accounts().create(owner, {QStringLiteral("x"), QStringLiteral("fine-pass-1"), {QStringLiteral("wizard")}, {}, {}});
+    EXPECT_FALSE(
+        b->accounts()
+            .create(owner,
+                    {QStringLiteral("xiaomei1"), QStringLiteral("XIAOMEI1"), {QStringLiteral("trainee")}, {}, {}})
+            .ok());
+    EXPECT_FALSE(
+        b->accounts()
+            .create(owner, {QStringLiteral("a:b"), QStringLiteral("fine-pass-1"), {QStringLiteral("trainee")}, {}, {}})
+            .ok());
+    auto unknownRole = b->accounts().create(
+        owner, {QStringLiteral("x"), QStringLiteral("fine-pass-1"), {QStringLiteral("wizard")}, {}, {}});
     ASSERT_FALSE(unknownRole.ok());
     EXPECT_EQ(unknownRole.error().code, ErrorCode::NotFound);
-    EXPECT_FALSE(b->accounts().create(owner, {QStringLiteral("y"), QStringLiteral("fine-pass-1"), {QStringLiteral("trainee")}, {}, 0}).ok());
+    EXPECT_FALSE(
+        b->accounts()
+            .create(owner, {QStringLiteral("y"), QStringLiteral("fine-pass-1"), {QStringLiteral("trainee")}, {}, 0})
+            .ok());
     // shop:name and name both work; another shop's name is not found.
-    ASSERT_TRUE(b->accounts().create(owner, {QStringLiteral("测试旗舰店:小美"), QStringLiteral("fine-pass-1"), {QStringLiteral("trainee")}, {}, {}}).ok());
+    ASSERT_TRUE(
+        b->accounts()
+            .create(
+                owner,
+                {QStringLiteral("测试旗舰店:小美"), QStringLiteral("fine-pass-1"), {QStringLiteral("trainee")}, {}, {}})
+            .ok());
     EXPECT_TRUE(b->accounts().login(QStringLiteral("小美"), QStringLiteral("fine-pass-1")).ok());
     EXPECT_TRUE(b->accounts().login(QStringLiteral("测试旗舰店:小美"), QStringLiteral("fine-pass-1")).ok());
     EXPECT_TRUE(refused(b->accounts().login(QStringLiteral("别家店:小美"), QStringLiteral("fine-pass-1"))));
@@ -188,9 +226,14 @@ TEST(AccountRules, AResetForcesANewPasswordAtTheNextLogin)
     auto session = b->accounts().login(QStringLiteral("小美"), QStringLiteral("temp-pass-1"));
     ASSERT_TRUE(session.ok());
     EXPECT_TRUE(session->mustChangePassword);
-    EXPECT_FALSE(b->accounts().changeOwnPassword(session->actor, QStringLiteral("wrong"), QStringLiteral("mine-pass-1")).ok());
-    EXPECT_FALSE(b->accounts().changeOwnPassword(session->actor, QStringLiteral("temp-pass-1"), QStringLiteral("temp-pass-1")).ok());
-    ASSERT_TRUE(b->accounts().changeOwnPassword(session->actor, QStringLiteral("temp-pass-1"), QStringLiteral("mine-pass-1")).ok());
+    EXPECT_FALSE(
+        b->accounts().changeOwnPassword(session->actor, QStringLiteral("wrong"), QStringLiteral("mine-pass-1")).ok());
+    EXPECT_FALSE(b->accounts()
+                     .changeOwnPassword(session->actor, QStringLiteral("temp-pass-1"), QStringLiteral("temp-pass-1"))
+                     .ok());
+    ASSERT_TRUE(b->accounts()
+                    .changeOwnPassword(session->actor, QStringLiteral("temp-pass-1"), QStringLiteral("mine-pass-1"))
+                    .ok());
     auto after = b->accounts().login(QStringLiteral("小美"), QStringLiteral("mine-pass-1"));
     ASSERT_TRUE(after.ok());
     EXPECT_FALSE(after->mustChangePassword);
@@ -209,14 +252,15 @@ TEST(AccountRules, DisabledAndDeletedAccounts)
     EXPECT_TRUE(b->accounts().login(QStringLiteral("小美"), QStringLiteral("mei-pass-1")).ok());
 
     // Her history stays attributed after deletion.
-    ingestAndWait(b->store().history(),
-                  {message(QStringLiteral("c1"), QStringLiteral("tb_a"), Sender::Agent, 5, QStringLiteral("您好"), QStringLiteral("小美"))});
+    ingestAndWait(b->store().history(), {message(QStringLiteral("c1"), QStringLiteral("tb_a"), Sender::Agent, 5,
+                                                 QStringLiteral("您好"), QStringLiteral("小美"))});
     auto unconfirmed = b->accounts().remove(owner, QStringLiteral("小美"), false);
     ASSERT_FALSE(unconfirmed.ok());
     EXPECT_EQ(unconfirmed.error().code, ErrorCode::Usage);
     ASSERT_TRUE(b->accounts().remove(owner, QStringLiteral("小美"), true).ok());
     EXPECT_TRUE(refused(b->accounts().login(QStringLiteral("小美"), QStringLiteral("mei-pass-1"))));
-    auto again = b->accounts().create(owner, {QStringLiteral("小美"), QStringLiteral("new-mei-1"), {QStringLiteral("trainee")}, {}, {}});
+    auto again = b->accounts().create(
+        owner, {QStringLiteral("小美"), QStringLiteral("new-mei-1"), {QStringLiteral("trainee")}, {}, {}});
     ASSERT_FALSE(again.ok());
     EXPECT_TRUE(again.error().message.contains(QStringLiteral("reserved")));
     auto hits = b->search().search(owner, {QStringLiteral("您好"), {}, {}, 10, {}});
@@ -237,7 +281,9 @@ TEST(AccountRules, RolesInUseAndBuiltInsCannotBeRemoved)
     EXPECT_FALSE(b->roles().edit(owner, QStringLiteral("presales"), PermissionSet{Permission::ChatRead}).ok());
     EXPECT_FALSE(b->roles().remove(owner, QStringLiteral("trainee")).ok());
     EXPECT_FALSE(b->roles().create(owner, QStringLiteral("trainee"), PermissionSet{Permission::ChatRead}).ok());
-    ASSERT_TRUE(b->roles().create(owner, QStringLiteral("夜班"), PermissionSet{Permission::ChatRead, Permission::ChatReply}).ok());
+    ASSERT_TRUE(b->roles()
+                    .create(owner, QStringLiteral("夜班"), PermissionSet{Permission::ChatRead, Permission::ChatReply})
+                    .ok());
     b.account(QStringLiteral("夜猫"), {QStringLiteral("夜班")});
     EXPECT_FALSE(b->roles().remove(owner, QStringLiteral("夜班")).ok());
     ASSERT_TRUE(b->accounts().setRoles(owner, QStringLiteral("夜猫"), {QStringLiteral("trainee")}).ok());

@@ -132,7 +132,8 @@ TEST(Privacy, NoPasswordOrPersonalDataIsFindableInTheDatabaseFiles)
     o.orderNo = QStringLiteral("T777");
     o.buyerNick = QStringLiteral("tb_buyer");
     o.createdAt = b.clock().now();
-    o.receiver.emplace(Receiver{QStringLiteral("诸葛孔明"), QStringLiteral("13987654321"), QStringLiteral("四川省成都市武侯区卧龙岗88号")});
+    o.receiver.emplace(Receiver{QStringLiteral("诸葛孔明"), QStringLiteral("13987654321"),
+                                QStringLiteral("四川省成都市武侯区卧龙岗88号")});
     b->vault().seal(o);
     EXPECT_FALSE(o.receiver.has_value());
     ingestAndWait(b->store().history(), {o});
@@ -161,7 +162,8 @@ TEST(Privacy, MaskedForAgentsFullAndAuditedWithThePermission)
     o.orderNo = QStringLiteral("T778");
     o.buyerNick = QStringLiteral("tb_buyer");
     o.createdAt = b.clock().now();
-    o.receiver.emplace(Receiver{QStringLiteral("张三"), QStringLiteral("13812345678"), QStringLiteral("浙江省杭州市西湖区文三路90号")});
+    o.receiver.emplace(Receiver{QStringLiteral("张三"), QStringLiteral("13812345678"),
+                                QStringLiteral("浙江省杭州市西湖区文三路90号")});
     b->vault().seal(o);
     ingestAndWait(b->store().history(), {o});
 
@@ -194,7 +196,8 @@ TEST(Privacy, ASealedValueOpensOnlyWithItsKeyAndItsOrder)
     PiiVault vault(QByteArray(32, 'k'));
     Order o;
     o.orderNo = QStringLiteral("T1");
-    o.receiver.emplace(Receiver{QStringLiteral("张三"), QStringLiteral("13812345678"), QStringLiteral("上海市浦东新区1号")});
+    o.receiver.emplace(
+        Receiver{QStringLiteral("张三"), QStringLiteral("13812345678"), QStringLiteral("上海市浦东新区1号")});
     vault.seal(o);
     EXPECT_EQ(o.receiverMasked.address, QStringLiteral("上海市****"));
     EXPECT_TRUE(vault.open(o).ok());
@@ -214,7 +217,8 @@ TEST(Privacy, TheKeyFileIsPrivateAndItsLossIsAClearError)
     const QDir keys(b.keyDir());
     const QStringList files = keys.entryList({QStringLiteral("*.key")}, QDir::Files);
     ASSERT_EQ(files.size(), 1);
-    EXPECT_EQ(QFileInfo(keys.filePath(files.first())).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+    EXPECT_EQ(QFileInfo(keys.filePath(files.first())).permissions() &
+                  (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
               QFileDevice::Permissions());
     b.close();
     QFile::remove(keys.filePath(files.first()));
@@ -223,5 +227,6 @@ TEST(Privacy, TheKeyFileIsPrivateAndItsLossIsAClearError)
     o.keyStores.push_back(std::make_unique<crypto::FileKeyStore>(b.keyDir()));
     auto opened = Backend::open(std::move(o));
     ASSERT_FALSE(opened.ok());
-    EXPECT_TRUE(opened.error().message.contains(QStringLiteral("key is missing"))) << opened.error().message.toStdString();
+    EXPECT_TRUE(opened.error().message.contains(QStringLiteral("key is missing")))
+        << opened.error().message.toStdString();
 }

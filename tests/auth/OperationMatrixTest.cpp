@@ -46,7 +46,9 @@ QString unique(const char* prefix)
 QString target(TestBackend& b)
 {
     const QString name = unique("target");
-    EXPECT_TRUE(b->accounts().create(b.owner(), {name, QStringLiteral("target-pass"), {QStringLiteral("trainee")}, {}, {}}).ok());
+    EXPECT_TRUE(b->accounts()
+                    .create(b.owner(), {name, QStringLiteral("target-pass"), {QStringLiteral("trainee")}, {}, {}})
+                    .ok());
     return name;
 }
 
@@ -63,14 +65,19 @@ std::map<Operation, Invoker> invokers()
         {Operation::HistoryImport,
          [](TestBackend& b, const auth::Actor& a) {
              QBuffer buffer;
-             buffer.setData(R"({"type":"message","conversation":"c9","buyer":"b","from":"buyer","at":"2026-11-11T10:00:00+08:00","text":"在吗"})");
+             buffer.setData(
+                 R"({"type":"message","conversation":"c9","buyer":"b","from":"buyer","at":"2026-11-11T10:00:00+08:00","text":"在吗"})");
              buffer.open(QIODevice::ReadOnly);
              return status(b->importer().import(a, buffer, {}));
          }},
         {Operation::HistorySearch,
-         [](TestBackend& b, const auth::Actor& a) { return status(b->search().search(a, {QStringLiteral("在"), {}, {}, 10, {}})); }},
+         [](TestBackend& b, const auth::Actor& a) {
+             return status(b->search().search(a, {QStringLiteral("在"), {}, {}, 10, {}}));
+         }},
         {Operation::OrderView,
-         [](TestBackend& b, const auth::Actor& a) { return status(b->orders().find(a, QStringLiteral("sim"), QStringLiteral("T1"))); }},
+         [](TestBackend& b, const auth::Actor& a) {
+             return status(b->orders().find(a, QStringLiteral("sim"), QStringLiteral("T1")));
+         }},
         {Operation::BuyerPiiReveal,
          [](TestBackend& b, const auth::Actor& a) {
              return status(b->orders().revealReceiver(a, QStringLiteral("sim"), QStringLiteral("T1")));
@@ -78,17 +85,27 @@ std::map<Operation, Invoker> invokers()
         {Operation::AccountList, [](TestBackend& b, const auth::Actor& a) { return status(b->accounts().list(a)); }},
         {Operation::AccountCreate,
          [](TestBackend& b, const auth::Actor& a) {
-             return status(b->accounts().create(a, {unique("new"), QStringLiteral("new-pass-1"), {QStringLiteral("trainee")}, {}, {}}));
+             return status(b->accounts().create(
+                 a, {unique("new"), QStringLiteral("new-pass-1"), {QStringLiteral("trainee")}, {}, {}}));
          }},
         {Operation::AccountResetPassword,
-         [](TestBackend& b, const auth::Actor& a) { return b->accounts().resetPassword(a, target(b), QStringLiteral("reset-pass-1")); }},
+         [](TestBackend& b, const auth::Actor& a) {
+             return b->accounts().resetPassword(a, target(b), QStringLiteral("reset-pass-1"));
+         }},
         {Operation::AccountSetRoles,
-         [](TestBackend& b, const auth::Actor& a) { return b->accounts().setRoles(a, target(b), {QStringLiteral("trainee")}); }},
-        {Operation::AccountDisable, [](TestBackend& b, const auth::Actor& a) { return b->accounts().setDisabled(a, target(b), true); }},
-        {Operation::AccountEnable, [](TestBackend& b, const auth::Actor& a) { return b->accounts().setDisabled(a, target(b), false); }},
-        {Operation::AccountDelete, [](TestBackend& b, const auth::Actor& a) { return b->accounts().remove(a, target(b), true); }},
+         [](TestBackend& b, const auth::Actor& a) {
+             return b->accounts().setRoles(a, target(b), {QStringLiteral("trainee")});
+         }},
+        {Operation::AccountDisable,
+         [](TestBackend& b, const auth::Actor& a) { return b->accounts().setDisabled(a, target(b), true); }},
+        {Operation::AccountEnable,
+         [](TestBackend& b, const auth::Actor& a) { return b->accounts().setDisabled(a, target(b), false); }},
+        {Operation::AccountDelete,
+         [](TestBackend& b, const auth::Actor& a) { return b->accounts().remove(a, target(b), true); }},
         {Operation::SettingsChange,
-         [](TestBackend& b, const auth::Actor& a) { return b->accounts().setLoginPolicy(a, {5, 15}); }},
+         [](TestBackend& b, const auth::Actor& a) {
+             return b->accounts().setLoginPolicy(a, {5, 15});
+         }},
         {Operation::RoleList, [](TestBackend& b, const auth::Actor& a) { return status(b->roles().list(a)); }},
         {Operation::RoleCreate,
          [](TestBackend& b, const auth::Actor& a) {
@@ -98,9 +115,12 @@ std::map<Operation, Invoker> invokers()
          [](TestBackend& b, const auth::Actor& a) {
              return b->roles().edit(a, customRole(b), auth::PermissionSet{auth::Permission::ChatRead});
          }},
-        {Operation::RoleDelete, [](TestBackend& b, const auth::Actor& a) { return b->roles().remove(a, customRole(b)); }},
-        {Operation::AuditList, [](TestBackend& b, const auth::Actor& a) { return status(b->audit().list(a, b->gate(), {})); }},
-        {Operation::AuditVerify, [](TestBackend& b, const auth::Actor& a) { return status(b->audit().verify(a, b->gate())); }},
+        {Operation::RoleDelete,
+         [](TestBackend& b, const auth::Actor& a) { return b->roles().remove(a, customRole(b)); }},
+        {Operation::AuditList,
+         [](TestBackend& b, const auth::Actor& a) { return status(b->audit().list(a, b->gate(), {})); }},
+        {Operation::AuditVerify,
+         [](TestBackend& b, const auth::Actor& a) { return status(b->audit().verify(a, b->gate())); }},
     };
 }
 
@@ -124,7 +144,8 @@ TEST(OperationMatrix, EveryRoleMayDoExactlyWhatItsPermissionsAllow)
     order.orderNo = QStringLiteral("T1");
     order.buyerNick = QStringLiteral("tb_a");
     order.createdAt = b.clock().now();
-    order.receiver.emplace(Receiver{QStringLiteral("张三"), QStringLiteral("13812345678"), QStringLiteral("浙江省杭州市西湖区1号")});
+    order.receiver.emplace(
+        Receiver{QStringLiteral("张三"), QStringLiteral("13812345678"), QStringLiteral("浙江省杭州市西湖区1号")});
     b->vault().seal(order);
     ingestAndWait(b->store().history(), {order});
 

@@ -11,14 +11,14 @@ using namespace shopdesk::auth;
 
 TEST(PermissionCatalogue, HasExactlyTheContractKeys)
 {
-    const QStringList expected = QStringLiteral(
-                                     "chat.read chat.reply chat.transfer chat.close history.search history.import "
-                                     "history.delete buyer.pii.view order.view order.remark order.address.modify "
-                                     "order.price.modify refund.view refund.agree refund.refuse review.view review.reply "
-                                     "product.edit shop.data.view quickreply.personal quickreply.team.manage "
-                                     "team.performance.view routing.configure queue.monitor account.manage role.manage "
-                                     "audit.view")
-                                     .split(QLatin1Char(' '));
+    const QStringList expected =
+        QStringLiteral("chat.read chat.reply chat.transfer chat.close history.search history.import "
+                       "history.delete buyer.pii.view order.view order.remark order.address.modify "
+                       "order.price.modify refund.view refund.agree refund.refuse review.view review.reply "
+                       "product.edit shop.data.view quickreply.personal quickreply.team.manage "
+                       "team.performance.view routing.configure queue.monitor account.manage role.manage "
+                       "audit.view")
+            .split(QLatin1Char(' '));
     QStringList keys;
     for (const auto& info : permissionCatalogue()) {
         keys << QString::fromLatin1(info.key);
@@ -43,7 +43,8 @@ TEST(PermissionCatalogue, BuiltInRolesGrantExactlyWhatTheyShould)
                              "order.address.modify,refund.view,refund.agree,refund.refuse,review.view,review.reply,"
                              "quickreply.personal")
                   .split(QLatin1Char(',')));
-    EXPECT_EQ(keysOf("trainee"), QStringLiteral("chat.read,chat.reply,order.view,quickreply.personal").split(QLatin1Char(',')));
+    EXPECT_EQ(keysOf("trainee"),
+              QStringLiteral("chat.read,chat.reply,order.view,quickreply.personal").split(QLatin1Char(',')));
     EXPECT_EQ(keysOf("auditor"), QStringLiteral("chat.read,history.search,order.view,refund.view,shop.data.view,"
                                                 "team.performance.view,audit.view")
                                      .split(QLatin1Char(',')));

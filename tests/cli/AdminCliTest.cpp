@@ -22,11 +22,14 @@ TEST(AdminCli, PasswordsComeFromTheEnvironmentOrStdinLines)
 {
     CliStore s;
     // --as password on line 1, the new account's password on line 2.
-    auto created = s.run({"--as", "店长", "account", "create", "小美", "--roles", "presales", "--group", "presales", "--limit", "8"},
-                         (kOwnerPw + QStringLiteral("\nmei-pass-1\n")).toUtf8());
+    auto created = s.run(
+        {"--as", "店长", "account", "create", "小美", "--roles", "presales", "--group", "presales", "--limit", "8"},
+        (kOwnerPw + QStringLiteral("\nmei-pass-1\n")).toUtf8());
     ASSERT_EQ(created.exitCode, 0) << created.err.toStdString();
     // SHOPDESK_NEW_PASSWORD for the new one, SHOPDESK_PASSWORD for the actor.
-    ASSERT_EQ(s.owner({"account", "create", "阿强", "--roles", "aftersales"}, {"SHOPDESK_NEW_PASSWORD=qiang-pass-1"}).exitCode, 0);
+    ASSERT_EQ(s.owner({"account", "create", "阿强", "--roles", "aftersales"}, {"SHOPDESK_NEW_PASSWORD=qiang-pass-1"})
+                  .exitCode,
+              0);
     EXPECT_EQ(s.as("小美", "mei-pass-1", {"search", "x"}).exitCode, 0);
     EXPECT_EQ(s.as("阿强", "qiang-pass-1", {"search", "x"}).exitCode, 0);
     auto noPassword = s.run({"--as", "店长", "account", "list"});
@@ -47,17 +50,21 @@ TEST(AdminCli, PasswordsComeFromTheEnvironmentOrStdinLines)
 TEST(AdminCli, ExitCodesForRefusalsUnknownsAndBadInput)
 {
     CliStore s;
-    ASSERT_EQ(s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode, 0);
-    EXPECT_EQ(s.as("店长", "wrong", {"account", "list"}).exitCode, 3);                      // wrong password
-    EXPECT_EQ(s.as("小美", "mei-pass-1", {"account", "list"}).exitCode, 3);                 // missing permission
-    EXPECT_EQ(s.as("小美", "mei-pass-1", {"history", "import", "/dev/null"}).exitCode, 3);   // history.import: owner/supervisor only
-    EXPECT_EQ(s.as("nobody", "x", {"account", "list"}).exitCode, 3);                        // unknown login: same as wrong password
-    EXPECT_EQ(s.owner({"account", "disable", "ghost"}).exitCode, 4);                        // unknown account
-    EXPECT_EQ(s.owner({"role", "show", "wizard"}).exitCode, 4);                             // unknown role
-    EXPECT_EQ(s.owner({"account", "create", "x", "--roles", "wizard"}, {"SHOPDESK_NEW_PASSWORD=fine-pass-1"}).exitCode, 4);
+    ASSERT_EQ(
+        s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode,
+        0);
+    EXPECT_EQ(s.as("店长", "wrong", {"account", "list"}).exitCode, 3);      // wrong password
+    EXPECT_EQ(s.as("小美", "mei-pass-1", {"account", "list"}).exitCode, 3); // missing permission
+    EXPECT_EQ(s.as("小美", "mei-pass-1", {"history", "import", "/dev/null"}).exitCode,
+              3);                                                    // history.import: owner/supervisor only
+    EXPECT_EQ(s.as("nobody", "x", {"account", "list"}).exitCode, 3); // unknown login: same as wrong password
+    EXPECT_EQ(s.owner({"account", "disable", "ghost"}).exitCode, 4); // unknown account
+    EXPECT_EQ(s.owner({"role", "show", "wizard"}).exitCode, 4);      // unknown role
+    EXPECT_EQ(s.owner({"account", "create", "x", "--roles", "wizard"}, {"SHOPDESK_NEW_PASSWORD=fine-pass-1"}).exitCode,
+              4);
     EXPECT_EQ(s.owner({"account", "create", "x", "--roles", "trainee"}, {"SHOPDESK_NEW_PASSWORD=short"}).exitCode, 5);
     EXPECT_EQ(s.owner({"role", "create", "r1", "--perms", "chat.fly"}).exitCode, 5);      // unknown permission key
-    EXPECT_EQ(s.owner({"role", "edit", "presales", "--perms", "chat.read"}).exitCode, 5);  // built-ins are read-only
+    EXPECT_EQ(s.owner({"role", "edit", "presales", "--perms", "chat.read"}).exitCode, 5); // built-ins are read-only
     auto noYes = s.owner({"account", "delete", "小美"});
     EXPECT_EQ(noYes.exitCode, 2);
     EXPECT_TRUE(noYes.err.contains(QStringLiteral("irreversible")));
@@ -68,10 +75,16 @@ TEST(AdminCli, ExitCodesForRefusalsUnknownsAndBadInput)
 TEST(AdminCli, EscalationAndOwnerProtectionExitThree)
 {
     CliStore s;
-    ASSERT_EQ(s.owner({"account", "create", "主管", "--roles", "supervisor"}, {"SHOPDESK_NEW_PASSWORD=boss-pass-1"}).exitCode, 0);
+    ASSERT_EQ(
+        s.owner({"account", "create", "主管", "--roles", "supervisor"}, {"SHOPDESK_NEW_PASSWORD=boss-pass-1"}).exitCode,
+        0);
     ASSERT_EQ(s.as("主管", "boss-pass-1", {"role", "create", "组长", "--perms", "chat.*,account.manage"}).exitCode, 0);
-    ASSERT_EQ(s.as("主管", "boss-pass-1", {"account", "create", "组长A", "--roles", "组长"}, {"SHOPDESK_NEW_PASSWORD=lead-pass-1"}).exitCode, 0);
-    auto escalate = s.as("组长A", "lead-pass-1", {"account", "create", "x", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=fine-pass-1"});
+    ASSERT_EQ(s.as("主管", "boss-pass-1", {"account", "create", "组长A", "--roles", "组长"},
+                   {"SHOPDESK_NEW_PASSWORD=lead-pass-1"})
+                  .exitCode,
+              0);
+    auto escalate = s.as("组长A", "lead-pass-1", {"account", "create", "x", "--roles", "presales"},
+                         {"SHOPDESK_NEW_PASSWORD=fine-pass-1"});
     EXPECT_EQ(escalate.exitCode, 3);
     EXPECT_TRUE(escalate.err.contains(QStringLiteral("order.view")));
     auto owner = s.as("主管", "boss-pass-1", {"account", "passwd", "店长"}, {"SHOPDESK_NEW_PASSWORD=taken-over-1"});
@@ -85,12 +98,15 @@ TEST(AdminCli, EscalationAndOwnerProtectionExitThree)
 TEST(AdminCli, AResetMustBeFollowedByAPasswordChange)
 {
     CliStore s;
-    ASSERT_EQ(s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode, 0);
+    ASSERT_EQ(
+        s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode,
+        0);
     ASSERT_EQ(s.owner({"account", "passwd", "小美"}, {"SHOPDESK_NEW_PASSWORD=temp-pass-1"}).exitCode, 0);
     auto blocked = s.as("小美", "temp-pass-1", {"search", "x"});
     EXPECT_EQ(blocked.exitCode, 3);
     EXPECT_TRUE(blocked.err.contains(QStringLiteral("account passwd")));
-    ASSERT_EQ(s.as("小美", "temp-pass-1", {"account", "passwd", "小美"}, {"SHOPDESK_NEW_PASSWORD=mine-pass-1"}).exitCode, 0);
+    ASSERT_EQ(
+        s.as("小美", "temp-pass-1", {"account", "passwd", "小美"}, {"SHOPDESK_NEW_PASSWORD=mine-pass-1"}).exitCode, 0);
     EXPECT_EQ(s.as("小美", "mine-pass-1", {"search", "x"}).exitCode, 0);
 }
 
@@ -98,7 +114,9 @@ TEST(AdminCli, LockoutIsReportedWithTheTimeLeft)
 {
     CliStore s;
     ASSERT_EQ(s.owner({"settings", "set", "login.max_failures", "2"}).exitCode, 0);
-    ASSERT_EQ(s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode, 0);
+    ASSERT_EQ(
+        s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode,
+        0);
     s.as("小美", "bad", {"search", "x"});
     auto locking = s.as("小美", "bad", {"search", "x"});
     EXPECT_EQ(locking.exitCode, 3);
@@ -113,15 +131,17 @@ TEST(AdminCli, LockoutIsReportedWithTheTimeLeft)
 TEST(AdminCli, AuditVerifyNamesTheFirstBrokenEntry)
 {
     CliStore s;
-    ASSERT_EQ(s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode, 0);
+    ASSERT_EQ(
+        s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode,
+        0);
     auto ok = s.owner({"audit", "verify"});
     EXPECT_EQ(ok.exitCode, 0) << ok.err.toStdString();
     EXPECT_TRUE(ok.out.contains(QStringLiteral("intact")));
 
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(s.db().toUtf8().constData(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'roles=owner' WHERE id = 2", nullptr,
-                           nullptr, nullptr),
+    ASSERT_EQ(sqlite3_exec(db, "DROP TRIGGER audit_no_update; UPDATE audit SET detail = 'roles=owner' WHERE id = 2",
+                           nullptr, nullptr, nullptr),
               SQLITE_OK);
     sqlite3_close(db);
     auto broken = s.owner({"audit", "verify"});
@@ -143,10 +163,13 @@ TEST(AdminCli, PermListNeedsNoAccountAndMatchesTheCatalogue)
 TEST(AdminCli, ImportedReceiversAreSealedAndRevealedOnlyWithPermission)
 {
     CliStore s;
-    const QString file = s.write(QStringLiteral("o.jsonl"), R"({"type":"order","id":"T9","buyer":"b","status":"WAIT_BUYER_PAY","created_at":"2026-11-11T09:00:00+08:00","amount_fen":100,"receiver":{"name":"张三","phone":"13812345678","address":"浙江省杭州市西湖区文三路90号"}})"
-                                                             "\n");
+    const QString file = s.write(
+        QStringLiteral("o.jsonl"),
+        R"({"type":"order","id":"T9","buyer":"b","status":"WAIT_BUYER_PAY","created_at":"2026-11-11T09:00:00+08:00","amount_fen":100,"receiver":{"name":"张三","phone":"13812345678","address":"浙江省杭州市西湖区文三路90号"}})"
+        "\n");
     ASSERT_EQ(s.owner({"history", "import", file}).exitCode, 0);
-    ASSERT_EQ(s.owner({"account", "create", "新人", "--roles", "trainee"}, {"SHOPDESK_NEW_PASSWORD=new-pass-1"}).exitCode, 0);
+    ASSERT_EQ(
+        s.owner({"account", "create", "新人", "--roles", "trainee"}, {"SHOPDESK_NEW_PASSWORD=new-pass-1"}).exitCode, 0);
     auto masked = s.as("新人", "new-pass-1", {"order", "show", "T9", "--json"});
     ASSERT_EQ(masked.exitCode, 0) << masked.err.toStdString();
     EXPECT_TRUE(masked.out.contains(QStringLiteral("138****5678")));
