@@ -56,6 +56,9 @@ const std::vector<Command>& commands()
         {{QStringLiteral("order"), QStringLiteral("show")},
          "--as A order show ORDER [--reveal] [--json]",
          runOrderShow},
+        {{QStringLiteral("routing"), QStringLiteral("simulate")},
+         "routing simulate FILE   (docs/routing.md)",
+         runRoutingSimulate},
     };
     return table;
 }

@@ -35,4 +35,6 @@ int runSettingsSet(CliContext& ctx, Args& args);
 
 int runOrderShow(CliContext& ctx, Args& args);
 
+int runRoutingSimulate(CliContext& ctx, Args& args);
+
 } // namespace shopdesk::cli
