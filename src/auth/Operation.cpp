@@ -32,6 +32,8 @@ const std::vector<OperationInfo>& operationTable()
         {O::RoleDelete, "role.delete", P::RoleManage, "删除角色", "Delete a role", "role delete"},
         {O::AuditList, "audit.list", P::AuditView, "查看审计日志", "List the audit log", "audit list"},
         {O::AuditVerify, "audit.verify", P::AuditView, "校验审计日志", "Verify the audit log", "audit verify"},
+        {O::RoutingConfigure, "routing.configure", P::RoutingConfigure, "设置分流和排队", "Configure routing",
+         "routing show / set / group / agent"},
     };
     return table;
 }

@@ -28,6 +28,7 @@ enum class Operation {
     RoleDelete,
     AuditList,
     AuditVerify,
+    RoutingConfigure,
     Count
 };
 

@@ -10,6 +10,7 @@
 #include "services/history/HistoryImporter.h"
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
+#include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
 #include "services/shop/ShopRepository.h"
@@ -23,6 +24,7 @@ Backend::~Backend()
 {
     // Services first, then the store (its writer finishes queued audit entries on the way out).
     m_importer.reset();
+    m_routing.reset();
     m_orders.reset();
     m_search.reset();
     m_roles.reset();
@@ -71,12 +73,15 @@ void Backend::wireServices()
     m_audit = std::make_unique<AuditLog>(m_store->audit(), *m_chain, *m_clock);
     m_gate = std::make_unique<AccessGate>(*m_audit);
     m_roleCatalog = std::make_unique<RoleCatalog>(m_store->roles());
-    m_accounts = std::make_unique<AccountService>(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit,
-                                                  m_store->settings(), *m_clock, *m_hasher, m_shop.name);
+    m_accounts =
+        std::make_unique<AccountService>(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit, m_store->settings(),
+                                         m_store->routing(), *m_clock, *m_hasher, m_shop.name);
     m_roles = std::make_unique<RoleService>(*m_roleCatalog, *m_gate, *m_audit);
     m_search = std::make_unique<SearchService>(m_store->messages(), *m_gate);
     m_orders = std::make_unique<OrderService>(m_store->orders(), *m_vault, *m_gate, *m_audit);
     m_importer = std::make_unique<HistoryImporter>(m_store->history(), *m_gate, *m_audit);
+    m_routing = std::make_unique<RoutingConfigService>(m_store->routing(), m_store->settings(), m_store->accounts(),
+                                                       *m_gate, *m_audit);
 }
 
 Result<Shop> Backend::shop() const
@@ -97,8 +102,8 @@ Status Backend::initialise(const Shop& shop, const QString& ownerName, const QSt
         return Error::invalid(QStringLiteral("A shop name must not contain ':' (it separates shop and account)."));
     }
     // Check the owner before anything is written, so a refused password leaves no half-made store.
-    AccountService probe(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit, m_store->settings(), *m_clock,
-                         *m_hasher, shop.name);
+    AccountService probe(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit, m_store->settings(),
+                         m_store->routing(), *m_clock, *m_hasher, shop.name);
     if (Status st = probe.validateOwner(ownerName, ownerPassword); !st) {
         return st;
     }

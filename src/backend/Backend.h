@@ -22,6 +22,7 @@ class OrderService;
 class PiiVault;
 class RoleCatalog;
 class RoleService;
+class RoutingConfigService;
 class SearchService;
 
 namespace store {
@@ -62,6 +63,7 @@ public:
     RoleService& roles() { return *m_roles; }
     SearchService& search() { return *m_search; }
     OrderService& orders() { return *m_orders; }
+    RoutingConfigService& routing() { return *m_routing; }
     HistoryImporter& importer() { return *m_importer; }
     const PiiVault& vault() const { return *m_vault; }
     KeyRing& keys() { return *m_keys; }
@@ -84,6 +86,7 @@ private:
     std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<SearchService> m_search;
     std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<RoutingConfigService> m_routing;
     std::unique_ptr<HistoryImporter> m_importer;
     Shop m_shop;
 };

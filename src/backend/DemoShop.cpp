@@ -5,6 +5,7 @@
 #include "services/demo/DemoHistory.h"
 #include "services/history/HistoryRepository.h"
 #include "services/privacy/PiiVault.h"
+#include "services/routing/RoutingConfigService.h"
 #include "services/security/KeyRing.h"
 #include "store/SqliteStore.h"
 
@@ -44,6 +45,15 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
     }
     std::vector<DemoAccount> created{
         {backend.accounts().fullName(QStringLiteral("店长")), ownerPassword, QStringLiteral("owner")}};
+    routing::Settings routingSettings;
+    routingSettings.sessionEndMinutes = 10;
+    routingSettings.repeatEntryMinutes = 30;
+    routingSettings.handlingMinutes = 4;
+    if (Status st = backend.routing().save(owner->actor, routingSettings,
+                                           {{QStringLiteral("presales"), 8}, {QStringLiteral("aftersales"), 5}});
+        !st) {
+        return st.error();
+    }
     struct Spec {
         QString name;
         QStringList roles;

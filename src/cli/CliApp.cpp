@@ -59,6 +59,16 @@ const std::vector<Command>& commands()
         {{QStringLiteral("routing"), QStringLiteral("simulate")},
          "routing simulate FILE   (docs/routing.md)",
          runRoutingSimulate},
+        {{QStringLiteral("routing"), QStringLiteral("show")}, "--as A routing show [--json]", runRoutingShow},
+        {{QStringLiteral("routing"), QStringLiteral("set")},
+         "--as A routing set [--queue shop|off|G1,G2] [--session-end MIN] [--repeat-entry MIN] [--handling MIN]",
+         runRoutingSet},
+        {{QStringLiteral("routing"), QStringLiteral("group")},
+         "--as A routing group set NAME --limit N | routing group delete NAME",
+         runRoutingGroup},
+        {{QStringLiteral("routing"), QStringLiteral("agent")},
+         "--as A routing agent NAME [--group G] [--limit N | --group-limit]",
+         runRoutingAgent},
     };
     return table;
 }

@@ -36,5 +36,13 @@ int runSettingsSet(CliContext& ctx, Args& args);
 int runOrderShow(CliContext& ctx, Args& args);
 
 int runRoutingSimulate(CliContext& ctx, Args& args);
+int runRoutingShow(CliContext& ctx, Args& args);
+int runRoutingSet(CliContext& ctx, Args& args);
+int runRoutingGroup(CliContext& ctx, Args& args);
+int runRoutingAgent(CliContext& ctx, Args& args);
+int runRoutingShow(CliContext& ctx, Args& args);
+int runRoutingSet(CliContext& ctx, Args& args);
+int runRoutingGroup(CliContext& ctx, Args& args);
+int runRoutingAgent(CliContext& ctx, Args& args);
 
 } // namespace shopdesk::cli

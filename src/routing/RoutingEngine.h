@@ -60,6 +60,7 @@ public:
     AgentIdx sessionAgent(BuyerIdx b) const;
     bool queued(BuyerIdx b) const;
     std::vector<BuyerIdx> queue() const { return m_queue.buyers(); }
+    int queueLength() const { return m_queue.size(); }
     /// The estimate of rule 2c for a buyer now at `position`; nullopt when it waits only because
     /// nobody eligible is online.
     std::optional<std::int64_t> estimatedWait(int position, GroupIdx group, bool uncovered) const;

@@ -183,6 +183,18 @@ INSERT INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
 )sql");
 }
 
+void v4Routing(SqliteConnection& c)
+{
+    // Routing settings live in `settings` (routing.*); groups and their default limits here;
+    // agents' groups and own limits on `accounts`.
+    c.db().exec(R"sql(
+CREATE TABLE routing_groups(
+    name            TEXT PRIMARY KEY,
+    reception_limit INTEGER NOT NULL CHECK(reception_limit >= 0)
+) WITHOUT ROWID;
+)sql");
+}
+
 int storedVersion(SqliteConnection& c)
 {
     SQLite::Statement q(c.db(), "SELECT value FROM meta WHERE key = 'schema_version'");
@@ -197,6 +209,7 @@ const std::vector<Migration>& migrations()
         {1, "core tables: buyers, conversations, messages, orders, refunds", v1Core},
         {2, "full-text index over message text", v2FullText},
         {3, "accounts, roles, settings, the audit chain, sealed receivers", v3Accounts},
+        {4, "routing groups", v4Routing},
     };
     return steps;
 }

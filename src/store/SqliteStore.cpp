@@ -10,6 +10,7 @@
 #include "store/SqliteMessageRepository.h"
 #include "store/SqliteOrderRepository.h"
 #include "store/SqliteRoleRepository.h"
+#include "store/SqliteRoutingRepository.h"
 #include "store/SqliteSettingsRepository.h"
 #include "store/SqliteShopRepository.h"
 #include "store/StoreWriter.h"
@@ -31,6 +32,7 @@ SqliteStore::SqliteStore(QString path, std::unique_ptr<StoreWriter> writer, std:
     m_audit = std::make_unique<SqliteAuditRepository>(*this);
     m_settings = std::make_unique<SqliteSettingsRepository>(*this);
     m_orders = std::make_unique<SqliteOrderRepository>(*this);
+    m_routing = std::make_unique<SqliteRoutingRepository>(*this);
 }
 
 void SqliteStore::setAuditChain(std::shared_ptr<const AuditChain> chain)

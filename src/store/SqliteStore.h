@@ -20,6 +20,7 @@ class HistoryRepository;
 class MessageRepository;
 class OrderRepository;
 class RoleRepository;
+class RoutingRepository;
 class SettingsRepository;
 class ShopRepository;
 } // namespace shopdesk
@@ -57,6 +58,7 @@ public:
     AuditRepository& audit() { return *m_audit; }
     SettingsRepository& settings() { return *m_settings; }
     OrderRepository& orders() { return *m_orders; }
+    RoutingRepository& routing() { return *m_routing; }
 
     /// The chain audit entries are appended with (set once the master key is unlocked). Writes
     /// that carry audit entries fail until it is set.
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<AuditRepository> m_audit;
     std::unique_ptr<SettingsRepository> m_settings;
     std::unique_ptr<OrderRepository> m_orders;
+    std::unique_ptr<RoutingRepository> m_routing;
 };
 
 } // namespace shopdesk::store

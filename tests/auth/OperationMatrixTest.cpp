@@ -10,6 +10,7 @@
 #include "services/history/HistoryImporter.h"
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
+#include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 
 #include "support/TempStore.h"
@@ -121,6 +122,10 @@ std::map<Operation, Invoker> invokers()
          [](TestBackend& b, const auth::Actor& a) { return status(b->audit().list(a, b->gate(), {})); }},
         {Operation::AuditVerify,
          [](TestBackend& b, const auth::Actor& a) { return status(b->audit().verify(a, b->gate())); }},
+        {Operation::RoutingConfigure,
+         [](TestBackend& b, const auth::Actor& a) {
+             return b->routing().save(a, routing::Settings{}, {{QStringLiteral("presales"), 3}});
+         }},
     };
 }
 

@@ -21,6 +21,7 @@ const QString kOwnerPw = QString::fromLatin1(CliStore::kOwnerPassword);
 TEST(AdminCli, PasswordsComeFromTheEnvironmentOrStdinLines)
 {
     CliStore s;
+    ASSERT_EQ(s.owner({"routing", "group", "set", "presales", "--limit", "8"}).exitCode, 0);
     // --as password on line 1, the new account's password on line 2.
     auto created = s.run(
         {"--as", "店长", "account", "create", "小美", "--roles", "presales", "--group", "presales", "--limit", "8"},
@@ -176,4 +177,37 @@ TEST(AdminCli, ImportedReceiversAreSealedAndRevealedOnlyWithPermission)
     EXPECT_EQ(s.as("新人", "new-pass-1", {"order", "show", "T9", "--reveal"}).exitCode, 3);
     auto full = s.owner({"order", "show", "T9", "--reveal", "--json"});
     EXPECT_TRUE(full.out.contains(QStringLiteral("13812345678")));
+}
+
+TEST(AdminCli, RoutingIsConfiguredAndSimulatedFromTheCommandLine)
+{
+    CliStore s;
+    ASSERT_EQ(s.owner({"routing", "group", "set", "售前", "--limit", "8"}).exitCode, 0);
+    ASSERT_EQ(s.owner({"routing", "set", "--queue", "售前", "--session-end", "12", "--repeat-entry", "0"}).exitCode, 0);
+    ASSERT_EQ(s.owner({"account", "create", "小美", "--roles", "presales", "--group", "售前"},
+                      {"SHOPDESK_NEW_PASSWORD=mei-pass-1"})
+                  .exitCode,
+              0);
+    ASSERT_EQ(s.owner({"routing", "agent", "小美", "--limit", "10"}).exitCode, 0);
+    auto shown = s.owner({"routing", "show", "--json"});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.startsWith(QStringLiteral(
+        R"({"queue":["售前"],"session_end_minutes":12,"repeat_entry_minutes":0,"handling_minutes":5,"groups":{"售前":8},)")))
+        << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(QStringLiteral(R"("小美":{"group":"售前","limit":10})")));
+    EXPECT_EQ(s.as("小美", "mei-pass-1", {"routing", "set", "--handling", "1"}).exitCode, 3);
+    EXPECT_EQ(s.owner({"routing", "set", "--queue", "vip"}).exitCode, 5);
+    EXPECT_EQ(s.owner({"account", "create", "x", "--roles", "trainee", "--group", "vip"},
+                      {"SHOPDESK_NEW_PASSWORD=fine-pass-1"})
+                  .exitCode,
+              4);
+
+    const QString scenario = s.write(
+        QStringLiteral("s.json"),
+        R"({"settings":{"queue":"shop","session_end_minutes":10,"repeat_entry_minutes":30,"handling_minutes":5},"groups":[{"name":"g","limit":1}],"agents":[{"name":"a","group":"g","status":"online"}],"events":[{"t":0,"type":"buyer","buyer":"b1"},{"t":5,"type":"buyer","buyer":"b2"},{"t":9,"type":"close","buyer":"b9"}]})");
+    auto sim = s.run({"routing", "simulate", scenario});
+    EXPECT_EQ(sim.exitCode, 5);
+    EXPECT_EQ(sim.out.count(QLatin1Char('\n')), 2); // the lines before the bad event stand
+    EXPECT_TRUE(sim.err.startsWith(QStringLiteral("shopdeskctl: event 2:"))) << sim.err.toStdString();
+    EXPECT_EQ(sim.err.count(QLatin1Char('\n')), 1);
 }

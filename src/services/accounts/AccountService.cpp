@@ -3,6 +3,7 @@
 #include "auth/PasswordPolicy.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
+#include "services/routing/RoutingRepository.h"
 #include "services/settings/SettingsRepository.h"
 
 namespace shopdesk {
@@ -19,13 +20,14 @@ QString rolesText(const QStringList& roles)
 } // namespace
 
 AccountService::AccountService(AccountRepository& accounts, RoleCatalog& roles, AccessGate& gate, AuditLog& audit,
-                               SettingsRepository& settings, const Clock& clock, const crypto::PasswordHasher& hasher,
-                               QString shopName)
+                               SettingsRepository& settings, RoutingRepository& routing, const Clock& clock,
+                               const crypto::PasswordHasher& hasher, QString shopName)
     : m_accounts(accounts)
     , m_roles(roles)
     , m_gate(gate)
     , m_audit(audit)
     , m_settings(settings)
+    , m_routing(routing)
     , m_clock(clock)
     , m_hasher(hasher)
     , m_shop(std::move(shopName))
@@ -265,6 +267,18 @@ Result<Account> AccountService::create(const auth::Actor& actor, const NewAccoun
     }
     if (Status st = auth::checkNewPassword(request.password, *name, fullName(*name)); !st) {
         return st.error();
+    }
+    if (!request.group.trimmed().isEmpty()) {
+        auto groups = m_routing.groups();
+        if (!groups) {
+            return groups.error();
+        }
+        if (std::none_of(groups->begin(), groups->end(),
+                         [&](const routing::GroupConfig& g) { return g.name == request.group.trimmed(); })) {
+            return Error::notFound(QStringLiteral("There is no routing group '%1' (a supervisor creates groups on the "
+                                                  "routing page, or: shopdeskctl routing group set NAME --limit N).")
+                                       .arg(request.group.trimmed()));
+        }
     }
     if (request.receptionLimit && (*request.receptionLimit < 1 || *request.receptionLimit > kMaxReceptionLimit)) {
         return Error::invalid(QStringLiteral("The reception limit must be from 1 to %1.").arg(kMaxReceptionLimit));

@@ -11,6 +11,7 @@ namespace shopdesk {
 
 class AccessGate;
 class AuditLog;
+class RoutingRepository;
 class SettingsRepository;
 
 struct NewAccount {
@@ -41,8 +42,8 @@ public:
     static constexpr int kMaxReceptionLimit = 200;
 
     AccountService(AccountRepository& accounts, RoleCatalog& roles, AccessGate& gate, AuditLog& audit,
-                   SettingsRepository& settings, const Clock& clock, const crypto::PasswordHasher& hasher,
-                   QString shopName);
+                   SettingsRepository& settings, RoutingRepository& routing, const Clock& clock,
+                   const crypto::PasswordHasher& hasher, QString shopName);
 
     Result<Session> login(const QString& name, const QString& password);
     /// The main account of a new store (shopdeskctl init); refused when any account exists.
@@ -88,6 +89,7 @@ private:
     AccessGate& m_gate;
     AuditLog& m_audit;
     SettingsRepository& m_settings;
+    RoutingRepository& m_routing;
     const Clock& m_clock;
     const crypto::PasswordHasher& m_hasher;
     QString m_shop;
