@@ -27,6 +27,8 @@ struct Message {
     Timestamp sentAt;
     /// The platform's id for the message, empty when the platform gave none.
     QString platformMessageId;
+    /// The order an order card shows, empty for a text message.
+    QString cardOrderNo;
 };
 
 /// A message arriving from a platform or an import, addressed by platform keys rather than store ids.
@@ -39,6 +41,7 @@ struct IncomingMessage {
     QString text;
     Timestamp sentAt;
     QString platformMessageId;
+    QString cardOrderNo;
 };
 
 } // namespace shopdesk

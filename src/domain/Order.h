@@ -66,6 +66,7 @@ struct Refund {
 
 /// One step of a parcel's trace.
 struct LogisticsEvent {
+    QString platform = QStringLiteral("sim");
     QString orderNo;
     Timestamp at;
     QString carrier;

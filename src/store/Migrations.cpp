@@ -195,6 +195,59 @@ CREATE TABLE routing_groups(
 )sql");
 }
 
+void v5Platform(SqliteConnection& c)
+{
+    c.db().exec(R"sql(
+ALTER TABLE messages ADD COLUMN card_order_no TEXT;
+
+-- Routing decisions as the platform reported them (append-only; the latest per conversation is
+-- its current state).
+CREATE TABLE session_events(
+    id              INTEGER PRIMARY KEY,
+    platform        TEXT NOT NULL,
+    event_id        TEXT NOT NULL,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id),
+    kind            INTEGER NOT NULL CHECK(kind IN (0, 1, 2)),
+    agent           TEXT,
+    reason          TEXT NOT NULL DEFAULT '',
+    position        INTEGER NOT NULL DEFAULT 0,
+    wait_s          INTEGER,
+    at              INTEGER NOT NULL,
+    UNIQUE(platform, event_id)
+);
+CREATE INDEX session_events_conversation ON session_events(conversation_id, id);
+CREATE INDEX session_events_agent ON session_events(agent, at);
+
+CREATE TABLE logistics_events(
+    platform    TEXT NOT NULL,
+    order_no    TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    carrier     TEXT NOT NULL DEFAULT '',
+    tracking_no TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL,
+    PRIMARY KEY(platform, order_no, at, description)
+) WITHOUT ROWID;
+
+CREATE TABLE reviews(
+    platform   TEXT NOT NULL,
+    order_no   TEXT NOT NULL,
+    buyer_id   INTEGER NOT NULL REFERENCES buyers(id),
+    rating     INTEGER NOT NULL CHECK(rating BETWEEN 1 AND 5),
+    text       TEXT NOT NULL DEFAULT '',
+    at         INTEGER NOT NULL,
+    reply      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY(platform, order_no)
+) WITHOUT ROWID;
+
+-- Where each adapter's event stream was stored up to, moved in the same transaction as the events.
+CREATE TABLE platform_cursors(
+    adapter  TEXT PRIMARY KEY,
+    cursor   INTEGER NOT NULL,
+    rejected INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+)sql");
+}
+
 int storedVersion(SqliteConnection& c)
 {
     SQLite::Statement q(c.db(), "SELECT value FROM meta WHERE key = 'schema_version'");
@@ -210,6 +263,7 @@ const std::vector<Migration>& migrations()
         {2, "full-text index over message text", v2FullText},
         {3, "accounts, roles, settings, the audit chain, sealed receivers", v3Accounts},
         {4, "routing groups", v4Routing},
+        {5, "platform streams: sessions, logistics, reviews, order cards, cursors", v5Platform},
     };
     return steps;
 }

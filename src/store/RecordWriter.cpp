@@ -53,8 +53,14 @@ Status RecordWriter::add(const ImportRecord& record, ImportSummary& summary)
                 return addMessage(r);
             } else if constexpr (std::is_same_v<T, Order>) {
                 return writeOrder(r, summary);
-            } else {
+            } else if constexpr (std::is_same_v<T, Refund>) {
                 return writeRefund(r, summary);
+            } else if constexpr (std::is_same_v<T, SessionEvent>) {
+                return writeSession(r, summary);
+            } else if constexpr (std::is_same_v<T, LogisticsEvent>) {
+                return writeLogistics(r, summary);
+            } else {
+                return writeReview(r, summary);
             }
         },
         record);
@@ -85,9 +91,10 @@ qint64 RecordWriter::buyerId(const QString& platform, const QString& nick)
     return id;
 }
 
-Result<RecordWriter::ConversationRow> RecordWriter::conversation(const IncomingMessage& m)
+Result<RecordWriter::ConversationRow>
+RecordWriter::conversation(const QString& platform, const QString& conversationKey, const QString& buyerNick)
 {
-    const QString key = cacheKey(m.platform, m.conversationKey);
+    const QString key = cacheKey(platform, conversationKey);
     ConversationRow row;
     if (auto it = m_conversations.constFind(key); it != m_conversations.constEnd()) {
         row = it.value();
@@ -95,25 +102,25 @@ Result<RecordWriter::ConversationRow> RecordWriter::conversation(const IncomingM
         auto findHandle =
             m_conn.statement("SELECT id, buyer_id FROM conversations WHERE platform = ?1 AND platform_key = ?2");
         auto& find = *findHandle;
-        sql::bind(find, 1, m.platform);
-        sql::bind(find, 2, m.conversationKey);
+        sql::bind(find, 1, platform);
+        sql::bind(find, 2, conversationKey);
         if (find.executeStep()) {
             row = {sql::integer(find, 0), sql::integer(find, 1)};
         } else {
-            row.buyerId = buyerId(m.platform, m.buyerNick);
+            row.buyerId = buyerId(platform, buyerNick);
             auto insertHandle =
                 m_conn.statement("INSERT INTO conversations(platform, platform_key, buyer_id) VALUES(?1, ?2, ?3)");
             auto& insert = *insertHandle;
-            sql::bind(insert, 1, m.platform);
-            sql::bind(insert, 2, m.conversationKey);
+            sql::bind(insert, 1, platform);
+            sql::bind(insert, 2, conversationKey);
             sql::bind(insert, 3, row.buyerId);
             insert.exec();
             row.id = m_conn.db().getLastInsertRowid();
         }
         m_conversations.insert(key, row);
     }
-    if (row.buyerId != buyerId(m.platform, m.buyerNick)) {
-        return Error::invalid(QStringLiteral("conversation '%1' belongs to another buyer").arg(m.conversationKey));
+    if (row.buyerId != buyerId(platform, buyerNick)) {
+        return Error::invalid(QStringLiteral("conversation '%1' belongs to another buyer").arg(conversationKey));
     }
     return row;
 }
@@ -165,7 +172,7 @@ Status RecordWriter::addMessage(const IncomingMessage& m)
     if (secs < keys::kMinSecs || secs >= keys::kMaxSecs) {
         return Error::invalid(QStringLiteral("time is outside 2000-2099"));
     }
-    auto conv = conversation(m);
+    auto conv = conversation(m.platform, m.conversationKey, m.buyerNick);
     if (!conv) {
         return conv.error();
     }
@@ -188,9 +195,10 @@ void RecordWriter::insertMessage(const PendingMessage& p, ImportSummary& summary
 {
     const IncomingMessage& m = p.message;
     const qint64 secs = m.sentAt.secs();
-    auto insertHandle = m_conn.statement("INSERT INTO messages(id, conversation_id, sender, agent, sent_at, text, "
-                                         "platform_msg_id, dedup) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                                         "ON CONFLICT(dedup) DO NOTHING");
+    auto insertHandle =
+        m_conn.statement("INSERT INTO messages(id, conversation_id, sender, agent, sent_at, text, "
+                         "platform_msg_id, dedup, card_order_no) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                         "ON CONFLICT(dedup) DO NOTHING");
     auto& insert = *insertHandle;
     for (int salt = 0; salt < 16; ++salt) {
         const qint64 dedup = keys::dedupKey(m, salt);
@@ -204,6 +212,7 @@ void RecordWriter::insertMessage(const PendingMessage& p, ImportSummary& summary
         sql::bind(insert, 6, m.text);
         sql::bindOrNull(insert, 7, m.platformMessageId);
         sql::bind(insert, 8, dedup);
+        sql::bindOrNull(insert, 9, m.cardOrderNo);
         if (insert.exec() == 1) {
             auto indexHandle = m_conn.statement("INSERT INTO messages_fts(rowid, text) VALUES(?1, ?2)");
             auto& index = *indexHandle;
@@ -347,6 +356,67 @@ Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
     sql::bind(insert, 7, r.reason);
     insert.exec();
     ++summary.refundsAdded;
+    return {};
+}
+
+Status RecordWriter::writeSession(const SessionEvent& e, ImportSummary& summary)
+{
+    if (e.eventId.isEmpty()) {
+        return Error::invalid(QStringLiteral("a session event needs its platform id"));
+    }
+    auto conv = conversation(e.platform, e.conversationKey, e.buyerNick);
+    if (!conv) {
+        return conv.error();
+    }
+    auto q = m_conn.statement("INSERT INTO session_events(platform, event_id, conversation_id, kind, agent, reason, "
+                              "position, wait_s, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                              "ON CONFLICT(platform, event_id) DO NOTHING");
+    sql::bind(*q, 1, e.platform);
+    sql::bind(*q, 2, e.eventId);
+    sql::bind(*q, 3, conv->id);
+    sql::bind(*q, 4, static_cast<qint64>(e.kind));
+    sql::bindOrNull(*q, 5, e.agent);
+    sql::bind(*q, 6, e.reason);
+    sql::bind(*q, 7, static_cast<qint64>(e.position));
+    sql::bind(*q, 8, e.waitSecs ? std::optional<qint64>(*e.waitSecs) : std::nullopt);
+    sql::bind(*q, 9, e.at.ms());
+    summary.otherAdded += q->exec();
+    return {};
+}
+
+Status RecordWriter::writeLogistics(const LogisticsEvent& e, ImportSummary& summary)
+{
+    auto q = m_conn.statement("INSERT INTO logistics_events(platform, order_no, at, carrier, tracking_no, description) "
+                              "VALUES(?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING");
+    sql::bind(*q, 1, e.platform);
+    sql::bind(*q, 2, e.orderNo);
+    sql::bind(*q, 3, e.at.ms());
+    sql::bind(*q, 4, e.carrier);
+    sql::bind(*q, 5, e.trackingNo);
+    sql::bind(*q, 6, e.description);
+    summary.otherAdded += q->exec();
+    return {};
+}
+
+Status RecordWriter::writeReview(const Review& r, ImportSummary& summary)
+{
+    if (r.rating < 1 || r.rating > 5) {
+        return Error::invalid(QStringLiteral("a review's rating is from 1 to 5"));
+    }
+    const qint64 buyer = buyerId(r.platform, r.buyerNick);
+    auto q = m_conn.statement(
+        "INSERT INTO reviews(platform, order_no, buyer_id, rating, text, at, reply) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(platform, order_no) DO UPDATE SET "
+        "rating = excluded.rating, text = excluded.text, at = excluded.at, reply = excluded.reply "
+        "WHERE rating IS NOT excluded.rating OR text IS NOT excluded.text OR reply IS NOT excluded.reply");
+    sql::bind(*q, 1, r.platform);
+    sql::bind(*q, 2, r.orderNo);
+    sql::bind(*q, 3, buyer);
+    sql::bind(*q, 4, static_cast<qint64>(r.rating));
+    sql::bind(*q, 5, r.text);
+    sql::bind(*q, 6, r.at.ms());
+    sql::bind(*q, 7, r.reply);
+    summary.otherAdded += q->exec();
     return {};
 }
 

@@ -53,12 +53,15 @@ private:
     };
 
     Status addMessage(const IncomingMessage& m);
+    Status writeSession(const SessionEvent& e, ImportSummary& summary);
+    Status writeLogistics(const LogisticsEvent& e, ImportSummary& summary);
+    Status writeReview(const Review& r, ImportSummary& summary);
     void insertMessage(const PendingMessage& p, ImportSummary& summary);
     Status writeOrder(const Order& o, ImportSummary& summary);
     Status writeRefund(const Refund& r, ImportSummary& summary);
 
     qint64 buyerId(const QString& platform, const QString& nick);
-    Result<ConversationRow> conversation(const IncomingMessage& m);
+    Result<ConversationRow> conversation(const QString& platform, const QString& key, const QString& buyerNick);
     qint64 nextMessageId(qint64 secs);
     /// True when the stored message with this dedup key is the same message as `m`.
     bool sameMessage(qint64 dedup, const IncomingMessage& m, qint64 conversationId);

@@ -28,6 +28,13 @@ public:
     virtual void rollback() = 0;
 };
 
+/// A platform stream position stored with the events up to it (so a restart resumes after it).
+struct StreamCursor {
+    QString adapter;
+    qint64 cursor = 0;
+    qint64 rejected = 0; ///< malformed events skipped in this batch
+};
+
 /// Where history goes. Implemented by the store; services only see this interface.
 class HistoryRepository {
 public:
@@ -38,6 +45,12 @@ public:
     /// Live ingest: the records are batched with other writers' work; the future resolves after the
     /// transaction that holds them has committed (only then may a platform event be acknowledged).
     virtual QFuture<Result<ImportSummary>> ingest(std::vector<ImportRecord> records) = 0;
+
+    /// Like ingest(), and moves the adapter's stored cursor in the same transaction: the events up
+    /// to the cursor are stored exactly when the cursor says so.
+    virtual QFuture<Result<ImportSummary>> ingestStream(std::vector<ImportRecord> records, StreamCursor cursor) = 0;
+    /// The last stored cursor of an adapter (0 when none) and its count of rejected events.
+    virtual Result<StreamCursor> cursor(const QString& adapter) = 0;
 };
 
 } // namespace shopdesk

@@ -10,6 +10,7 @@ ImportSummary& ImportSummary::operator+=(const ImportSummary& other)
     ordersUpdated += other.ordersUpdated;
     refundsAdded += other.refundsAdded;
     refundsUpdated += other.refundsUpdated;
+    otherAdded += other.otherAdded;
     rejected.insert(rejected.end(), other.rejected.begin(), other.rejected.end());
     return *this;
 }

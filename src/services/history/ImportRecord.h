@@ -2,6 +2,7 @@
 
 #include "domain/Message.h"
 #include "domain/Order.h"
+#include "domain/Session.h"
 
 #include <QString>
 
@@ -11,7 +12,7 @@
 namespace shopdesk {
 
 /// One record of history: what an import file line or a platform event carries into the store.
-using ImportRecord = std::variant<IncomingMessage, Order, Refund>;
+using ImportRecord = std::variant<IncomingMessage, Order, Refund, SessionEvent, LogisticsEvent, Review>;
 
 /// A record the store or the parser refused, named by its line (or event sequence number).
 struct ImportRejection {
@@ -27,6 +28,7 @@ struct ImportSummary {
     qint64 ordersUpdated = 0;
     qint64 refundsAdded = 0;
     qint64 refundsUpdated = 0;
+    qint64 otherAdded = 0; ///< session events, logistics steps, reviews
     std::vector<ImportRejection> rejected;
 
     ImportSummary& operator+=(const ImportSummary& other);
