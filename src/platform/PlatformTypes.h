@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "core/Timestamp.h"
 #include "domain/Order.h"
+#include "domain/Session.h"
 
 #include <QByteArray>
 #include <QString>
@@ -101,16 +102,6 @@ struct BuyerProfile {
     QString level; ///< platform membership level
     int ordersPlaced = 0;
     Timestamp firstSeen;
-};
-
-struct Review {
-    QString platform;
-    QString orderNo;
-    QString buyerNick;
-    int rating = 5; ///< 1-5
-    QString text;
-    Timestamp at;
-    QString reply;
 };
 
 } // namespace shopdesk::platform

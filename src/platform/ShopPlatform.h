@@ -25,6 +25,9 @@ public:
 
     /// The adapter name in the registry ("sim", "taobao", ...).
     virtual QString name() const = 0;
+    /// The identity of the event stream (e.g. "taobao:<shop id>"): stored cursors are positions in
+    /// it and mean nothing in another.
+    virtual QString streamId() const = 0;
     virtual Capabilities capabilities() const = 0;
     virtual State state() const = 0;
 

@@ -397,6 +397,32 @@ Status RoutingEngine::close(std::int64_t t, BuyerIdx b, DecisionSink& sink)
     return {};
 }
 
+Status RoutingEngine::leaveQueue(std::int64_t t, BuyerIdx b, DecisionSink& sink)
+{
+    if (Status st = begin(t, sink); !st) {
+        return st;
+    }
+    Buyer& by = buyerRef(b);
+    if (by.state != Buyer::State::Queued) {
+        return Error::invalid(QStringLiteral("%1 is not in the queue").arg(by.name));
+    }
+    m_queue.remove(by.queueEntry);
+    by.state = Buyer::State::Idle;
+    Decision d;
+    d.kind = Decision::Kind::Closed;
+    d.t = t;
+    d.buyer = b;
+    d.closeReason = CloseReason::Left;
+    sink.decided(d);
+    return {};
+}
+
+AgentIdx RoutingEngine::transferTarget(GroupIdx g) const
+{
+    const AgentIdx free = m_pool.bestFree(g);
+    return free >= 0 ? free : m_pool.leastLoadedOnline(g);
+}
+
 Status RoutingEngine::advance(std::int64_t t, DecisionSink& sink)
 {
     return begin(t, sink);

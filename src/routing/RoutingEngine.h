@@ -45,6 +45,11 @@ public:
     /// Rule 5: to another online agent, above its limit if need be; the timeout clock is kept.
     Status transfer(std::int64_t t, BuyerIdx b, AgentIdx to, DecisionSink& sink);
     Status close(std::int64_t t, BuyerIdx b, DecisionSink& sink);
+    /// A queued buyer who gives up leaves the queue (reported as closed with reason Left).
+    Status leaveQueue(std::int64_t t, BuyerIdx b, DecisionSink& sink);
+    /// Where a transfer to a group goes: its best free member (rule 2b), else its least-loaded
+    /// online member; -1 when nobody of the group is online.
+    AgentIdx transferTarget(GroupIdx g) const;
     /// Only lets time pass (applies due timeouts).
     Status advance(std::int64_t t, DecisionSink& sink);
     /// New settings, effective at once (the queue is re-examined).

@@ -100,7 +100,9 @@ public:
             w.add(u"event", u"closed")
                 .add(u"buyer", m_engine.buyerName(d.buyer))
                 .add(u"agent", m_engine.agentName(d.agent))
-                .add(u"reason", d.closeReason == CloseReason::Timeout ? u"timeout" : u"manual");
+                .add(u"reason", d.closeReason == CloseReason::Timeout  ? u"timeout"
+                                : d.closeReason == CloseReason::Manual ? u"manual"
+                                                                       : u"left");
             break;
         }
         m_emit(w.toJson());

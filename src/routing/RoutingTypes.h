@@ -16,7 +16,7 @@ constexpr GroupIdx kNoGroup = -1;
 
 enum class AgentStatus { Online, Away, Offline };
 enum class Reason { Free, Queue, Overflow, RepeatEntry, RepeatEntryGroup, Transfer };
-enum class CloseReason { Timeout, Manual };
+enum class CloseReason { Timeout, Manual, Left };
 
 const char* reasonName(Reason r);
 const char* statusName(AgentStatus s);

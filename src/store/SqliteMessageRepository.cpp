@@ -267,4 +267,16 @@ Result<qint64> SqliteMessageRepository::messageCount()
     }
 }
 
+Result<qint64> SqliteMessageRepository::countWithIdPrefix(const QString& platform, const QString& prefix)
+{
+    return m_store.read<qint64>("count messages", [&](SqliteConnection& c) -> Result<qint64> {
+        auto q = c.statement("SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                             "WHERE c.platform = ?1 AND substr(m.platform_msg_id, 1, length(?2)) = ?2");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, prefix);
+        q->executeStep();
+        return sql::integer(*q, 0);
+    });
+}
+
 } // namespace shopdesk::store

@@ -19,6 +19,7 @@ public:
     Result<std::optional<Conversation>> findConversation(QStringView platform, QStringView key) override;
     Result<std::vector<Conversation>> recentConversations(int limit) override;
     Result<qint64> messageCount() override;
+    Result<qint64> countWithIdPrefix(const QString& platform, const QString& prefix) override;
 
     /// Below this many candidate messages (one buyer's or a few conversations') a search reads them
     /// newest first and matches in memory; above it the full-text index answers.

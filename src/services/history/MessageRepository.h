@@ -49,6 +49,8 @@ public:
     virtual Result<std::vector<Conversation>> recentConversations(int limit) = 0;
 
     virtual Result<qint64> messageCount() = 0;
+    /// Messages of `platform` whose platform id starts with `prefix` (one simulated world's).
+    virtual Result<qint64> countWithIdPrefix(const QString& platform, const QString& prefix) = 0;
 };
 
 } // namespace shopdesk

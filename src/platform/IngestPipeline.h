@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/Result.h"
+#include "services/history/HistoryRepository.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace shopdesk {
+class PiiVault;
+}
+
+namespace shopdesk::platform {
+
+class ShopPlatform;
+
+/// Platform events -> store -> services -> UI. Each batch is decoded by the adapter, buyers'
+/// personal data is sealed, and the records are stored together with the adapter's cursor in one
+/// transaction; only after that commit is the batch acknowledged to the adapter and announced.
+/// After a crash the adapter resumes after the stored cursor: nothing is lost, nothing is shown
+/// twice (ingest is idempotent besides). Malformed events are rejected, logged without their
+/// content, counted, and never stop the stream. A failing store (disk full) keeps the events
+/// unacknowledged and retries with backoff.
+class IngestPipeline : public QObject {
+    Q_OBJECT
+public:
+    struct Stats {
+        qint64 batches = 0;
+        qint64 events = 0;
+        qint64 rejected = 0;
+        qint64 stored = 0;     ///< messages, orders, refunds ... added or changed
+        qint64 duplicates = 0; ///< messages already stored
+        qint64 cursor = 0;
+    };
+
+    static constexpr int kBatchEvents = 2000;
+
+    IngestPipeline(ShopPlatform& platform, HistoryRepository& history, const PiiVault& vault,
+                   QObject* parent = nullptr);
+
+    /// Reads the stored cursor and connects the adapter from there; events then flow by themselves.
+    Status start();
+    /// Fetches, stores and acknowledges everything available now, waiting for each commit (headless
+    /// runs and tests). Returns the number of events handled.
+    Result<qint64> drain();
+    const Stats& stats() const { return m_stats; }
+
+signals:
+    /// A batch is stored: the conversations and orders it touched (the UI refreshes these).
+    void stored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
+    void storeFailed(const QString& message);
+
+private:
+    struct Batch {
+        std::vector<ImportRecord> records;
+        StreamCursor cursor;
+        QStringList conversations;
+        QStringList orders;
+        QStringList refunds;
+        qint64 events = 0;
+    };
+
+    /// Fetches and decodes the next batch after the last stored cursor; empty when none.
+    Batch nextBatch();
+    void committed(const Batch& batch, const ImportSummary& summary);
+    void pump();
+
+    ShopPlatform& m_platform;
+    HistoryRepository& m_history;
+    const PiiVault& m_vault;
+    QString m_adapter;
+    Stats m_stats;
+    bool m_inFlight = false;
+    int m_backoffMs = 0;
+};
+
+} // namespace shopdesk::platform
