@@ -69,6 +69,10 @@ const std::vector<Command>& commands()
         {{QStringLiteral("routing"), QStringLiteral("agent")},
          "--as A routing agent NAME [--group G] [--limit N | --group-limit]",
          runRoutingAgent},
+        {{QStringLiteral("sim"), QStringLiteral("run")},
+         "sim run [--minutes M] [--speed X|max] [--seed S] [--agents N] [--buyers-per-minute B]\n"
+         "          [--malformed-rate R] [--transient-error-rate R] [--start ISO]   (docs/adapters.md)",
+         runSimRun},
     };
     return table;
 }

@@ -40,9 +40,7 @@ int runRoutingShow(CliContext& ctx, Args& args);
 int runRoutingSet(CliContext& ctx, Args& args);
 int runRoutingGroup(CliContext& ctx, Args& args);
 int runRoutingAgent(CliContext& ctx, Args& args);
-int runRoutingShow(CliContext& ctx, Args& args);
-int runRoutingSet(CliContext& ctx, Args& args);
-int runRoutingGroup(CliContext& ctx, Args& args);
-int runRoutingAgent(CliContext& ctx, Args& args);
+
+int runSimRun(CliContext& ctx, Args& args);
 
 } // namespace shopdesk::cli

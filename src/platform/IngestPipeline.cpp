@@ -18,14 +18,17 @@ IngestPipeline::IngestPipeline(ShopPlatform& platform, HistoryRepository& histor
 {
 }
 
-Status IngestPipeline::start()
+Status IngestPipeline::start(Mode mode)
 {
     auto cursor = m_history.cursor(m_adapter);
     if (!cursor) {
         return cursor.error();
     }
     m_stats.cursor = cursor->cursor;
-    connect(&m_platform, &ShopPlatform::eventsAvailable, this, &IngestPipeline::pump, Qt::UniqueConnection);
+    m_mode = mode;
+    if (mode == Mode::Automatic) {
+        connect(&m_platform, &ShopPlatform::eventsAvailable, this, &IngestPipeline::pump, Qt::UniqueConnection);
+    }
     m_platform.connectFrom(m_stats.cursor);
     return {};
 }
@@ -80,7 +83,7 @@ void IngestPipeline::committed(const Batch& batch, const ImportSummary& summary)
     m_stats.duplicates += summary.messagesDuplicate;
     if (!summary.rejected.empty()) {
         // Decoded but refused by the store (e.g. a conversation claimed by another buyer).
-        m_stats.rejected += static_cast<qint64>(summary.rejected.size());
+        m_stats.refused += static_cast<qint64>(summary.rejected.size());
         logging::get("platform")->warn("{} records of a batch refused by the store", summary.rejected.size());
     }
     emit stored(batch.conversations, batch.orders, batch.refunds);
@@ -88,6 +91,10 @@ void IngestPipeline::committed(const Batch& batch, const ImportSummary& summary)
 
 Result<qint64> IngestPipeline::drain()
 {
+    if (m_mode != Mode::Manual) {
+        // A batch may be in flight; fetching again would store it twice.
+        return Error::internal(QStringLiteral("drain() needs a pipeline started in manual mode"));
+    }
     qint64 handled = 0;
     for (;;) {
         Batch batch = nextBatch();

@@ -27,7 +27,8 @@ public:
     struct Stats {
         qint64 batches = 0;
         qint64 events = 0;
-        qint64 rejected = 0;
+        qint64 rejected = 0;   ///< malformed events
+        qint64 refused = 0;    ///< decoded records the store refused (e.g. a conversation of another buyer)
         qint64 stored = 0;     ///< messages, orders, refunds ... added or changed
         qint64 duplicates = 0; ///< messages already stored
         qint64 cursor = 0;
@@ -38,10 +39,15 @@ public:
     IngestPipeline(ShopPlatform& platform, HistoryRepository& history, const PiiVault& vault,
                    QObject* parent = nullptr);
 
-    /// Reads the stored cursor and connects the adapter from there; events then flow by themselves.
-    Status start();
-    /// Fetches, stores and acknowledges everything available now, waiting for each commit (headless
-    /// runs and tests). Returns the number of events handled.
+    enum class Mode {
+        Automatic, ///< events flow by themselves on the event loop (the workbench)
+        Manual,    ///< the caller calls drain() (headless runs, tests)
+    };
+
+    /// Reads the stored cursor and connects the adapter from there.
+    Status start(Mode mode = Mode::Automatic);
+    /// Manual mode: fetches, stores and acknowledges everything available now, waiting for each
+    /// commit. Returns the number of events handled.
     Result<qint64> drain();
     const Stats& stats() const { return m_stats; }
 
@@ -70,6 +76,7 @@ private:
     const PiiVault& m_vault;
     QString m_adapter;
     Stats m_stats;
+    Mode m_mode = Mode::Automatic;
     bool m_inFlight = false;
     int m_backoffMs = 0;
 };

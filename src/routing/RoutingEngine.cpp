@@ -428,6 +428,14 @@ Status RoutingEngine::advance(std::int64_t t, DecisionSink& sink)
     return begin(t, sink);
 }
 
+std::optional<std::int64_t> RoutingEngine::nextDeadline() const
+{
+    if (m_timers.empty()) {
+        return std::nullopt;
+    }
+    return m_timers.top().due;
+}
+
 Status RoutingEngine::configure(std::int64_t t, const Settings& settings, DecisionSink& sink)
 {
     if (Status st = begin(t, sink); !st) {

@@ -8,6 +8,7 @@
 #include <QHash>
 
 #include <memory>
+#include <optional>
 #include <queue>
 #include <vector>
 
@@ -52,6 +53,8 @@ public:
     AgentIdx transferTarget(GroupIdx g) const;
     /// Only lets time pass (applies due timeouts).
     Status advance(std::int64_t t, DecisionSink& sink);
+    /// When the earliest pending timeout falls due (it may have been cancelled since); none when idle.
+    std::optional<std::int64_t> nextDeadline() const;
     /// New settings, effective at once (the queue is re-examined).
     Status configure(std::int64_t t, const Settings& settings, DecisionSink& sink);
 

@@ -56,7 +56,7 @@ QString SimulatedShop::streamId() const
 
 QString SimulatedShop::messageIdPrefix() const
 {
-    return QStringLiteral("m%1-").arg(m_config.seed);
+    return QStringLiteral("m%1.%2-").arg(m_config.seed).arg(m_config.start.secs());
 }
 
 void SimulatedShop::schedule(qint64 t, int kind, int buyer, const QString& ref)
@@ -66,15 +66,28 @@ void SimulatedShop::schedule(qint64 t, int kind, int buyer, const QString& ref)
 
 void SimulatedShop::advanceTo(qint64 t)
 {
-    while (!m_actions.empty() && m_actions.top().t <= t) {
-        const Action a = m_actions.top();
-        m_actions.pop();
-        m_now = std::max(m_now, a.t);
+    // Actions and routing timeouts run in time order, each at its own time, so that the world
+    // does not depend on how the caller steps through time.
+    for (;;) {
+        qint64 next = t;
+        if (!m_actions.empty()) {
+            next = std::min(next, m_actions.top().t);
+        }
+        if (const auto due = m_engine->nextDeadline()) {
+            next = std::min<qint64>(next, *due);
+        }
+        m_now = std::max(m_now, next);
         (void)m_engine->advance(m_now, *m_sink);
-        run(a);
+        if (!m_actions.empty() && m_actions.top().t <= m_now) {
+            const Action a = m_actions.top();
+            m_actions.pop();
+            run(a);
+            continue;
+        }
+        if (m_now >= t) {
+            return;
+        }
     }
-    m_now = std::max(m_now, t);
-    (void)m_engine->advance(m_now, *m_sink);
 }
 
 void SimulatedShop::run(const Action& a)
@@ -150,7 +163,7 @@ void SimulatedShop::emitMessage(int b, Sender sender, const QString& agent, cons
         .add(u"buyer", by.nick)
         .add(u"from", senderName(sender))
         .add(u"agent", agent)
-        .add(u"msg_id", QStringLiteral("m%1-%2").arg(m_config.seed).arg(++m_messageSeq))
+        .add(u"msg_id", messageIdPrefix() + QString::number(++m_messageSeq))
         .add(u"at", at().ms())
         .add(u"text", text);
     if (!card.isEmpty()) {
@@ -232,7 +245,10 @@ void SimulatedShop::arrival()
 {
     const double mean = 60.0 / m_config.buyersPerMinute;
     const double u = (static_cast<double>(m_rng() % 1'000'000) + 0.5) / 1'000'000.0;
-    schedule(m_now + std::max<qint64>(0, std::llround(-std::log(u) * mean)), kArrival, -1);
+    // Exact arrival times are kept apart from the whole seconds actions run at, so that busy
+    // shops (several buyers a second) get the configured rate.
+    m_nextArrival += -std::log(u) * mean;
+    schedule(std::max(m_now, static_cast<qint64>(std::floor(m_nextArrival))), kArrival, -1);
 
     int b = -1;
     if (!m_buyers.empty() && SimCatalogue::chance(m_rng, 0.25)) {

@@ -72,6 +72,7 @@ public:
     /// Prefix of the platform ids of this world's messages.
     QString messageIdPrefix() const;
     SimOutbox& outbox() { return m_outbox; }
+    const SimOutbox& outbox() const { return m_outbox; }
     const SimStats& stats() const { return m_stats; }
     /// Re-checks the invariants (engine loads, buyer states, order states); adds violations.
     int checkInvariants();
@@ -148,6 +149,7 @@ private:
     std::priority_queue<Action, std::vector<Action>, std::greater<>> m_actions;
     qint64 m_actionSeq = 0;
     qint64 m_now = 0;
+    double m_nextArrival = 0; ///< simulated seconds, exact
     qint64 m_messageSeq = 0;
     qint64 m_eventSeq = 0;
     qint64 m_orderSeq = 0;

@@ -136,9 +136,11 @@ void SimulatedShop::placeOrder(int b)
     SimOrder s;
     s.buyer = b;
     Order& o = s.order;
+    // Order numbers are unique across worlds: a world's tag (from its seed and start) and a sequence.
+    const quint64 world = (m_config.seed * 1'000'003ULL) ^ static_cast<quint64>(m_config.start.secs());
     o.orderNo = QStringLiteral("T%1%2")
-                    .arg(m_config.seed % 1000, 3, 10, QLatin1Char('0'))
-                    .arg(++m_orderSeq, 13, 10, QLatin1Char('0'));
+                    .arg(world % 1'000'000, 6, 10, QLatin1Char('0'))
+                    .arg(++m_orderSeq, 12, 10, QLatin1Char('0'));
     o.buyerNick = by.nick;
     o.createdAt = at();
     const int lines = SimCatalogue::uniform(m_rng, 1, 3);

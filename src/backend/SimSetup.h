@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/Result.h"
+#include "platform/sim/SimulatedShop.h"
+
+namespace shopdesk {
+
+class Backend;
+
+/// How a simulated shop is set up over a store: the store's routing settings and groups, colleague
+/// bots spread over the groups, and optionally one person (the logged-in agent).
+struct SimSetup {
+    quint64 seed = 1;
+    double buyersPerMinute = 6.0;
+    Timestamp start;
+    /// Bot agents "客服01", "客服02", ...
+    int bots = 4;
+    /// The account a person plays (empty: bots only). It starts offline; the workbench sets it online.
+    QString person;
+    double malformedRate = 0;
+    double transientErrorRate = 0;
+
+    /// The fixed default start of headless runs (so that runs with one seed are identical):
+    /// 2026-11-11 09:00 Beijing time.
+    static Timestamp defaultStart();
+    static QString botName(int i);
+};
+
+/// The simulation's configuration: routing from the store (a group "presales" with limit 8 when it
+/// has none), bots assigned to the groups round-robin with the group's limit.
+Result<platform::sim::SimConfig> simConfig(Backend& backend, const SimSetup& setup);
+
+} // namespace shopdesk
