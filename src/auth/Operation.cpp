@@ -34,6 +34,19 @@ const std::vector<OperationInfo>& operationTable()
         {O::AuditVerify, "audit.verify", P::AuditView, "校验审计日志", "Verify the audit log", "audit verify"},
         {O::RoutingConfigure, "routing.configure", P::RoutingConfigure, "设置分流和排队", "Configure routing",
          "routing show / set / group / agent"},
+        {O::ChatReply, "chat.reply", P::ChatReply, "回复买家", "Reply to a buyer", ""},
+        {O::ChatOrderCard, "chat.order_card", P::ChatReply, "发送订单卡片", "Send an order card", ""},
+        {O::ChatTransfer, "chat.transfer", P::ChatTransfer, "转接会话", "Transfer a conversation", ""},
+        {O::ChatClose, "chat.close", P::ChatClose, "结束会话", "Close a conversation", ""},
+        {O::OrderRemark, "order.remark", P::OrderRemark, "订单备注和插旗", "Remark and flag an order", ""},
+        {O::OrderAddressModify, "order.address.modify", P::OrderAddressModify, "修改收货地址",
+         "Change the receiver address", ""},
+        {O::OrderPriceModify, "order.price.modify", P::OrderPriceModify, "修改订单价格", "Change an order's price", ""},
+        {O::OrderLogistics, "order.logistics", P::OrderView, "查看物流", "Read the logistics trace", ""},
+        {O::RefundView, "refund.view", P::RefundView, "查看退款", "View refunds", ""},
+        {O::RefundAgree, "refund.agree", P::RefundAgree, "同意退款", "Agree to a refund", ""},
+        {O::RefundRefuse, "refund.refuse", P::RefundRefuse, "拒绝退款", "Refuse a refund", ""},
+        {O::ReviewReply, "review.reply", P::ReviewReply, "回复评价", "Reply to a review", ""},
     };
     return table;
 }

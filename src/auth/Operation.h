@@ -29,6 +29,18 @@ enum class Operation {
     AuditList,
     AuditVerify,
     RoutingConfigure,
+    ChatReply,
+    ChatOrderCard,
+    ChatTransfer,
+    ChatClose,
+    OrderRemark,
+    OrderAddressModify,
+    OrderPriceModify,
+    OrderLogistics,
+    RefundView,
+    RefundAgree,
+    RefundRefuse,
+    ReviewReply,
     Count
 };
 

@@ -54,8 +54,9 @@ QString permissionMatrixMarkdown()
                        marks(info.permission));
     }
 
-    md += QStringLiteral("\n## Operations\n\n| operation | what | shopdeskctl | needs | built-in roles allowed |\n"
-                         "|---|---|---|---|---|\n");
+    md += QStringLiteral(
+        "\n## Operations\n\n| operation | what | shopdeskctl (— = workbench only) | needs | built-in roles allowed |\n"
+        "|---|---|---|---|---|\n");
     for (const OperationInfo& op : operationTable()) {
         QStringList allowed;
         for (const Role& r : builtinRoles()) {
@@ -72,7 +73,11 @@ QString permissionMatrixMarkdown()
 
     md += QStringLiteral(
         "\nNot gated by a permission: logging in, changing one's own password (the current password is "
-        "required), and `perm list` (the public catalogue).\n\n"
+        "required), setting one's own status (online / away / offline), and `perm list` (the public catalogue).\n\n"
+        "Actions on a shop platform (chat, order, refund and review operations) are also offered only when the "
+        "shop's adapter declares the capability (docs/adapters.md), and order and refund actions only in the states "
+        "that allow them: the address before shipment, the price before payment, refund decisions while the "
+        "refund is pending.\n\n"
         "## Rules beyond the table\n\n"
         "- **No escalation.** An account may create or edit only roles made of permissions it holds itself "
         "(before and after an edit), assign only roles whose permissions it holds, and manage (reset the password "

@@ -1,23 +1,35 @@
 #include "platform/PlatformTypes.h"
 
+#include "platform/Retry.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
 namespace shopdesk::platform {
 
 QString PlatformError::sentence() const
 {
     switch (kind) {
     case Kind::AuthExpired:
-        return QStringLiteral("The shop's authorisation has expired; the shop owner must authorise ShopDesk again.");
+        return QCoreApplication::translate(
+            "PlatformError", "The shop's authorisation has expired; the shop owner must authorise ShopDesk again.");
     case Kind::RateLimited:
-        return QStringLiteral("The platform is busy (too many requests); try again in %1 s.")
+        return QCoreApplication::translate("PlatformError",
+                                           "The platform is busy (too many requests); try again in %1 s.")
             .arg(retryAfterSecs.value_or(5));
     case Kind::NotFound:
-        return message.isEmpty() ? QStringLiteral("The platform does not know that order or conversation.") : message;
+        return message.isEmpty() ? QCoreApplication::translate("PlatformError",
+                                                               "The platform does not know that order or conversation.")
+                                 : message;
     case Kind::InvalidState:
         return message;
     case Kind::Network:
-        return QStringLiteral("The platform cannot be reached (network); ShopDesk keeps trying.");
+        return QCoreApplication::translate("PlatformError",
+                                           "The platform cannot be reached (network); try again in a moment.");
     case Kind::Platform:
-        return QStringLiteral("The platform refused: %1 (%2).").arg(message, platformCode);
+        return QCoreApplication::translate("PlatformError", "The platform refused: %1 (%2).")
+            .arg(message, platformCode);
     }
     return message;
 }
@@ -38,6 +50,18 @@ Error PlatformError::toError() const
         return Error::internal(sentence());
     }
     return Error::internal(sentence());
+}
+
+std::chrono::milliseconds RetryPolicy::delayBefore(int retry, const PlatformError& error) const
+{
+    std::chrono::milliseconds delay = firstDelay;
+    for (int i = 1; i < retry && delay < maxDelay; ++i) {
+        delay *= 2;
+    }
+    if (error.retryAfterSecs) {
+        delay = std::max(delay, std::chrono::milliseconds(std::chrono::seconds(*error.retryAfterSecs)));
+    }
+    return std::min(delay, maxDelay);
 }
 
 } // namespace shopdesk::platform

@@ -254,6 +254,11 @@ int storedVersion(SqliteConnection& c)
     return q.executeStep() ? q.getColumn(0).getInt() : 0;
 }
 
+void v6RefundDecisions(SqliteConnection& c)
+{
+    c.db().exec("ALTER TABLE refunds ADD COLUMN refuse_reason TEXT NOT NULL DEFAULT ''");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -264,6 +269,7 @@ const std::vector<Migration>& migrations()
         {3, "accounts, roles, settings, the audit chain, sealed receivers", v3Accounts},
         {4, "routing groups", v4Routing},
         {5, "platform streams: sessions, logistics, reviews, order cards, cursors", v5Platform},
+        {6, "the shop's reason for refusing a refund", v6RefundDecisions},
     };
     return steps;
 }

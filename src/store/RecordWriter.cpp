@@ -328,10 +328,10 @@ Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
     const qint64 id = exists ? sql::integer(find, 0) : 0;
     find.reset();
     if (exists) {
-        auto updateHandle = m_conn.statement("UPDATE refunds SET order_no = ?2, status = ?3, amount_fen = ?4, "
-                                             "created_at = ?5, reason = ?6 WHERE id = ?1 AND (order_no IS NOT ?2 OR "
-                                             "status IS NOT ?3 OR amount_fen IS NOT ?4 OR created_at IS NOT ?5 OR "
-                                             "reason IS NOT ?6)");
+        auto updateHandle = m_conn.statement(
+            "UPDATE refunds SET order_no = ?2, status = ?3, amount_fen = ?4, created_at = ?5, reason = ?6, "
+            "refuse_reason = ?7 WHERE id = ?1 AND (order_no IS NOT ?2 OR status IS NOT ?3 OR amount_fen IS NOT ?4 "
+            "OR created_at IS NOT ?5 OR reason IS NOT ?6 OR refuse_reason IS NOT ?7)");
         auto& update = *updateHandle;
         sql::bind(update, 1, id);
         sql::bind(update, 2, r.orderNo);
@@ -339,13 +339,14 @@ Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
         sql::bind(update, 4, r.amountFen);
         sql::bind(update, 5, r.createdAt.ms());
         sql::bind(update, 6, r.reason);
+        sql::bind(update, 7, r.refuseReason);
         if (update.exec() > 0) {
             ++summary.refundsUpdated;
         }
         return {};
     }
     auto insertHandle = m_conn.statement("INSERT INTO refunds(platform, refund_no, order_no, status, amount_fen, "
-                                         "created_at, reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                                         "created_at, reason, refuse_reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     auto& insert = *insertHandle;
     sql::bind(insert, 1, r.platform);
     sql::bind(insert, 2, r.refundNo);
@@ -354,6 +355,7 @@ Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
     sql::bind(insert, 5, r.amountFen);
     sql::bind(insert, 6, r.createdAt.ms());
     sql::bind(insert, 7, r.reason);
+    sql::bind(insert, 8, r.refuseReason);
     insert.exec();
     ++summary.refundsAdded;
     return {};

@@ -52,29 +52,55 @@ Result<std::optional<Order>> SqliteOrderRepository::findOrder(const QString& pla
     });
 }
 
+namespace {
+
+Refund refundFrom(SQLite::Statement& q)
+{
+    Refund r;
+    r.id = RefundId(sql::integer(q, 0));
+    r.platform = sql::text(q, 1);
+    r.refundNo = sql::text(q, 2);
+    r.orderNo = sql::text(q, 3);
+    r.status = refundStatusFromCode(sql::text(q, 4)).value_or(RefundStatus::WaitSellerAgree);
+    r.amountFen = sql::integer(q, 5);
+    r.createdAt = Timestamp::fromMs(sql::integer(q, 6));
+    r.reason = sql::text(q, 7);
+    r.refuseReason = sql::text(q, 8);
+    return r;
+}
+
+} // namespace
+
 Result<std::vector<Refund>> SqliteOrderRepository::refundsOfOrder(const QString& platform, const QString& orderNo)
 {
     return m_store.read<std::vector<Refund>>("read refunds", [&](SqliteConnection& c) -> Result<std::vector<Refund>> {
-        auto qHandle = c.statement("SELECT id, platform, refund_no, order_no, status, amount_fen, created_at, reason "
-                                   "FROM refunds WHERE platform = ?1 AND order_no = ?2 ORDER BY created_at DESC");
-        auto& q = *qHandle;
-        sql::bind(q, 1, platform);
-        sql::bind(q, 2, orderNo);
+        auto q = c.statement("SELECT id, platform, refund_no, order_no, status, amount_fen, created_at, reason, "
+                             "refuse_reason FROM refunds WHERE platform = ?1 AND order_no = ?2 "
+                             "ORDER BY created_at DESC, refund_no");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, orderNo);
         std::vector<Refund> out;
-        while (q.executeStep()) {
-            Refund r;
-            r.id = RefundId(sql::integer(q, 0));
-            r.platform = sql::text(q, 1);
-            r.refundNo = sql::text(q, 2);
-            r.orderNo = sql::text(q, 3);
-            r.status = refundStatusFromCode(sql::text(q, 4)).value_or(RefundStatus::WaitSellerAgree);
-            r.amountFen = sql::integer(q, 5);
-            r.createdAt = Timestamp::fromMs(sql::integer(q, 6));
-            r.reason = sql::text(q, 7);
-            out.push_back(r);
+        while (q->executeStep()) {
+            out.push_back(refundFrom(*q));
         }
         return out;
     });
+}
+
+Result<std::optional<Refund>> SqliteOrderRepository::findRefund(const QString& platform, const QString& refundNo)
+{
+    return m_store.read<std::optional<Refund>>(
+        "read a refund", [&](SqliteConnection& c) -> Result<std::optional<Refund>> {
+            auto q = c.statement("SELECT id, platform, refund_no, order_no, status, amount_fen, "
+                                 "created_at, reason, refuse_reason FROM refunds "
+                                 "WHERE platform = ?1 AND refund_no = ?2");
+            sql::bind(*q, 1, platform);
+            sql::bind(*q, 2, refundNo);
+            if (!q->executeStep()) {
+                return std::optional<Refund>();
+            }
+            return std::optional<Refund>(refundFrom(*q));
+        });
 }
 
 } // namespace shopdesk::store

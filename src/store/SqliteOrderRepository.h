@@ -14,6 +14,7 @@ public:
     }
     Result<std::optional<Order>> findOrder(const QString& platform, const QString& orderNo) override;
     Result<std::vector<Refund>> refundsOfOrder(const QString& platform, const QString& orderNo) override;
+    Result<std::optional<Refund>> findRefund(const QString& platform, const QString& refundNo) override;
 
 private:
     SqliteStore& m_store;

@@ -4,15 +4,19 @@
 
 #include "auth/Operation.h"
 #include "auth/Role.h"
+#include "backend/LiveShop.h"
 #include "services/accounts/AccountService.h"
 #include "services/accounts/RoleService.h"
 #include "services/audit/AuditLog.h"
+#include "services/chat/ChatService.h"
 #include "services/history/HistoryImporter.h"
+#include "services/orders/OrderActionService.h"
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 
+#include "support/Await.h"
 #include "support/TempStore.h"
 #include "support/TestBackend.h"
 
@@ -29,7 +33,13 @@ using auth::Operation;
 
 namespace {
 
-using Invoker = std::function<Status(TestBackend&, const auth::Actor&)>;
+/// A backend connected to a quiet simulated shop.
+struct Env {
+    TestBackend& b;
+    std::unique_ptr<LiveShop> live;
+};
+
+using Invoker = std::function<Status(Env&, const auth::Actor&)>;
 
 template <typename T>
 Status status(const Result<T>& r)
@@ -64,67 +74,112 @@ std::map<Operation, Invoker> invokers()
 {
     return {
         {Operation::HistoryImport,
-         [](TestBackend& b, const auth::Actor& a) {
+         [](Env& e, const auth::Actor& a) {
              QBuffer buffer;
              buffer.setData(
                  R"({"type":"message","conversation":"c9","buyer":"b","from":"buyer","at":"2026-11-11T10:00:00+08:00","text":"在吗"})");
              buffer.open(QIODevice::ReadOnly);
-             return status(b->importer().import(a, buffer, {}));
+             return status(e.b->importer().import(a, buffer, {}));
          }},
         {Operation::HistorySearch,
-         [](TestBackend& b, const auth::Actor& a) {
-             return status(b->search().search(a, {QStringLiteral("在"), {}, {}, 10, {}}));
+         [](Env& e, const auth::Actor& a) {
+             return status(e.b->search().search(a, {QStringLiteral("在"), {}, {}, 10, {}}));
          }},
         {Operation::OrderView,
-         [](TestBackend& b, const auth::Actor& a) {
-             return status(b->orders().find(a, QStringLiteral("sim"), QStringLiteral("T1")));
+         [](Env& e, const auth::Actor& a) {
+             return status(e.b->orders().find(a, QStringLiteral("sim"), QStringLiteral("T1")));
          }},
         {Operation::BuyerPiiReveal,
-         [](TestBackend& b, const auth::Actor& a) {
-             return status(b->orders().revealReceiver(a, QStringLiteral("sim"), QStringLiteral("T1")));
+         [](Env& e, const auth::Actor& a) {
+             return status(e.b->orders().revealReceiver(a, QStringLiteral("sim"), QStringLiteral("T1")));
          }},
-        {Operation::AccountList, [](TestBackend& b, const auth::Actor& a) { return status(b->accounts().list(a)); }},
+        {Operation::AccountList, [](Env& e, const auth::Actor& a) { return status(e.b->accounts().list(a)); }},
         {Operation::AccountCreate,
-         [](TestBackend& b, const auth::Actor& a) {
-             return status(b->accounts().create(
+         [](Env& e, const auth::Actor& a) {
+             return status(e.b->accounts().create(
                  a, {unique("new"), QStringLiteral("new-pass-1"), {QStringLiteral("trainee")}, {}, {}}));
          }},
         {Operation::AccountResetPassword,
-         [](TestBackend& b, const auth::Actor& a) {
-             return b->accounts().resetPassword(a, target(b), QStringLiteral("reset-pass-1"));
+         [](Env& e, const auth::Actor& a) {
+             return e.b->accounts().resetPassword(a, target(e.b), QStringLiteral("reset-pass-1"));
          }},
         {Operation::AccountSetRoles,
-         [](TestBackend& b, const auth::Actor& a) {
-             return b->accounts().setRoles(a, target(b), {QStringLiteral("trainee")});
+         [](Env& e, const auth::Actor& a) {
+             return e.b->accounts().setRoles(a, target(e.b), {QStringLiteral("trainee")});
          }},
         {Operation::AccountDisable,
-         [](TestBackend& b, const auth::Actor& a) { return b->accounts().setDisabled(a, target(b), true); }},
+         [](Env& e, const auth::Actor& a) { return e.b->accounts().setDisabled(a, target(e.b), true); }},
         {Operation::AccountEnable,
-         [](TestBackend& b, const auth::Actor& a) { return b->accounts().setDisabled(a, target(b), false); }},
+         [](Env& e, const auth::Actor& a) { return e.b->accounts().setDisabled(a, target(e.b), false); }},
         {Operation::AccountDelete,
-         [](TestBackend& b, const auth::Actor& a) { return b->accounts().remove(a, target(b), true); }},
+         [](Env& e, const auth::Actor& a) { return e.b->accounts().remove(a, target(e.b), true); }},
         {Operation::SettingsChange,
-         [](TestBackend& b, const auth::Actor& a) {
-             return b->accounts().setLoginPolicy(a, {5, 15});
+         [](Env& e, const auth::Actor& a) {
+             return e.b->accounts().setLoginPolicy(a, {5, 15});
          }},
-        {Operation::RoleList, [](TestBackend& b, const auth::Actor& a) { return status(b->roles().list(a)); }},
+        {Operation::RoleList, [](Env& e, const auth::Actor& a) { return status(e.b->roles().list(a)); }},
         {Operation::RoleCreate,
-         [](TestBackend& b, const auth::Actor& a) {
-             return b->roles().create(a, unique("made"), auth::PermissionSet{auth::Permission::ChatRead});
+         [](Env& e, const auth::Actor& a) {
+             return e.b->roles().create(a, unique("made"), auth::PermissionSet{auth::Permission::ChatRead});
          }},
         {Operation::RoleEdit,
-         [](TestBackend& b, const auth::Actor& a) {
-             return b->roles().edit(a, customRole(b), auth::PermissionSet{auth::Permission::ChatRead});
+         [](Env& e, const auth::Actor& a) {
+             return e.b->roles().edit(a, customRole(e.b), auth::PermissionSet{auth::Permission::ChatRead});
          }},
-        {Operation::RoleDelete,
-         [](TestBackend& b, const auth::Actor& a) { return b->roles().remove(a, customRole(b)); }},
+        {Operation::RoleDelete, [](Env& e, const auth::Actor& a) { return e.b->roles().remove(a, customRole(e.b)); }},
         {Operation::AuditList,
-         [](TestBackend& b, const auth::Actor& a) { return status(b->audit().list(a, b->gate(), {})); }},
+         [](Env& e, const auth::Actor& a) { return status(e.b->audit().list(a, e.b->gate(), {})); }},
         {Operation::AuditVerify,
-         [](TestBackend& b, const auth::Actor& a) { return status(b->audit().verify(a, b->gate())); }},
+         [](Env& e, const auth::Actor& a) { return status(e.b->audit().verify(a, e.b->gate())); }},
         {Operation::RoutingConfigure,
-         [](TestBackend& b, const auth::Actor& a) {
-             return b->routing().save(a, routing::Settings{}, {{QStringLiteral("presales"), 3}});
+         [](Env& e, const auth::Actor& a) {
+             return e.b->routing().save(a, routing::Settings{}, {{QStringLiteral("presales"), 3}});
+         }},
+        {Operation::ChatReply,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->chat().send(a, QStringLiteral("tb_a"), QStringLiteral("您好")));
+         }},
+        {Operation::ChatOrderCard,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->chat().sendOrderCard(a, QStringLiteral("tb_a"), QStringLiteral("T1")));
+         }},
+        {Operation::ChatTransfer,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->chat().transfer(a, QStringLiteral("tb_a"), {}, QStringLiteral("presales"), {}));
+         }},
+        {Operation::ChatClose,
+         [](Env& e, const auth::Actor& a) { return await(e.live->chat().close(a, QStringLiteral("tb_a"), {})); }},
+        {Operation::OrderRemark,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->orderActions().setRemark(a, QStringLiteral("T1"), QStringLiteral("备注"), 1));
+         }},
+        {Operation::OrderAddressModify,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->orderActions().modifyAddress(
+                 a, QStringLiteral("T1"),
+                 {QStringLiteral("李四"), QStringLiteral("13912345678"), QStringLiteral("上海市浦东新区世纪大道1号")}));
+         }},
+        {Operation::OrderPriceModify,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->orderActions().modifyPrice(a, QStringLiteral("T1"), 1));
+         }},
+        {Operation::OrderLogistics,
+         [](Env& e, const auth::Actor& a) {
+             return status(await(e.live->orderActions().logistics(a, QStringLiteral("T1"))));
+         }},
+        {Operation::RefundView,
+         [](Env& e, const auth::Actor& a) { return status(e.live->orderActions().refunds(a, QStringLiteral("T1"))); }},
+        {Operation::RefundAgree,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->orderActions().agreeRefund(a, QStringLiteral("R1")));
+         }},
+        {Operation::RefundRefuse,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->orderActions().refuseRefund(a, QStringLiteral("R1"), QStringLiteral("已发货")));
+         }},
+        {Operation::ReviewReply,
+         [](Env& e, const auth::Actor& a) {
+             return await(e.live->orderActions().replyReview(a, QStringLiteral("T1"), QStringLiteral("谢谢亲")));
          }},
     };
 }
@@ -154,13 +209,20 @@ TEST(OperationMatrix, EveryRoleMayDoExactlyWhatItsPermissionsAllow)
     b->vault().seal(order);
     ingestAndWait(b->store().history(), {order});
 
+    LiveShop::Options options;
+    options.sim.bots = 1;
+    options.sim.buyersPerMinute = 0;
+    auto live = LiveShop::open(*b, options, platform::IngestPipeline::Mode::Manual);
+    ASSERT_TRUE(live) << live.error().message.toStdString();
+    Env env{b, std::move(*live)};
+
     const auto calls = invokers();
     int checked = 0;
     for (const auth::Role& role : auth::builtinRoles()) {
         const auth::Actor actor = role.name == auth::kOwnerRole ? b.owner() : b.account(unique("as-"), {role.name});
         ASSERT_TRUE(actor.id.isValid());
         for (const auth::OperationInfo& op : auth::operationTable()) {
-            const Status st = calls.at(op.operation)(b, actor);
+            const Status st = calls.at(op.operation)(env, actor);
             const bool refused = !st.ok() && st.error().code == ErrorCode::NotAllowed;
             const bool held = role.permissions.contains(op.required);
             EXPECT_EQ(!refused, held) << role.name.toStdString() << " / " << op.name << ": "

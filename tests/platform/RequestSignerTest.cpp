@@ -90,10 +90,11 @@ TEST(RequestSigner, DouyinHmacSha256)
 
 TEST(RequestSigner, DouyinCanonicalJsonSortsNestedKeysAndKeepsChinese)
 {
-    const auto doc = QJsonDocument::fromJson(
-        R"({"star":{"b":2,"a":[1,"x"]},"remark":"送开口器","order_id":"4781320682406083640"})");
+    const auto doc =
+        QJsonDocument::fromJson(R"({"star":{"b":2,"a":[1,"x"]},"remark":"送开口器","order_id":"4781320682406083640"})");
     const QString json = canonicalJson(doc.object());
-    EXPECT_EQ(json, QStringLiteral(R"({"order_id":"4781320682406083640","remark":"送开口器","star":{"a":[1,"x"],"b":2}})"));
+    EXPECT_EQ(json,
+              QStringLiteral(R"({"order_id":"4781320682406083640","remark":"送开口器","star":{"a":[1,"x"],"b":2}})"));
     EXPECT_EQ(signDouyin("testSecret", QStringLiteral("3409409348479354011"), QStringLiteral("order.addOrderRemark"),
                          json, QStringLiteral("2020-09-15 14:48:13"), QStringLiteral("2")),
               QByteArray("142a3bf6aab6bed563e3d0513ddb41fe649be8e7a7f45e4d66788a1fdd05a2fc"));

@@ -1,0 +1,100 @@
+#include "backend/LiveShop.h"
+
+#include "backend/Backend.h"
+#include "platform/AdapterRegistry.h"
+#include "services/actions/ActionRunner.h"
+#include "services/chat/ChatService.h"
+#include "services/demo/EcdCorpus.h"
+#include "services/orders/OrderActionService.h"
+#include "store/SqliteStore.h"
+
+namespace shopdesk {
+
+namespace {
+
+/// What an adapter's factory may use.
+struct AdapterContext {
+    Backend& backend;
+    const LiveShop::Options& options;
+    const EcdCorpus& corpus;
+};
+
+const platform::AdapterRegistry<AdapterContext>& registry()
+{
+    static const platform::AdapterRegistry<AdapterContext> adapters = [] {
+        platform::AdapterRegistry<AdapterContext> r;
+        r.add(QStringLiteral("sim"), [](const AdapterContext& c) -> Result<std::unique_ptr<platform::ShopPlatform>> {
+            auto config = simConfig(c.backend, c.options.sim);
+            if (!config) {
+                return config.error();
+            }
+            auto world = platform::sim::SimulatedShop::create(std::move(*config), c.corpus);
+            if (!world) {
+                return world.error();
+            }
+            return std::unique_ptr<platform::ShopPlatform>(
+                std::make_unique<platform::sim::SimPlatform>(std::move(*world), c.options.pacing));
+        });
+        return r;
+    }();
+    return adapters;
+}
+
+} // namespace
+
+QStringList LiveShop::adapterNames()
+{
+    return registry().names();
+}
+
+Result<std::unique_ptr<LiveShop>> LiveShop::open(Backend& backend, const Options& options,
+                                                 platform::IngestPipeline::Mode mode)
+{
+    auto shop = backend.shop();
+    if (!shop) {
+        return shop.error();
+    }
+    auto corpus = EcdCorpus::embedded();
+    if (!corpus) {
+        return corpus.error();
+    }
+    auto ownedCorpus = std::make_unique<EcdCorpus>(std::move(*corpus));
+    auto adapter = registry().create(shop->platform, AdapterContext{backend, options, *ownedCorpus});
+    if (!adapter) {
+        return adapter.error();
+    }
+    auto live = std::make_unique<LiveShop>(backend, std::move(*adapter), options.retry);
+    live->m_corpus = std::move(ownedCorpus);
+    if (Status st = live->start(mode); !st) {
+        return st.error();
+    }
+    return live;
+}
+
+LiveShop::LiveShop(Backend& backend, std::unique_ptr<platform::ShopPlatform> platform, platform::RetryPolicy retry)
+    : m_platform(std::move(platform))
+    , m_pipeline(std::make_unique<platform::IngestPipeline>(*m_platform, backend.store().history(), backend.vault()))
+    , m_runner(std::make_unique<ActionRunner>(*m_platform, backend.gate(), backend.audit(), retry))
+    , m_chat(std::make_unique<ChatService>(*m_runner, backend.store().orders()))
+    , m_orderActions(std::make_unique<OrderActionService>(*m_runner, backend.store().orders()))
+{
+}
+
+LiveShop::~LiveShop()
+{
+    if (m_platform) {
+        m_platform->disconnectPlatform();
+    }
+}
+
+Status LiveShop::start(platform::IngestPipeline::Mode mode)
+{
+    return m_pipeline->start(mode);
+}
+
+platform::sim::SimPlatform* LiveShop::sim()
+{
+    return qobject_cast<platform::sim::SimPlatform*>(m_platform.get());
+}
+
+} // namespace shopdesk
