@@ -42,7 +42,7 @@ Result<platform::sim::SimConfig> simConfig(Backend& backend, const SimSetup& set
     config.seed = setup.seed;
     config.shopName = shop->name;
     config.buyersPerMinute = setup.buyersPerMinute;
-    config.start = setup.start;
+    config.start = setup.start.value_or(backend.clock().now());
     config.malformedRate = setup.malformedRate;
     config.transientErrorRate = setup.transientErrorRate;
     config.routing = routing->settings;

@@ -12,7 +12,8 @@ class Backend;
 struct SimSetup {
     quint64 seed = 1;
     double buyersPerMinute = 6.0;
-    Timestamp start;
+    /// The real time of simulated second 0; the backend clock's now when not given.
+    std::optional<Timestamp> start;
     /// Bot agents "客服01", "客服02", ...
     int bots = 4;
     /// The account a person plays (empty: bots only). It starts offline; the workbench sets it online.

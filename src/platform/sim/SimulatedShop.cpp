@@ -3,6 +3,8 @@
 #include "core/JsonWriter.h"
 #include "platform/sim/SimulatedShopInternals.h"
 
+#include <QCryptographicHash>
+
 #include <cmath>
 
 namespace shopdesk::platform::sim {
@@ -40,6 +42,7 @@ Result<std::unique_ptr<SimulatedShop>> SimulatedShop::create(SimConfig config, c
 
 SimulatedShop::SimulatedShop(SimConfig config, const EcdCorpus& corpus)
     : m_config(std::move(config))
+    , m_tag(worldTag(m_config))
     , m_corpus(corpus)
     , m_scripts(corpus)
     , m_rng(m_config.seed)
@@ -49,14 +52,44 @@ SimulatedShop::SimulatedShop(SimConfig config, const EcdCorpus& corpus)
 
 SimulatedShop::~SimulatedShop() = default;
 
+QString SimulatedShop::worldTag(const SimConfig& c)
+{
+    // Everything that shapes the world: two runs with the same tag produce the same events.
+    QString text = QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8|%9")
+                       .arg(c.seed)
+                       .arg(c.start.ms())
+                       .arg(c.buyersPerMinute, 0, 'g', 12)
+                       .arg(c.malformedRate, 0, 'g', 12)
+                       .arg(c.transientErrorRate, 0, 'g', 12)
+                       .arg(static_cast<int>(c.routing.queue))
+                       .arg(c.routing.queueGroups.join(QLatin1Char(',')))
+                       .arg(QStringLiteral("%1/%2/%3")
+                                .arg(c.routing.sessionEndMinutes)
+                                .arg(c.routing.repeatEntryMinutes)
+                                .arg(c.routing.handlingMinutes))
+                       .arg(c.botAgents.join(QLatin1Char(',')));
+    for (const auto& g : c.groups) {
+        text += QStringLiteral("|g:%1=%2").arg(g.name).arg(g.limit);
+    }
+    for (const auto& a : c.agents) {
+        text += QStringLiteral("|a:%1@%2=%3").arg(a.name, a.group).arg(a.limit.value_or(-1));
+    }
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha1).toHex().left(10));
+}
+
 QString SimulatedShop::streamId() const
 {
-    return QStringLiteral("sim:%1@%2").arg(m_config.seed).arg(m_config.start.secs());
+    return QStringLiteral("sim:%1@%2/%3").arg(m_config.seed).arg(m_config.start.secs()).arg(m_tag);
 }
 
 QString SimulatedShop::messageIdPrefix() const
 {
-    return QStringLiteral("m%1.%2-").arg(m_config.seed).arg(m_config.start.secs());
+    return QStringLiteral("m%1-").arg(m_tag);
+}
+
+QString SimulatedShop::nextEventId()
+{
+    return QStringLiteral("e%1-%2").arg(m_tag).arg(++m_eventSeq);
 }
 
 void SimulatedShop::schedule(qint64 t, int kind, int buyer, const QString& ref)
@@ -124,7 +157,9 @@ bool SimulatedShop::isBot(routing::AgentIdx a) const
 
 std::optional<PlatformError> SimulatedShop::transientFailure()
 {
-    if (m_config.transientErrorRate > 0 && SimCatalogue::chance(m_rng, m_config.transientErrorRate)) {
+    // Only the agents outside meet the network; the simulation's own bots do not.
+    if (m_botActing == 0 && m_config.transientErrorRate > 0 &&
+        SimCatalogue::chance(m_rng, m_config.transientErrorRate)) {
         ++m_stats.transientFailures;
         if (m_rng() % 2 == 0) {
             return PlatformError{PlatformError::Kind::RateLimited, QStringLiteral("simulated rate limit"), 1, {}};
@@ -158,7 +193,7 @@ void SimulatedShop::emitMessage(int b, Sender sender, const QString& agent, cons
     const SimBuyer& by = m_buyers[static_cast<std::size_t>(b)];
     JsonWriter w;
     w.add(u"topic", u"chat.message")
-        .add(u"id", QStringLiteral("e%1-%2").arg(m_config.seed).arg(++m_eventSeq))
+        .add(u"id", nextEventId())
         .add(u"conversation", by.conversation)
         .add(u"buyer", by.nick)
         .add(u"from", senderName(sender))
@@ -179,7 +214,7 @@ void SimulatedShop::emitSession(int b, SessionEvent::Kind kind, const QString& a
     const SimBuyer& by = m_buyers[static_cast<std::size_t>(b)];
     JsonWriter w;
     w.add(u"topic", u"chat.session")
-        .add(u"id", QStringLiteral("e%1-%2").arg(m_config.seed).arg(++m_eventSeq))
+        .add(u"id", nextEventId())
         .add(u"conversation", by.conversation)
         .add(u"buyer", by.nick)
         .add(u"kind", kind == SessionEvent::Kind::Assigned ? u"assigned"
@@ -334,6 +369,7 @@ void SimulatedShop::botReply(int b)
     if (by.turn == 1 && by.script.category != SimScripts::Category::Replay) {
         text = m_scripts.greeting(m_config.shopName) + QLatin1Char(' ') + text;
     }
+    const BotActing acting(*this);
     (void)sendMessage(m_engine->agentName(a), by.nick, text);
 }
 
@@ -378,6 +414,7 @@ void SimulatedShop::botClose(int b)
     SimBuyer& by = m_buyers[static_cast<std::size_t>(b)];
     const routing::AgentIdx a = m_engine->sessionAgent(by.routingIdx);
     if (isBot(a) && !by.present) {
+        const BotActing acting(*this);
         (void)closeConversation(m_engine->agentName(a), by.nick, m_scripts.closingLine());
     }
 }

@@ -67,8 +67,10 @@ public:
     /// Runs everything due up to simulated second `t`.
     void advanceTo(qint64 t);
     qint64 now() const { return m_now; }
-    /// "sim:<seed>@<start>": one simulated world's event stream.
+    /// "sim:<seed>@<start>/<tag>": one simulated world's event stream.
     QString streamId() const;
+    /// A short hash of everything that shapes the world (seed, start, rates, routing, agents).
+    static QString worldTag(const SimConfig& config);
     /// Prefix of the platform ids of this world's messages.
     QString messageIdPrefix() const;
     SimOutbox& outbox() { return m_outbox; }
@@ -98,12 +100,27 @@ public:
     std::vector<LogisticsEvent> logistics(const QString& orderNo) const;
     std::vector<Review> reviewsOf(const QString& orderNo) const;
     std::optional<BuyerProfile> profile(const QString& buyer) const;
+    /// Every order and refund of the world, by number (tests, the demo's live views).
+    std::vector<Order> allOrders() const;
+    std::vector<Refund> allRefunds() const;
 
 private:
     struct SimBuyer;
     struct SimOrder;
     struct Action;
     class RoutingSink;
+    /// Marks calls the simulation's bots make (no simulated network failures for them).
+    struct BotActing {
+        explicit BotActing(SimulatedShop& s)
+            : shop(s)
+        {
+            ++shop.m_botActing;
+        }
+        ~BotActing() { --shop.m_botActing; }
+        BotActing(const BotActing&) = delete;
+        BotActing& operator=(const BotActing&) = delete;
+        SimulatedShop& shop;
+    };
 
     explicit SimulatedShop(SimConfig config, const EcdCorpus& corpus);
 
@@ -123,6 +140,7 @@ private:
     void emitSession(int b, SessionEvent::Kind kind, const QString& agent, const QString& reason, int position,
                      std::optional<qint64> wait);
     void publish(QByteArray payload);
+    QString nextEventId();
     bool isBot(routing::AgentIdx a) const;
     std::optional<PlatformError> transientFailure();
     Timestamp at() const { return m_config.start.addSecs(m_now); }
@@ -136,6 +154,7 @@ private:
     void setOrderStatus(SimOrder& o, OrderStatus s);
 
     SimConfig m_config;
+    QString m_tag;
     const EcdCorpus& m_corpus;
     SimCatalogue m_catalogue;
     SimScripts m_scripts;
@@ -149,6 +168,7 @@ private:
     std::priority_queue<Action, std::vector<Action>, std::greater<>> m_actions;
     qint64 m_actionSeq = 0;
     qint64 m_now = 0;
+    int m_botActing = 0;
     double m_nextArrival = 0; ///< simulated seconds, exact
     qint64 m_messageSeq = 0;
     qint64 m_eventSeq = 0;

@@ -100,9 +100,7 @@ void SimulatedShop::emitOrder(const SimOrder& s, const char* topic)
         .addRaw(u"receiver_masked", maskedJson.toJson())
         .addRaw(u"orders", items);
     JsonWriter w;
-    w.add(u"topic", topic)
-        .add(u"id", QStringLiteral("e%1-%2").arg(m_config.seed).arg(++m_eventSeq))
-        .addRaw(u"trade", trade.toJson());
+    w.add(u"topic", topic).add(u"id", nextEventId()).addRaw(u"trade", trade.toJson());
     publish(w.toJson());
 }
 
@@ -117,9 +115,7 @@ void SimulatedShop::emitRefund(const Refund& r, const char* topic)
         .add(u"reason", r.reason)
         .add(u"refuse_reason", r.refuseReason);
     JsonWriter w;
-    w.add(u"topic", topic)
-        .add(u"id", QStringLiteral("e%1-%2").arg(m_config.seed).arg(++m_eventSeq))
-        .addRaw(u"refund", refund.toJson());
+    w.add(u"topic", topic).add(u"id", nextEventId()).addRaw(u"refund", refund.toJson());
     publish(w.toJson());
 }
 
@@ -137,7 +133,7 @@ void SimulatedShop::placeOrder(int b)
     s.buyer = b;
     Order& o = s.order;
     // Order numbers are unique across worlds: a world's tag (from its seed and start) and a sequence.
-    const quint64 world = (m_config.seed * 1'000'003ULL) ^ static_cast<quint64>(m_config.start.secs());
+    const quint64 world = m_tag.left(8).toULongLong(nullptr, 16);
     o.orderNo = QStringLiteral("T%1%2")
                     .arg(world % 1'000'000, 6, 10, QLatin1Char('0'))
                     .arg(++m_orderSeq, 12, 10, QLatin1Char('0'));
@@ -168,6 +164,7 @@ void SimulatedShop::orderStep(const QString& orderNo, int kind)
     if (it == m_orders.end()) {
         auto r = m_refunds.find(orderNo);
         if (kind == kRefundDecision && r != m_refunds.end() && isRefundPending(r->second.status)) {
+            const BotActing acting(*this);
             if (SimCatalogue::chance(m_rng, 0.7)) {
                 (void)agreeRefund(orderNo);
             } else {
@@ -217,7 +214,7 @@ void SimulatedShop::orderStep(const QString& orderNo, int kind)
         ++s.traceDone;
         JsonWriter w;
         w.add(u"topic", u"logistics.trace")
-            .add(u"id", QStringLiteral("e%1-%2").arg(m_config.seed).arg(++m_eventSeq))
+            .add(u"id", nextEventId())
             .add(u"tid", orderNo)
             .add(u"company", s.carrier)
             .add(u"waybill", s.waybill)
@@ -244,7 +241,7 @@ void SimulatedShop::orderStep(const QString& orderNo, int kind)
             Review{QStringLiteral("sim"), orderNo, o.buyerNick, rating, m_scripts.reviewText(rating, m_rng), at(), {}};
         JsonWriter w;
         w.add(u"topic", u"review")
-            .add(u"id", QStringLiteral("e%1-%2").arg(m_config.seed).arg(++m_eventSeq))
+            .add(u"id", nextEventId())
             .add(u"tid", orderNo)
             .add(u"buyer", o.buyerNick)
             .add(u"rating", rating)
@@ -282,9 +279,10 @@ void SimulatedShop::requestRefund(int b)
         s.refunds.push_back(r.refundNo);
         ++m_stats.refundsByStatus[refundStatusCode(r.status)];
         emitRefund(r, "refund.created");
-        // Bots decide their buyers' refunds; a person decides on the workbench.
+        // Bots decide most of their buyers' refunds; the rest (and those of a person's buyers) wait
+        // for a decision on the workbench, as a supervisor's call.
         const routing::AgentIdx a = m_engine->sessionAgent(by.routingIdx);
-        if (a < 0 || isBot(a)) {
+        if ((a < 0 || isBot(a)) && SimCatalogue::chance(m_rng, 0.6)) {
             schedule(m_now + SimCatalogue::uniform(m_rng, 120, 600), kRefundDecision, b, r.refundNo);
         }
         m_refunds.emplace(r.refundNo, std::move(r));
@@ -419,7 +417,7 @@ PlatformStatus SimulatedShop::replyReview(const QString& orderNo, const QString&
     const Review& rv = *it->second.review;
     JsonWriter w;
     w.add(u"topic", u"review")
-        .add(u"id", QStringLiteral("e%1-%2").arg(m_config.seed).arg(++m_eventSeq))
+        .add(u"id", nextEventId())
         .add(u"tid", orderNo)
         .add(u"buyer", rv.buyerNick)
         .add(u"rating", rv.rating)
@@ -439,6 +437,26 @@ std::optional<Order> SimulatedShop::order(const QString& orderNo) const
     Order o = it->second.order;
     o.receiverMasked = SimCatalogue::platformMask(it->second.receiver);
     return o;
+}
+
+std::vector<Order> SimulatedShop::allOrders() const
+{
+    std::vector<Order> out;
+    out.reserve(m_orders.size());
+    for (const auto& [no, s] : m_orders) {
+        out.push_back(*order(no));
+    }
+    return out;
+}
+
+std::vector<Refund> SimulatedShop::allRefunds() const
+{
+    std::vector<Refund> out;
+    out.reserve(m_refunds.size());
+    for (const auto& [no, r] : m_refunds) {
+        out.push_back(r);
+    }
+    return out;
 }
 
 std::vector<Order> SimulatedShop::ordersOf(const QString& buyer) const
