@@ -82,6 +82,33 @@ qint64 queryInt(const QString& path, const char* sql)
     return value;
 }
 
+QStringList queryRows(const QString& path, const char* sql)
+{
+    QStringList rows;
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        rows << QStringLiteral("cannot open %1").arg(path);
+        return rows;
+    }
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK) {
+        rows << QStringLiteral("bad query: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)));
+    } else {
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            QStringList cells;
+            for (int i = 0; i < sqlite3_column_count(st); ++i) {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+                cells << (text ? QString::fromUtf8(text) : QStringLiteral("NULL"));
+            }
+            rows << cells.join(QLatin1Char('|'));
+        }
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rows;
+}
+
 ProcessResult runProcess(const QString& program, const QStringList& args, const QByteArray& stdinData, int timeoutMs,
                          const QStringList& extraEnv)
 {

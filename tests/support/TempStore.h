@@ -46,6 +46,8 @@ IncomingMessage message(const QString& conversation, const QString& buyer, Sende
 
 /// A raw SQLite query against a database file, for assertions on what is really stored.
 qint64 queryInt(const QString& path, const char* sql);
+/// Every row of a raw query, cells joined with '|' (NULL for null).
+QStringList queryRows(const QString& path, const char* sql);
 
 /// Runs a program and returns (exit status, stdout, stderr); `stdinData` is written to its input.
 struct ProcessResult {
