@@ -62,7 +62,12 @@ Result<platform::sim::SimConfig> simConfig(Backend& backend, const SimSetup& set
         const bool inKnownGroup = std::any_of(config.groups.begin(), config.groups.end(),
                                               [&](const routing::GroupConfig& g) { return g.name == person.group; });
         if (!inKnownGroup) {
+            // An account in no group (the main account, say) joins the first group with its limit,
+            // so that the person at the workbench meets buyers.
             person.group = config.groups.front().name;
+            if (person.limit == 0) {
+                person.limit.reset();
+            }
         }
         config.agents.push_back(person);
     }

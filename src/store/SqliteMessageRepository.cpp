@@ -14,7 +14,7 @@ namespace shopdesk::store {
 namespace {
 
 constexpr const char* kHitColumns = "m.id, m.conversation_id, m.sender, m.agent, m.sent_at, m.text, m.platform_msg_id, "
-                                    "c.platform, c.platform_key, b.nick";
+                                    "m.card_order_no, c.platform, c.platform_key, b.nick";
 
 Message readMessage(SQLite::Statement& q)
 {
@@ -26,6 +26,7 @@ Message readMessage(SQLite::Statement& q)
     m.sentAt = Timestamp::fromMs(sql::integer(q, 4));
     m.text = sql::text(q, 5);
     m.platformMessageId = sql::text(q, 6);
+    m.cardOrderNo = sql::text(q, 7);
     return m;
 }
 
@@ -33,9 +34,9 @@ MessageHit readHit(SQLite::Statement& q)
 {
     MessageHit h;
     h.message = readMessage(q);
-    h.platform = sql::text(q, 7);
-    h.conversationKey = sql::text(q, 8);
-    h.buyerNick = sql::text(q, 9);
+    h.platform = sql::text(q, 8);
+    h.conversationKey = sql::text(q, 9);
+    h.buyerNick = sql::text(q, 10);
     return h;
 }
 
@@ -167,9 +168,9 @@ Result<std::vector<Message>> SqliteMessageRepository::page(ConversationId conver
         return conn.error();
     }
     try {
-        auto qHandle =
-            (*conn)->statement("SELECT id, conversation_id, sender, agent, sent_at, text, platform_msg_id "
-                               "FROM messages WHERE conversation_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3");
+        auto qHandle = (*conn)->statement(
+            "SELECT id, conversation_id, sender, agent, sent_at, text, platform_msg_id, "
+            "card_order_no FROM messages WHERE conversation_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3");
         auto& q = *qHandle;
         sql::bind(q, 1, conversation.value());
         sql::bind(q, 2, beforeId(before));

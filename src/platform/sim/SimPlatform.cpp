@@ -18,10 +18,10 @@ SimPlatform::SimPlatform(std::unique_ptr<SimulatedShop> shop, Pacing pacing, QOb
         m_thread = new QThread(this);
         m_thread->setObjectName(QStringLiteral("sim"));
         m_worker = new QObject();
-        m_worker->moveToThread(m_thread);
         m_timer = new QTimer(m_worker);
         m_timer->setInterval(100);
         connect(m_timer, &QTimer::timeout, m_worker, [this] { tick(); });
+        m_worker->moveToThread(m_thread); // with its timer
         connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
         m_thread->start();
     }

@@ -548,6 +548,21 @@ PlatformStatus SimulatedShop::setPresence(const QString& agent, AgentPresence pr
     return PlatformStatus::ok({});
 }
 
+QStringList SimulatedShop::buyersOf(const QString& agent) const
+{
+    QStringList out;
+    const auto a = m_engine->agentIndex(agent);
+    if (!a) {
+        return out;
+    }
+    for (const SimBuyer& by : m_buyers) {
+        if (m_engine->sessionAgent(by.routingIdx) == *a) {
+            out << by.nick;
+        }
+    }
+    return out;
+}
+
 int SimulatedShop::checkInvariants()
 {
     int violations = 0;

@@ -100,6 +100,8 @@ public:
     std::vector<LogisticsEvent> logistics(const QString& orderNo) const;
     std::vector<Review> reviewsOf(const QString& orderNo) const;
     std::optional<BuyerProfile> profile(const QString& buyer) const;
+    /// Buyers whose conversation `agent` holds now.
+    QStringList buyersOf(const QString& agent) const;
     /// Every order and refund of the world, by number (tests, the demo's live views).
     std::vector<Order> allOrders() const;
     std::vector<Refund> allRefunds() const;
