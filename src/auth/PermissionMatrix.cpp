@@ -73,7 +73,9 @@ QString permissionMatrixMarkdown()
 
     md += QStringLiteral(
         "\nNot gated by a permission: logging in, changing one's own password (the current password is "
-        "required), setting one's own status (online / away / offline), and `perm list` (the public catalogue).\n\n"
+        "required), setting one's own status (online / away / offline), `perm list` (the public catalogue), and the "
+        "offline tools `routing simulate` (touches no store) and `sim run` (only on a store whose shop is the "
+        "simulated one; it plays the platform, not an account).\n\n"
         "Actions on a shop platform (chat, order, refund and review operations) are also offered only when the "
         "shop's adapter declares the capability (docs/adapters.md), and order and refund actions only in the states "
         "that allow them: the address before shipment, the price before payment, refund decisions while the "

@@ -119,8 +119,35 @@ void SimulatedShop::emitRefund(const Refund& r, const char* topic)
     publish(w.toJson());
 }
 
+namespace {
+
+/// How far along its life an order is; closed orders are final.
+int stage(OrderStatus s)
+{
+    switch (s) {
+    case OrderStatus::WaitBuyerPay:
+        return 0;
+    case OrderStatus::WaitSellerSendGoods:
+        return 1;
+    case OrderStatus::WaitBuyerConfirmGoods:
+        return 2;
+    case OrderStatus::TradeFinished:
+        return 3;
+    case OrderStatus::TradeClosed:
+    case OrderStatus::TradeClosedByTaobao:
+        return 4;
+    }
+    return 4;
+}
+
+} // namespace
+
 void SimulatedShop::setOrderStatus(SimOrder& o, OrderStatus s)
 {
+    // Invariant: an order only moves forward, and nothing moves a closed order.
+    if (stage(s) <= stage(o.order.status)) {
+        ++m_stats.invariantViolations;
+    }
     --m_stats.ordersByState[orderStatusCode(o.order.status)];
     o.order.status = s;
     ++m_stats.ordersByState[orderStatusCode(s)];
