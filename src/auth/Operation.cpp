@@ -47,6 +47,8 @@ const std::vector<OperationInfo>& operationTable()
         {O::RefundAgree, "refund.agree", P::RefundAgree, "同意退款", "Agree to a refund", ""},
         {O::RefundRefuse, "refund.refuse", P::RefundRefuse, "拒绝退款", "Refuse a refund", ""},
         {O::ReviewReply, "review.reply", P::ReviewReply, "回复评价", "Reply to a review", ""},
+        {O::SimConfigure, "sim.configure", P::RoutingConfigure, "设置模拟店铺", "Configure the simulated shop",
+         "settings set sim.*"},
     };
     return table;
 }

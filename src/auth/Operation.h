@@ -41,6 +41,7 @@ enum class Operation {
     RefundAgree,
     RefundRefuse,
     ReviewReply,
+    SimConfigure,
     Count
 };
 

@@ -13,6 +13,7 @@
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
+#include "services/settings/SimSettingsService.h"
 #include "services/shop/ShopRepository.h"
 #include "store/SqliteStore.h"
 
@@ -82,6 +83,7 @@ void Backend::wireServices()
     m_importer = std::make_unique<HistoryImporter>(m_store->history(), *m_gate, *m_audit);
     m_routing = std::make_unique<RoutingConfigService>(m_store->routing(), m_store->settings(), m_store->accounts(),
                                                        *m_gate, *m_audit);
+    m_sim = std::make_unique<SimSettingsService>(m_store->settings(), *m_gate, *m_audit);
 }
 
 Result<Shop> Backend::shop() const

@@ -24,6 +24,7 @@ class RoleCatalog;
 class RoleService;
 class RoutingConfigService;
 class SearchService;
+class SimSettingsService;
 
 namespace store {
 class SqliteStore;
@@ -64,6 +65,7 @@ public:
     SearchService& search() { return *m_search; }
     OrderService& orders() { return *m_orders; }
     RoutingConfigService& routing() { return *m_routing; }
+    SimSettingsService& simSettings() { return *m_sim; }
     HistoryImporter& importer() { return *m_importer; }
     const PiiVault& vault() const { return *m_vault; }
     KeyRing& keys() { return *m_keys; }
@@ -87,6 +89,7 @@ private:
     std::unique_ptr<SearchService> m_search;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<RoutingConfigService> m_routing;
+    std::unique_ptr<SimSettingsService> m_sim;
     std::unique_ptr<HistoryImporter> m_importer;
     Shop m_shop;
 };

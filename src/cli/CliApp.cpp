@@ -51,7 +51,7 @@ const std::vector<Command>& commands()
         {{QStringLiteral("audit"), QStringLiteral("verify")}, "--as A audit verify", runAuditVerify},
         {{QStringLiteral("settings"), QStringLiteral("show")}, "--as A settings show", runSettingsShow},
         {{QStringLiteral("settings"), QStringLiteral("set")},
-         "--as A settings set login.max_failures|login.lock_minutes N",
+         "--as A settings set login.max_failures|login.lock_minutes|sim.bots|sim.buyers_per_minute|sim.speed N",
          runSettingsSet},
         {{QStringLiteral("order"), QStringLiteral("show")},
          "--as A order show ORDER [--reveal] [--json]",

@@ -2,6 +2,7 @@
 
 #include "backend/Backend.h"
 #include "services/accounts/AccountService.h"
+#include "services/settings/SimSettingsService.h"
 
 namespace shopdesk::cli {
 
@@ -18,8 +19,13 @@ int runSettingsShow(CliContext& ctx, Args& args)
     if (!policy) {
         return ctx.fail(policy.error());
     }
+    auto sim = (*ctx.backend())->simSettings().load();
+    if (!sim) {
+        return ctx.fail(sim.error());
+    }
     ctx.io().out << "login.max_failures\t" << policy->maxFailures << "\nlogin.lock_minutes\t" << policy->lockMinutes
-                 << Qt::endl;
+                 << "\nsim.bots\t" << sim->bots << "\nsim.buyers_per_minute\t" << sim->buyersPerMinute
+                 << "\nsim.speed\t" << sim->speed << Qt::endl;
     return 0;
 }
 
@@ -32,6 +38,17 @@ int runSettingsSet(CliContext& ctx, Args& args)
     }
     if (!key || !value) {
         return ctx.fail(Error::usage(QStringLiteral("settings set needs KEY VALUE")));
+    }
+    if (SimSettingsService::keys().contains(*key)) {
+        auto actor = ctx.actor();
+        if (!actor) {
+            return ctx.fail(actor.error());
+        }
+        if (Status st = (*ctx.backend())->simSettings().set(*actor, *key, *value); !st) {
+            return ctx.fail(st);
+        }
+        ctx.io().out << *key << " = " << *value << Qt::endl;
+        return 0;
     }
     bool ok = false;
     const int number = value->toInt(&ok);
@@ -53,7 +70,8 @@ int runSettingsSet(CliContext& ctx, Args& args)
         policy->lockMinutes = number;
     } else {
         return ctx.fail(
-            Error::notFound(QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes)").arg(*key)));
+            Error::notFound(QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes, %2)")
+                                .arg(*key, SimSettingsService::keys().join(QStringLiteral(", ")))));
     }
     if (Status st = accounts.setLoginPolicy(*actor, *policy); !st) {
         return ctx.fail(st);

@@ -10,6 +10,7 @@
 #include "services/demo/EcdCorpus.h"
 #include "services/history/HistoryRepository.h"
 #include "services/history/MessageRepository.h"
+#include "services/settings/SimSettingsService.h"
 #include "store/SqliteStore.h"
 
 #include <QElapsedTimer>
@@ -25,6 +26,8 @@ struct SimRunOptions {
     SimSetup setup;
     qint64 minutes = 10;
     double speed = 60; ///< simulated seconds per real second; 0 = as fast as possible
+    bool agentsGiven = false;
+    bool buyersGiven = false;
 };
 
 Result<double> number(Args& args, const QString& name, double fallback, double min, double max)
@@ -64,7 +67,7 @@ Result<SimRunOptions> parseOptions(Args& args)
             return r->error();
         }
     }
-    auto buyers = number(args, QStringLiteral("buyers-per-minute"), 6, 0, 100'000);
+    auto buyers = number(args, QStringLiteral("buyers-per-minute"), -1, 0, 100'000);
     if (!buyers) {
         return buyers.error();
     }
@@ -95,8 +98,10 @@ Result<SimRunOptions> parseOptions(Args& args)
     }
     o.minutes = minutes->value_or(10);
     o.setup.seed = static_cast<quint64>(seed->value_or(1));
+    o.agentsGiven = agents->has_value();
+    o.buyersGiven = *buyers >= 0;
     o.setup.bots = static_cast<int>(agents->value_or(4));
-    o.setup.buyersPerMinute = *buyers;
+    o.setup.buyersPerMinute = std::max(0.0, *buyers);
     o.setup.malformedRate = *malformed;
     o.setup.transientErrorRate = *transient;
     return o;
@@ -157,6 +162,17 @@ int runSimRun(CliContext& ctx, Args& args)
     Backend& b = **backend;
     if (Status st = ensureShop(ctx, b); !st) {
         return ctx.fail(st);
+    }
+    // What the options leave out comes from the store's simulated-shop settings.
+    auto saved = b.simSettings().load();
+    if (!saved) {
+        return ctx.fail(saved.error());
+    }
+    if (!options->agentsGiven) {
+        options->setup.bots = std::max(1, saved->bots);
+    }
+    if (!options->buyersGiven) {
+        options->setup.buyersPerMinute = saved->buyersPerMinute;
     }
     auto corpus = EcdCorpus::embedded();
     if (!corpus) {

@@ -15,6 +15,7 @@
 #include "services/privacy/PiiVault.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
+#include "services/settings/SimSettingsService.h"
 
 #include "support/Await.h"
 #include "support/TempStore.h"
@@ -176,6 +177,10 @@ std::map<Operation, Invoker> invokers()
         {Operation::RefundRefuse,
          [](Env& e, const auth::Actor& a) {
              return await(e.live->orderActions().refuseRefund(a, QStringLiteral("R1"), QStringLiteral("已发货")));
+         }},
+        {Operation::SimConfigure,
+         [](Env& e, const auth::Actor& a) {
+             return e.b->simSettings().save(a, SimSettings{3, 12, 1});
          }},
         {Operation::ReviewReply,
          [](Env& e, const auth::Actor& a) {

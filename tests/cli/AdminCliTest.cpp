@@ -211,3 +211,28 @@ TEST(AdminCli, RoutingIsConfiguredAndSimulatedFromTheCommandLine)
     EXPECT_TRUE(sim.err.startsWith(QStringLiteral("shopdeskctl: event 2:"))) << sim.err.toStdString();
     EXPECT_EQ(sim.err.count(QLatin1Char('\n')), 1);
 }
+
+TEST(AdminCli, SimSettingsAreGatedValidatedAndUsedBySimRun)
+{
+    CliStore s;
+    ASSERT_EQ(
+        s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode,
+        0);
+    EXPECT_EQ(s.as("小美", "mei-pass-1", {"settings", "set", "sim.bots", "2"}).exitCode, 3); // routing.configure
+    auto bad = s.owner({"settings", "set", "sim.bots", "two"});
+    EXPECT_EQ(bad.exitCode, 5);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("sim.bots"))) << bad.err.toStdString();
+    EXPECT_NE(s.owner({"settings", "set", "sim.speed", "0"}).exitCode, 0);
+    ASSERT_EQ(s.owner({"settings", "set", "sim.bots", "2"}).exitCode, 0);
+    ASSERT_EQ(s.owner({"settings", "set", "sim.buyers_per_minute", "1.5"}).exitCode, 0);
+    auto shown = s.owner({"settings", "show"});
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("sim.bots\t2"))) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("sim.buyers_per_minute\t1.5"))) << shown.out.toStdString();
+    EXPECT_EQ(s.owner({"audit", "list", "--action", "sim.configure", "--json"}).out.count(QLatin1Char('\n')), 2);
+
+    auto run = s.run({"sim", "run", "--minutes", "5", "--speed", "max", "--seed", "3"});
+    ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
+    const auto summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    EXPECT_EQ(summary.value(QStringLiteral("agents")).toInt(), 2);
+    EXPECT_EQ(summary.value(QStringLiteral("invariant_violations")).toInt(), 0);
+}
