@@ -49,6 +49,13 @@ const std::vector<OperationInfo>& operationTable()
         {O::ReviewReply, "review.reply", P::ReviewReply, "回复评价", "Reply to a review", ""},
         {O::SimConfigure, "sim.configure", P::RoutingConfigure, "设置模拟店铺", "Configure the simulated shop",
          "settings set sim.*"},
+        {O::QuickReplyPersonalEdit, "quickreply.personal.edit", P::QuickReplyPersonal, "编辑个人快捷短语",
+         "Edit one's own quick replies", ""},
+        {O::QuickReplyTeamEdit, "quickreply.team.edit", P::QuickReplyTeamManage, "编辑团队快捷短语",
+         "Edit the team's quick replies", ""},
+        {O::BuyerNotesEdit, "buyer.notes.edit", P::ChatReply, "编辑买家等级与标签", "Edit a buyer's grade and tags",
+         ""},
+        {O::HistoryDelete, "history.delete", P::HistoryDelete, "删除聊天记录", "Delete chat records", ""},
     };
     return table;
 }

@@ -42,6 +42,10 @@ enum class Operation {
     RefundRefuse,
     ReviewReply,
     SimConfigure,
+    QuickReplyPersonalEdit,
+    QuickReplyTeamEdit,
+    BuyerNotesEdit,
+    HistoryDelete,
     Count
 };
 

@@ -10,11 +10,14 @@
 #include "services/history/HistoryImporter.h"
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
+#include "services/quickreply/QuickReplyService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
 #include "services/settings/SimSettingsService.h"
 #include "services/shop/ShopRepository.h"
+#include "services/workbench/BuyerService.h"
+#include "services/workbench/FollowUpService.h"
 #include "store/SqliteStore.h"
 
 #include <QDir>
@@ -84,6 +87,9 @@ void Backend::wireServices()
     m_routing = std::make_unique<RoutingConfigService>(m_store->routing(), m_store->settings(), m_store->accounts(),
                                                        *m_gate, *m_audit);
     m_sim = std::make_unique<SimSettingsService>(m_store->settings(), *m_gate, *m_audit);
+    m_quickReplies = std::make_unique<QuickReplyService>(m_store->quickReplies(), *m_gate, *m_audit);
+    m_buyers = std::make_unique<BuyerService>(m_store->workbench(), *m_gate, *m_audit);
+    m_followUps = std::make_unique<FollowUpService>(m_store->workbench(), m_store->settings(), *m_gate, *m_clock);
 }
 
 Result<Shop> Backend::shop() const

@@ -25,6 +25,9 @@ class RoleService;
 class RoutingConfigService;
 class SearchService;
 class SimSettingsService;
+class QuickReplyService;
+class BuyerService;
+class FollowUpService;
 
 namespace store {
 class SqliteStore;
@@ -66,6 +69,9 @@ public:
     OrderService& orders() { return *m_orders; }
     RoutingConfigService& routing() { return *m_routing; }
     SimSettingsService& simSettings() { return *m_sim; }
+    QuickReplyService& quickReplies() { return *m_quickReplies; }
+    BuyerService& buyers() { return *m_buyers; }
+    FollowUpService& followUps() { return *m_followUps; }
     HistoryImporter& importer() { return *m_importer; }
     const PiiVault& vault() const { return *m_vault; }
     KeyRing& keys() { return *m_keys; }
@@ -90,6 +96,9 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<RoutingConfigService> m_routing;
     std::unique_ptr<SimSettingsService> m_sim;
+    std::unique_ptr<QuickReplyService> m_quickReplies;
+    std::unique_ptr<BuyerService> m_buyers;
+    std::unique_ptr<FollowUpService> m_followUps;
     std::unique_ptr<HistoryImporter> m_importer;
     Shop m_shop;
 };

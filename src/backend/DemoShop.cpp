@@ -1,6 +1,7 @@
 #include "backend/DemoShop.h"
 
 #include "backend/Backend.h"
+#include "backend/DemoPhrases.h"
 #include "crypto/Random.h"
 #include "services/demo/DemoHistory.h"
 #include "services/history/HistoryRepository.h"
@@ -52,6 +53,9 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
     if (Status st = backend.routing().save(owner->actor, routingSettings,
                                            {{QStringLiteral("presales"), 8}, {QStringLiteral("aftersales"), 5}});
         !st) {
+        return st.error();
+    }
+    if (Status st = seedPhrases(backend.quickReplies(), owner->actor); !st) {
         return st.error();
     }
     struct Spec {

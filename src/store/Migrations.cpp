@@ -259,6 +259,31 @@ void v6RefundDecisions(SqliteConnection& c)
     c.db().exec("ALTER TABLE refunds ADD COLUMN refuse_reason TEXT NOT NULL DEFAULT ''");
 }
 
+void v7Workbench(SqliteConnection& c)
+{
+    c.db().exec(R"sql(
+-- Quick replies: scope 0 = the team's, 1 = an agent's own (owner = full account name).
+CREATE TABLE quick_replies(
+    id          INTEGER PRIMARY KEY,
+    scope       INTEGER NOT NULL CHECK(scope IN (0, 1)),
+    owner       TEXT NOT NULL DEFAULT '',
+    grp         TEXT NOT NULL DEFAULT '',
+    code        TEXT NOT NULL DEFAULT '',
+    text        TEXT NOT NULL,
+    sort_order  INTEGER NOT NULL DEFAULT 0,
+    usage_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX quick_replies_owner ON quick_replies(scope, owner);
+
+-- The shop's own view of a buyer: a grade (VIP/A/B/C) and free tags (newline-separated).
+ALTER TABLE buyers ADD COLUMN grade TEXT NOT NULL DEFAULT '';
+ALTER TABLE buyers ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+
+CREATE INDEX session_events_at ON session_events(at);
+CREATE INDEX orders_status ON orders(status, created_at);
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -270,6 +295,7 @@ const std::vector<Migration>& migrations()
         {4, "routing groups", v4Routing},
         {5, "platform streams: sessions, logistics, reviews, order cards, cursors", v5Platform},
         {6, "the shop's reason for refusing a refund", v6RefundDecisions},
+        {7, "workbench: quick replies, buyer grades and tags", v7Workbench},
     };
     return steps;
 }

@@ -9,10 +9,12 @@
 #include "store/SqliteHistoryRepository.h"
 #include "store/SqliteMessageRepository.h"
 #include "store/SqliteOrderRepository.h"
+#include "store/SqliteQuickReplyRepository.h"
 #include "store/SqliteRoleRepository.h"
 #include "store/SqliteRoutingRepository.h"
 #include "store/SqliteSettingsRepository.h"
 #include "store/SqliteShopRepository.h"
+#include "store/SqliteWorkbenchRepository.h"
 #include "store/StoreWriter.h"
 
 #include <QFileInfo>
@@ -33,6 +35,8 @@ SqliteStore::SqliteStore(QString path, std::unique_ptr<StoreWriter> writer, std:
     m_settings = std::make_unique<SqliteSettingsRepository>(*this);
     m_orders = std::make_unique<SqliteOrderRepository>(*this);
     m_routing = std::make_unique<SqliteRoutingRepository>(*this);
+    m_quickReplies = std::make_unique<SqliteQuickReplyRepository>(*this);
+    m_workbench = std::make_unique<SqliteWorkbenchRepository>(*this);
 }
 
 void SqliteStore::setAuditChain(std::shared_ptr<const AuditChain> chain)

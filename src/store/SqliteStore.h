@@ -23,6 +23,8 @@ class RoleRepository;
 class RoutingRepository;
 class SettingsRepository;
 class ShopRepository;
+class QuickReplyRepository;
+class WorkbenchRepository;
 } // namespace shopdesk
 
 namespace shopdesk::store {
@@ -59,6 +61,8 @@ public:
     SettingsRepository& settings() { return *m_settings; }
     OrderRepository& orders() { return *m_orders; }
     RoutingRepository& routing() { return *m_routing; }
+    QuickReplyRepository& quickReplies() { return *m_quickReplies; }
+    WorkbenchRepository& workbench() { return *m_workbench; }
 
     /// The chain audit entries are appended with (set once the master key is unlocked). Writes
     /// that carry audit entries fail until it is set.
@@ -100,6 +104,8 @@ private:
     std::unique_ptr<SettingsRepository> m_settings;
     std::unique_ptr<OrderRepository> m_orders;
     std::unique_ptr<RoutingRepository> m_routing;
+    std::unique_ptr<QuickReplyRepository> m_quickReplies;
+    std::unique_ptr<WorkbenchRepository> m_workbench;
 };
 
 } // namespace shopdesk::store

@@ -13,9 +13,11 @@
 #include "services/orders/OrderActionService.h"
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
+#include "services/quickreply/QuickReplyService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/settings/SimSettingsService.h"
+#include "services/workbench/BuyerService.h"
 
 #include "support/Await.h"
 #include "support/TempStore.h"
@@ -181,6 +183,31 @@ std::map<Operation, Invoker> invokers()
         {Operation::SimConfigure,
          [](Env& e, const auth::Actor& a) {
              return e.b->simSettings().save(a, SimSettings{3, 12, 1});
+         }},
+        {Operation::QuickReplyPersonalEdit,
+         [](Env& e, const auth::Actor& a) {
+             QuickReply p;
+             p.scope = QuickReply::Scope::Personal;
+             p.code = unique("p");
+             p.text = QStringLiteral("亲，在的");
+             return status(e.b->quickReplies().save(a, p));
+         }},
+        {Operation::QuickReplyTeamEdit,
+         [](Env& e, const auth::Actor& a) {
+             QuickReply p;
+             p.scope = QuickReply::Scope::Team;
+             p.code = unique("t");
+             p.text = QStringLiteral("亲，今天下单明天发货");
+             return status(e.b->quickReplies().save(a, p));
+         }},
+        {Operation::BuyerNotesEdit,
+         [](Env& e, const auth::Actor& a) {
+             return e.b->buyers().setNotes(a, QStringLiteral("sim"), QStringLiteral("tb_a"),
+                                           BuyerNotes{QStringLiteral("VIP"), {QStringLiteral("老客户")}});
+         }},
+        {Operation::HistoryDelete,
+         [](Env& e, const auth::Actor& a) {
+             return status(e.b->buyers().deleteHistory(a, QStringLiteral("sim"), unique("tb_gone"), {}));
          }},
         {Operation::ReviewReply,
          [](Env& e, const auth::Actor& a) {

@@ -93,11 +93,14 @@ public:
             m_platform->advanceTo(m_now);
             return;
         }
+        m_platform->setPaused(false);
         QSignalSpy available(m_platform.get(), &ShopPlatform::eventsAvailable);
         QDeadlineTimer deadline(1500);
         while (!deadline.hasExpired()) {
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         }
+        // The world stops so that draining has an end on a loaded machine too.
+        m_platform->setPaused(true);
     }
     std::unique_ptr<ContractSubject> reopen() override { return std::make_unique<SimSubject>(m_realTime); }
     std::optional<QString> orderIn(OrderStatus status) override

@@ -57,6 +57,7 @@ void SimPlatform::connectFrom(qint64 cursor)
     m_state = State::Connected;
     emit stateChanged(m_state);
     if (m_pacing.realTime) {
+        m_paused = false;
         m_elapsed.start();
         QMetaObject::invokeMethod(m_worker, [this] { m_timer->start(); });
     }
@@ -77,9 +78,26 @@ void SimPlatform::tick()
 {
     {
         std::lock_guard lock(m_mutex);
-        m_shop->advanceTo(static_cast<qint64>(static_cast<double>(m_elapsed.elapsed()) / 1000.0 * m_pacing.speed));
+        m_shop->advanceTo(
+            static_cast<qint64>(m_offsetSecs + static_cast<double>(m_elapsed.elapsed()) / 1000.0 * m_pacing.speed));
     }
     announceIfNew();
+}
+
+void SimPlatform::setPaused(bool paused)
+{
+    if (!m_pacing.realTime || paused == m_paused || m_state != State::Connected) {
+        return;
+    }
+    m_paused = paused;
+    if (paused) {
+        QMetaObject::invokeMethod(
+            m_worker, [this] { m_timer->stop(); }, Qt::BlockingQueuedConnection);
+        m_offsetSecs += static_cast<double>(m_elapsed.elapsed()) / 1000.0 * m_pacing.speed;
+    } else {
+        m_elapsed.restart();
+        QMetaObject::invokeMethod(m_worker, [this] { m_timer->start(); });
+    }
 }
 
 void SimPlatform::advanceTo(qint64 t)

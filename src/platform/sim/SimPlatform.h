@@ -34,6 +34,8 @@ public:
 
     /// Manual pacing: runs the simulation up to simulated second `t`.
     void advanceTo(qint64 t);
+    /// Real-time pacing: stops or resumes the simulated clock (the stream and operations go on).
+    void setPaused(bool paused);
     SimStats stats() const;
     int checkInvariants();
     /// Reads the simulation under its lock (tests, the live queue).
@@ -84,6 +86,8 @@ private:
     State m_state = State::Disconnected;
     qint64 m_announced = 0;
     QElapsedTimer m_elapsed;
+    double m_offsetSecs = 0; ///< simulated seconds reached before the last resume
+    bool m_paused = false;
     QThread* m_thread = nullptr;
     QObject* m_worker = nullptr; ///< lives on m_thread; runs the timer and delayed answers
     QTimer* m_timer = nullptr;

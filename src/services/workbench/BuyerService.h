@@ -1,0 +1,36 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "core/Result.h"
+#include "services/workbench/WorkbenchRepository.h"
+
+namespace shopdesk {
+
+class AccessGate;
+class AuditLog;
+
+/// What the shop keeps about a buyer (grade, tags) and the buyer's records (the message manager):
+/// agents edit grades and tags (chat.reply); deleting records needs history.delete and is audited.
+class BuyerService {
+public:
+    static constexpr int kMaxTags = 10;
+    static constexpr int kMaxTagChars = 12;
+
+    BuyerService(WorkbenchRepository& repository, AccessGate& gate, AuditLog& audit);
+
+    /// "" (none), "VIP", "A", "B", "C".
+    static const QStringList& grades();
+
+    Result<BuyerNotes> notes(const QString& platform, const QString& nick);
+    Status setNotes(const auth::Actor& actor, const QString& platform, const QString& nick, BuyerNotes notes);
+    /// Deletes the given messages of the buyer (every message of theirs when `ids` is empty).
+    Result<qint64> deleteHistory(const auth::Actor& actor, const QString& platform, const QString& nick,
+                                 const std::vector<MessageId>& ids);
+
+private:
+    WorkbenchRepository& m_repository;
+    AccessGate& m_gate;
+    AuditLog& m_audit;
+};
+
+} // namespace shopdesk

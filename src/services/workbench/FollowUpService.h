@@ -1,0 +1,39 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "services/workbench/WorkbenchRepository.h"
+
+namespace shopdesk {
+
+class AccessGate;
+class SettingsRepository;
+
+/// When an order needs chasing (settings followup.*; the shops' usual rules by default).
+struct FollowUpRules {
+    int unpaidHours = 24;
+    int unshippedHours = 48;
+    int staleTraceHours = 72;
+    /// Buyers the agent served in this many days count as theirs.
+    int servedDays = 7;
+};
+
+/// The 待跟进 list: the agent's buyers' orders that are unpaid too long, paid but unshipped, or
+/// shipped with a trace that stopped moving. Needs order.view.
+class FollowUpService {
+public:
+    FollowUpService(WorkbenchRepository& repository, SettingsRepository& settings, AccessGate& gate,
+                    const Clock& clock);
+
+    Result<FollowUpRules> rules();
+    Result<std::vector<FollowUp>> followUps(const auth::Actor& actor);
+
+private:
+    WorkbenchRepository& m_repository;
+    SettingsRepository& m_settings;
+    AccessGate& m_gate;
+    const Clock& m_clock;
+};
+
+} // namespace shopdesk

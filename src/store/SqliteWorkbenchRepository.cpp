@@ -1,0 +1,348 @@
+#include "store/SqliteWorkbenchRepository.h"
+
+#include "domain/Session.h"
+#include "services/orders/OrderRepository.h"
+#include "store/AuditWriter.h"
+#include "store/Sql.h"
+#include "store/SqliteConnection.h"
+#include "store/SqliteStore.h"
+
+namespace shopdesk::store {
+
+namespace {
+
+constexpr int kPreviewChars = 60;
+
+QString previewOf(const QString& text)
+{
+    QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();
+    if (line.size() > kPreviewChars) {
+        line = line.left(kPreviewChars - 1) + QChar(0x2026);
+    }
+    return line;
+}
+
+QStringList tagsFrom(const QString& stored)
+{
+    return stored.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+/// Fills the message-derived fields of `s` (last message, unanswered since).
+void addLastMessage(SqliteConnection& c, ConversationSummary& s)
+{
+    auto last = c.statement("SELECT id, sender, text, sent_at, card_order_no FROM messages "
+                            "WHERE conversation_id = ?1 ORDER BY id DESC LIMIT 1");
+    sql::bind(*last, 1, s.id.value());
+    if (last->executeStep()) {
+        s.lastMessageId = MessageId(sql::integer(*last, 0));
+        s.lastSender = static_cast<Sender>(sql::integer(*last, 1));
+        const QString card = sql::text(*last, 4);
+        s.preview = card.isEmpty() ? previewOf(sql::text(*last, 2)) : QStringLiteral("[%1]").arg(card);
+        s.lastMessageAt = Timestamp::fromMs(sql::integer(*last, 3));
+    }
+    last->tryReset();
+    auto waiting = c.statement("SELECT min(sent_at) FROM messages WHERE conversation_id = ?1 AND sender = 0 AND id > "
+                               "coalesce((SELECT max(id) FROM messages WHERE conversation_id = ?1 AND sender = 1), 0)");
+    sql::bind(*waiting, 1, s.id.value());
+    if (waiting->executeStep() && !sql::isNull(*waiting, 0)) {
+        s.waitingSince = Timestamp::fromMs(sql::integer(*waiting, 0));
+    }
+    waiting->tryReset();
+}
+
+ConversationSummary::State stateOf(qint64 kind)
+{
+    switch (static_cast<SessionEvent::Kind>(kind)) {
+    case SessionEvent::Kind::Assigned:
+        return ConversationSummary::State::Active;
+    case SessionEvent::Kind::Queued:
+        return ConversationSummary::State::Queued;
+    case SessionEvent::Kind::Closed:
+        break;
+    }
+    return ConversationSummary::State::Closed;
+}
+
+} // namespace
+
+Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversationsOf(const QString& agent,
+                                                                                    Timestamp since)
+{
+    return m_store.read<std::vector<ConversationSummary>>(
+        "list an agent's conversations", [&](SqliteConnection& c) -> Result<std::vector<ConversationSummary>> {
+            auto q = c.statement(
+                "SELECT c.id, c.platform, c.platform_key, b.nick, b.grade, b.tags, se.kind, se.agent, se.at "
+                "FROM (SELECT conversation_id, max(id) AS id FROM session_events WHERE conversation_id IN "
+                "(SELECT conversation_id FROM session_events WHERE agent = ?1 AND at >= ?2) GROUP BY conversation_id) "
+                "l "
+                "JOIN session_events se ON se.id = l.id JOIN conversations c ON c.id = se.conversation_id "
+                "JOIN buyers b ON b.id = c.buyer_id");
+            sql::bind(*q, 1, agent);
+            sql::bind(*q, 2, since.ms());
+            std::vector<ConversationSummary> out;
+            while (q->executeStep()) {
+                ConversationSummary s;
+                s.id = ConversationId(sql::integer(*q, 0));
+                s.platform = sql::text(*q, 1);
+                s.key = sql::text(*q, 2);
+                s.buyerNick = sql::text(*q, 3);
+                s.grade = sql::text(*q, 4);
+                s.tags = tagsFrom(sql::text(*q, 5));
+                s.state = stateOf(sql::integer(*q, 6));
+                s.agent = sql::text(*q, 7);
+                s.stateSince = Timestamp::fromMs(sql::integer(*q, 8));
+                out.push_back(std::move(s));
+            }
+            q->tryReset();
+            for (ConversationSummary& s : out) {
+                addLastMessage(c, s);
+            }
+            return out;
+        });
+}
+
+Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversation(const QString& platform,
+                                                                                   const QString& key)
+{
+    return m_store.read<std::optional<ConversationSummary>>(
+        "read a conversation", [&](SqliteConnection& c) -> Result<std::optional<ConversationSummary>> {
+            auto q = c.statement("SELECT c.id, b.nick, b.grade, b.tags, se.kind, se.agent, se.at FROM conversations c "
+                                 "JOIN buyers b ON b.id = c.buyer_id LEFT JOIN session_events se ON se.id = "
+                                 "(SELECT max(id) FROM session_events WHERE conversation_id = c.id) "
+                                 "WHERE c.platform = ?1 AND c.platform_key = ?2");
+            sql::bind(*q, 1, platform);
+            sql::bind(*q, 2, key);
+            if (!q->executeStep()) {
+                return std::optional<ConversationSummary>();
+            }
+            ConversationSummary s;
+            s.id = ConversationId(sql::integer(*q, 0));
+            s.platform = platform;
+            s.key = key;
+            s.buyerNick = sql::text(*q, 1);
+            s.grade = sql::text(*q, 2);
+            s.tags = tagsFrom(sql::text(*q, 3));
+            if (!sql::isNull(*q, 4)) {
+                s.state = stateOf(sql::integer(*q, 4));
+                s.agent = sql::text(*q, 5);
+                s.stateSince = Timestamp::fromMs(sql::integer(*q, 6));
+            }
+            q->tryReset();
+            addLastMessage(c, s);
+            return std::optional<ConversationSummary>(std::move(s));
+        });
+}
+
+Result<QueueSnapshot> SqliteWorkbenchRepository::queue(Timestamp since)
+{
+    return m_store.read<QueueSnapshot>("read the queue", [&](SqliteConnection& c) -> Result<QueueSnapshot> {
+        auto q = c.statement("SELECT count(*), min(se.at), max(se.id) FROM session_events se JOIN "
+                             "(SELECT max(id) AS id FROM session_events WHERE at >= ?1 GROUP BY conversation_id) l "
+                             "ON l.id = se.id WHERE se.kind = 1");
+        sql::bind(*q, 1, since.ms());
+        QueueSnapshot snap;
+        qint64 latest = 0;
+        if (q->executeStep()) {
+            snap.length = static_cast<int>(sql::integer(*q, 0));
+            if (!sql::isNull(*q, 1)) {
+                snap.oldestSince = Timestamp::fromMs(sql::integer(*q, 1));
+                latest = sql::integer(*q, 2);
+            }
+        }
+        q->tryReset();
+        if (latest > 0) {
+            auto w = c.statement("SELECT wait_s FROM session_events WHERE id = ?1");
+            sql::bind(*w, 1, latest);
+            if (w->executeStep() && !sql::isNull(*w, 0)) {
+                snap.latestEstimateSecs = static_cast<int>(sql::integer(*w, 0));
+            }
+            w->tryReset();
+        }
+        return snap;
+    });
+}
+
+Result<std::vector<Order>> SqliteWorkbenchRepository::ordersOfBuyer(const QString& platform, const QString& nick,
+                                                                    int limit)
+{
+    auto numbers = m_store.read<QStringList>("list a buyer's orders", [&](SqliteConnection& c) -> Result<QStringList> {
+        auto q = c.statement("SELECT o.order_no FROM orders o JOIN buyers b ON b.id = o.buyer_id "
+                             "WHERE b.platform = ?1 AND b.nick = ?2 ORDER BY o.created_at DESC, o.id DESC LIMIT ?3");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, nick);
+        sql::bind(*q, 3, static_cast<qint64>(limit));
+        QStringList out;
+        while (q->executeStep()) {
+            out << sql::text(*q, 0);
+        }
+        return out;
+    });
+    if (!numbers) {
+        return numbers.error();
+    }
+    std::vector<Order> out;
+    for (const QString& no : *numbers) {
+        auto order = m_store.orders().findOrder(platform, no);
+        if (!order) {
+            return order.error();
+        }
+        if (*order) {
+            out.push_back(std::move(**order));
+        }
+    }
+    return out;
+}
+
+Result<std::vector<LogisticsEvent>> SqliteWorkbenchRepository::storedLogistics(const QString& platform,
+                                                                               const QString& orderNo)
+{
+    return m_store.read<std::vector<LogisticsEvent>>(
+        "read a parcel's trace", [&](SqliteConnection& c) -> Result<std::vector<LogisticsEvent>> {
+            auto q = c.statement("SELECT at, carrier, tracking_no, description FROM logistics_events "
+                                 "WHERE platform = ?1 AND order_no = ?2 ORDER BY at");
+            sql::bind(*q, 1, platform);
+            sql::bind(*q, 2, orderNo);
+            std::vector<LogisticsEvent> out;
+            while (q->executeStep()) {
+                LogisticsEvent e;
+                e.platform = platform;
+                e.orderNo = orderNo;
+                e.at = Timestamp::fromMs(sql::integer(*q, 0));
+                e.carrier = sql::text(*q, 1);
+                e.trackingNo = sql::text(*q, 2);
+                e.description = sql::text(*q, 3);
+                out.push_back(std::move(e));
+            }
+            return out;
+        });
+}
+
+Result<BuyerNotes> SqliteWorkbenchRepository::buyerNotes(const QString& platform, const QString& nick)
+{
+    return m_store.read<BuyerNotes>("read a buyer's notes", [&](SqliteConnection& c) -> Result<BuyerNotes> {
+        auto q = c.statement("SELECT grade, tags FROM buyers WHERE platform = ?1 AND nick = ?2");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, nick);
+        BuyerNotes notes;
+        if (q->executeStep()) {
+            notes.grade = sql::text(*q, 0);
+            notes.tags = tagsFrom(sql::text(*q, 1));
+        }
+        return notes;
+    });
+}
+
+Status SqliteWorkbenchRepository::setBuyerNotes(const QString& platform, const QString& nick, const BuyerNotes& notes,
+                                                std::vector<AuditEntry> audit)
+{
+    SqliteStore* store = &m_store;
+    return m_store.writeAndWait([=](SqliteConnection& c) {
+        auto q = c.statement("INSERT INTO buyers(platform, nick, grade, tags) VALUES(?1, ?2, ?3, ?4) "
+                             "ON CONFLICT(platform, nick) DO UPDATE SET grade = excluded.grade, tags = excluded.tags");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, nick);
+        sql::bind(*q, 3, notes.grade);
+        sql::bind(*q, 4, notes.tags.join(QLatin1Char('\n')));
+        q->exec();
+        appendAudit(c, store->auditChain(), audit);
+    });
+}
+
+Result<std::vector<FollowUp>> SqliteWorkbenchRepository::followUps(const QString& agent, Timestamp servedSince,
+                                                                   Timestamp unpaidBefore, Timestamp unshippedBefore,
+                                                                   Timestamp staleBefore)
+{
+    return m_store.read<
+        std::vector<FollowUp>>("list follow-ups", [&](SqliteConnection& c) -> Result<std::vector<FollowUp>> {
+        auto q = c.statement(
+            "WITH mine AS (SELECT DISTINCT c.buyer_id FROM session_events se "
+            "JOIN conversations c ON c.id = se.conversation_id WHERE se.agent = ?1 AND se.at >= ?2), "
+            "traced AS (SELECT platform, order_no, max(at) AS last FROM logistics_events GROUP BY platform, order_no) "
+            "SELECT o.status, o.platform, o.order_no, b.nick, o.amount_fen, o.created_at, o.paid_at, t.last "
+            "FROM orders o JOIN mine ON mine.buyer_id = o.buyer_id JOIN buyers b ON b.id = o.buyer_id "
+            "LEFT JOIN traced t ON t.platform = o.platform AND t.order_no = o.order_no "
+            "WHERE (o.status = 'WAIT_BUYER_PAY' AND o.created_at <= ?3) "
+            "OR (o.status = 'WAIT_SELLER_SEND_GOODS' AND o.paid_at <= ?4) "
+            "OR (o.status = 'WAIT_BUYER_CONFIRM_GOODS' AND coalesce(t.last, o.paid_at) <= ?5) "
+            "ORDER BY o.created_at");
+        sql::bind(*q, 1, agent);
+        sql::bind(*q, 2, servedSince.ms());
+        sql::bind(*q, 3, unpaidBefore.ms());
+        sql::bind(*q, 4, unshippedBefore.ms());
+        sql::bind(*q, 5, staleBefore.ms());
+        std::vector<FollowUp> out;
+        while (q->executeStep()) {
+            FollowUp f;
+            const QString status = sql::text(*q, 0);
+            f.platform = sql::text(*q, 1);
+            f.orderNo = sql::text(*q, 2);
+            f.buyerNick = sql::text(*q, 3);
+            f.amountFen = sql::integer(*q, 4);
+            if (status == u"WAIT_BUYER_PAY") {
+                f.kind = FollowUp::Kind::Unpaid;
+                f.since = Timestamp::fromMs(sql::integer(*q, 5));
+            } else if (status == u"WAIT_SELLER_SEND_GOODS") {
+                f.kind = FollowUp::Kind::Unshipped;
+                f.since = Timestamp::fromMs(sql::integer(*q, 6));
+            } else {
+                f.kind = FollowUp::Kind::StaleTrace;
+                f.since = Timestamp::fromMs(sql::isNull(*q, 7) ? sql::integer(*q, 6) : sql::integer(*q, 7));
+            }
+            out.push_back(std::move(f));
+        }
+        return out;
+    });
+}
+
+Result<qint64> SqliteWorkbenchRepository::deleteMessages(const QString& platform, const QString& nick,
+                                                         const std::vector<MessageId>& ids,
+                                                         std::vector<AuditEntry> audit)
+{
+    SqliteStore* store = &m_store;
+    return m_store.writeAndWait<qint64>([=](SqliteConnection& c) -> Result<qint64> {
+        qint64 removed = 0;
+        if (ids.empty()) {
+            auto q = c.statement("DELETE FROM messages WHERE conversation_id IN (SELECT c.id FROM conversations c "
+                                 "JOIN buyers b ON b.id = c.buyer_id WHERE b.platform = ?1 AND b.nick = ?2)");
+            sql::bind(*q, 1, platform);
+            sql::bind(*q, 2, nick);
+            removed = q->exec();
+        } else {
+            auto q = c.statement(
+                "DELETE FROM messages WHERE id = ?1 AND conversation_id IN (SELECT c.id FROM "
+                "conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform = ?2 AND b.nick = ?3)");
+            for (MessageId id : ids) {
+                q->reset();
+                sql::bind(*q, 1, id.value());
+                sql::bind(*q, 2, platform);
+                sql::bind(*q, 3, nick);
+                removed += q->exec();
+            }
+        }
+        std::vector<AuditEntry> entries = audit;
+        for (AuditEntry& e : entries) {
+            e.detail = QStringLiteral("%1 messages").arg(removed);
+        }
+        appendAudit(c, store->auditChain(), entries);
+        return removed;
+    });
+}
+
+Result<std::vector<ConversationId>> SqliteWorkbenchRepository::conversationsOfBuyer(const QString& platform,
+                                                                                    const QString& nick)
+{
+    return m_store.read<std::vector<ConversationId>>(
+        "list a buyer's conversations", [&](SqliteConnection& c) -> Result<std::vector<ConversationId>> {
+            auto q = c.statement("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
+                                 "WHERE b.platform = ?1 AND b.nick = ?2 ORDER BY c.id DESC");
+            sql::bind(*q, 1, platform);
+            sql::bind(*q, 2, nick);
+            std::vector<ConversationId> out;
+            while (q->executeStep()) {
+                out.emplace_back(sql::integer(*q, 0));
+            }
+            return out;
+        });
+}
+
+} // namespace shopdesk::store

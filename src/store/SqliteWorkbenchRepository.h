@@ -1,0 +1,33 @@
+#pragma once
+
+#include "services/workbench/WorkbenchRepository.h"
+
+namespace shopdesk::store {
+
+class SqliteStore;
+
+class SqliteWorkbenchRepository final : public WorkbenchRepository {
+public:
+    explicit SqliteWorkbenchRepository(SqliteStore& store)
+        : m_store(store)
+    {
+    }
+    Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) override;
+    Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) override;
+    Result<QueueSnapshot> queue(Timestamp since) override;
+    Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) override;
+    Result<std::vector<LogisticsEvent>> storedLogistics(const QString& platform, const QString& orderNo) override;
+    Result<BuyerNotes> buyerNotes(const QString& platform, const QString& nick) override;
+    Status setBuyerNotes(const QString& platform, const QString& nick, const BuyerNotes& notes,
+                         std::vector<AuditEntry> audit) override;
+    Result<std::vector<FollowUp>> followUps(const QString& agent, Timestamp servedSince, Timestamp unpaidBefore,
+                                            Timestamp unshippedBefore, Timestamp staleBefore) override;
+    Result<qint64> deleteMessages(const QString& platform, const QString& nick, const std::vector<MessageId>& ids,
+                                  std::vector<AuditEntry> audit) override;
+    Result<std::vector<ConversationId>> conversationsOfBuyer(const QString& platform, const QString& nick) override;
+
+private:
+    SqliteStore& m_store;
+};
+
+} // namespace shopdesk::store
