@@ -187,6 +187,35 @@ Result<std::vector<Message>> SqliteMessageRepository::page(ConversationId conver
     }
 }
 
+Result<std::vector<Message>> SqliteMessageRepository::pageAfter(ConversationId conversation, int limit, MessageId after)
+{
+    return m_store.read<std::vector<Message>>(
+        "read new messages", [&](SqliteConnection& c) -> Result<std::vector<Message>> {
+            auto q =
+                c.statement("SELECT id, conversation_id, sender, agent, sent_at, text, platform_msg_id, "
+                            "card_order_no FROM messages WHERE conversation_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3");
+            sql::bind(*q, 1, conversation.value());
+            sql::bind(*q, 2, after.isValid() ? after.value() : qint64(0));
+            sql::bind(*q, 3, static_cast<qint64>(limit));
+            std::vector<Message> out;
+            while (q->executeStep()) {
+                out.push_back(readMessage(*q));
+            }
+            return out;
+        });
+}
+
+Result<qint64> SqliteMessageRepository::buyerMessagesAfter(ConversationId conversation, MessageId after)
+{
+    return m_store.read<qint64>("count unread messages", [&](SqliteConnection& c) -> Result<qint64> {
+        auto q = c.statement("SELECT count(*) FROM messages WHERE conversation_id = ?1 AND id > ?2 AND sender = 0");
+        sql::bind(*q, 1, conversation.value());
+        sql::bind(*q, 2, after.isValid() ? after.value() : qint64(0));
+        q->executeStep();
+        return sql::integer(*q, 0);
+    });
+}
+
 Result<std::optional<Conversation>> SqliteMessageRepository::findConversation(QStringView platform, QStringView key)
 {
     auto conn = m_store.reader();

@@ -16,6 +16,8 @@ public:
 
     Result<std::vector<MessageHit>> search(const MessageQuery& query) override;
     Result<std::vector<Message>> page(ConversationId conversation, int limit, MessageId before) override;
+    Result<std::vector<Message>> pageAfter(ConversationId conversation, int limit, MessageId after) override;
+    Result<qint64> buyerMessagesAfter(ConversationId conversation, MessageId after) override;
     Result<std::optional<Conversation>> findConversation(QStringView platform, QStringView key) override;
     Result<std::vector<Conversation>> recentConversations(int limit) override;
     Result<qint64> messageCount() override;

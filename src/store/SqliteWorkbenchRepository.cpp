@@ -133,6 +133,25 @@ Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversati
         });
 }
 
+Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversationOfBuyer(const QString& platform,
+                                                                                          const QString& nick)
+{
+    auto key = m_store.read<QString>("find a buyer's conversation", [&](SqliteConnection& c) -> Result<QString> {
+        auto q = c.statement("SELECT c.platform_key FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
+                             "WHERE b.platform = ?1 AND b.nick = ?2 ORDER BY c.id DESC LIMIT 1");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, nick);
+        return q->executeStep() ? sql::text(*q, 0) : QString();
+    });
+    if (!key) {
+        return key.error();
+    }
+    if (key->isEmpty()) {
+        return std::optional<ConversationSummary>();
+    }
+    return conversation(platform, *key);
+}
+
 Result<QueueSnapshot> SqliteWorkbenchRepository::queue(Timestamp since)
 {
     return m_store.read<QueueSnapshot>("read the queue", [&](SqliteConnection& c) -> Result<QueueSnapshot> {

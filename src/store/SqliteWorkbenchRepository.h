@@ -14,6 +14,8 @@ public:
     }
     Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) override;
     Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) override;
+    Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
+                                                                   const QString& nick) override;
     Result<QueueSnapshot> queue(Timestamp since) override;
     Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) override;
     Result<std::vector<LogisticsEvent>> storedLogistics(const QString& platform, const QString& orderNo) override;

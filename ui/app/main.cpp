@@ -1,18 +1,26 @@
-#include "MainWindow.h"
+// shopdesk: the agent workbench. Opens the store, logs in (or, with --demo, runs the embedded
+// demo shop as its demo agent), connects the shop's platform and shows the workbench.
 
 #include "backend/Backend.h"
 #include "backend/DemoShop.h"
+#include "backend/LiveShop.h"
+#include "bench/UiBench.h"
+#include "common/Gates.h"
 #include "core/AppPaths.h"
 #include "core/InstanceLock.h"
 #include "core/Logging.h"
-#include "services/search/SearchService.h"
-#include "store/SqliteStore.h"
+#include "login/LoginDialog.h"
+#include "services/settings/SimSettingsService.h"
+#include "workbench/MainWindow.h"
+#include "workbench/Screenshot.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QLibraryInfo>
 #include <QMessageBox>
-#include <QTimer>
+#include <QSettings>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -35,6 +43,30 @@ int refuse(const QString& message)
     return 1;
 }
 
+/// Chinese by default; English when asked (or chosen before).
+QString installLanguage(QApplication& app, const QString& requested)
+{
+    QString lang = requested.isEmpty()
+                       ? QSettings().value(QStringLiteral("ui/language"), QStringLiteral("zh_CN")).toString()
+                       : requested;
+    if (lang != u"en") {
+        lang = QStringLiteral("zh_CN");
+        auto* ours = new QTranslator(&app);
+        if (ours->load(QStringLiteral(":/i18n/shopdesk_zh_CN.qm"))) {
+            QCoreApplication::installTranslator(ours);
+        }
+        auto* qt = new QTranslator(&app);
+        if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QCoreApplication::installTranslator(qt);
+        }
+    }
+    if (!requested.isEmpty()) {
+        QSettings().setValue(QStringLiteral("ui/language"), lang);
+    }
+    ui::gates::setLanguage(lang);
+    return lang;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -48,20 +80,36 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"), QStringLiteral("Database file."), QStringLiteral("PATH"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"), QStringLiteral("Run on the embedded demo shop."));
-    const QCommandLineOption shotOption(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save a PNG of the main window and exit."),
-                                        QStringLiteral("PATH"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Run the embedded demo shop at a lively pace, logged in as its "
+                                                       "demo agent (a new database becomes the demo shop)."));
+    const QCommandLineOption shotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Log in as the demo agent, save a PNG of the main window, exit."),
+        QStringLiteral("PATH"));
     const QCommandLineOption afterOption(QStringLiteral("after"), QStringLiteral("Seconds before the screenshot."),
-                                         QStringLiteral("SECONDS"), QStringLiteral("1"));
-    parser.addOptions({dbOption, demoOption, shotOption, afterOption});
+                                         QStringLiteral("SECONDS"), QStringLiteral("6"));
+    const QCommandLineOption showOption(
+        QStringLiteral("show"),
+        QStringLiteral("What the screenshot shows: buyer, orders, refunds, logistics, phrases, picker, followups."),
+        QStringLiteral("WHAT"), QStringLiteral("orders"));
+    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
+                                        QStringLiteral("LANG"));
+    const QCommandLineOption benchOption(
+        QStringLiteral("bench-ui"), QStringLiteral("Measure the workbench under 双11 load and print the figures."));
+    parser.addOptions({dbOption, demoOption, shotOption, afterOption, showOption, langOption, benchOption});
     parser.process(app);
+
+    installLanguage(app, parser.value(langOption));
+    if (parser.isSet(benchOption)) {
+        return ui::runUiBench(parser.value(dbOption));
+    }
 
     logging::Options logOptions;
     logOptions.directory = apppaths::logDir();
     logOptions.fileName = QStringLiteral("shopdesk");
     logging::init(logOptions);
 
+    const bool demo = parser.isSet(demoOption) || parser.isSet(shotOption);
     const QString dbPath = parser.isSet(dbOption) ? parser.value(dbOption) : apppaths::defaultDatabase();
     auto lock = InstanceLock::acquire(dbPath);
     if (!lock) {
@@ -76,36 +124,69 @@ int main(int argc, char* argv[])
     }
     Backend& b = **backend;
 
-    // Until the login dialog arrives, the workbench runs on the demo shop as its demo agent.
-    auto seeded = demoshop::seed(b);
-    if (!seeded) {
-        return refuse(seeded.error().message);
-    }
-    if (!seeded->empty()) {
-        std::printf("Demo shop created. Its accounts (passwords are shown only this once):\n");
-        for (const auto& a : *seeded) {
-            std::printf("  %-16s %-14s %s\n", a.fullName.toUtf8().constData(), a.password.toUtf8().constData(),
-                        a.roles.toUtf8().constData());
+    if (demo) {
+        auto seeded = demoshop::seed(b);
+        if (!seeded) {
+            return refuse(seeded.error().message);
         }
-        std::fflush(stdout);
+        if (!seeded->empty()) {
+            std::printf("Demo shop created. Its accounts (passwords are shown only this once):\n");
+            for (const auto& a : *seeded) {
+                std::printf("  %-16s %-14s %s\n", a.fullName.toUtf8().constData(), a.password.toUtf8().constData(),
+                            a.roles.toUtf8().constData());
+            }
+            std::fflush(stdout);
+        }
     }
-    auto session = demoshop::loginDemoAgent(b);
-    if (!session) {
-        return refuse(session.error().message);
+    auto shop = b.shop();
+    if (!shop) {
+        return refuse(QCoreApplication::translate(
+            "main", "This database has no shop yet. Create one with `shopdeskctl init`, or start with --demo."));
     }
 
-    ui::MainWindow window(b.store().messages(), b.search(), session->actor);
+    Session session;
+    if (demo) {
+        auto s = demoshop::loginDemoAgent(b);
+        if (!s) {
+            return refuse(s.error().message);
+        }
+        session = *s;
+    } else {
+        ui::LoginDialog login(b.accounts(), shop->name);
+        if (login.exec() != QDialog::Accepted) {
+            return 0;
+        }
+        session = login.session();
+    }
+
+    auto sim = b.simSettings().load();
+    if (!sim) {
+        return refuse(sim.error().message);
+    }
+    LiveShop::Options liveOptions;
+    liveOptions.sim.seed = static_cast<quint64>(QDateTime::currentSecsSinceEpoch());
+    // The demo runs lively: at least 8 colleagues and 15 buyers a minute.
+    liveOptions.sim.bots = demo ? std::max(8, sim->bots) : std::max(1, sim->bots);
+    liveOptions.sim.buyersPerMinute = demo ? std::max(15.0, sim->buyersPerMinute) : sim->buyersPerMinute;
+    liveOptions.sim.person = session.actor.name;
+    liveOptions.pacing.realTime = true;
+    liveOptions.pacing.speed = sim->speed;
+    liveOptions.pacing.latencyMs = 80;
+    // The shop has been open a quarter of an hour when the workbench starts.
+    constexpr qint64 kWarmUpSecs = 15 * 60;
+    liveOptions.sim.start = Timestamp::fromMs(b.clock().now().ms() - kWarmUpSecs * 1000);
+    liveOptions.pacing.startOffsetSecs = static_cast<double>(kWarmUpSecs);
+    auto live = LiveShop::open(b, liveOptions, platform::IngestPipeline::Mode::Automatic);
+    if (!live) {
+        return refuse(live.error().message);
+    }
+
+    ui::WorkbenchContext context{b, **live, session.actor, shop->name};
+    ui::MainWindow window(context);
     window.show();
-
     if (parser.isSet(shotOption)) {
-        const QString path = parser.value(shotOption);
-        const int afterMs = static_cast<int>(parser.value(afterOption).toDouble() * 1000);
-        QTimer::singleShot(afterMs, &window, [&window, path] {
-            const bool saved = window.grab().save(path);
-            std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
-                         path.toLocal8Bit().constData());
-            QApplication::exit(saved ? 0 : 1);
-        });
+        ui::scheduleScreenshot(window, parser.value(shotOption), parser.value(showOption),
+                               static_cast<int>(parser.value(afterOption).toDouble() * 1000));
     }
     const int status = QApplication::exec();
     logging::flush();

@@ -58,6 +58,7 @@ void SimPlatform::connectFrom(qint64 cursor)
     emit stateChanged(m_state);
     if (m_pacing.realTime) {
         m_paused = false;
+        m_offsetSecs = m_pacing.startOffsetSecs;
         m_elapsed.start();
         QMetaObject::invokeMethod(m_worker, [this] { m_timer->start(); });
     }

@@ -27,6 +27,9 @@ public:
         bool realTime = false;
         double speed = 1.0;
         int latencyMs = 0;
+        /// Real-time pacing: simulated seconds already past when connected (the world catches up
+        /// at once, so a workbench opens on a shop that has been running).
+        double startOffsetSecs = 0;
     };
 
     SimPlatform(std::unique_ptr<SimulatedShop> shop, Pacing pacing, QObject* parent = nullptr);

@@ -1,5 +1,7 @@
 #include "services/accounts/AccountService.h"
 
+#include <QCoreApplication>
+
 #include "auth/PasswordPolicy.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
@@ -10,7 +12,10 @@ namespace shopdesk {
 
 namespace {
 
-const QString kWrongCredentials = QStringLiteral("Wrong account name or password.");
+QString wrongCredentials()
+{
+    return QCoreApplication::translate("AccountService", "Wrong account name or password.");
+}
 
 QString rolesText(const QStringList& roles)
 {
@@ -115,20 +120,22 @@ Result<Session> AccountService::login(const QString& name, const QString& passwo
     if (!shortNameResult || !*record || (*record)->account.isDeleted()) {
         m_audit.record(m_audit.entry(QStringLiteral("-"), QStringLiteral("login.failed"), name.left(64),
                                      QStringLiteral("unknown account")));
-        return Error::notAllowed(kWrongCredentials);
+        return Error::notAllowed(wrongCredentials());
     }
     const Account& account = (*record)->account;
     const QString full = fullName(account.name);
     if (account.disabled) {
         m_audit.record(m_audit.entry(full, QStringLiteral("login.refused"), full, QStringLiteral("disabled")));
-        return Error::notAllowed(
-            QStringLiteral("The account %1 is disabled. Ask your supervisor to enable it.").arg(full));
+        return Error::notAllowed(QCoreApplication::translate(
+                                     "AccountService", "The account %1 is disabled. Ask your supervisor to enable it.")
+                                     .arg(full));
     }
     if (account.lockedUntil && *account.lockedUntil > now) {
         const qint64 minutes = (account.lockedUntil->ms() - now.ms() + 59'999) / 60'000;
         m_audit.record(m_audit.entry(full, QStringLiteral("login.refused"), full, QStringLiteral("locked")));
-        return Error::notAllowed(QStringLiteral("The account %1 is locked after too many failed logins. Try again in "
-                                                "%2 minute(s).")
+        return Error::notAllowed(QCoreApplication::translate("AccountService",
+                                                             "The account %1 is locked after too many failed "
+                                                             "logins. Try again in %2 minute(s).")
                                      .arg(full)
                                      .arg(minutes));
     }
@@ -152,11 +159,13 @@ Result<Session> AccountService::login(const QString& name, const QString& passwo
             return failure.error();
         }
         if (failure->lockedNow) {
-            return Error::notAllowed(QStringLiteral("Wrong password. The account %1 is now locked for %2 minute(s).")
-                                         .arg(full)
-                                         .arg(policy->lockMinutes));
+            return Error::notAllowed(
+                QCoreApplication::translate("AccountService",
+                                            "Wrong password. The account %1 is now locked for %2 minute(s).")
+                    .arg(full)
+                    .arg(policy->lockMinutes));
         }
-        return Error::notAllowed(kWrongCredentials);
+        return Error::notAllowed(wrongCredentials());
     }
     auto actor = actorFor(account);
     if (!actor) {

@@ -43,6 +43,11 @@ public:
     /// returned oldest first, ready to prepend to a timeline.
     virtual Result<std::vector<Message>> page(ConversationId conversation, int limit, MessageId before) = 0;
 
+    /// The oldest `limit` messages of a conversation newer than `after`, oldest first (what arrived
+    /// since a timeline's last row).
+    virtual Result<std::vector<Message>> pageAfter(ConversationId conversation, int limit, MessageId after) = 0;
+    /// How many buyer messages a conversation has newer than `after` (unread counts).
+    virtual Result<qint64> buyerMessagesAfter(ConversationId conversation, MessageId after) = 0;
     virtual Result<std::optional<Conversation>> findConversation(QStringView platform, QStringView key) = 0;
 
     /// Conversations with the newest message first.

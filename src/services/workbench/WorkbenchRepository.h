@@ -65,6 +65,9 @@ public:
     /// Conversations `agent` had a routing decision about since `since`: their current state.
     virtual Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) = 0;
     virtual Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) = 0;
+    /// The buyer's newest conversation on the platform.
+    virtual Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
+                                                                           const QString& nick) = 0;
     virtual Result<QueueSnapshot> queue(Timestamp since) = 0;
     /// The buyer's orders, newest first, with items and masked receivers.
     virtual Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) = 0;

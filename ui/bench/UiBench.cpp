@@ -1,0 +1,320 @@
+#include "bench/UiBench.h"
+
+#include "../../bench/CorpusGenerator.h"
+#include "backend/Backend.h"
+#include "backend/DemoShop.h"
+#include "backend/LiveShop.h"
+#include "chat/ChatTabs.h"
+#include "chat/ChatView.h"
+#include "chat/TimelineModel.h"
+#include "domain/Session.h"
+#include "services/history/HistoryRepository.h"
+#include "services/workbench/WorkbenchRepository.h"
+#include "store/SqliteStore.h"
+#include "workbench/MainWindow.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QListView>
+#include <QProcess>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+namespace shopdesk::ui {
+
+namespace {
+
+constexpr int kBigConversation = 10'000;
+constexpr int kAssigned = 120; ///< conversations routed to the demo agent (tabs to open)
+
+[[noreturn]] void die(const char* what, const QString& why = {})
+{
+    std::fprintf(stderr, "bench-ui: %s %s\n", what, why.toUtf8().constData());
+    std::exit(1);
+}
+
+qint64 envNumber(const char* name, qint64 fallback)
+{
+    bool ok = false;
+    const qint64 v = qEnvironmentVariable(name).toLongLong(&ok);
+    return ok && v > 0 ? v : fallback;
+}
+
+double procStatusMiB(const char* field)
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith(field)) {
+            return line.mid(static_cast<qsizetype>(std::strlen(field))).trimmed().split(' ').first().toDouble() /
+                   1024.0;
+        }
+    }
+    return 0;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty()) {
+        return 0;
+    }
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+void line(const char* what, double value, const char* unit, double budget)
+{
+    std::printf("%-52s %10.1f %-3s budget %6.0f %-3s ratio %.2f %s\n", what, value, unit, budget, unit, value / budget,
+                value <= budget ? "ok" : "OVER");
+}
+
+std::unique_ptr<Backend> open(const QString& db, bool create)
+{
+    Backend::Options o;
+    o.databasePath = db;
+    o.create = create;
+    auto b = Backend::open(std::move(o));
+    if (!b) {
+        die("open the store", b.error().message);
+    }
+    return std::move(*b);
+}
+
+/// The child's work: the demo shop plus `messages` cached messages.
+int prepare(const QString& db, qint64 messages)
+{
+    auto b = open(db, true);
+    auto seeded = demoshop::seed(*b);
+    if (!seeded) {
+        die("seed the demo shop", seeded.error().message);
+    }
+    auto corpus = EcdCorpus::embedded();
+    if (!corpus) {
+        die("load the corpus", corpus.error().message);
+    }
+    bench::CorpusGenerator gen(*corpus, 11);
+    std::vector<ImportRecord> batch;
+    auto flush = [&] {
+        auto r = b->store().history().ingest(std::move(batch));
+        r.waitForFinished();
+        if (!r.result()) {
+            die("ingest", r.result().error().message);
+        }
+        batch.clear();
+    };
+    qint64 written = 0;
+    const qint64 now = b->clock().now().ms();
+    auto assign = [&](const QString& key, const QString& nick, int n) {
+        SessionEvent e;
+        e.eventId = QStringLiteral("bench-%1").arg(n);
+        e.conversationKey = key;
+        e.buyerNick = nick;
+        e.kind = SessionEvent::Kind::Assigned;
+        e.agent = demoshop::kDemoAgent;
+        e.reason = QStringLiteral("free");
+        e.at = Timestamp::fromMs(now - 60'000);
+        batch.emplace_back(e);
+    };
+    for (IncomingMessage& m : gen.bigConversation(kBigConversation)) {
+        batch.emplace_back(std::move(m));
+        ++written;
+    }
+    assign(QStringLiteral("big-1"), QStringLiteral("tb_老客户"), 0);
+    flush();
+    int assigned = 1;
+    std::vector<IncomingMessage> conv;
+    while (written < messages) {
+        conv.clear();
+        gen.nextConversation(conv);
+        if (conv.empty()) {
+            continue;
+        }
+        if (assigned < kAssigned) {
+            assign(conv.front().conversationKey, conv.front().buyerNick, assigned++);
+        }
+        for (IncomingMessage& m : conv) {
+            batch.emplace_back(std::move(m));
+            ++written;
+        }
+        if (batch.size() >= 20'000) {
+            flush();
+        }
+    }
+    flush();
+    std::printf("prepared %lld messages\n", static_cast<long long>(written));
+    return 0;
+}
+
+void pump(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+}
+
+} // namespace
+
+int runUiBench(const QString& keepDir)
+{
+    const qint64 messages = envNumber("SHOPDESK_BENCH_MESSAGES", 1'000'000);
+    const int stallSeconds = static_cast<int>(envNumber("SHOPDESK_BENCH_STALL_SECONDS", 20));
+    if (qEnvironmentVariableIsSet("SHOPDESK_BENCH_PREPARE")) {
+        return prepare(qEnvironmentVariable("SHOPDESK_BENCH_PREPARE"), messages);
+    }
+    QTemporaryDir tmp;
+    const QString dir = keepDir.isEmpty() ? tmp.path() : keepDir;
+    const QString db = dir + QStringLiteral("/bench-ui.db");
+    QFile::remove(db);
+
+    // 1. The store, built by a child process so that this one's peak memory is the workbench's.
+    QElapsedTimer t;
+    t.start();
+    QProcess child;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHOPDESK_BENCH_PREPARE"), db);
+    child.setProcessEnvironment(env);
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--bench-ui")});
+    if (!child.waitForFinished(-1) || child.exitCode() != 0) {
+        die("prepare the store");
+    }
+    std::printf("store with %lld messages built in %.1f s\n\n", static_cast<long long>(messages), t.elapsed() / 1000.0);
+
+    // 2. Cold start to first paint: open the store, log in, connect the shop, build and paint.
+    t.restart();
+    auto b = open(db, false);
+    auto session = demoshop::loginDemoAgent(*b);
+    if (!session) {
+        die("log in", session.error().message);
+    }
+    LiveShop::Options liveOptions;
+    liveOptions.sim.bots = 400;
+    liveOptions.sim.buyersPerMinute = 1000; // 双11
+    liveOptions.sim.person = session->actor.name;
+    liveOptions.pacing.realTime = true;
+    liveOptions.pacing.speed = 1;
+    liveOptions.pacing.latencyMs = 40;
+    auto live = LiveShop::open(*b, liveOptions, platform::IngestPipeline::Mode::Automatic);
+    if (!live) {
+        die("connect the simulated shop", live.error().message);
+    }
+    auto shop = b->shop();
+    WorkbenchContext context{*b, **live, session->actor, shop ? shop->name : QString()};
+    auto window = std::make_unique<MainWindow>(context);
+    window->show();
+    window->grab(); // paints every widget once
+    const double coldMs = t.nsecsElapsed() / 1e6;
+
+    // 3. Fifty tabs, the 10,000-message conversation among them.
+    WorkbenchRepository& wb = b->store().workbench();
+    auto big = wb.conversation(QStringLiteral("sim"), QStringLiteral("big-1"));
+    if (!big || !*big) {
+        die("find the long conversation");
+    }
+    auto mine = wb.conversationsOf(session->actor.name, Timestamp::fromMs(0));
+    if (!mine) {
+        die("list conversations", mine.error().message);
+    }
+    ChatTabs* tabs = window->tabs();
+    ChatView* bigView = tabs->open(**big);
+    int opened = 1;
+    for (const ConversationSummary& s : *mine) {
+        if (opened >= 50) {
+            break;
+        }
+        if (s.key != u"big-1") {
+            tabs->open(s);
+            ++opened;
+        }
+    }
+    pump(200);
+    const int bigIndex = tabs->indexOf(bigView);
+    const int otherIndex = bigIndex == 0 ? 1 : 0;
+    std::vector<double> switchMs;
+    for (int i = 0; i < 40; ++i) {
+        QElapsedTimer s;
+        s.start();
+        tabs->setCurrentIndex(i % 2 == 0 ? bigIndex : otherIndex);
+        window->repaint();
+        switchMs.push_back(s.nsecsElapsed() / 1e6);
+        QCoreApplication::processEvents();
+    }
+
+    // 4. Scroll the long conversation end to end: up to its first message (older pages load on the
+    // way) and back down a page at a time, painting every step.
+    tabs->setCurrentIndex(bigIndex);
+    QScrollBar* bar = bigView->timelineView()->verticalScrollBar();
+    t.restart();
+    int steps = 0;
+    while (bigView->timeline()->hasOlder() || bar->value() > bar->minimum()) {
+        bar->setValue(bar->minimum());
+        bigView->timelineView()->repaint();
+        ++steps;
+        if (steps > 10'000) {
+            die("scrolling up never reached the top");
+        }
+    }
+    const double upMs = t.nsecsElapsed() / 1e6;
+    t.restart();
+    while (bar->value() < bar->maximum()) {
+        bar->setValue(bar->value() + bar->pageStep());
+        bigView->timelineView()->repaint();
+    }
+    const double downMs = t.nsecsElapsed() / 1e6;
+    const int rows = bigView->timeline()->rowCount();
+
+    // 5. Event-loop stalls while the shop runs at 双11 load with the 50 tabs open.
+    std::vector<double> lateMs;
+    QElapsedTimer since;
+    since.start();
+    QTimer probe;
+    probe.setInterval(10);
+    probe.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        lateMs.push_back(std::max(0.0, since.nsecsElapsed() / 1e6 - 10.0));
+        since.restart();
+    });
+    const qint64 storedBefore = (*live)->pipeline().stats().cursor;
+    probe.start();
+    pump(stallSeconds * 1000);
+    probe.stop();
+    const qint64 events = (*live)->pipeline().stats().cursor - storedBefore;
+
+    // 6. A hundred open tabs.
+    for (const ConversationSummary& s : *mine) {
+        if (opened >= 100) {
+            break;
+        }
+        if (!tabs->find(s.platform, s.key)) {
+            tabs->open(s);
+            ++opened;
+        }
+    }
+    pump(500);
+
+    std::printf("ShopDesk workbench, offscreen, %lld cached messages\n", static_cast<long long>(messages));
+    line("cold start to first paint", coldMs, "ms", 1000);
+    line("tab switch to the 10,000-message chat, p50", percentile(switchMs, 0.5), "ms", 16);
+    line("tab switch to the 10,000-message chat, max", percentile(switchMs, 1.0), "ms", 16);
+    std::printf("scroll end to end: %d rows, up (loading pages) %.0f ms, down %.0f ms\n", rows, upMs, downMs);
+    line("scroll through the 10,000-message chat end to end", upMs + downMs, "ms", 1000);
+    line("event-loop stall p99 at 双11 load (50 tabs)", percentile(lateMs, 0.99), "ms", 50);
+    std::printf("  (%zu probes over %d s, max %.1f ms, %lld events stored meanwhile)\n", lateMs.size(), stallSeconds,
+                percentile(lateMs, 1.0), static_cast<long long>(events));
+    line("peak RSS with 100 open tabs", procStatusMiB("VmHWM:"), "MiB", 300);
+    std::printf("  (%d tabs open, RSS now %.0f MiB)\n", tabs->count(), procStatusMiB("VmRSS:"));
+    window.reset();
+    return 0;
+}
+
+} // namespace shopdesk::ui

@@ -1,0 +1,455 @@
+#include "chat/ChatView.h"
+
+#include "backend/Backend.h"
+#include "backend/LiveShop.h"
+#include "chat/BubbleDelegate.h"
+#include "chat/Composer.h"
+#include "chat/TimelineModel.h"
+#include "common/Gates.h"
+#include "domain/TextMatch.h"
+#include "quickreply/PhraseLibrary.h"
+#include "quickreply/QuickReplyPicker.h"
+#include "services/chat/ChatService.h"
+#include "services/history/MessageRepository.h"
+#include "services/routing/RoutingConfigService.h"
+#include "services/workbench/WorkbenchRepository.h"
+#include "store/SqliteStore.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QVBoxLayout>
+
+namespace shopdesk::ui {
+
+using auth::Permission;
+
+ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const ConversationSummary& conversation,
+                   QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_phrases(phrases)
+    , m_conversation(conversation)
+    , m_model(new TimelineModel(context.backend.store().messages(), conversation.id, this))
+    , m_view(new QListView(this))
+    , m_delegate(new BubbleDelegate(m_view))
+    , m_searchBar(new QWidget(this))
+    , m_searchBox(new QLineEdit(m_searchBar))
+    , m_searchResults(new QListWidget(this))
+    , m_composer(new Composer(this))
+    , m_picker(new QuickReplyPicker(phrases, this))
+    , m_phrasesButton(new QPushButton(tr("Phrases /"), this))
+    , m_transfer(new QPushButton(tr("Transfer"), this))
+    , m_close(new QPushButton(tr("End chat"), this))
+    , m_send(new QPushButton(tr("Send"), this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("chat:%1").arg(conversation.buyerNick));
+    m_delegate->setBuyerNick(conversation.buyerNick);
+    m_view->setObjectName(QStringLiteral("timeline"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setFrameShape(QFrame::NoFrame);
+
+    // Search in this conversation (Ctrl+F).
+    m_searchBox->setPlaceholderText(tr("Search this conversation (Enter), Esc closes"));
+    m_searchBox->setClearButtonEnabled(true);
+    auto* searchLayout = new QHBoxLayout(m_searchBar);
+    searchLayout->setContentsMargins(0, 0, 0, 0);
+    searchLayout->addWidget(m_searchBox);
+    m_searchBar->hide();
+    m_searchResults->hide();
+    m_searchResults->setMaximumHeight(160);
+
+    m_composer->setPicker(m_picker);
+    m_composer->setPlaceholderText(
+        tr("Type a reply. Enter sends, Shift+Enter starts a new line, / + keyword inserts a phrase"));
+    m_composer->setSendOnEnter(QSettings().value(QStringLiteral("composer/sendOnEnter"), true).toBool());
+    m_composer->setMaximumHeight(110);
+    m_send->setDefault(false);
+    m_send->setObjectName(QStringLiteral("send"));
+
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_phrasesButton);
+    actions->addStretch();
+    actions->addWidget(m_transfer);
+    actions->addWidget(m_close);
+    actions->addWidget(m_send);
+    m_status->setWordWrap(true);
+    m_status->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_searchBar);
+    layout->addWidget(m_searchResults);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_picker);
+    layout->addWidget(m_status);
+    layout->addWidget(m_composer);
+    layout->addLayout(actions);
+
+    connect(m_send, &QPushButton::clicked, this, &ChatView::send);
+    connect(m_composer, &Composer::sendRequested, this, &ChatView::send);
+    connect(m_composer, &Composer::slashTyped, this, [this](const QString& q) {
+        m_picker->setQuery(q);
+        m_picker->show();
+    });
+    connect(m_composer, &Composer::slashEnded, m_picker, &QWidget::hide);
+    connect(m_composer, &Composer::pickerAccepted, this, &ChatView::pickerAccept);
+    connect(m_picker, &QuickReplyPicker::chosen, this, &ChatView::pickerAccept);
+    connect(m_phrasesButton, &QPushButton::clicked, this, [this] {
+        m_composer->setFocus();
+        m_composer->insertPlainText(m_composer->toPlainText().isEmpty() || m_composer->toPlainText().endsWith(u' ')
+                                        ? QStringLiteral("/")
+                                        : QStringLiteral(" /"));
+    });
+    connect(m_transfer, &QPushButton::clicked, this, &ChatView::transfer);
+    connect(m_close, &QPushButton::clicked, this, &ChatView::closeConversation);
+    connect(m_searchBox, &QLineEdit::returnPressed, this, &ChatView::runSearch);
+    connect(m_searchResults, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { reveal(MessageId(item->data(Qt::UserRole).toLongLong())); });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == m_view->verticalScrollBar()->minimum() && m_model->hasOlder() && m_model->rowCount() > 0) {
+            loadOlderKeepingPosition();
+        }
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        QMenu menu(this);
+        QAction* copy = menu.addAction(tr("Copy text"));
+        copy->setShortcut(QKeySequence::Copy);
+        if (menu.exec(m_view->viewport()->mapToGlobal(pos)) == copy) {
+            QStringList texts;
+            for (const QModelIndex& i : m_view->selectionModel()->selectedRows()) {
+                texts << i.data(Qt::DisplayRole).toString();
+            }
+            QApplication::clipboard()->setText(texts.join(QLatin1Char('\n')));
+        }
+    });
+    auto* copyShortcut = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copyShortcut, &QShortcut::activated, this, [this] {
+        QStringList texts;
+        for (const QModelIndex& i : m_view->selectionModel()->selectedRows()) {
+            texts << i.data(Qt::DisplayRole).toString();
+        }
+        QApplication::clipboard()->setText(texts.join(QLatin1Char('\n')));
+    });
+    auto* find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, &ChatView::showSearch);
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_searchBox, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
+        m_searchBar->hide();
+        m_searchResults->hide();
+        m_composer->setFocus();
+    });
+
+    applyGates();
+    m_view->scrollToBottom();
+    setFocusProxy(m_composer);
+}
+
+void ChatView::applyGates()
+{
+    const auth::Actor& a = m_context.actor;
+    const auto caps = m_context.live.platform().capabilities();
+    gates::mirror(m_send, a, Permission::ChatReply);
+    gates::mirror(m_composer, a, Permission::ChatReply);
+    gates::mirror(m_phrasesButton, a, Permission::ChatReply);
+    if (gates::offer(m_transfer, caps, platform::Capability::ChatTransfer)) {
+        gates::mirror(m_transfer, a, Permission::ChatTransfer, tr("Hand this buyer to a colleague or a group"));
+    }
+    if (gates::offer(m_close, caps, platform::Capability::ChatClose)) {
+        gates::mirror(m_close, a, Permission::ChatClose, tr("End the chat with a closing line"));
+    }
+}
+
+void ChatView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    emit read(m_conversation.id, m_model->lastId());
+}
+
+bool ChatView::atBottom() const
+{
+    const QScrollBar* bar = m_view->verticalScrollBar();
+    return bar->value() >= bar->maximum() - 4;
+}
+
+int ChatView::refresh()
+{
+    const bool follow = atBottom();
+    const int added = m_model->refreshNewer();
+    if (added > 0) {
+        if (follow) {
+            m_view->scrollToBottom();
+        }
+        if (isVisible()) {
+            emit read(m_conversation.id, m_model->lastId());
+        }
+    }
+    return added;
+}
+
+void ChatView::loadOlderKeepingPosition()
+{
+    const QModelIndex anchor = m_view->indexAt(QPoint(0, 0));
+    const int before = m_model->rowCount();
+    const int anchorRow = anchor.isValid() ? anchor.row() : 0;
+    if (!m_model->loadOlder()) {
+        return;
+    }
+    const int added = m_model->rowCount() - before;
+    m_view->scrollTo(m_model->index(anchorRow + added), QAbstractItemView::PositionAtTop);
+}
+
+void ChatView::report(const QString& message, bool error)
+{
+    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b") : QStringLiteral("color: gray"));
+    m_status->setText(message);
+    m_status->setVisible(!message.isEmpty());
+    if (error) {
+        emit actionFailed(message);
+    }
+}
+
+void ChatView::send()
+{
+    const QString text = m_composer->toPlainText().trimmed();
+    if (text.isEmpty()) {
+        return;
+    }
+    m_composer->clear();
+    m_picker->hide();
+    report({}, false);
+    m_context.live.chat().send(m_context.actor, m_conversation.buyerNick, text).then(this, [this, text](Status st) {
+        if (!st) {
+            // Nothing is lost: the text goes back in front of whatever was typed since.
+            const QString now = m_composer->toPlainText();
+            m_composer->setPlainText(now.isEmpty() ? text : text + QLatin1Char('\n') + now);
+            m_composer->moveCursor(QTextCursor::End);
+            report(tr("Not sent: %1").arg(st.error().message), true);
+        }
+    });
+}
+
+void ChatView::sendText(const QString& text)
+{
+    m_context.live.chat().send(m_context.actor, m_conversation.buyerNick, text).then(this, [this, text](Status st) {
+        if (!st) {
+            m_composer->setPlainText(text);
+            report(tr("Not sent: %1").arg(st.error().message), true);
+        }
+    });
+}
+
+void ChatView::sendOrderCard(const QString& orderNo)
+{
+    m_context.live.chat()
+        .sendOrderCard(m_context.actor, m_conversation.buyerNick, orderNo)
+        .then(this, [this](Status st) {
+            if (!st) {
+                report(tr("Order card not sent: %1").arg(st.error().message), true);
+            }
+        });
+}
+
+PhraseContext ChatView::phraseContext() const
+{
+    PhraseContext ctx;
+    ctx.buyer = m_conversation.buyerNick;
+    ctx.agent = m_context.actor.name;
+    ctx.shop = m_context.shopName;
+    auto orders =
+        m_context.backend.store().workbench().ordersOfBuyer(m_conversation.platform, m_conversation.buyerNick, 1);
+    if (orders && !orders->empty()) {
+        ctx.orderNo = orders->front().orderNo;
+        auto trace = m_context.backend.store().workbench().storedLogistics(m_conversation.platform, ctx.orderNo);
+        if (trace && !trace->empty()) {
+            ctx.carrier = trace->back().carrier;
+            ctx.tracking = trace->back().trackingNo;
+        }
+    }
+    return ctx;
+}
+
+void ChatView::insertPhrase(const QuickReply& phrase)
+{
+    const FilledPhrase filled = fillPhrase(phrase.text, phraseContext());
+    if (m_composer->slashQuery()) {
+        m_composer->replaceSlashToken(filled.text);
+    } else {
+        m_composer->insertPlainText(filled.text);
+    }
+    m_picker->hide();
+    m_composer->setFocus();
+    m_phrases.recordUse(phrase.id);
+    report(filled.missing.isEmpty() ? QString()
+                                    : tr("Fill in before sending: %1").arg(filled.missing.join(QStringLiteral(", "))),
+           false);
+}
+
+void ChatView::sendPhrase(const QuickReply& phrase)
+{
+    const FilledPhrase filled = fillPhrase(phrase.text, phraseContext());
+    if (!filled.missing.isEmpty()) {
+        insertPhrase(phrase);
+        return;
+    }
+    m_phrases.recordUse(phrase.id);
+    sendText(filled.text);
+}
+
+void ChatView::pickerAccept()
+{
+    if (auto phrase = m_picker->current()) {
+        insertPhrase(*phrase);
+    }
+}
+
+void ChatView::showSearch()
+{
+    m_searchBar->show();
+    m_searchBox->setFocus();
+    m_searchBox->selectAll();
+}
+
+void ChatView::runSearch()
+{
+    MessageQuery query;
+    query.terms = textmatch::splitTerms(m_searchBox->text());
+    query.conversations = {m_conversation.id};
+    query.limit = 100;
+    m_searchResults->clear();
+    if (query.terms.isEmpty()) {
+        m_searchResults->hide();
+        return;
+    }
+    auto hits = m_context.backend.store().messages().search(query);
+    if (!hits) {
+        report(hits.error().message, true);
+        return;
+    }
+    for (const MessageHit& h : *hits) {
+        auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(
+            QDateTime::fromMSecsSinceEpoch(h.message.sentAt.ms()).toString(QStringLiteral("MM-dd HH:mm")),
+            h.message.text.simplified()));
+        item->setData(Qt::UserRole, h.message.id.value());
+        m_searchResults->addItem(item);
+    }
+    if (hits->empty()) {
+        m_searchResults->addItem(tr("Nothing in this conversation matches."));
+    }
+    m_searchResults->show();
+    m_searchResults->setCurrentRow(0);
+}
+
+bool ChatView::reveal(MessageId id)
+{
+    int row = m_model->rowOf(id);
+    while (row < 0 && m_model->hasOlder()) {
+        if (!m_model->loadOlder()) {
+            break;
+        }
+        row = m_model->rowOf(id);
+    }
+    if (row < 0) {
+        return false;
+    }
+    const QModelIndex index = m_model->index(row);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect);
+    return true;
+}
+
+void ChatView::transfer()
+{
+    auto config = m_context.backend.routing().load();
+    if (!config) {
+        report(config.error().message, true);
+        return;
+    }
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Transfer %1").arg(m_conversation.buyerNick));
+    auto* target = new QComboBox(&dialog);
+    for (const routing::GroupConfig& g : config->groups) {
+        target->addItem(tr("Group: %1").arg(g.name), QStringList{QString(), g.name});
+    }
+    for (const routing::AgentConfig& a : config->agents) {
+        if (a.name != m_context.actor.name) {
+            target->addItem(tr("Colleague: %1").arg(a.name), QStringList{a.name, QString()});
+        }
+    }
+    auto* note = new QLineEdit(&dialog);
+    note->setPlaceholderText(tr("What the colleague should know (at most 200 characters)"));
+    note->setMaxLength(200);
+    auto* form = new QFormLayout;
+    form->addRow(tr("To"), target);
+    form->addRow(tr("Note"), note);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted || target->currentIndex() < 0) {
+        return;
+    }
+    const QStringList to = target->currentData().toStringList();
+    m_context.live.chat()
+        .transfer(m_context.actor, m_conversation.buyerNick, to.value(0), to.value(1), note->text())
+        .then(this, [this](Status st) {
+            report(st ? tr("Transferred.") : tr("Not transferred: %1").arg(st ? QString() : st.error().message), !st);
+        });
+}
+
+void ChatView::closeConversation()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("End the chat with %1").arg(m_conversation.buyerNick));
+    auto* line = new QLineEdit(&dialog);
+    // What the buyer reads is Chinese whatever the agent's UI language.
+    line->setText(QStringLiteral("亲，感谢您的支持，有问题随时联系我们哦，祝您生活愉快~"));
+    auto* invite = new QCheckBox(tr("Invite the buyer to rate this service"), &dialog);
+    invite->setChecked(true);
+    auto* form = new QFormLayout;
+    form->addRow(tr("Closing line"), line);
+    form->addRow(QString(), invite);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    QString closing = line->text().trimmed();
+    if (invite->isChecked()) {
+        closing += (closing.isEmpty() ? QString() : QStringLiteral(" ")) +
+                   QStringLiteral("请您对本次服务进行评价，您的反馈对我们很重要。");
+    }
+    m_context.live.chat().close(m_context.actor, m_conversation.buyerNick, closing).then(this, [this](Status st) {
+        report(st ? tr("Chat ended.") : tr("Not ended: %1").arg(st ? QString() : st.error().message), !st);
+    });
+}
+
+} // namespace shopdesk::ui

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "domain/PhraseVariables.h"
+#include "domain/QuickReply.h"
+#include "services/workbench/WorkbenchRepository.h"
+#include "workbench/WorkbenchContext.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QListWidget;
+class QPushButton;
+
+namespace shopdesk::ui {
+
+class BubbleDelegate;
+class Composer;
+class PhraseLibrary;
+class QuickReplyPicker;
+class TimelineModel;
+
+/// One conversation's tab: the timeline (paged, older history on scroll-up), the composer with
+/// the `/` picker, search in this conversation (Ctrl+F), and the chat actions (send, transfer,
+/// close). Every action goes through ChatService; a failed send puts the text back.
+class ChatView : public QWidget {
+    Q_OBJECT
+public:
+    ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const ConversationSummary& conversation,
+             QWidget* parent = nullptr);
+
+    const ConversationSummary& conversation() const { return m_conversation; }
+    QString buyerNick() const { return m_conversation.buyerNick; }
+    TimelineModel* timeline() const { return m_model; }
+    QListView* timelineView() const { return m_view; }
+    Composer* composer() const { return m_composer; }
+    QuickReplyPicker* picker() const { return m_picker; }
+    QLineEdit* searchBox() const { return m_searchBox; }
+    QListWidget* searchResults() const { return m_searchResults; }
+    QPushButton* sendButton() const { return m_send; }
+    QPushButton* transferButton() const { return m_transfer; }
+    QPushButton* closeButton() const { return m_close; }
+    QLabel* statusLine() const { return m_status; }
+
+    /// New messages from the store (the conversation was touched); returns how many arrived.
+    int refresh();
+    /// Sends what the composer holds.
+    void send();
+    /// Sends `text` as it is (a double-clicked phrase, a reminder).
+    void sendText(const QString& text);
+    void sendOrderCard(const QString& orderNo);
+    /// Puts a phrase into the composer with its variables filled.
+    void insertPhrase(const QuickReply& phrase);
+    /// Sends a phrase right away when every variable could be filled; else inserts it.
+    void sendPhrase(const QuickReply& phrase);
+    void showSearch();
+    void runSearch();
+    /// Loads older pages until the message is in the timeline, then shows it.
+    bool reveal(MessageId id);
+    void transfer();
+    void closeConversation();
+    /// Fills phrase variables for this buyer: their latest order and its parcel.
+    PhraseContext phraseContext() const;
+
+signals:
+    /// The agent read everything up to here (the list clears the unread badge).
+    void read(ConversationId conversation, MessageId upTo);
+    void actionFailed(const QString& message);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void loadOlderKeepingPosition();
+    void pickerAccept();
+    void report(const QString& message, bool error);
+    bool atBottom() const;
+    void applyGates();
+
+    WorkbenchContext& m_context;
+    PhraseLibrary& m_phrases;
+    ConversationSummary m_conversation;
+    TimelineModel* m_model;
+    QListView* m_view;
+    BubbleDelegate* m_delegate;
+    QWidget* m_searchBar;
+    QLineEdit* m_searchBox;
+    QListWidget* m_searchResults;
+    Composer* m_composer;
+    QuickReplyPicker* m_picker;
+    QPushButton* m_phrasesButton;
+    QPushButton* m_transfer;
+    QPushButton* m_close;
+    QPushButton* m_send;
+    QLabel* m_status;
+};
+
+} // namespace shopdesk::ui

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+
+namespace shopdesk::ui {
+
+/// A new password typed twice (at least 8 characters, not the account name). Checks only that the
+/// two agree and are long enough; the account service has the last word.
+class ChangePasswordDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ChangePasswordDialog(const QString& explanation, QWidget* parent = nullptr);
+    QString password() const;
+    QLineEdit* firstEdit() const { return m_first; }
+    QLineEdit* secondEdit() const { return m_second; }
+    void setError(const QString& message);
+
+private:
+    void check();
+
+    QLineEdit* m_first;
+    QLineEdit* m_second;
+    QLabel* m_message;
+};
+
+} // namespace shopdesk::ui

@@ -1,0 +1,56 @@
+#include "workbench/ConversationListPanel.h"
+
+#include "workbench/ConversationListDelegate.h"
+#include "workbench/ConversationListModel.h"
+
+#include <QLineEdit>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace shopdesk::ui {
+
+ConversationListPanel::ConversationListPanel(WorkbenchRepository& workbench, MessageRepository& messages,
+                                             const Clock& clock, const QString& agent, QWidget* parent)
+    : QWidget(parent)
+    , m_model(new ConversationListModel(workbench, messages, clock, agent, this))
+    , m_delegate(new ConversationListDelegate(clock, this))
+    , m_filter(new QLineEdit(this))
+    , m_view(new QListView(this))
+    , m_ticker(new QTimer(this))
+{
+    m_filter->setPlaceholderText(tr("Filter buyers, tags, messages"));
+    m_filter->setClearButtonEnabled(true);
+    m_view->setObjectName(QStringLiteral("conversationList"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegate(m_delegate);
+    m_view->setMouseTracking(true);
+    m_view->setUniformItemSizes(false);
+    m_view->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view, 1);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &ConversationListModel::setFilter);
+    auto open = [this](const QModelIndex& index) {
+        if (const ConversationSummary* s = m_model->summary(index.row())) {
+            emit openRequested(*s);
+        }
+    };
+    connect(m_view, &QListView::clicked, this, open);
+    connect(m_view, &QListView::activated, this, open);
+    // Waiting timers tick every second.
+    m_ticker->setInterval(1000);
+    connect(m_ticker, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
+    m_ticker->start();
+}
+
+void ConversationListPanel::select(ConversationId id)
+{
+    const int row = m_model->rowOf(id);
+    if (row >= 0) {
+        m_view->setCurrentIndex(m_model->index(row));
+    }
+}
+
+} // namespace shopdesk::ui

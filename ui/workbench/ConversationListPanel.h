@@ -1,0 +1,46 @@
+#pragma once
+
+#include "services/workbench/WorkbenchRepository.h"
+
+#include <QWidget>
+
+class QLineEdit;
+class QListView;
+class QTimer;
+
+namespace shopdesk {
+class Clock;
+class MessageRepository;
+} // namespace shopdesk
+
+namespace shopdesk::ui {
+
+class ConversationListDelegate;
+class ConversationListModel;
+
+/// The left column: filter box over the conversation list; activating a buyer opens their chat.
+class ConversationListPanel : public QWidget {
+    Q_OBJECT
+public:
+    ConversationListPanel(WorkbenchRepository& workbench, MessageRepository& messages, const Clock& clock,
+                          const QString& agent, QWidget* parent = nullptr);
+
+    ConversationListModel* model() const { return m_model; }
+    QListView* view() const { return m_view; }
+    QLineEdit* filterBox() const { return m_filter; }
+    ConversationListDelegate* delegate() const { return m_delegate; }
+    /// Selects the conversation's row without opening it again.
+    void select(ConversationId id);
+
+signals:
+    void openRequested(const ConversationSummary& conversation);
+
+private:
+    ConversationListModel* m_model;
+    ConversationListDelegate* m_delegate;
+    QLineEdit* m_filter;
+    QListView* m_view;
+    QTimer* m_ticker;
+};
+
+} // namespace shopdesk::ui

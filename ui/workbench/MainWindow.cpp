@@ -1,0 +1,330 @@
+#include "workbench/MainWindow.h"
+
+#include "backend/Backend.h"
+#include "backend/LiveShop.h"
+#include "chat/ChatTabs.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "common/Format.h"
+#include "common/Gates.h"
+#include "domain/PhraseVariables.h"
+#include "followup/FollowUpPanel.h"
+#include "quickreply/PhraseLibrary.h"
+#include "records/MessageManagerDialog.h"
+#include "services/chat/ChatService.h"
+#include "services/search/SearchService.h"
+#include "services/workbench/WorkbenchRepository.h"
+#include "side/SidePanel.h"
+#include "store/SqliteStore.h"
+#include "workbench/Alerts.h"
+#include "workbench/ConversationListDelegate.h"
+#include "workbench/ConversationListModel.h"
+#include "workbench/ConversationListPanel.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace shopdesk::ui {
+
+MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_phrases(new PhraseLibrary(context.backend.quickReplies(), context.actor, this))
+    , m_list(new ConversationListPanel(context.backend.store().workbench(), context.backend.store().messages(),
+                                       context.backend.clock(), context.actor.name, this))
+    , m_followUps(new FollowUpPanel(context, this))
+    , m_left(new QTabWidget(this))
+    , m_tabs(new ChatTabs(context, *m_phrases, this))
+    , m_side(new SidePanel(context, *m_phrases, this))
+    , m_presence(new QComboBox(this))
+    , m_search(new QLineEdit(this))
+    , m_state(new QLabel(this))
+    , m_queue(new QLabel(this))
+    , m_alerts(new Alerts(this))
+    , m_flush(new QTimer(this))
+{
+    setObjectName(QStringLiteral("workbench"));
+    setWindowTitle(tr("ShopDesk — %1 — %2").arg(context.shopName, context.actor.name));
+    resize(1360, 820);
+
+    auto* toolbar = addToolBar(tr("Workbench"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(new QLabel(QStringLiteral(" %1 ").arg(context.actor.name), this));
+    m_presence->addItem(QStringLiteral("● ") + tr("Online"), static_cast<int>(platform::AgentPresence::Online));
+    m_presence->addItem(QStringLiteral("◐ ") + tr("Away"), static_cast<int>(platform::AgentPresence::Away));
+    m_presence->addItem(QStringLiteral("○ ") + tr("Offline"), static_cast<int>(platform::AgentPresence::Offline));
+    m_presence->setToolTip(tr("Only online agents receive new buyers"));
+    toolbar->addWidget(m_presence);
+    toolbar->addSeparator();
+    m_search->setPlaceholderText(tr("Search all chat history (Enter)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(360);
+    toolbar->addWidget(m_search);
+    gates::mirror(m_search, context.actor, auth::Permission::HistorySearch);
+
+    m_list->delegate()->setSlowSeconds(m_alerts->slowSeconds());
+    m_left->setDocumentMode(true);
+    m_left->addTab(m_list, tr("Chats"));
+    m_left->addTab(m_followUps, tr("Follow-ups"));
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_left);
+    splitter->addWidget(m_tabs);
+    splitter->addWidget(m_side);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 0);
+    splitter->setSizes({270, 700, 390});
+    setCentralWidget(splitter);
+    statusBar()->addWidget(m_state);
+    statusBar()->addPermanentWidget(m_queue);
+    buildMenus();
+
+    connect(m_list, &ConversationListPanel::openRequested, this,
+            [this](const ConversationSummary& s) { m_tabs->open(s); });
+    connect(m_tabs, &ChatTabs::currentBuyerChanged, this, [this](ChatView* v) {
+        m_side->setChat(v);
+        if (v) {
+            m_list->select(v->conversation().id);
+        }
+    });
+    connect(m_tabs, &ChatTabs::read, this, [this](ConversationId id, MessageId upTo) {
+        m_list->model()->markRead(id, upTo);
+        m_tabs->setUnread(id, 0);
+    });
+    connect(m_tabs, &ChatTabs::actionFailed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(m_followUps, &FollowUpPanel::openBuyer, this,
+            [this](const QString& platform, const QString& buyer) { openBuyer(platform, buyer); });
+    connect(m_followUps, &FollowUpPanel::remind, this, [this](const FollowUp& f) {
+        ChatView* chat = openBuyer(f.platform, f.buyerNick);
+        if (!chat) {
+            return;
+        }
+        PhraseContext ctx = chat->phraseContext();
+        ctx.orderNo = f.orderNo;
+        chat->sendText(
+            fillPhrase(QStringLiteral("亲，您拍下的订单{订单号}还没有付款哦，库存有限，付款后我们会尽快为您发货~"), ctx)
+                .text);
+        chat->sendOrderCard(f.orderNo);
+    });
+    connect(m_list->model(), &ConversationListModel::assigned, this, [this](const QStringList& buyers) {
+        m_alerts->notify(tr("New buyer"), buyers.join(QStringLiteral(", ")));
+    });
+    connect(m_list->model(), &ConversationListModel::unreadArrived, this,
+            [this](int n) { m_alerts->notify(tr("New messages"), tr("%1 new message(s) from buyers").arg(n)); });
+    connect(m_list->model(), &QAbstractItemModel::modelReset, this, [this] {
+        for (const ConversationSummary& s : m_list->model()->active()) {
+            m_tabs->setUnread(s.id, m_list->model()->unread(s.id));
+        }
+        updateStatus();
+    });
+    connect(m_presence, &QComboBox::currentIndexChanged, this, &MainWindow::setPresence);
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::runHistorySearch);
+
+    // The pipeline reports each stored batch; the UI applies them together a few times a second.
+    m_flush->setSingleShot(true);
+    m_flush->setInterval(150);
+    connect(m_flush, &QTimer::timeout, this, &MainWindow::flushStored);
+    connect(&context.live.pipeline(), &platform::IngestPipeline::stored, this, &MainWindow::onStored);
+    connect(&context.live.pipeline(), &platform::IngestPipeline::storeFailed, this,
+            [this](const QString& m) { m_state->setText(tr("Store problem, retrying: %1").arg(m)); });
+    connect(&context.live.platform(), &platform::ShopPlatform::stateChanged, this, &MainWindow::updateStatus);
+    auto* statusTicker = new QTimer(this);
+    connect(statusTicker, &QTimer::timeout, this, &MainWindow::updateStatus);
+    statusTicker->start(1000);
+
+    m_list->model()->refresh();
+    m_followUps->reload();
+    setPresence(0);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* chat = menuBar()->addMenu(tr("&Chat"));
+    QAction* records = chat->addAction(tr("Message records of this buyer…"));
+    connect(records, &QAction::triggered, this, &MainWindow::openMessageManager);
+    QAction* find = chat->addAction(tr("Search this conversation"));
+    find->setShortcut(QKeySequence::Find);
+    find->setShortcutContext(Qt::ApplicationShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        if (ChatView* v = m_tabs->current()) {
+            v->showSearch();
+        }
+    });
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    auto toggle = [this, settings](const QString& text, bool on, auto apply) {
+        QAction* a = settings->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(on);
+        connect(a, &QAction::toggled, this, apply);
+    };
+    toggle(tr("Flash the taskbar on new buyers and messages"), m_alerts->flash(),
+           [this](bool on) { m_alerts->setFlash(on); });
+    toggle(tr("Play a sound"), m_alerts->sound(), [this](bool on) { m_alerts->setSound(on); });
+    toggle(tr("Show a tray message"), m_alerts->tray(), [this](bool on) { m_alerts->setTray(on); });
+    settings->addSeparator();
+    toggle(tr("Enter sends (Shift+Enter: new line); off: Ctrl+Enter sends"),
+           QSettings().value(QStringLiteral("composer/sendOnEnter"), true).toBool(), [this](bool on) {
+               QSettings().setValue(QStringLiteral("composer/sendOnEnter"), on);
+               for (int i = 0; i < m_tabs->count(); ++i) {
+                   m_tabs->viewAt(i)->composer()->setSendOnEnter(on);
+               }
+           });
+}
+
+void MainWindow::showFollowUps()
+{
+    m_followUps->reload();
+    m_left->setCurrentWidget(m_followUps);
+}
+
+void MainWindow::setPresence(int index)
+{
+    const auto presence = static_cast<platform::AgentPresence>(m_presence->itemData(index).toInt());
+    m_context.live.chat().setPresence(m_context.actor, presence).then(this, [this](Status st) {
+        if (!st) {
+            statusBar()->showMessage(tr("Status not changed: %1").arg(st.error().message), 8000);
+        }
+    });
+}
+
+void MainWindow::onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds)
+{
+    for (const QString& c : conversations) {
+        m_pendingConversations.insert(c);
+    }
+    for (const QString& o : orders) {
+        m_pendingOrders.insert(o);
+    }
+    for (const QString& r : refunds) {
+        m_pendingRefunds.insert(r);
+    }
+    if (!m_flush->isActive()) {
+        m_flush->start();
+    }
+}
+
+void MainWindow::flushStored()
+{
+    const QStringList conversations(m_pendingConversations.begin(), m_pendingConversations.end());
+    const QStringList orders(m_pendingOrders.begin(), m_pendingOrders.end());
+    const QStringList refunds(m_pendingRefunds.begin(), m_pendingRefunds.end());
+    m_pendingConversations.clear();
+    m_pendingOrders.clear();
+    m_pendingRefunds.clear();
+    m_tabs->refresh(conversations);
+    if (!conversations.isEmpty()) {
+        m_list->model()->refresh();
+    }
+    m_side->stored(conversations, orders, refunds);
+}
+
+ChatView* MainWindow::openBuyer(const QString& platform, const QString& buyer)
+{
+    auto s = m_context.backend.store().workbench().conversationOfBuyer(platform, buyer);
+    if (!s || !*s) {
+        statusBar()->showMessage(tr("No conversation with %1 is stored yet.").arg(buyer), 6000);
+        return nullptr;
+    }
+    return m_tabs->open(**s);
+}
+
+ChatView* MainWindow::openConversation(const QString& platform, const QString& key)
+{
+    auto s = m_context.backend.store().workbench().conversation(platform, key);
+    if (!s || !*s) {
+        statusBar()->showMessage(tr("That conversation is no longer stored."), 6000);
+        return nullptr;
+    }
+    return m_tabs->open(**s);
+}
+
+void MainWindow::runHistorySearch()
+{
+    SearchRequest request;
+    request.query = m_search->text();
+    request.limit = 200;
+    auto hits = m_context.backend.search().search(m_context.actor, request);
+    if (!hits) {
+        statusBar()->showMessage(hits.error().message, 8000);
+        return;
+    }
+    auto* dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("History: %1 (%2 found)").arg(request.query).arg(hits->size()));
+    dialog->resize(640, 480);
+    auto* list = new QListWidget(dialog);
+    list->setWordWrap(true);
+    for (const MessageHit& h : *hits) {
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1 · %2\n%3").arg(h.buyerNick, format::fullTime(h.message.sentAt), h.message.text));
+        item->setData(Qt::UserRole, QStringList{h.platform, h.conversationKey});
+        item->setData(Qt::UserRole + 1, h.message.id.value());
+        list->addItem(item);
+    }
+    if (hits->empty()) {
+        list->addItem(tr("Nothing found. Every word must occur in the message."));
+    }
+    connect(list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        const QStringList key = item->data(Qt::UserRole).toStringList();
+        if (key.size() == 2) {
+            if (ChatView* v = openConversation(key[0], key[1])) {
+                v->reveal(MessageId(item->data(Qt::UserRole + 1).toLongLong()));
+            }
+        }
+    });
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(list);
+    dialog->show();
+}
+
+void MainWindow::openMessageManager()
+{
+    ChatView* v = m_tabs->current();
+    if (!v) {
+        statusBar()->showMessage(tr("Open a buyer's chat first."), 4000);
+        return;
+    }
+    const ConversationSummary conversation = v->conversation();
+    MessageManagerDialog dialog(m_context, conversation.platform, conversation.buyerNick, this);
+    dialog.exec();
+    // Records may be gone: the tab reads the conversation again.
+    m_tabs->closeTab(m_tabs->indexOf(v));
+    m_tabs->open(conversation);
+}
+
+void MainWindow::updateStatus()
+{
+    const auto state = m_context.live.platform().state();
+    const QString connection =
+        state == platform::ShopPlatform::State::Connected ? tr("Connected to %1") : tr("Not connected to %1");
+    int slow = 0;
+    const qint64 now = m_context.backend.clock().now().ms();
+    for (const ConversationSummary& s : m_list->model()->active()) {
+        if (s.waitingSince && (now - s.waitingSince->ms()) / 1000 >= m_alerts->slowSeconds()) {
+            ++slow;
+        }
+    }
+    m_state->setText(
+        connection.arg(m_context.live.platform().name()) +
+        (slow > 0 ? tr(" · %1 buyer(s) waiting over %2 s").arg(slow).arg(m_alerts->slowSeconds()) : QString()));
+    const auto& q = m_list->model()->queue();
+    m_queue->setText(tr("Serving %1 · queue %2").arg(m_list->model()->active().size()).arg(q.length));
+}
+
+} // namespace shopdesk::ui

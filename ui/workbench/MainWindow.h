@@ -1,0 +1,78 @@
+#pragma once
+
+#include "workbench/WorkbenchContext.h"
+
+#include <QMainWindow>
+#include <QSet>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTimer;
+
+namespace shopdesk::ui {
+
+class Alerts;
+class ChatTabs;
+class ChatView;
+class ConversationListPanel;
+class FollowUpPanel;
+class PhraseLibrary;
+class SidePanel;
+
+/// The agent workbench: conversations on the left (with follow-ups), chat tabs in the centre, the
+/// buyer's side panel on the right; status and history search in the toolbar. It wires widgets to
+/// each other and to the store's change signal; the widgets hold no business rules.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(WorkbenchContext& context, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ConversationListPanel* conversations() const { return m_list; }
+    ChatTabs* tabs() const { return m_tabs; }
+    SidePanel* side() const { return m_side; }
+    FollowUpPanel* followUps() const { return m_followUps; }
+    PhraseLibrary* phrases() const { return m_phrases; }
+    QComboBox* presenceBox() const { return m_presence; }
+    QLineEdit* historySearch() const { return m_search; }
+    Alerts* alerts() const { return m_alerts; }
+
+    /// Opens the buyer's newest chat.
+    ChatView* openBuyer(const QString& platform, const QString& buyer);
+    /// Opens a chat by the platform's conversation key.
+    ChatView* openConversation(const QString& platform, const QString& key);
+    /// Applies what the store received since the last call (the pipeline's batches, coalesced).
+    void flushStored();
+    /// Sets the agent's status (online / away / offline) with the platform.
+    void setPresence(int index);
+    /// Brings the follow-ups list to the front of the left column.
+    void showFollowUps();
+
+private:
+    void onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
+    void runHistorySearch();
+    void openMessageManager();
+    void updateStatus();
+    void buildMenus();
+
+    WorkbenchContext& m_context;
+    PhraseLibrary* m_phrases;
+    ConversationListPanel* m_list;
+    FollowUpPanel* m_followUps;
+    QTabWidget* m_left;
+    ChatTabs* m_tabs;
+    SidePanel* m_side;
+    QComboBox* m_presence;
+    QLineEdit* m_search;
+    QLabel* m_state;
+    QLabel* m_queue;
+    Alerts* m_alerts;
+    QTimer* m_flush;
+    QSet<QString> m_pendingConversations;
+    QSet<QString> m_pendingOrders;
+    QSet<QString> m_pendingRefunds;
+};
+
+} // namespace shopdesk::ui

@@ -1,0 +1,55 @@
+#include "workbench/Screenshot.h"
+
+#include "chat/ChatTabs.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "side/SidePanel.h"
+#include "workbench/ConversationListModel.h"
+#include "workbench/ConversationListPanel.h"
+#include "workbench/MainWindow.h"
+
+#include <QApplication>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace shopdesk::ui {
+
+void scheduleScreenshot(MainWindow& window, const QString& path, const QString& what, int afterMs)
+{
+    QTimer::singleShot(afterMs, &window, [&window, path, what] {
+        window.flushStored();
+        ConversationListModel* model = window.conversations()->model();
+        // The active chats open as tabs, the first one in front.
+        const auto& active = model->active();
+        for (auto it = active.rbegin(); it != active.rend(); ++it) {
+            window.tabs()->open(*it);
+        }
+        const QStringList tabs{QStringLiteral("buyer"), QStringLiteral("orders"), QStringLiteral("refunds"),
+                               QStringLiteral("logistics"), QStringLiteral("phrases")};
+        if (tabs.contains(what)) {
+            window.side()->setCurrentIndex(static_cast<int>(tabs.indexOf(what)));
+        }
+        if (what == u"followups") {
+            window.showFollowUps();
+        }
+        if (what == u"picker") {
+            if (ChatView* v = window.tabs()->current()) {
+                v->composer()->setFocus();
+                v->composer()->setPlainText(QStringLiteral("/fh"));
+                v->composer()->moveCursor(QTextCursor::End);
+            } else {
+                std::fprintf(stderr, "no chat is open for the picker\n");
+            }
+        }
+        QTimer::singleShot(400, &window, [&window, path] {
+            const bool saved = window.grab().save(path);
+            std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
+                         path.toLocal8Bit().constData());
+            QApplication::exit(saved ? 0 : 1);
+        });
+    });
+}
+
+} // namespace shopdesk::ui
