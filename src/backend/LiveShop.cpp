@@ -6,6 +6,7 @@
 #include "services/chat/ChatService.h"
 #include "services/demo/EcdCorpus.h"
 #include "services/orders/OrderActionService.h"
+#include "services/workbench/WorkbenchRepository.h"
 #include "store/SqliteStore.h"
 
 namespace shopdesk {
@@ -65,6 +66,16 @@ Result<std::unique_ptr<LiveShop>> LiveShop::open(Backend& backend, const Options
     }
     auto live = std::make_unique<LiveShop>(backend, std::move(*adapter), options.retry);
     live->m_corpus = std::move(ownedCorpus);
+    if (live->sim()) {
+        // A simulated world lives as long as the program: buyers of an earlier world are gone, so
+        // their sessions end rather than wait forever in the lists.
+        const QString keep = QStringLiteral("e%1-").arg(live->platform().streamId().section(QLatin1Char('/'), -1));
+        auto ended = backend.store().workbench().endSessionsOutside(
+            live->platform().name(), keep, backend.clock().now(), QStringLiteral("world_ended"));
+        if (!ended) {
+            return ended.error();
+        }
+    }
     if (Status st = live->start(mode); !st) {
         return st.error();
     }

@@ -152,6 +152,26 @@ Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversati
     return conversation(platform, *key);
 }
 
+Result<qint64> SqliteWorkbenchRepository::endSessionsOutside(const QString& platform, const QString& keepPrefix,
+                                                             Timestamp at, const QString& reason)
+{
+    return m_store.writeAndWait<qint64>([=](SqliteConnection& c) -> Result<qint64> {
+        // The closing event's id is derived from the one it closes, so that doing it twice is harmless.
+        auto q = c.statement(
+            "INSERT INTO session_events(platform, event_id, conversation_id, kind, agent, reason, position, at) "
+            "SELECT se.platform, 'end:' || se.event_id, se.conversation_id, 2, se.agent, ?3, 0, ?4 "
+            "FROM session_events se JOIN (SELECT max(id) AS id FROM session_events WHERE platform = ?1 "
+            "GROUP BY conversation_id) l ON l.id = se.id "
+            "WHERE se.kind IN (0, 1) AND substr(se.event_id, 1, length(?2)) <> ?2 "
+            "ON CONFLICT(platform, event_id) DO NOTHING");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, keepPrefix);
+        sql::bind(*q, 3, reason);
+        sql::bind(*q, 4, at.ms());
+        return static_cast<qint64>(q->exec());
+    });
+}
+
 Result<QueueSnapshot> SqliteWorkbenchRepository::queue(Timestamp since)
 {
     return m_store.read<QueueSnapshot>("read the queue", [&](SqliteConnection& c) -> Result<QueueSnapshot> {

@@ -17,6 +17,8 @@ public:
     Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
                                                                    const QString& nick) override;
     Result<QueueSnapshot> queue(Timestamp since) override;
+    Result<qint64> endSessionsOutside(const QString& platform, const QString& keepPrefix, Timestamp at,
+                                      const QString& reason) override;
     Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) override;
     Result<std::vector<LogisticsEvent>> storedLogistics(const QString& platform, const QString& orderNo) override;
     Result<BuyerNotes> buyerNotes(const QString& platform, const QString& nick) override;

@@ -116,6 +116,32 @@ TEST(WorkbenchRepository, AnAgentsConversationsInTheirCurrentState)
     EXPECT_TRUE(later->empty());
 }
 
+TEST(WorkbenchRepository, SessionsOfAnEndedWorldAreClosedOnce)
+{
+    TestBackend b;
+    using K = SessionEvent::Kind;
+    ingestAndWait(b->store().history(),
+                  {session("eOLD-1", QStringLiteral("tb_a"), K::Assigned, QStringLiteral("小美"), 10),
+                   session("eOLD-2", QStringLiteral("tb_q"), K::Queued, QString(), 20, 60),
+                   session("eOLD-3", QStringLiteral("tb_c"), K::Assigned, QStringLiteral("小美"), 30),
+                   session("eOLD-4", QStringLiteral("tb_c"), K::Closed, QStringLiteral("小美"), 40),
+                   session("eNEW-1", QStringLiteral("tb_n"), K::Assigned, QStringLiteral("小美"), 50)});
+    auto& wb = b->store().workbench();
+    auto ended = wb.endSessionsOutside(QStringLiteral("sim"), QStringLiteral("eNEW-"), Timestamp::fromSecs(kDay0 + 99),
+                                       QStringLiteral("world_ended"));
+    ASSERT_TRUE(ended.ok()) << ended.error().message.toStdString();
+    EXPECT_EQ(*ended, 2) << "the open assignment and the queued buyer of the old world";
+    EXPECT_EQ(*wb.endSessionsOutside(QStringLiteral("sim"), QStringLiteral("eNEW-"), Timestamp::fromSecs(kDay0 + 99),
+                                     QStringLiteral("world_ended")),
+              0);
+    auto list = wb.conversationsOf(QStringLiteral("小美"), Timestamp::fromSecs(kDay0));
+    ASSERT_TRUE(list.ok());
+    for (const ConversationSummary& s : *list) {
+        EXPECT_EQ(s.state == ConversationSummary::State::Active, s.buyerNick == u"tb_n") << s.buyerNick.toStdString();
+    }
+    EXPECT_EQ(wb.queue(Timestamp::fromSecs(kDay0))->length, 0);
+}
+
 TEST(WorkbenchRepository, FollowUpsAreMyBuyersOrdersPastTheChaseRules)
 {
     TestBackend b;

@@ -8,7 +8,7 @@ namespace shopdesk::ui::format {
 namespace {
 QString tr(const char* s)
 {
-    return QCoreApplication::translate("Format", s);
+    return QCoreApplication::translate("shopdesk::ui::format", s);
 }
 } // namespace
 

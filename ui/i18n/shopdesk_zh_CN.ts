@@ -1,4 +1,1041 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>AccountService</name>
+    <message>
+        <source>Wrong account name or password.</source>
+        <translation>账号或密码错误。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled. Ask your supervisor to enable it.</source>
+        <translation>账号 %1 已停用，请联系主管启用。</translation>
+    </message>
+    <message>
+        <source>The account %1 is locked after too many failed logins. Try again in %2 minute(s).</source>
+        <translation>账号 %1 因多次登录失败已被锁定，请 %2 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Wrong password. The account %1 is now locked for %2 minute(s).</source>
+        <translation>密码错误。账号 %1 已被锁定 %2 分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>The %1 platform does not offer this: %2.</source>
+        <translation>%1 平台不支持此操作：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Gates</name>
+    <message>
+        <source>Needs the permission %1</source>
+        <translation>需要权限：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformError</name>
+    <message>
+        <source>The shop&apos;s authorisation has expired; the shop owner must authorise ShopDesk again.</source>
+        <translation>店铺授权已过期，请店主重新授权 ShopDesk。</translation>
+    </message>
+    <message>
+        <source>The platform is busy (too many requests); try again in %1 s.</source>
+        <translation>平台繁忙（请求过多），请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>The platform does not know that order or conversation.</source>
+        <translation>平台上找不到该订单或会话。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached (network); try again in a moment.</source>
+        <translation>无法连接平台（网络问题），请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The platform refused: %1 (%2).</source>
+        <translation>平台拒绝：%1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>This database has no shop yet. Create one with `shopdeskctl init`, or start with --demo.</source>
+        <translation>此数据库还没有店铺。请用 `shopdeskctl init` 创建，或以 --demo 启动。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::BuyerService</name>
+    <message>
+        <source>A buyer&apos;s grade is VIP, A, B, C or none.</source>
+        <translation>买家等级只能是 VIP、A、B、C 或无。</translation>
+    </message>
+    <message>
+        <source>A tag has at most %1 characters: %2</source>
+        <translation>标签最多 %1 个字：%2</translation>
+    </message>
+    <message>
+        <source>A buyer has at most %1 tags.</source>
+        <translation>每位买家最多 %1 个标签。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ChatService</name>
+    <message>
+        <source>%1 has no order %2.</source>
+        <translation>%1 没有订单 %2。</translation>
+    </message>
+    <message>
+        <source>Choose a colleague or a group to transfer to.</source>
+        <translation>请选择要转交的同事或分组。</translation>
+    </message>
+    <message>
+        <source>The conversation is already yours.</source>
+        <translation>该会话已经由你接待。</translation>
+    </message>
+    <message>
+        <source>The note has at most %1 characters.</source>
+        <translation>备注最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>Log in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>消息为空。</translation>
+    </message>
+    <message>
+        <source>A message has at most %1 characters (this one has %2); split it or send a link.</source>
+        <translation>一条消息最多 %1 个字（当前 %2 个），请拆分或发送链接。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::OrderActionService</name>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>没有订单 %1。</translation>
+    </message>
+    <message>
+        <source>There is no refund %1.</source>
+        <translation>没有退款 %1。</translation>
+    </message>
+    <message>
+        <source>A seller remark has at most 1,000 bytes (this one has %1; a Chinese character takes 3).</source>
+        <translation>卖家备注最多 1000 字节（当前 %1 字节，一个汉字占 3 字节）。</translation>
+    </message>
+    <message>
+        <source>The flag colour must be 0 (grey) to 5 (pink).</source>
+        <translation>旗帜颜色须为 0（灰）到 5（粉）。</translation>
+    </message>
+    <message>
+        <source>Give the receiver&apos;s name (at most 50 characters).</source>
+        <translation>请填写收货人姓名（最多 50 个字）。</translation>
+    </message>
+    <message>
+        <source>The phone number is not valid: give an 11-digit mobile number or a landline with area code.</source>
+        <translation>电话号码无效：请填写 11 位手机号或带区号的固话。</translation>
+    </message>
+    <message>
+        <source>Give the full address: province, city, district and street (5 to 200 characters).</source>
+        <translation>请填写完整地址：省、市、区和街道（5 到 200 个字）。</translation>
+    </message>
+    <message>
+        <source>Order %1 has already shipped (%2): its address can no longer be changed. Offer the buyer a parcel interception or a return instead.</source>
+        <translation>订单 %1 已发货（%2），不能再改地址。可为买家申请拦截快递或退货。</translation>
+    </message>
+    <message>
+        <source>Order %1 is already paid (%2): its price can no longer be changed.</source>
+        <translation>订单 %1 已付款（%2），不能再改价。</translation>
+    </message>
+    <message>
+        <source>The new price must be above ¥0.00.</source>
+        <translation>新价格必须高于 ¥0.00。</translation>
+    </message>
+    <message>
+        <source>A price change is a discount: the new price must be below the current %1.</source>
+        <translation>改价只能优惠：新价格须低于当前的 %1。</translation>
+    </message>
+    <message>
+        <source>Refund %1 is already decided (%2).</source>
+        <translation>退款 %1 已处理（%2）。</translation>
+    </message>
+    <message>
+        <source>Give the buyer a reason for refusing the refund.</source>
+        <translation>请填写拒绝退款的理由（买家可见）。</translation>
+    </message>
+    <message>
+        <source>The reason has at most %1 characters.</source>
+        <translation>理由最多 %1 个字。</translation>
+    </message>
+    <message>
+        <source>A reply has 1 to %1 characters.</source>
+        <translation>回复须为 1 到 %1 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::QuickReplyService</name>
+    <message>
+        <source>Only its owner may change a personal phrase.</source>
+        <translation>个人短语只能由本人修改。</translation>
+    </message>
+    <message>
+        <source>That phrase no longer exists.</source>
+        <translation>该短语已不存在。</translation>
+    </message>
+    <message>
+        <source>A phrase has 1 to %1 characters.</source>
+        <translation>短语须为 1 到 %1 个字。</translation>
+    </message>
+    <message>
+        <source>A short code has at most %1 characters and no spaces.</source>
+        <translation>快捷编码最多 %1 个字符，且不能有空格。</translation>
+    </message>
+    <message>
+        <source>A group name has at most %1 characters.</source>
+        <translation>分组名最多 %1 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::SimSettingsService</name>
+    <message>
+        <source>Colleague bots: 0 to %1.</source>
+        <translation>同事机器人：0 到 %1 个。</translation>
+    </message>
+    <message>
+        <source>Buyers per minute: 0 to %1.</source>
+        <translation>每分钟买家数：0 到 %1。</translation>
+    </message>
+    <message>
+        <source>Speed: 1 (real time) to %1 simulated seconds a second.</source>
+        <translation>速度：1（实时）到每秒 %1 个模拟秒。</translation>
+    </message>
+    <message>
+        <source>%1 takes a number.</source>
+        <translation>%1 需要一个数字。</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number.</source>
+        <translation>%1 需要一个整数。</translation>
+    </message>
+    <message>
+        <source>There is no setting %1.</source>
+        <translation>没有设置项 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::BubbleDelegate</name>
+    <message>
+        <source>Order card</source>
+        <translation>订单卡片</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::ChangePasswordDialog</name>
+    <message>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>A password has at least 8 characters.</source>
+        <translation>密码至少 8 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::ChatView</name>
+    <message>
+        <source>Phrases /</source>
+        <translation>快捷短语 /</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>End chat</source>
+        <translation>结束会话</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Search this conversation (Enter), Esc closes</source>
+        <translation>搜索本会话（回车），Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Type a reply. Enter sends, Shift+Enter starts a new line, / + keyword inserts a phrase</source>
+        <translation>输入回复。回车发送，Shift+回车换行，输入 / 加关键词插入快捷短语</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <source>Hand this buyer to a colleague or a group</source>
+        <translation>把买家转交给同事或分组</translation>
+    </message>
+    <message>
+        <source>End the chat with a closing line</source>
+        <translation>发送结束语并结束会话</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Order card not sent: %1</source>
+        <translation>订单卡片未发送：%1</translation>
+    </message>
+    <message>
+        <source>Fill in before sending: %1</source>
+        <translation>发送前请补全：%1</translation>
+    </message>
+    <message>
+        <source>Nothing in this conversation matches.</source>
+        <translation>本会话中没有匹配的消息。</translation>
+    </message>
+    <message>
+        <source>Transfer %1</source>
+        <translation>转交 %1</translation>
+    </message>
+    <message>
+        <source>Group: %1</source>
+        <translation>分组：%1</translation>
+    </message>
+    <message>
+        <source>Colleague: %1</source>
+        <translation>同事：%1</translation>
+    </message>
+    <message>
+        <source>What the colleague should know (at most 200 characters)</source>
+        <translation>需要同事了解的情况（最多 200 字）</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>转给</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Transferred.</source>
+        <translation>已转交。</translation>
+    </message>
+    <message>
+        <source>Not transferred: %1</source>
+        <translation>未转交：%1</translation>
+    </message>
+    <message>
+        <source>End the chat with %1</source>
+        <translation>结束与 %1 的会话</translation>
+    </message>
+    <message>
+        <source>Invite the buyer to rate this service</source>
+        <translation>邀请买家评价本次服务</translation>
+    </message>
+    <message>
+        <source>Closing line</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <source>Chat ended.</source>
+        <translation>会话已结束。</translation>
+    </message>
+    <message>
+        <source>Not ended: %1</source>
+        <translation>未结束：%1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::ConversationListModel</name>
+    <message>
+        <source>Serving (%1)</source>
+        <translation>接待中（%1）</translation>
+    </message>
+    <message>
+        <source>No buyer right now</source>
+        <translation>暂无买家</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>Queue (%1)</source>
+        <translation>排队中（%1）</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting</source>
+        <translation>无人排队</translation>
+    </message>
+    <message>
+        <source>%1 waiting · estimated wait %2 min</source>
+        <translation>%1 人排队 · 预计等待 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 waiting · no agent online for them</source>
+        <translation>%1 人排队 · 暂无可接待的在线客服</translation>
+    </message>
+    <message>
+        <source>Recent (%1)</source>
+        <translation>最近联系（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::ConversationListPanel</name>
+    <message>
+        <source>Filter buyers, tags, messages</source>
+        <translation>筛选买家、标签、消息</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::CustomerTab</name>
+    <message>
+        <source>Save grade and tags</source>
+        <translation>保存等级和标签</translation>
+    </message>
+    <message>
+        <source>Show in full (audited)</source>
+        <translation>查看完整信息（将记录审计）</translation>
+    </message>
+    <message>
+        <source>No grade</source>
+        <translation>无等级</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>No order yet</source>
+        <translation>暂无订单</translation>
+    </message>
+    <message>
+        <source>Member level: %1 · %2 orders placed</source>
+        <translation>会员等级：%1 · 下单 %2 次</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Shown in full; this view is recorded in the audit log.</source>
+        <translation>已显示完整信息，本次查看已记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::FollowUpPanel</name>
+    <message>
+        <source>Payment reminder</source>
+        <translation>催付</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Sends the reminder phrase and the order card to the buyer</source>
+        <translation>向买家发送催付话术和订单卡片</translation>
+    </message>
+    <message>
+        <source>Unpaid for %1 h</source>
+        <translation>未付款 %1 小时</translation>
+    </message>
+    <message>
+        <source>Paid %1 h ago, not shipped</source>
+        <translation>已付款 %1 小时未发货</translation>
+    </message>
+    <message>
+        <source>No parcel update for %1 h</source>
+        <translation>物流 %1 小时未更新</translation>
+    </message>
+    <message>
+        <source>Nothing to chase.</source>
+        <translation>暂无待跟进。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::LoginDialog</name>
+    <message>
+        <source>ShopDesk — log in</source>
+        <translation>ShopDesk — 登录</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; customer service</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 客服</translation>
+    </message>
+    <message>
+        <source>Sub-account, e.g. %1:小美</source>
+        <translation>子账号，例如 %1:小美</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Type your sub-account name.</source>
+        <translation>请输入子账号。</translation>
+    </message>
+    <message>
+        <source>Your password was reset: choose a new one to continue.</source>
+        <translation>你的密码已被重置，请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <source>Your supervisor reset your password. Choose your own before you start.</source>
+        <translation>主管重置了你的密码，开始工作前请设置自己的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::LogisticsTab</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No shipped order.</source>
+        <translation>没有已发货的订单。</translation>
+    </message>
+    <message>
+        <source>No trace yet.</source>
+        <translation>暂无物流轨迹。</translation>
+    </message>
+    <message>
+        <source>Asking the carrier…</source>
+        <translation>正在查询快递公司…</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::MainWindow</name>
+    <message>
+        <source>ShopDesk — %1 — %2</source>
+        <translation>ShopDesk — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Only online agents receive new buyers</source>
+        <translation>只有在线客服会接入新买家</translation>
+    </message>
+    <message>
+        <source>Search all chat history (Enter)</source>
+        <translation>搜索全部聊天记录（回车）</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>New buyer</source>
+        <translation>新买家</translation>
+    </message>
+    <message>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
+    <message>
+        <source>%1 new message(s) from buyers</source>
+        <translation>买家发来 %1 条新消息</translation>
+    </message>
+    <message>
+        <source>Store problem, retrying: %1</source>
+        <translation>存储出现问题，正在重试：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>会话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Message records of this buyer…</source>
+        <translation>该买家的消息记录…</translation>
+    </message>
+    <message>
+        <source>Search this conversation</source>
+        <translation>搜索本会话</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Flash the taskbar on new buyers and messages</source>
+        <translation>新买家和新消息时闪烁任务栏</translation>
+    </message>
+    <message>
+        <source>Play a sound</source>
+        <translation>播放提示音</translation>
+    </message>
+    <message>
+        <source>Show a tray message</source>
+        <translation>显示托盘通知</translation>
+    </message>
+    <message>
+        <source>Enter sends (Shift+Enter: new line); off: Ctrl+Enter sends</source>
+        <translation>回车发送（Shift+回车换行）；关闭后 Ctrl+回车发送</translation>
+    </message>
+    <message>
+        <source>Status not changed: %1</source>
+        <translation>状态未切换：%1</translation>
+    </message>
+    <message>
+        <source>No conversation with %1 is stored yet.</source>
+        <translation>还没有与 %1 的会话记录。</translation>
+    </message>
+    <message>
+        <source>That conversation is no longer stored.</source>
+        <translation>该会话已不在本地记录中。</translation>
+    </message>
+    <message>
+        <source>History: %1 (%2 found)</source>
+        <translation>聊天记录：%1（找到 %2 条）</translation>
+    </message>
+    <message>
+        <source>Nothing found. Every word must occur in the message.</source>
+        <translation>没有找到。消息须包含每个词。</translation>
+    </message>
+    <message>
+        <source>Open a buyer&apos;s chat first.</source>
+        <translation>请先打开一位买家的会话。</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>已连接 %1</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>未连接 %1</translation>
+    </message>
+    <message>
+        <source> · %1 buyer(s) waiting over %2 s</source>
+        <translation> · %1 位买家等待超过 %2 秒</translation>
+    </message>
+    <message>
+        <source>Serving %1 · queue %2</source>
+        <translation>接待中 %1 · 排队 %2</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::MessageManagerDialog</name>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Message records of %1</source>
+        <translation>%1 的消息记录</translation>
+    </message>
+    <message>
+        <source>Search this buyer&apos;s messages</source>
+        <translation>搜索该买家的消息</translation>
+    </message>
+    <message>
+        <source>Deletes the selected messages, or every message shown when none is selected</source>
+        <translation>删除选中的消息；未选中时删除列出的全部消息</translation>
+    </message>
+    <message>
+        <source>Delete records</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <source>Delete %1 message(s) of %2? This cannot be undone and is recorded in the audit log.</source>
+        <translation>删除 %2 的 %1 条消息？此操作不可撤销，并会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::OrdersTab</name>
+    <message>
+        <source>Save remark</source>
+        <translation>保存备注</translation>
+    </message>
+    <message>
+        <source>Change address…</source>
+        <translation>修改地址…</translation>
+    </message>
+    <message>
+        <source>Change price…</source>
+        <translation>修改价格…</translation>
+    </message>
+    <message>
+        <source>Send to chat</source>
+        <translation>发送到会话</translation>
+    </message>
+    <message>
+        <source>Seller remark (only the shop sees it; at most 1,000 bytes)</source>
+        <translation>卖家备注（仅店铺可见，最多 1000 字节）</translation>
+    </message>
+    <message>
+        <source>This buyer has no order yet.</source>
+        <translation>该买家还没有订单。</translation>
+    </message>
+    <message>
+        <source>Choose an order first.</source>
+        <translation>请先选择订单。</translation>
+    </message>
+    <message>
+        <source>Total %1 · placed %2</source>
+        <translation>合计 %1 · 下单 %2</translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation>付款 %1</translation>
+    </message>
+    <message>
+        <source>Receiver: %1 %2 %3</source>
+        <translation>收货人：%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>Flagged by %1</source>
+        <translation>插旗：%1</translation>
+    </message>
+    <message>
+        <source>The goods have left: the address can no longer be changed (%1).</source>
+        <translation>已发货，不能再改地址（%1）。</translation>
+    </message>
+    <message>
+        <source>The order is paid: its price can no longer be changed (%1).</source>
+        <translation>已付款，不能再改价（%1）。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Remark saved.</source>
+        <translation>备注已保存。</translation>
+    </message>
+    <message>
+        <source>New receiver for %1</source>
+        <translation>%1 的新收货信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s new address, in full (it is stored encrypted).</source>
+        <translation>买家的新地址，请完整填写（加密保存）。</translation>
+    </message>
+    <message>
+        <source>Address changed.</source>
+        <translation>地址已修改。</translation>
+    </message>
+    <message>
+        <source>New price for %1</source>
+        <translation>%1 的新价格</translation>
+    </message>
+    <message>
+        <source>New total (yuan)</source>
+        <translation>新总价（元）</translation>
+    </message>
+    <message>
+        <source>A discount only: below the current %1.</source>
+        <translation>只能优惠：须低于当前的 %1。</translation>
+    </message>
+    <message>
+        <source>Type an amount in yuan, e.g. 88.50.</source>
+        <translation>请输入金额（元），例如 88.50。</translation>
+    </message>
+    <message>
+        <source>Price changed.</source>
+        <translation>价格已修改。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::PhraseBrowser</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Search phrases: code, words or pinyin initials</source>
+        <translation>搜索短语：编码、文字或拼音首字母</translation>
+    </message>
+    <message>
+        <source>My phrases</source>
+        <translation>我的短语</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Click inserts, double click sends. Used %1 times.</source>
+        <translation>单击插入，双击发送。已使用 %1 次。</translation>
+    </message>
+    <message>
+        <source>Choose one of your own phrases; the team&apos;s are kept by supervisors.</source>
+        <translation>请选择自己的短语；团队短语由主管维护。</translation>
+    </message>
+    <message>
+        <source>Edit phrase</source>
+        <translation>编辑短语</translation>
+    </message>
+    <message>
+        <source>New phrase</source>
+        <translation>新建短语</translation>
+    </message>
+    <message>
+        <source>Variables: {买家} {客服} {订单号} {店铺} {物流公司} {运单号}</source>
+        <translation>变量：{买家} {客服} {订单号} {店铺} {物流公司} {运单号}</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Short code</source>
+        <translation>快捷编码</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Delete phrase</source>
+        <translation>删除短语</translation>
+    </message>
+    <message>
+        <source>Delete /%1?</source>
+        <translation>删除 /%1？</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::QuickReplyPicker</name>
+    <message>
+        <source>↑↓ choose · Enter insert · Esc close · type a code, words or pinyin initials</source>
+        <translation>↑↓ 选择 · 回车插入 · Esc 关闭 · 可输入编码、文字或拼音首字母</translation>
+    </message>
+    <message>
+        <source>mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>No phrase matches &quot;%1&quot;</source>
+        <translation>没有与“%1”匹配的短语</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::RefundsTab</name>
+    <message>
+        <source>Agree</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>Refuse…</source>
+        <translation>拒绝…</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>拒绝理由：%1</translation>
+    </message>
+    <message>
+        <source>No refund requests.</source>
+        <translation>没有退款申请。</translation>
+    </message>
+    <message>
+        <source>Choose a refund that awaits the shop.</source>
+        <translation>请选择待商家处理的退款。</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Refund agreed.</source>
+        <translation>已同意退款。</translation>
+    </message>
+    <message>
+        <source>Refund refused.</source>
+        <translation>已拒绝退款。</translation>
+    </message>
+    <message>
+        <source>Refuse the refund</source>
+        <translation>拒绝退款</translation>
+    </message>
+    <message>
+        <source>The reason the buyer will read (required, at most 200 characters)</source>
+        <translation>买家会看到的理由（必填，最多 200 字）</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::SidePanel</name>
+    <message>
+        <source>Buyer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>物流</translation>
+    </message>
+    <message>
+        <source>Phrases</source>
+        <translation>快捷短语</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::format</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>待付款</translation>
+    </message>
+    <message>
+        <source>To ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>交易成功</translation>
+    </message>
+    <message>
+        <source>Closed (refunded)</source>
+        <translation>交易关闭（已退款）</translation>
+    </message>
+    <message>
+        <source>Closed (unpaid)</source>
+        <translation>交易关闭（未付款）</translation>
+    </message>
+    <message>
+        <source>Awaiting the shop</source>
+        <translation>待商家处理</translation>
+    </message>
+    <message>
+        <source>Agreed, awaiting return</source>
+        <translation>已同意，待买家退货</translation>
+    </message>
+    <message>
+        <source>Return on its way</source>
+        <translation>退货途中</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款成功</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红旗</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄旗</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿旗</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝旗</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉旗</translation>
+    </message>
+    <message>
+        <source>Grey (none)</source>
+        <translation>灰旗（无）</translation>
+    </message>
+</context>
 </TS>

@@ -38,6 +38,7 @@ public:
     QComboBox* presenceBox() const { return m_presence; }
     QLineEdit* historySearch() const { return m_search; }
     Alerts* alerts() const { return m_alerts; }
+    WorkbenchContext& context() const { return m_context; }
 
     /// Opens the buyer's newest chat.
     ChatView* openBuyer(const QString& platform, const QString& buyer);

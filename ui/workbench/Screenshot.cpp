@@ -1,9 +1,12 @@
 #include "workbench/Screenshot.h"
 
+#include "backend/Backend.h"
 #include "chat/ChatTabs.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "services/workbench/WorkbenchRepository.h"
 #include "side/SidePanel.h"
+#include "store/SqliteStore.h"
 #include "workbench/ConversationListModel.h"
 #include "workbench/ConversationListPanel.h"
 #include "workbench/MainWindow.h"
@@ -21,10 +24,21 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
     QTimer::singleShot(afterMs, &window, [&window, path, what] {
         window.flushStored();
         ConversationListModel* model = window.conversations()->model();
-        // The active chats open as tabs, the first one in front.
+        // The active chats open as tabs; in front, the longest-waiting buyer who has orders.
         const auto& active = model->active();
-        for (auto it = active.rbegin(); it != active.rend(); ++it) {
-            window.tabs()->open(*it);
+        const ConversationSummary* front = active.empty() ? nullptr : &active.front();
+        for (const ConversationSummary& s : active) {
+            auto orders = window.context().backend.store().workbench().ordersOfBuyer(s.platform, s.buyerNick, 1);
+            if (orders && !orders->empty()) {
+                front = &s;
+                break;
+            }
+        }
+        for (const ConversationSummary& s : active) {
+            window.tabs()->open(s);
+        }
+        if (front) {
+            window.tabs()->open(*front);
         }
         const QStringList tabs{QStringLiteral("buyer"), QStringLiteral("orders"), QStringLiteral("refunds"),
                                QStringLiteral("logistics"), QStringLiteral("phrases")};

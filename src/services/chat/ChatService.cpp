@@ -14,16 +14,18 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ChatService", text);
+    return QCoreApplication::translate("shopdesk::ChatService", text);
 }
 
 Status checkText(const QString& text)
 {
     if (text.trimmed().isEmpty()) {
-        return Error::invalid(tr("The message is empty."));
+        return Error::invalid(QCoreApplication::translate("shopdesk::ChatService", "The message is empty."));
     }
     if (text.size() > ChatService::kMaxMessageChars) {
-        return Error::invalid(tr("A message has at most %1 characters (this one has %2); split it or send a link.")
+        return Error::invalid(QCoreApplication::translate(
+                                  "shopdesk::ChatService",
+                                  "A message has at most %1 characters (this one has %2); split it or send a link.")
                                   .arg(ChatService::kMaxMessageChars)
                                   .arg(text.size()));
     }

@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("OrderActionService", text);
+    return QCoreApplication::translate("shopdesk::OrderActionService", text);
 }
 
 const char* flagName(int flag)

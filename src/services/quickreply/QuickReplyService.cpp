@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("QuickReplyService", text);
+    return QCoreApplication::translate("shopdesk::QuickReplyService", text);
 }
 
 QString scopeName(QuickReply::Scope s)

@@ -18,7 +18,7 @@ const QString kSpeed = QStringLiteral("sim.speed");
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("SimSettingsService", text);
+    return QCoreApplication::translate("shopdesk::SimSettingsService", text);
 }
 
 } // namespace

@@ -11,7 +11,7 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("BuyerService", text);
+    return QCoreApplication::translate("shopdesk::BuyerService", text);
 }
 
 } // namespace

@@ -65,6 +65,11 @@ public:
     /// Conversations `agent` had a routing decision about since `since`: their current state.
     virtual Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) = 0;
     virtual Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) = 0;
+    /// Ends (with a Closed session event, reason `reason`) every open session of the platform whose
+    /// latest routing event's id does not start with `keepPrefix`: sessions of a stream that is gone
+    /// (a new simulated world). Returns how many.
+    virtual Result<qint64> endSessionsOutside(const QString& platform, const QString& keepPrefix, Timestamp at,
+                                              const QString& reason) = 0;
     /// The buyer's newest conversation on the platform.
     virtual Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
                                                                            const QString& nick) = 0;

@@ -1,0 +1,32 @@
+// Simplified Chinese is the default language: the built-in catalogue loads and covers the
+// workbench and the services' messages; nothing in the catalogue is left untranslated.
+
+#include "side/SidePanel.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTranslator>
+
+#include <gtest/gtest.h>
+
+TEST(Translation, TheChineseCatalogueIsBuiltInAndComplete)
+{
+    QTranslator zh;
+    ASSERT_TRUE(zh.load(QStringLiteral(":/i18n/shopdesk_zh_CN.qm")));
+    ASSERT_TRUE(QCoreApplication::installTranslator(&zh));
+    EXPECT_EQ(QCoreApplication::translate("shopdesk::ui::SidePanel", "Orders"), QStringLiteral("订单"));
+    EXPECT_EQ(QCoreApplication::translate("shopdesk::ui::ConversationListModel", "Serving (%1)"),
+              QStringLiteral("接待中（%1）"));
+    // Service messages shown in the UI use the same catalogue.
+    EXPECT_EQ(QCoreApplication::translate("shopdesk::OrderActionService", "There is no order %1."),
+              QStringLiteral("没有订单 %1。"));
+    EXPECT_EQ(QCoreApplication::translate("AccountService", "Wrong account name or password."),
+              QStringLiteral("账号或密码错误。"));
+    QCoreApplication::removeTranslator(&zh);
+
+    QFile ts(QStringLiteral(SHOPDESK_SOURCE_DIR "/ui/i18n/shopdesk_zh_CN.ts"));
+    ASSERT_TRUE(ts.open(QIODevice::ReadOnly));
+    const QByteArray text = ts.readAll();
+    EXPECT_GT(text.count("<translation>"), 200);
+    EXPECT_EQ(text.count("type=\"unfinished\""), 0) << "run scripts/translate-ts.py after adding strings";
+}
