@@ -185,8 +185,23 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
                           tr("Order %1").arg(card));
     } else {
         painter->setFont(option.font);
-        layoutText(text, option.font, bubbleTextWidth(viewWidth()), painter,
-                   QPointF(box.left() + kPadding, box.top() + kPadding));
+        const qint64 id = index.data(TimelineModel::MessageIdRole).toLongLong();
+        const int width = bubbleTextWidth(viewWidth());
+        auto it = m_painted.find(id);
+        if (it == m_painted.end() || it->width != width) {
+            if (m_painted.size() >= kPaintCacheSize) {
+                m_painted.clear(); // what scrolls into view is laid out again
+            }
+            QStaticText laid(text);
+            laid.setTextFormat(Qt::PlainText);
+            QTextOption wrap;
+            wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+            laid.setTextOption(wrap);
+            laid.setTextWidth(width);
+            laid.prepare(painter->transform(), option.font);
+            it = m_painted.insert(id, {width, laid});
+        }
+        painter->drawStaticText(QPointF(box.left() + kPadding, box.top() + kPadding), it->text);
     }
     painter->restore();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 class QAbstractItemView;
@@ -27,6 +28,12 @@ private:
         int width = 0; ///< of the view when measured
         QSize text;    ///< wrapped text size
     };
+    /// Laid-out text of recently painted bubbles (painting reuses it while scrolling).
+    struct Painted {
+        int width = 0;
+        QStaticText text;
+    };
+    static constexpr int kPaintCacheSize = 600;
     int bubbleTextWidth(int viewWidth) const;
     QSize textSize(const QStyleOptionViewItem& option, const QModelIndex& index) const;
 
@@ -35,6 +42,7 @@ private:
     QAbstractItemView* m_view;
     QString m_buyerNick;
     mutable QHash<qint64, Geometry> m_cache;
+    mutable QHash<qint64, Painted> m_painted;
 };
 
 } // namespace shopdesk::ui
