@@ -58,7 +58,7 @@ Result<platform::sim::SimConfig> simConfig(Backend& backend, const SimSetup& set
             return Error::notFound(QStringLiteral("no active account named %1").arg(setup.person));
         }
         routing::AgentConfig person = *it;
-        person.status = routing::AgentStatus::Offline;
+        person.status = setup.personOnline ? routing::AgentStatus::Online : routing::AgentStatus::Offline;
         const bool inKnownGroup = std::any_of(config.groups.begin(), config.groups.end(),
                                               [&](const routing::GroupConfig& g) { return g.name == person.group; });
         if (!inKnownGroup) {

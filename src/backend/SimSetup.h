@@ -18,6 +18,9 @@ struct SimSetup {
     int bots = 4;
     /// The account a person plays (empty: bots only). It starts offline; the workbench sets it online.
     QString person;
+    /// The person is at the desk from the world's start (a workbench that opens on a shop that has
+    /// been running); else offline until they set their status.
+    bool personOnline = false;
     double malformedRate = 0;
     double transientErrorRate = 0;
 

@@ -86,6 +86,19 @@ protected:
         return out;
     }
 
+    Order worldOrder(const QString& no)
+    {
+        Order found;
+        live->sim()->inspect([&](const SimulatedShop& s) {
+            for (const Order& o : s.allOrders()) {
+                if (o.orderNo == no) {
+                    found = o;
+                }
+            }
+        });
+        return found;
+    }
+
     Order storedOrder(const QString& no)
     {
         auto o = b->store().orders().findOrder(QStringLiteral("sim"), no);
@@ -229,14 +242,7 @@ TEST_F(Workbench, RefundsAreAgreedOrRefusedWithAReason)
         pending = pendingRefunds();
     }
     ASSERT_GE(pending.size(), 2u) << "the world has refunds left to a person";
-    Order first;
-    live->sim()->inspect([&](const SimulatedShop& s) {
-        for (const Order& o : s.allOrders()) {
-            if (o.orderNo == pending[0].orderNo) {
-                first = o;
-            }
-        }
-    });
+    const Order first = worldOrder(pending[0].orderNo);
     ASSERT_TRUE(window->openBuyer(QStringLiteral("sim"), first.buyerNick));
     RefundsTab* tab = window->side()->refunds();
     const int row = rowOfRefund(pending[0].refundNo);
@@ -260,14 +266,7 @@ TEST_F(Workbench, RefundsAreAgreedOrRefusedWithAReason)
     EXPECT_EQ((*refused)->refuseReason, QStringLiteral("商品已经签收且影响二次销售"));
 
     // Agreeing another (on its buyer's tab).
-    Order second;
-    live->sim()->inspect([&](const SimulatedShop& s) {
-        for (const Order& o : s.allOrders()) {
-            if (o.orderNo == pending[1].orderNo) {
-                second = o;
-            }
-        }
-    });
+    const Order second = worldOrder(pending[1].orderNo);
     ASSERT_TRUE(window->openBuyer(QStringLiteral("sim"), second.buyerNick));
     const int row2 = rowOfRefund(pending[1].refundNo);
     ASSERT_GE(row2, 0);
@@ -287,14 +286,7 @@ TEST_F(Workbench, ATraineeSeesMaskedDataAndDisabledRefundButtons)
     advance(5 * 3600);
     auto pending = pendingRefunds();
     ASSERT_FALSE(pending.empty());
-    Order order;
-    live->sim()->inspect([&](const SimulatedShop& s) {
-        for (const Order& o : s.allOrders()) {
-            if (o.orderNo == pending[0].orderNo) {
-                order = o;
-            }
-        }
-    });
+    const Order order = worldOrder(pending[0].orderNo);
     ASSERT_TRUE(window->openBuyer(QStringLiteral("sim"), order.buyerNick));
     CustomerTab* customer = window->side()->customer();
     EXPECT_TRUE(customer->phoneLabel()->text().contains(QLatin1Char('*')))

@@ -169,11 +169,12 @@ int main(int argc, char* argv[])
     liveOptions.sim.bots = demo ? std::max(8, sim->bots) : std::max(1, sim->bots);
     liveOptions.sim.buyersPerMinute = demo ? std::max(15.0, sim->buyersPerMinute) : sim->buyersPerMinute;
     liveOptions.sim.person = session.actor.name;
+    liveOptions.sim.personOnline = true;
     liveOptions.pacing.realTime = true;
     liveOptions.pacing.speed = sim->speed;
     liveOptions.pacing.latencyMs = 80;
-    // The shop has been open a quarter of an hour when the workbench starts.
-    constexpr qint64 kWarmUpSecs = 15 * 60;
+    // The shop has been open a few minutes when the workbench starts, the agent at the desk.
+    constexpr qint64 kWarmUpSecs = 4 * 60;
     liveOptions.sim.start = Timestamp::fromMs(b.clock().now().ms() - kWarmUpSecs * 1000);
     liveOptions.pacing.startOffsetSecs = static_cast<double>(kWarmUpSecs);
     auto live = LiveShop::open(b, liveOptions, platform::IngestPipeline::Mode::Automatic);

@@ -147,8 +147,8 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     painter->setFont(small);
     painter->setPen(pal.color(QPalette::PlaceholderText));
     const QString header = QStringLiteral("%1  %2").arg(who, at.toString(QStringLiteral("HH:mm:ss")));
-    painter->drawText(QRect(r.left(), r.top(), r.width(), smallMetrics.height()),
-                      (mine ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, header);
+    painter->drawText(QRect(r.left(), r.top(), r.width(), smallMetrics.height() + 2),
+                      (mine ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop, header);
     r.setTop(r.top() + smallMetrics.height() + kHeaderGap);
 
     const QString card = index.data(TimelineModel::CardRole).toString();

@@ -5,6 +5,7 @@
 #include "chat/BubbleDelegate.h"
 #include "chat/Composer.h"
 #include "chat/TimelineModel.h"
+#include "common/FormDialog.h"
 #include "common/Gates.h"
 #include "domain/TextMatch.h"
 #include "quickreply/PhraseLibrary.h"
@@ -138,21 +139,11 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
         QAction* copy = menu.addAction(tr("Copy text"));
         copy->setShortcut(QKeySequence::Copy);
         if (menu.exec(m_view->viewport()->mapToGlobal(pos)) == copy) {
-            QStringList texts;
-            for (const QModelIndex& i : m_view->selectionModel()->selectedRows()) {
-                texts << i.data(Qt::DisplayRole).toString();
-            }
-            QApplication::clipboard()->setText(texts.join(QLatin1Char('\n')));
+            copySelection();
         }
     });
     auto* copyShortcut = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(copyShortcut, &QShortcut::activated, this, [this] {
-        QStringList texts;
-        for (const QModelIndex& i : m_view->selectionModel()->selectedRows()) {
-            texts << i.data(Qt::DisplayRole).toString();
-        }
-        QApplication::clipboard()->setText(texts.join(QLatin1Char('\n')));
-    });
+    connect(copyShortcut, &QShortcut::activated, this, &ChatView::copySelection);
     auto* find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, &ChatView::showSearch);
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_searchBox, nullptr, nullptr, Qt::WidgetShortcut);
@@ -165,6 +156,17 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     applyGates();
     m_view->scrollToBottom();
     setFocusProxy(m_composer);
+}
+
+void ChatView::copySelection()
+{
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end());
+    QStringList texts;
+    for (const QModelIndex& i : rows) {
+        texts << i.data(Qt::DisplayRole).toString();
+    }
+    QApplication::clipboard()->setText(texts.join(QLatin1Char('\n')));
 }
 
 void ChatView::applyGates()
@@ -387,8 +389,7 @@ void ChatView::transfer()
         report(config.error().message, true);
         return;
     }
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Transfer %1").arg(m_conversation.buyerNick));
+    FormDialog dialog(tr("Transfer %1").arg(m_conversation.buyerNick), this);
     auto* target = new QComboBox(&dialog);
     for (const routing::GroupConfig& g : config->groups) {
         target->addItem(tr("Group: %1").arg(g.name), QStringList{QString(), g.name});
@@ -401,15 +402,8 @@ void ChatView::transfer()
     auto* note = new QLineEdit(&dialog);
     note->setPlaceholderText(tr("What the colleague should know (at most 200 characters)"));
     note->setMaxLength(200);
-    auto* form = new QFormLayout;
-    form->addRow(tr("To"), target);
-    form->addRow(tr("Note"), note);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    dialog.addRow(tr("To"), target);
+    dialog.addRow(tr("Note"), note);
     if (dialog.exec() != QDialog::Accepted || target->currentIndex() < 0) {
         return;
     }
@@ -423,22 +417,14 @@ void ChatView::transfer()
 
 void ChatView::closeConversation()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("End the chat with %1").arg(m_conversation.buyerNick));
+    FormDialog dialog(tr("End the chat with %1").arg(m_conversation.buyerNick), this);
     auto* line = new QLineEdit(&dialog);
     // What the buyer reads is Chinese whatever the agent's UI language.
     line->setText(QStringLiteral("亲，感谢您的支持，有问题随时联系我们哦，祝您生活愉快~"));
     auto* invite = new QCheckBox(tr("Invite the buyer to rate this service"), &dialog);
     invite->setChecked(true);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Closing line"), line);
-    form->addRow(QString(), invite);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    dialog.addRow(tr("Closing line"), line);
+    dialog.addRow(QString(), invite);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }

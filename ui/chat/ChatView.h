@@ -60,6 +60,8 @@ public:
     bool reveal(MessageId id);
     void transfer();
     void closeConversation();
+    /// Copies the selected messages' text, oldest first.
+    void copySelection();
     /// Fills phrase variables for this buyer: their latest order and its parcel.
     PhraseContext phraseContext() const;
 

@@ -676,6 +676,26 @@
         <source>Serving %1 · queue %2</source>
         <translation>接待中 %1 · 排队 %2</translation>
     </message>
+    <message>
+        <source>Slow-reply warning after…</source>
+        <translation>慢回复提醒时间…</translation>
+    </message>
+    <message>
+        <source>Slow-reply warning</source>
+        <translation>慢回复提醒</translation>
+    </message>
+    <message>
+        <source>Seconds a buyer may wait for an answer before the timer turns amber:</source>
+        <translation>买家等待回复多少秒后计时变为黄色：</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language changes when ShopDesk starts again.</source>
+        <translation>语言将在重新启动 ShopDesk 后切换。</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::MessageManagerDialog</name>

@@ -3,6 +3,7 @@
 #include "backend/Backend.h"
 #include "backend/LiveShop.h"
 #include "chat/ChatView.h"
+#include "common/FormDialog.h"
 #include "common/Format.h"
 #include "common/Gates.h"
 #include "services/orders/OrderActionService.h"
@@ -237,23 +238,15 @@ void OrdersTab::changeAddress()
     if (!o) {
         return;
     }
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("New receiver for %1").arg(o->orderNo));
+    FormDialog dialog(tr("New receiver for %1").arg(o->orderNo), this,
+                      tr("The buyer's new address, in full (it is stored encrypted)."));
     auto* name = new QLineEdit(&dialog);
     auto* phone = new QLineEdit(&dialog);
     auto* address = new QLineEdit(&dialog);
     address->setMinimumWidth(320);
-    auto* form = new QFormLayout;
-    form->addRow(tr("Name"), name);
-    form->addRow(tr("Phone"), phone);
-    form->addRow(tr("Address"), address);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("The buyer's new address, in full (it is stored encrypted)."), &dialog));
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    dialog.addRow(tr("Name"), name);
+    dialog.addRow(tr("Phone"), phone);
+    dialog.addRow(tr("Address"), address);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
@@ -269,20 +262,11 @@ void OrdersTab::changePrice()
     if (!o) {
         return;
     }
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("New price for %1").arg(o->orderNo));
+    FormDialog dialog(tr("New price for %1").arg(o->orderNo), this,
+                      tr("A discount only: below the current %1.").arg(format::money(o->amountFen)));
     auto* amount = new QLineEdit(&dialog);
     amount->setPlaceholderText(formatYuan(o->amountFen));
-    auto* form = new QFormLayout;
-    form->addRow(tr("New total (yuan)"), amount);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(
-        new QLabel(tr("A discount only: below the current %1.").arg(format::money(o->amountFen)), &dialog));
-    layout->addLayout(form);
-    layout->addWidget(buttons);
+    dialog.addRow(tr("New total (yuan)"), amount);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "backend/Backend.h"
 #include "backend/LiveShop.h"
+#include "common/FormDialog.h"
 #include "common/Format.h"
 #include "common/Gates.h"
 #include "services/orders/OrderActionService.h"
@@ -134,22 +135,16 @@ void RefundsTab::refuseWith(const QString& reason)
 
 void RefundsTab::refuse()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Refuse the refund"));
+    FormDialog dialog(tr("Refuse the refund"), this);
     auto* reason = new QPlainTextEdit(&dialog);
     reason->setPlaceholderText(tr("The reason the buyer will read (required, at most 200 characters)"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
+    dialog.addRow(QString(), reason);
+    QPushButton* ok = dialog.buttons()->button(QDialogButtonBox::Ok);
     ok->setEnabled(false);
     connect(reason, &QPlainTextEdit::textChanged, &dialog, [reason, ok] {
         const qsizetype n = reason->toPlainText().trimmed().size();
         ok->setEnabled(n > 0 && n <= OrderActionService::kMaxRefuseReason);
     });
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(reason);
-    layout->addWidget(buttons);
     if (dialog.exec() == QDialog::Accepted) {
         refuseWith(reason->toPlainText().trimmed());
     }

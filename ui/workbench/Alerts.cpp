@@ -40,6 +40,12 @@ void Alerts::setTray(bool on)
     QSettings().setValue(QStringLiteral("alerts/tray"), on);
 }
 
+void Alerts::setSlowSeconds(int secs)
+{
+    m_slowSeconds = std::max(10, secs);
+    QSettings().setValue(QStringLiteral("alerts/slowSeconds"), m_slowSeconds);
+}
+
 void Alerts::notify(const QString& title, const QString& text)
 {
     if (m_window->isActiveWindow()) {

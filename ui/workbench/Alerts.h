@@ -22,6 +22,7 @@ public:
     void setTray(bool on);
     /// Seconds after which an unanswered buyer counts as slow (amber in the list).
     int slowSeconds() const { return m_slowSeconds; }
+    void setSlowSeconds(int secs);
 
     void notify(const QString& title, const QString& text);
     /// How many alerts were raised (tests and the status bar).

@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -177,6 +178,29 @@ void MainWindow::buildMenus()
            [this](bool on) { m_alerts->setFlash(on); });
     toggle(tr("Play a sound"), m_alerts->sound(), [this](bool on) { m_alerts->setSound(on); });
     toggle(tr("Show a tray message"), m_alerts->tray(), [this](bool on) { m_alerts->setTray(on); });
+    QAction* slow = settings->addAction(tr("Slow-reply warning after…"));
+    connect(slow, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int secs = QInputDialog::getInt(
+            this, tr("Slow-reply warning"), tr("Seconds a buyer may wait for an answer before the timer turns amber:"),
+            m_alerts->slowSeconds(), 10, 3600, 10, &ok);
+        if (ok) {
+            m_alerts->setSlowSeconds(secs);
+            m_list->delegate()->setSlowSeconds(secs);
+        }
+    });
+    settings->addSeparator();
+    QMenu* language = settings->addMenu(tr("Language"));
+    for (const auto& [code, name] : {std::pair{QStringLiteral("zh_CN"), QStringLiteral("简体中文")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
+        QAction* a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(gates::language() == code);
+        connect(a, &QAction::triggered, this, [this, code = code] {
+            QSettings().setValue(QStringLiteral("ui/language"), code);
+            statusBar()->showMessage(tr("The language changes when ShopDesk starts again."), 8000);
+        });
+    }
     settings->addSeparator();
     toggle(tr("Enter sends (Shift+Enter: new line); off: Ctrl+Enter sends"),
            QSettings().value(QStringLiteral("composer/sendOnEnter"), true).toBool(), [this](bool on) {
