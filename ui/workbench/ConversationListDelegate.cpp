@@ -74,25 +74,33 @@ void ConversationListDelegate::paint(QPainter* painter, const QStyleOptionViewIt
     // Right column: waiting timer (active and unanswered) or the last message's time.
     QString right;
     QColor rightColour = dim;
+    QColor late;
     const QVariant waiting = index.data(ConversationListModel::WaitingSinceRole);
     const qint64 now = m_clock.now().ms();
     if (waiting.isValid()) {
         const qint64 secs = (now - waiting.toLongLong()) / 1000;
         right = format::duration(secs);
-        const QColor late = waitingColour(secs, m_slowSeconds);
-        if (late.isValid()) {
-            rightColour = late;
-        }
+        late = waitingColour(secs, m_slowSeconds);
     } else {
         right = format::shortTime(Timestamp::fromMs(index.data(ConversationListModel::TimeRole).toLongLong()),
                                   Timestamp::fromMs(now));
     }
     QFont bold = option.font;
     bold.setBold(true);
-    const int rightWidth = QFontMetrics(bold).horizontalAdvance(right) + 4;
+    const int rightWidth = QFontMetrics(bold).horizontalAdvance(right) + 10;
+    const QRect timer(inner.right() - rightWidth, inner.top(), rightWidth, lineH);
     painter->setFont(bold);
-    painter->setPen(rightColour);
-    painter->drawText(QRect(inner.right() - rightWidth, inner.top(), rightWidth, lineH), Qt::AlignRight, right);
+    if (late.isValid()) {
+        // A late buyer's timer is a coloured pill, readable on a selected row too.
+        QPainterPath pill;
+        pill.addRoundedRect(timer, 4, 4);
+        painter->fillPath(pill, late);
+        painter->setPen(Qt::white);
+        painter->drawText(timer, Qt::AlignCenter, right);
+    } else {
+        painter->setPen(rightColour);
+        painter->drawText(timer, Qt::AlignRight, right);
+    }
 
     // Nick and grade.
     int x = inner.left();
