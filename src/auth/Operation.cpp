@@ -56,6 +56,8 @@ const std::vector<OperationInfo>& operationTable()
         {O::BuyerNotesEdit, "buyer.notes.edit", P::ChatReply, "编辑买家等级与标签", "Edit a buyer's grade and tags",
          ""},
         {O::HistoryDelete, "history.delete", P::HistoryDelete, "删除聊天记录", "Delete chat records", ""},
+        {O::FollowUpConfigure, "followup.configure", P::RoutingConfigure, "设置跟进规则", "Set the follow-up rules",
+         "settings set followup.*"},
     };
     return table;
 }

@@ -46,6 +46,7 @@ enum class Operation {
     QuickReplyTeamEdit,
     BuyerNotesEdit,
     HistoryDelete,
+    FollowUpConfigure,
     Count
 };
 

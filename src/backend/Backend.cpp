@@ -89,7 +89,8 @@ void Backend::wireServices()
     m_sim = std::make_unique<SimSettingsService>(m_store->settings(), *m_gate, *m_audit);
     m_quickReplies = std::make_unique<QuickReplyService>(m_store->quickReplies(), *m_gate, *m_audit);
     m_buyers = std::make_unique<BuyerService>(m_store->workbench(), *m_gate, *m_audit);
-    m_followUps = std::make_unique<FollowUpService>(m_store->workbench(), m_store->settings(), *m_gate, *m_clock);
+    m_followUps =
+        std::make_unique<FollowUpService>(m_store->workbench(), m_store->settings(), *m_gate, *m_audit, *m_clock);
 }
 
 Result<Shop> Backend::shop() const

@@ -3,6 +3,7 @@
 #include "backend/Backend.h"
 #include "services/accounts/AccountService.h"
 #include "services/settings/SimSettingsService.h"
+#include "services/workbench/FollowUpService.h"
 
 namespace shopdesk::cli {
 
@@ -23,9 +24,15 @@ int runSettingsShow(CliContext& ctx, Args& args)
     if (!sim) {
         return ctx.fail(sim.error());
     }
+    auto followUp = (*ctx.backend())->followUps().rules();
+    if (!followUp) {
+        return ctx.fail(followUp.error());
+    }
     ctx.io().out << "login.max_failures\t" << policy->maxFailures << "\nlogin.lock_minutes\t" << policy->lockMinutes
                  << "\nsim.bots\t" << sim->bots << "\nsim.buyers_per_minute\t" << sim->buyersPerMinute
-                 << "\nsim.speed\t" << sim->speed << Qt::endl;
+                 << "\nsim.speed\t" << sim->speed << "\nfollowup.unpaid_hours\t" << followUp->unpaidHours
+                 << "\nfollowup.unshipped_hours\t" << followUp->unshippedHours << "\nfollowup.stale_trace_hours\t"
+                 << followUp->staleTraceHours << "\nfollowup.served_days\t" << followUp->servedDays << Qt::endl;
     return 0;
 }
 
@@ -39,12 +46,15 @@ int runSettingsSet(CliContext& ctx, Args& args)
     if (!key || !value) {
         return ctx.fail(Error::usage(QStringLiteral("settings set needs KEY VALUE")));
     }
-    if (SimSettingsService::keys().contains(*key)) {
+    const bool sim = SimSettingsService::keys().contains(*key);
+    if (sim || FollowUpService::keys().contains(*key)) {
         auto actor = ctx.actor();
         if (!actor) {
             return ctx.fail(actor.error());
         }
-        if (Status st = (*ctx.backend())->simSettings().set(*actor, *key, *value); !st) {
+        Backend& b = **ctx.backend();
+        if (Status st = sim ? b.simSettings().set(*actor, *key, *value) : b.followUps().set(*actor, *key, *value);
+            !st) {
             return ctx.fail(st);
         }
         ctx.io().out << *key << " = " << *value << Qt::endl;
@@ -70,8 +80,9 @@ int runSettingsSet(CliContext& ctx, Args& args)
         policy->lockMinutes = number;
     } else {
         return ctx.fail(
-            Error::notFound(QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes, %2)")
-                                .arg(*key, SimSettingsService::keys().join(QStringLiteral(", ")))));
+            Error::notFound(QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes, %2, %3)")
+                                .arg(*key, SimSettingsService::keys().join(QStringLiteral(", ")),
+                                     FollowUpService::keys().join(QStringLiteral(", ")))));
     }
     if (Status st = accounts.setLoginPolicy(*actor, *policy); !st) {
         return ctx.fail(st);

@@ -18,6 +18,7 @@
 #include "services/search/SearchService.h"
 #include "services/settings/SimSettingsService.h"
 #include "services/workbench/BuyerService.h"
+#include "services/workbench/FollowUpService.h"
 
 #include "support/Await.h"
 #include "support/TempStore.h"
@@ -208,6 +209,10 @@ std::map<Operation, Invoker> invokers()
         {Operation::HistoryDelete,
          [](Env& e, const auth::Actor& a) {
              return status(e.b->buyers().deleteHistory(a, QStringLiteral("sim"), unique("tb_gone"), {}));
+         }},
+        {Operation::FollowUpConfigure,
+         [](Env& e, const auth::Actor& a) {
+             return e.b->followUps().set(a, QStringLiteral("followup.unpaid_hours"), QStringLiteral("12"));
          }},
         {Operation::ReviewReply,
          [](Env& e, const auth::Actor& a) {

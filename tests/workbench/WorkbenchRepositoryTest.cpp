@@ -167,6 +167,17 @@ TEST(WorkbenchRepository, FollowUpsAreMyBuyersOrdersPastTheChaseRules)
     EXPECT_EQ(got, (QStringList{QStringLiteral("P-old"), QStringLiteral("U-old")}));
     EXPECT_EQ(list->at(1).kind, FollowUp::Kind::Unpaid);
     EXPECT_TRUE(b->followUps().followUps(trainee).ok()) << "trainees see orders too";
+
+    // A supervisor shortens the chase rule: the newer unpaid order (10 h old) is due too.
+    auto supervisor = b.account(QStringLiteral("主管"), {QStringLiteral("supervisor")});
+    EXPECT_EQ(b->followUps().set(mei, QStringLiteral("followup.unpaid_hours"), QStringLiteral("8")).error().code,
+              ErrorCode::NotAllowed);
+    EXPECT_EQ(b->followUps().set(supervisor, QStringLiteral("followup.unpaid_hours"), QStringLiteral("0")).error().code,
+              ErrorCode::Invalid);
+    ASSERT_TRUE(b->followUps().set(supervisor, QStringLiteral("followup.unpaid_hours"), QStringLiteral("8")).ok());
+    auto shorter = b->followUps().followUps(mei);
+    ASSERT_TRUE(shorter.ok());
+    EXPECT_EQ(shorter->size(), 3u);
 }
 
 TEST(BuyerService, GradesAndTagsAreValidatedAndAudited)

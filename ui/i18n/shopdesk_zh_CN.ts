@@ -111,6 +111,17 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::FollowUpService</name>
+    <message>
+        <source>%1 takes a whole number from 1 to %2.</source>
+        <translation>%1 须为 1 到 %2 的整数。</translation>
+    </message>
+    <message>
+        <source>There is no setting %1.</source>
+        <translation>没有设置项 %1。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::OrderActionService</name>
     <message>
         <source>There is no order %1.</source>
