@@ -58,6 +58,8 @@ const std::vector<OperationInfo>& operationTable()
         {O::HistoryDelete, "history.delete", P::HistoryDelete, "删除聊天记录", "Delete chat records", ""},
         {O::FollowUpConfigure, "followup.configure", P::RoutingConfigure, "设置跟进规则", "Set the follow-up rules",
          "settings set followup.*"},
+        {O::ReportAgents, "report.agents", P::TeamPerformanceView, "查看客服绩效报表",
+         "Read the agents' performance report", "report agents"},
     };
     return table;
 }

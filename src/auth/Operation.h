@@ -47,6 +47,7 @@ enum class Operation {
     BuyerNotesEdit,
     HistoryDelete,
     FollowUpConfigure,
+    ReportAgents,
     Count
 };
 

@@ -11,6 +11,7 @@
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
 #include "services/quickreply/QuickReplyService.h"
+#include "services/reports/AgentReportService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
@@ -91,6 +92,7 @@ void Backend::wireServices()
     m_buyers = std::make_unique<BuyerService>(m_store->workbench(), *m_gate, *m_audit);
     m_followUps =
         std::make_unique<FollowUpService>(m_store->workbench(), m_store->settings(), *m_gate, *m_audit, *m_clock);
+    m_reports = std::make_unique<AgentReportService>(m_store->reports(), *m_gate);
 }
 
 Result<Shop> Backend::shop() const

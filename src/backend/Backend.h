@@ -28,6 +28,7 @@ class SimSettingsService;
 class QuickReplyService;
 class BuyerService;
 class FollowUpService;
+class AgentReportService;
 
 namespace store {
 class SqliteStore;
@@ -72,6 +73,7 @@ public:
     QuickReplyService& quickReplies() { return *m_quickReplies; }
     BuyerService& buyers() { return *m_buyers; }
     FollowUpService& followUps() { return *m_followUps; }
+    AgentReportService& reports() { return *m_reports; }
     HistoryImporter& importer() { return *m_importer; }
     const PiiVault& vault() const { return *m_vault; }
     KeyRing& keys() { return *m_keys; }
@@ -99,6 +101,7 @@ private:
     std::unique_ptr<QuickReplyService> m_quickReplies;
     std::unique_ptr<BuyerService> m_buyers;
     std::unique_ptr<FollowUpService> m_followUps;
+    std::unique_ptr<AgentReportService> m_reports;
     std::unique_ptr<HistoryImporter> m_importer;
     Shop m_shop;
 };

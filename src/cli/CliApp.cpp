@@ -51,7 +51,7 @@ const std::vector<Command>& commands()
         {{QStringLiteral("audit"), QStringLiteral("verify")}, "--as A audit verify", runAuditVerify},
         {{QStringLiteral("settings"), QStringLiteral("show")}, "--as A settings show", runSettingsShow},
         {{QStringLiteral("settings"), QStringLiteral("set")},
-         "--as A settings set login.max_failures|login.lock_minutes|sim.bots|sim.buyers_per_minute|sim.speed N",
+         "--as A settings set login.max_failures|login.lock_minutes|sim.*|followup.* N",
          runSettingsSet},
         {{QStringLiteral("order"), QStringLiteral("show")},
          "--as A order show ORDER [--reveal] [--json]",
@@ -69,6 +69,9 @@ const std::vector<Command>& commands()
         {{QStringLiteral("routing"), QStringLiteral("agent")},
          "--as A routing agent NAME [--group G] [--limit N | --group-limit]",
          runRoutingAgent},
+        {{QStringLiteral("report"), QStringLiteral("agents")},
+         "--as A report agents --from DATE --to DATE [--slow-seconds 120] [--json|--csv]   (docs/reports.md)",
+         runReportAgents},
         {{QStringLiteral("sim"), QStringLiteral("run")},
          "sim run [--minutes M] [--speed X|max] [--seed S] [--agents N] [--buyers-per-minute B]\n"
          "          [--malformed-rate R] [--transient-error-rate R] [--start ISO]   (docs/adapters.md)",

@@ -43,4 +43,6 @@ int runRoutingAgent(CliContext& ctx, Args& args);
 
 int runSimRun(CliContext& ctx, Args& args);
 
+int runReportAgents(CliContext& ctx, Args& args);
+
 } // namespace shopdesk::cli

@@ -10,6 +10,7 @@
 #include "store/SqliteMessageRepository.h"
 #include "store/SqliteOrderRepository.h"
 #include "store/SqliteQuickReplyRepository.h"
+#include "store/SqliteReportRepository.h"
 #include "store/SqliteRoleRepository.h"
 #include "store/SqliteRoutingRepository.h"
 #include "store/SqliteSettingsRepository.h"
@@ -37,6 +38,7 @@ SqliteStore::SqliteStore(QString path, std::unique_ptr<StoreWriter> writer, std:
     m_routing = std::make_unique<SqliteRoutingRepository>(*this);
     m_quickReplies = std::make_unique<SqliteQuickReplyRepository>(*this);
     m_workbench = std::make_unique<SqliteWorkbenchRepository>(*this);
+    m_reports = std::make_unique<SqliteReportRepository>(*this);
 }
 
 void SqliteStore::setAuditChain(std::shared_ptr<const AuditChain> chain)

@@ -25,6 +25,7 @@ class SettingsRepository;
 class ShopRepository;
 class QuickReplyRepository;
 class WorkbenchRepository;
+class ReportRepository;
 } // namespace shopdesk
 
 namespace shopdesk::store {
@@ -63,6 +64,7 @@ public:
     RoutingRepository& routing() { return *m_routing; }
     QuickReplyRepository& quickReplies() { return *m_quickReplies; }
     WorkbenchRepository& workbench() { return *m_workbench; }
+    ReportRepository& reports() { return *m_reports; }
 
     /// The chain audit entries are appended with (set once the master key is unlocked). Writes
     /// that carry audit entries fail until it is set.
@@ -106,6 +108,7 @@ private:
     std::unique_ptr<RoutingRepository> m_routing;
     std::unique_ptr<QuickReplyRepository> m_quickReplies;
     std::unique_ptr<WorkbenchRepository> m_workbench;
+    std::unique_ptr<ReportRepository> m_reports;
 };
 
 } // namespace shopdesk::store

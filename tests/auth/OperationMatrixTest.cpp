@@ -14,6 +14,7 @@
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
 #include "services/quickreply/QuickReplyService.h"
+#include "services/reports/AgentReportService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/settings/SimSettingsService.h"
@@ -213,6 +214,10 @@ std::map<Operation, Invoker> invokers()
         {Operation::FollowUpConfigure,
          [](Env& e, const auth::Actor& a) {
              return e.b->followUps().set(a, QStringLiteral("followup.unpaid_hours"), QStringLiteral("12"));
+         }},
+        {Operation::ReportAgents,
+         [](Env& e, const auth::Actor& a) {
+             return status(e.b->reports().agents(a, Timestamp::fromSecs(0), Timestamp::fromSecs(86400)));
          }},
         {Operation::ReviewReply,
          [](Env& e, const auth::Actor& a) {

@@ -236,3 +236,33 @@ TEST(AdminCli, SimSettingsAreGatedValidatedAndUsedBySimRun)
     EXPECT_EQ(summary.value(QStringLiteral("agents")).toInt(), 2);
     EXPECT_EQ(summary.value(QStringLiteral("invariant_violations")).toInt(), 0);
 }
+
+TEST(AdminCli, TheAgentReportPrintsJsonLinesAndCsvWithAHeader)
+{
+    CliStore s;
+    const QString history = s.write(
+        QStringLiteral("h.jsonl"),
+        QByteArrayLiteral(
+            R"({"type":"message","conversation":"c1","buyer":"b1","from":"buyer","at":"2026-11-11T10:00:00+08:00","text":"在吗"}
+{"type":"message","conversation":"c1","buyer":"b1","from":"agent","agent":"小美","at":"2026-11-11T10:01:30+08:00","text":"在的"}
+)"));
+    auto imported = s.owner({"history", "import", history});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    auto json = s.owner({"report", "agents", "--from", "2026-11-11", "--to", "2026-11-12", "--json"});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    const auto line = QJsonDocument::fromJson(json.out.trimmed().toUtf8()).object();
+    EXPECT_EQ(line.value(QStringLiteral("agent")).toString(), QStringLiteral("小美"));
+    EXPECT_EQ(line.value(QStringLiteral("turns_answered")).toInt(), 1);
+    EXPECT_EQ(line.value(QStringLiteral("response_avg_s")).toDouble(), 90.0);
+    EXPECT_TRUE(line.value(QStringLiteral("conversion_rate")).isDouble());
+    auto csv = s.owner({"report", "agents", "--from", "2026-11-11", "--to", "2026-11-12", "--csv"});
+    ASSERT_EQ(csv.exitCode, 0);
+    EXPECT_TRUE(csv.out.startsWith(QStringLiteral("agent,conversations,replies,turns_answered,first_response_avg_s,")));
+    EXPECT_EQ(csv.out.count(QLatin1Char('\n')), 2);
+    // The day before: nobody.
+    auto empty = s.owner({"report", "agents", "--from", "2026-11-10", "--to", "2026-11-11", "--json"});
+    EXPECT_EQ(empty.exitCode, 0);
+    EXPECT_TRUE(empty.out.isEmpty());
+    EXPECT_EQ(s.owner({"report", "agents", "--from", "2026-11-11"}).exitCode, 2);
+    EXPECT_EQ(s.owner({"report", "agents", "--from", "11/11", "--to", "2026-11-12"}).exitCode, 5);
+}

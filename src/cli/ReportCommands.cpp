@@ -1,0 +1,141 @@
+#include "cli/Commands.h"
+
+#include "backend/Backend.h"
+#include "core/IsoTime.h"
+#include "core/JsonWriter.h"
+#include "services/reports/AgentReportService.h"
+
+namespace shopdesk::cli {
+
+namespace {
+
+const char* const kColumns[] = {
+    "agent",          "conversations",  "replies", "turns_answered", "first_response_avg_s", "response_avg_s",
+    "slow_replies",   "unanswered_30m", "orders",  "sales_fen",      "inquiring_buyers",     "converted_buyers",
+    "conversion_rate"};
+
+QString mean(const std::optional<double>& v, const QString& none)
+{
+    return v ? QString::number(*v, 'f', 1) : none;
+}
+
+/// CSV field: quoted when it holds a comma, a quote or a line break.
+QString csvField(const QString& s)
+{
+    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))) {
+        return s;
+    }
+    QString q = s;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QStringList cells(const AgentPerformance& p, const QString& none)
+{
+    return {p.agent,
+            QString::number(p.conversations),
+            QString::number(p.replies),
+            QString::number(p.turnsAnswered),
+            mean(p.firstResponseAvgSecs, none),
+            mean(p.responseAvgSecs, none),
+            QString::number(p.slowReplies),
+            QString::number(p.unanswered30m),
+            QString::number(p.orders),
+            QString::number(p.salesFen),
+            QString::number(p.inquiringBuyers),
+            QString::number(p.convertedBuyers),
+            QString::number(p.conversionRate, 'f', 4)};
+}
+
+} // namespace
+
+int runReportAgents(CliContext& ctx, Args& args)
+{
+    auto from = args.option(QStringLiteral("from"));
+    auto to = args.option(QStringLiteral("to"));
+    auto slow = args.integer(QStringLiteral("slow-seconds"), 1, 86400);
+    for (const auto* r : {&from, &to}) {
+        if (!*r) {
+            return ctx.fail(r->error());
+        }
+    }
+    if (!slow) {
+        return ctx.fail(slow.error());
+    }
+    const bool json = args.flag(QStringLiteral("json"));
+    const bool csv = args.flag(QStringLiteral("csv"));
+    if (auto st = args.finish(); !st) {
+        return ctx.fail(st);
+    }
+    if (!*from || !*to) {
+        return ctx.fail(Error::usage(QStringLiteral("report agents needs --from DATE and --to DATE (YYYY-MM-DD)")));
+    }
+    if (json && csv) {
+        return ctx.fail(Error::usage(QStringLiteral("choose one of --json and --csv")));
+    }
+    auto actor = ctx.actor();
+    if (!actor) {
+        return ctx.fail(actor.error());
+    }
+    Backend& b = **ctx.backend();
+    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
+    auto start = isotime::parseDateStart(**from, zone);
+    if (!start) {
+        return ctx.fail(start.error());
+    }
+    auto end = isotime::parseDateStart(**to, zone);
+    if (!end) {
+        return ctx.fail(end.error());
+    }
+    auto lines = b.reports().agents(*actor, *start, *end, static_cast<int>(slow->value_or(120)));
+    if (!lines) {
+        return ctx.fail(lines.error());
+    }
+    QTextStream& out = ctx.io().out;
+    if (json) {
+        for (const AgentPerformance& p : *lines) {
+            JsonWriter w;
+            w.add(u"agent", p.agent)
+                .add(u"conversations", p.conversations)
+                .add(u"replies", p.replies)
+                .add(u"turns_answered", p.turnsAnswered);
+            p.firstResponseAvgSecs ? w.add(u"first_response_avg_s", *p.firstResponseAvgSecs, 1)
+                                   : w.addNull(u"first_response_avg_s");
+            p.responseAvgSecs ? w.add(u"response_avg_s", *p.responseAvgSecs, 1) : w.addNull(u"response_avg_s");
+            w.add(u"slow_replies", p.slowReplies)
+                .add(u"unanswered_30m", p.unanswered30m)
+                .add(u"orders", p.orders)
+                .add(u"sales_fen", p.salesFen)
+                .add(u"inquiring_buyers", p.inquiringBuyers)
+                .add(u"converted_buyers", p.convertedBuyers)
+                .add(u"conversion_rate", p.conversionRate, 4);
+            out << QString::fromUtf8(w.toJson()) << '\n';
+        }
+        return 0;
+    }
+    QStringList header;
+    for (const char* c : kColumns) {
+        header << QString::fromLatin1(c);
+    }
+    if (csv) {
+        out << header.join(QLatin1Char(',')) << '\n';
+        for (const AgentPerformance& p : *lines) {
+            QStringList row = cells(p, QString());
+            for (QString& cell : row) {
+                cell = csvField(cell);
+            }
+            out << row.join(QLatin1Char(',')) << '\n';
+        }
+        return 0;
+    }
+    out << header.join(QLatin1Char('\t')) << '\n';
+    for (const AgentPerformance& p : *lines) {
+        out << cells(p, QStringLiteral("-")).join(QLatin1Char('\t')) << '\n';
+    }
+    if (lines->empty()) {
+        ctx.io().err << "no agent was active in that window" << Qt::endl;
+    }
+    return 0;
+}
+
+} // namespace shopdesk::cli
