@@ -165,14 +165,14 @@ int main(int argc, char* argv[])
     check(report.ok(), "the report");
     qint64 turns = 0;
     qint64 attributed = 0;
-    for (const AgentPerformance& p : *report) {
+    for (const AgentPerformance& p : report->agents) {
         turns += p.turnsAnswered;
         attributed += p.orders;
     }
     std::printf("raw sqlite3 pass over the same %lld rows:   %8.0f ms\n", static_cast<long long>(rows), floorMs);
     std::printf("report agents (%zu agents, %lld answered turns, %lld attributed orders): %8.0f ms  ratio to raw "
                 "%.2f  budget 2000 ms %s\n",
-                report->size(), static_cast<long long>(turns), static_cast<long long>(attributed), reportMs,
+                report->agents.size(), static_cast<long long>(turns), static_cast<long long>(attributed), reportMs,
                 reportMs / floorMs, reportMs <= 2000 ? "ok" : "OVER");
     return 0;
 }

@@ -5,49 +5,9 @@
 #include "core/JsonWriter.h"
 #include "services/reports/AgentReportService.h"
 
+#include <QDateTime>
+
 namespace shopdesk::cli {
-
-namespace {
-
-const char* const kColumns[] = {
-    "agent",          "conversations",  "replies", "turns_answered", "first_response_avg_s", "response_avg_s",
-    "slow_replies",   "unanswered_30m", "orders",  "sales_fen",      "inquiring_buyers",     "converted_buyers",
-    "conversion_rate"};
-
-QString mean(const std::optional<double>& v, const QString& none)
-{
-    return v ? QString::number(*v, 'f', 1) : none;
-}
-
-/// CSV field: quoted when it holds a comma, a quote or a line break.
-QString csvField(const QString& s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n'))) {
-        return s;
-    }
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
-QStringList cells(const AgentPerformance& p, const QString& none)
-{
-    return {p.agent,
-            QString::number(p.conversations),
-            QString::number(p.replies),
-            QString::number(p.turnsAnswered),
-            mean(p.firstResponseAvgSecs, none),
-            mean(p.responseAvgSecs, none),
-            QString::number(p.slowReplies),
-            QString::number(p.unanswered30m),
-            QString::number(p.orders),
-            QString::number(p.salesFen),
-            QString::number(p.inquiringBuyers),
-            QString::number(p.convertedBuyers),
-            QString::number(p.conversionRate, 'f', 4)};
-}
-
-} // namespace
 
 int runReportAgents(CliContext& ctx, Args& args)
 {
@@ -87,10 +47,12 @@ int runReportAgents(CliContext& ctx, Args& args)
     if (!end) {
         return ctx.fail(end.error());
     }
-    auto lines = b.reports().agents(*actor, *start, *end, static_cast<int>(slow->value_or(120)));
-    if (!lines) {
-        return ctx.fail(lines.error());
+    auto report = b.reports().agents(*actor, *start, *end, static_cast<int>(slow->value_or(120)),
+                                     zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(start->ms())));
+    if (!report) {
+        return ctx.fail(report.error());
     }
+    const std::vector<AgentPerformance>* lines = &report->agents;
     QTextStream& out = ctx.io().out;
     if (json) {
         for (const AgentPerformance& p : *lines) {
@@ -113,14 +75,11 @@ int runReportAgents(CliContext& ctx, Args& args)
         }
         return 0;
     }
-    QStringList header;
-    for (const char* c : kColumns) {
-        header << QString::fromLatin1(c);
-    }
+    const QStringList& header = AgentPerformance::columns();
     if (csv) {
         out << header.join(QLatin1Char(',')) << '\n';
         for (const AgentPerformance& p : *lines) {
-            QStringList row = cells(p, QString());
+            QStringList row = p.cells(QString());
             for (QString& cell : row) {
                 cell = csvField(cell);
             }
@@ -130,7 +89,7 @@ int runReportAgents(CliContext& ctx, Args& args)
     }
     out << header.join(QLatin1Char('\t')) << '\n';
     for (const AgentPerformance& p : *lines) {
-        out << cells(p, QStringLiteral("-")).join(QLatin1Char('\t')) << '\n';
+        out << p.cells(QStringLiteral("-")).join(QLatin1Char('\t')) << '\n';
     }
     if (lines->empty()) {
         ctx.io().err << "no agent was active in that window" << Qt::endl;

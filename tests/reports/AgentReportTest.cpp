@@ -98,7 +98,7 @@ protected:
     {
         auto r = b->reports().agents(supervisor, Timestamp::fromSecs(from), Timestamp::fromSecs(to), 120);
         EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message.toStdString());
-        return r.ok() ? *r : std::vector<AgentPerformance>();
+        return r.ok() ? r->agents : std::vector<AgentPerformance>();
     }
 
     TestBackend b;
@@ -153,6 +153,28 @@ TEST_F(Report, EveryDefinitionByHand)
     EXPECT_EQ(bing->salesFen, 7000) << "R3 was created after the window";
     EXPECT_EQ(bing->inquiringBuyers, 1);
     EXPECT_EQ(bing->convertedBuyers, 0);
+}
+
+TEST_F(Report, ResponseTimesByBucketAndTurnsByHour)
+{
+    auto r =
+        b->reports().agents(supervisor, Timestamp::fromSecs(kDay0), Timestamp::fromSecs(kDay0 + kDay), 120, 8 * 3600);
+    ASSERT_TRUE(r.ok());
+    const auto* yi = line(r->agents, "乙");
+    ASSERT_TRUE(yi);
+    // Two answers of 200 s: the ≤300 s bucket.
+    EXPECT_EQ(yi->responseBuckets, (std::array<qint64, 6>{0, 0, 0, 2, 0, 0}));
+    const auto* jia = line(r->agents, "甲");
+    EXPECT_EQ(jia->responseBuckets, (std::array<qint64, 6>{1, 1, 0, 0, 0, 0})) << "30 s and 60 s";
+    // Turns starting in the window by Beijing hour: 00:01:40 (c1), 00:03:20 (c1), 00:08:20 (c1),
+    // 00:18:20 (c3), 00:50:00 (c2), 23:58:20 (c4).
+    EXPECT_EQ(r->turnsByHour[0], 5);
+    EXPECT_EQ(r->turnsByHour[23], 1);
+    qint64 total = 0;
+    for (qint64 n : r->turnsByHour) {
+        total += n;
+    }
+    EXPECT_EQ(total, 6);
 }
 
 TEST_F(Report, AnEmptyWindowListsNobodyAndReadingNeedsThePermission)

@@ -7,10 +7,57 @@
 
 namespace shopdesk {
 
-AgentReportCalculator::AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds)
+const std::array<qint64, 5>& AgentPerformance::bucketLimitsSecs()
+{
+    static const std::array<qint64, 5> limits{30, 60, 120, 300, 1800};
+    return limits;
+}
+
+const QStringList& AgentPerformance::columns()
+{
+    static const QStringList c{
+        QStringLiteral("agent"),          QStringLiteral("conversations"),        QStringLiteral("replies"),
+        QStringLiteral("turns_answered"), QStringLiteral("first_response_avg_s"), QStringLiteral("response_avg_s"),
+        QStringLiteral("slow_replies"),   QStringLiteral("unanswered_30m"),       QStringLiteral("orders"),
+        QStringLiteral("sales_fen"),      QStringLiteral("inquiring_buyers"),     QStringLiteral("converted_buyers"),
+        QStringLiteral("conversion_rate")};
+    return c;
+}
+
+QStringList AgentPerformance::cells(const QString& none) const
+{
+    auto mean = [&](const std::optional<double>& v) { return v ? QString::number(*v, 'f', 1) : none; };
+    return {agent,
+            QString::number(conversations),
+            QString::number(replies),
+            QString::number(turnsAnswered),
+            mean(firstResponseAvgSecs),
+            mean(responseAvgSecs),
+            QString::number(slowReplies),
+            QString::number(unanswered30m),
+            QString::number(orders),
+            QString::number(salesFen),
+            QString::number(inquiringBuyers),
+            QString::number(convertedBuyers),
+            QString::number(conversionRate, 'f', 4)};
+}
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
+        !text.contains(QLatin1Char('\r'))) {
+        return text;
+    }
+    QString q = text;
+    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+AgentReportCalculator::AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds, int utcOffsetSecs)
     : m_from(from.ms())
     , m_to(to.ms())
     , m_slowMs(static_cast<qint64>(slowSeconds) * 1000)
+    , m_offsetMs(static_cast<qint64>(utcOffsetSecs) * 1000)
 {
 }
 
@@ -34,6 +81,12 @@ void AgentReportCalculator::answered(const Turn& t, const QString& agent, qint64
         ++a.unanswered30m;
     }
     a.inquiring.insert(m_buyer);
+    std::size_t bucket = 0;
+    while (bucket < AgentPerformance::bucketLimitsSecs().size() &&
+           response > AgentPerformance::bucketLimitsSecs()[bucket] * 1000) {
+        ++bucket;
+    }
+    ++a.buckets[bucket];
 }
 
 void AgentReportCalculator::closeConversation()
@@ -66,6 +119,11 @@ void AgentReportCalculator::add(const ReportMessage& m)
         if (!m_open && (!m_seenAny || m_prev == Sender::Agent)) {
             m_open = Turn{m.sentAtMs, m_lastAgent, !m_turnsStarted};
             m_turnsStarted = true;
+            if (inWindow(m.sentAtMs)) {
+                constexpr qint64 kDayMs = 86'400'000;
+                const qint64 local = ((m.sentAtMs + m_offsetMs) % kDayMs + kDayMs) % kDayMs;
+                ++m_turnsByHour[static_cast<std::size_t>(local / 3'600'000)];
+            }
         }
     } else {
         if (inWindow(m.sentAtMs)) {
@@ -101,7 +159,7 @@ void AgentReportCalculator::addRefund(const ReportRefund& refund, const QString&
     }
 }
 
-std::vector<AgentPerformance> AgentReportCalculator::finish()
+AgentReport AgentReportCalculator::finish()
 {
     closeConversation();
     m_conversation = -1;
@@ -131,6 +189,7 @@ std::vector<AgentPerformance> AgentReportCalculator::finish()
         p.salesFen = t.salesFen;
         p.inquiringBuyers = static_cast<qint64>(t.inquiring.size());
         p.convertedBuyers = static_cast<qint64>(t.converted.size());
+        p.responseBuckets = t.buckets;
         p.conversionRate = p.inquiringBuyers == 0 ? 0.0
                                                   : std::round(static_cast<double>(p.convertedBuyers) /
                                                                static_cast<double>(p.inquiringBuyers) * 10000.0) /
@@ -140,7 +199,7 @@ std::vector<AgentPerformance> AgentReportCalculator::finish()
     // std::map<QString> orders by UTF-16 code units; the report's order is by code point.
     std::sort(out.begin(), out.end(),
               [](const AgentPerformance& a, const AgentPerformance& b) { return a.agent.toUcs4() < b.agent.toUcs4(); });
-    return out;
+    return {std::move(out), m_turnsByHour};
 }
 
 } // namespace shopdesk

@@ -5,7 +5,9 @@
 #include "services/reports/ReportRepository.h"
 
 #include <QString>
+#include <QStringList>
 
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -28,7 +30,24 @@ struct AgentPerformance {
     qint64 inquiringBuyers = 0;
     qint64 convertedBuyers = 0;
     double conversionRate = 0;
+    /// Answered turns by response time: ≤30 s, ≤60 s, ≤120 s, ≤300 s, ≤1,800 s, longer.
+    std::array<qint64, 6> responseBuckets{};
+
+    static const std::array<qint64, 5>& bucketLimitsSecs();
+    /// The report's columns, as in `--csv` and `--json`.
+    static const QStringList& columns();
+    /// The line's cells in column order; `none` stands for a mean with nothing to average.
+    QStringList cells(const QString& none) const;
 };
+
+/// The report: a line per agent and the turns that started in each hour of the day (shop time).
+struct AgentReport {
+    std::vector<AgentPerformance> agents;
+    std::array<qint64, 24> turnsByHour{};
+};
+
+/// One CSV field: quoted when it holds a comma, a quote or a line break.
+QString csvField(const QString& text);
 
 /// The per-agent report over a window [from, to): turns from the conversations' messages, sales from
 /// paid orders and successful refunds. Pure: the messages, orders and refunds are fed in (messages
@@ -37,7 +56,8 @@ class AgentReportCalculator {
 public:
     static constexpr qint64 kUnansweredMs = 1800 * 1000;
 
-    AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds);
+    /// `utcOffsetSecs`: the shop's offset from UTC, for the turns-by-hour count.
+    AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds, int utcOffsetSecs = 8 * 3600);
 
     /// The next message (conversation by conversation, each in time order).
     void add(const ReportMessage& m);
@@ -47,7 +67,7 @@ public:
     void addRefund(const ReportRefund& refund, const QString& agent);
 
     /// The lines, agents sorted by Unicode code point.
-    std::vector<AgentPerformance> finish();
+    AgentReport finish();
 
 private:
     struct Turn {
@@ -68,6 +88,7 @@ private:
         Fen salesFen = 0;
         std::set<qint64> inquiring;
         std::set<qint64> converted;
+        std::array<qint64, 6> buckets{};
     };
     bool inWindow(qint64 ms) const { return ms >= m_from && ms < m_to; }
     void closeConversation();
@@ -77,6 +98,8 @@ private:
     qint64 m_from;
     qint64 m_to;
     qint64 m_slowMs;
+    qint64 m_offsetMs;
+    std::array<qint64, 24> m_turnsByHour{};
     // The conversation being read.
     qint64 m_conversation = -1;
     qint64 m_buyer = 0;

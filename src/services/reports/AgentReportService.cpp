@@ -25,8 +25,8 @@ Result<QString> AgentReportService::attribute(const ReportOrder& order)
     return last->value_or(QString());
 }
 
-Result<std::vector<AgentPerformance>> AgentReportService::agents(const auth::Actor& actor, Timestamp from, Timestamp to,
-                                                                 int slowSeconds)
+Result<AgentReport> AgentReportService::agents(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds,
+                                               int utcOffsetSecs)
 {
     if (Status st = m_gate.check(actor, auth::Operation::ReportAgents); !st) {
         return st.error();
@@ -39,7 +39,7 @@ Result<std::vector<AgentPerformance>> AgentReportService::agents(const auth::Act
         return Error::invalid(
             QCoreApplication::translate("shopdesk::AgentReportService", "Slow replies are slower than 1 s or more."));
     }
-    AgentReportCalculator calc(from, to, slowSeconds);
+    AgentReportCalculator calc(from, to, slowSeconds, utcOffsetSecs);
     if (Status st = m_repository.scanConversationsActiveIn(from, to, [&](const ReportMessage& m) { calc.add(m); });
         !st) {
         return st.error();

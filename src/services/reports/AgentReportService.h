@@ -17,8 +17,9 @@ public:
     AgentReportService(ReportRepository& repository, AccessGate& gate);
 
     /// The window [from, to); answered turns slower than `slowSeconds` count as slow.
-    Result<std::vector<AgentPerformance>> agents(const auth::Actor& actor, Timestamp from, Timestamp to,
-                                                 int slowSeconds = 120);
+    /// `utcOffsetSecs`: the shop's offset, for the turns-by-hour count.
+    Result<AgentReport> agents(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds = 120,
+                               int utcOffsetSecs = 8 * 3600);
 
 private:
     /// The agent an order's sale counts for: who flagged it, else who last wrote to the buyer in
