@@ -26,6 +26,7 @@ QString randomPassword()
 }
 
 const QString kSecretName = QStringLiteral("demo-agent-password");
+const QString kSupervisorSecret = QStringLiteral("demo-supervisor-password");
 
 } // namespace
 
@@ -65,7 +66,7 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
         int limit;
     };
     const std::vector<Spec> specs{
-        {QStringLiteral("主管老李"), {QStringLiteral("supervisor")}, QStringLiteral("presales"), 10},
+        {kDemoSupervisor, {QStringLiteral("supervisor")}, QStringLiteral("presales"), 10},
         {kDemoAgent, {QStringLiteral("presales")}, QStringLiteral("presales"), 8},
         {QStringLiteral("阿强"), {QStringLiteral("aftersales")}, QStringLiteral("aftersales"), 5},
         {QStringLiteral("新人小林"), {QStringLiteral("trainee")}, QStringLiteral("presales"), 3},
@@ -77,8 +78,9 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
             return account.error();
         }
         created.push_back({backend.accounts().fullName(s.name), password, s.roles.join(QLatin1Char(','))});
-        if (s.name == kDemoAgent) {
-            if (Status st = backend.keys().putSecret(kSecretName, password.toUtf8()); !st) {
+        if (s.name == kDemoAgent || s.name == kDemoSupervisor) {
+            const QString& secret = s.name == kDemoAgent ? kSecretName : kSupervisorSecret;
+            if (Status st = backend.keys().putSecret(secret, password.toUtf8()); !st) {
                 return st.error();
             }
         }
@@ -101,17 +103,32 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
     return created;
 }
 
-Result<Session> loginDemoAgent(Backend& backend)
+namespace {
+
+Result<Session> loginWithSecret(Backend& backend, const QString& account, const QString& secret)
 {
-    auto password = backend.keys().secret(kSecretName);
+    auto password = backend.keys().secret(secret);
     if (!password) {
         return password.error();
     }
     if (!*password) {
-        return Error::notFound(QStringLiteral("This database is not the demo shop (no demo agent password is kept for "
-                                              "it). Start without --demo, or with --db pointing to a new file."));
+        return Error::notFound(QStringLiteral("This database is not the demo shop (no demo password is kept for "
+                                              "%1). Start without --demo, or with --db pointing to a new file.")
+                                   .arg(account));
     }
-    return backend.accounts().login(kDemoAgent, QString::fromUtf8(**password));
+    return backend.accounts().login(account, QString::fromUtf8(**password));
+}
+
+} // namespace
+
+Result<Session> loginDemoAgent(Backend& backend)
+{
+    return loginWithSecret(backend, kDemoAgent, kSecretName);
+}
+
+Result<Session> loginDemoSupervisor(Backend& backend)
+{
+    return loginWithSecret(backend, kDemoSupervisor, kSupervisorSecret);
 }
 
 } // namespace shopdesk::demoshop

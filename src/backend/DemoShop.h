@@ -21,6 +21,7 @@ struct DemoAccount {
 
 /// The agent the app logs in as with --demo.
 inline const QString kDemoAgent = QStringLiteral("小美");
+inline const QString kDemoSupervisor = QStringLiteral("主管老李");
 
 /// Seeds a store that has no shop yet; returns the accounts created with their (random) passwords,
 /// to be shown once. A store that already has a shop is left alone (empty result).
@@ -28,6 +29,8 @@ Result<std::vector<DemoAccount>> seed(Backend& backend);
 
 /// Logs in as the demo agent with the password kept beside the database key at seeding time.
 Result<Session> loginDemoAgent(Backend& backend);
+/// The demo supervisor (for screenshots of the management pages).
+Result<Session> loginDemoSupervisor(Backend& backend);
 
 } // namespace demoshop
 

@@ -172,6 +172,36 @@ Result<qint64> SqliteWorkbenchRepository::endSessionsOutside(const QString& plat
     });
 }
 
+Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::openSessions(Timestamp since)
+{
+    return m_store.read<std::vector<ConversationSummary>>(
+        "list open sessions", [&](SqliteConnection& c) -> Result<std::vector<ConversationSummary>> {
+            auto q = c.statement(
+                "SELECT c.id, c.platform, c.platform_key, b.nick, b.grade, se.kind, coalesce(se.agent, ''), se.at, "
+                "se.wait_s FROM (SELECT max(id) AS id FROM session_events WHERE at >= ?1 GROUP BY conversation_id) l "
+                "JOIN session_events se ON se.id = l.id JOIN conversations c ON c.id = se.conversation_id "
+                "JOIN buyers b ON b.id = c.buyer_id WHERE se.kind IN (0, 1) ORDER BY se.at, se.id");
+            sql::bind(*q, 1, since.ms());
+            std::vector<ConversationSummary> out;
+            while (q->executeStep()) {
+                ConversationSummary s;
+                s.id = ConversationId(sql::integer(*q, 0));
+                s.platform = sql::text(*q, 1);
+                s.key = sql::text(*q, 2);
+                s.buyerNick = sql::text(*q, 3);
+                s.grade = sql::text(*q, 4);
+                s.state = stateOf(sql::integer(*q, 5));
+                s.agent = sql::text(*q, 6);
+                s.stateSince = Timestamp::fromMs(sql::integer(*q, 7));
+                if (!sql::isNull(*q, 8)) {
+                    s.queueEstimateSecs = static_cast<int>(sql::integer(*q, 8));
+                }
+                out.push_back(std::move(s));
+            }
+            return out;
+        });
+}
+
 Result<QueueSnapshot> SqliteWorkbenchRepository::queue(Timestamp since)
 {
     return m_store.read<QueueSnapshot>("read the queue", [&](SqliteConnection& c) -> Result<QueueSnapshot> {

@@ -17,6 +17,7 @@ public:
     Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
                                                                    const QString& nick) override;
     Result<QueueSnapshot> queue(Timestamp since) override;
+    Result<std::vector<ConversationSummary>> openSessions(Timestamp since) override;
     Result<qint64> endSessionsOutside(const QString& platform, const QString& keepPrefix, Timestamp at,
                                       const QString& reason) override;
     Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) override;

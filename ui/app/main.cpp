@@ -90,7 +90,8 @@ int main(int argc, char* argv[])
                                          QStringLiteral("SECONDS"), QStringLiteral("6"));
     const QCommandLineOption showOption(
         QStringLiteral("show"),
-        QStringLiteral("What the screenshot shows: buyer, orders, refunds, logistics, phrases, picker, followups."),
+        QStringLiteral("What the screenshot shows: buyer, orders, refunds, logistics, phrases, picker, followups, "
+                       "or console:accounts|roles|routing|queue|performance|audit (as the demo supervisor)."),
         QStringLiteral("WHAT"), QStringLiteral("orders"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
                                         QStringLiteral("LANG"));
@@ -145,8 +146,9 @@ int main(int argc, char* argv[])
     }
 
     Session session;
+    const bool consoleShot = parser.isSet(shotOption) && parser.value(showOption).startsWith(u"console:");
     if (demo) {
-        auto s = demoshop::loginDemoAgent(b);
+        auto s = consoleShot ? demoshop::loginDemoSupervisor(b) : demoshop::loginDemoAgent(b);
         if (!s) {
             return refuse(s.error().message);
         }

@@ -65,6 +65,17 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::AgentReportService</name>
+    <message>
+        <source>The report&apos;s end must be after its start.</source>
+        <translation>报表的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Slow replies are slower than 1 s or more.</source>
+        <translation>慢回复的阈值至少为 1 秒。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::BuyerService</name>
     <message>
         <source>A buyer&apos;s grade is VIP, A, B, C or none.</source>
@@ -235,6 +246,207 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::ui::AccountDialog</name>
+    <message>
+        <source>New sub-account</source>
+        <translation>新建子账号</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>（无分组）</translation>
+    </message>
+    <message>
+        <source>group default</source>
+        <translation>分组默认</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>You cannot grant this role: it holds permissions you do not have.</source>
+        <translation>你不能授予此角色：它包含你没有的权限。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Reception limit</source>
+        <translation>接待上限</translation>
+    </message>
+    <message>
+        <source>Give the sub-account a name.</source>
+        <translation>请填写子账号名称。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ. Type the same password twice.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Choose at least one role.</source>
+        <translation>请至少选择一个角色。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::AccountsPage</name>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>group default</source>
+        <translation>分组默认</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>%1 created.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>A new password for %1. They must choose their own at the next login.</source>
+        <translation>为 %1 设置新密码。对方下次登录时须改成自己的密码。</translation>
+    </message>
+    <message>
+        <source>Password of %1 reset.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>已启用 %1。</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing deleted: type the account&apos;s name, %1, exactly.</source>
+        <translation>未删除：请准确输入账号名 %1。</translation>
+    </message>
+    <message>
+        <source>%1 deleted; their history stays attributed to the name.</source>
+        <translation>已删除 %1；其历史记录仍归属于该名称。</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Deleting a sub-account is irreversible: it can never log in again (its history stays attributed to its name). Type %1 to confirm.</source>
+        <translation>删除子账号不可撤销：该账号将无法再登录（历史记录仍归属于其名称）。请输入 %1 确认。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::AuditPage</name>
+    <message>
+        <source>Actor (full name)</source>
+        <translation>操作人（完整名称）</translation>
+    </message>
+    <message>
+        <source>Action, or its start (refund., login.failed)</source>
+        <translation>操作，或其开头（refund.、login.failed）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target / detail</source>
+        <translation>对象 / 详情</translation>
+    </message>
+    <message>
+        <source>✔ The chain is intact: %1 entries, none edited or removed.</source>
+        <translation>✔ 审计链完好：共 %1 条，无修改或删除。</translation>
+    </message>
+    <message>
+        <source>✘ The chain is broken at entry %1: %2</source>
+        <translation>✘ 审计链在第 %1 条处断开：%2</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ui::BubbleDelegate</name>
     <message>
         <source>Order card</source>
@@ -373,6 +585,37 @@
     <message>
         <source>Not ended: %1</source>
         <translation>未结束：%1</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::ConsoleWindow</name>
+    <message>
+        <source>Sub-accounts</source>
+        <translation>子账号</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>分流</translation>
+    </message>
+    <message>
+        <source>Live queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>绩效</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>ShopDesk — management</source>
+        <translation>ShopDesk — 管理</translation>
     </message>
 </context>
 <context>
@@ -593,7 +836,7 @@
     </message>
     <message>
         <source>Chats</source>
-        <translation>会话</translation>
+        <translation>会话数</translation>
     </message>
     <message>
         <source>Follow-ups</source>
@@ -706,6 +949,10 @@
     <message>
         <source>The language changes when ShopDesk starts again.</source>
         <translation>语言将在重新启动 ShopDesk 后切换。</translation>
+    </message>
+    <message>
+        <source>&amp;Manage</source>
+        <translation>管理(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -847,6 +1094,145 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::ui::PerformancePage</name>
+    <message>
+        <source>Response times per agent</source>
+        <translation>各客服响应时长分布</translation>
+    </message>
+    <message>
+        <source>Inquiries per hour</source>
+        <translation>每小时咨询量</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to (inclusive)</source>
+        <translation>到（含）</translation>
+    </message>
+    <message>
+        <source>slow after</source>
+        <translation>慢回复阈值</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Nobody was active in that range.</source>
+        <translation>该时间段内没有客服活动。</translation>
+    </message>
+    <message>
+        <source>%1 agents.</source>
+        <translation>共 %1 位客服。</translation>
+    </message>
+    <message>
+        <source>≤30 s</source>
+        <translation>≤30 秒</translation>
+    </message>
+    <message>
+        <source>≤1 min</source>
+        <translation>≤1 分钟</translation>
+    </message>
+    <message>
+        <source>≤2 min</source>
+        <translation>≤2 分钟</translation>
+    </message>
+    <message>
+        <source>≤5 min</source>
+        <translation>≤5 分钟</translation>
+    </message>
+    <message>
+        <source>≤30 min</source>
+        <translation>≤30 分钟</translation>
+    </message>
+    <message>
+        <source>longer</source>
+        <translation>更久</translation>
+    </message>
+    <message>
+        <source>turns started</source>
+        <translation>咨询轮次</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>会话数</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复数</translation>
+    </message>
+    <message>
+        <source>Turns answered</source>
+        <translation>接待轮次</translation>
+    </message>
+    <message>
+        <source>First response (s)</source>
+        <translation>首次响应（秒）</translation>
+    </message>
+    <message>
+        <source>Response (s)</source>
+        <translation>平均响应（秒）</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>慢回复</translation>
+    </message>
+    <message>
+        <source>Unanswered 30 min</source>
+        <translation>30 分钟未回复</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Sales (fen)</source>
+        <translation>销售额（分）</translation>
+    </message>
+    <message>
+        <source>Inquiring buyers</source>
+        <translation>咨询人数</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>成交人数</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ui::PhraseBrowser</name>
     <message>
         <source>New</source>
@@ -914,6 +1300,69 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::ui::QueuePage</name>
+    <message>
+        <source>Buyer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Estimate given</source>
+        <translation>预计等待</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>接待量</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>开始于</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>转给</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Queue&lt;/b&gt;</source>
+        <translation>&lt;b&gt;排队中&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In chats&lt;/b&gt;</source>
+        <translation>&lt;b&gt;接待中&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Agents&lt;/b&gt; (load against the reception limit)</source>
+        <translation>&lt;b&gt;客服&lt;/b&gt;（接待量 / 接待上限）</translation>
+    </message>
+    <message>
+        <source>nobody online for them</source>
+        <translation>暂无可接待的在线客服</translation>
+    </message>
+    <message>
+        <source>Choose a buyer in a chat and the agent to move them to.</source>
+        <translation>请选择接待中的买家和要转给的客服。</translation>
+    </message>
+    <message>
+        <source>Moved by the supervisor</source>
+        <translation>主管调配</translation>
+    </message>
+    <message>
+        <source>%1 moved to %2.</source>
+        <translation>已将 %1 转给 %2。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ui::QuickReplyPicker</name>
     <message>
         <source>↑↓ choose · Enter insert · Esc close · type a code, words or pinyin initials</source>
@@ -969,6 +1418,136 @@
     <message>
         <source>The reason the buyer will read (required, at most 200 characters)</source>
         <translation>买家会看到的理由（必填，最多 200 字）</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::RolesPage</name>
+    <message>
+        <source>New role…</source>
+        <translation>新建角色…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新建角色</translation>
+    </message>
+    <message>
+        <source>Name of the role:</source>
+        <translation>角色名称：</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>删除角色</translation>
+    </message>
+    <message>
+        <source>Delete the role %1?</source>
+        <translation>删除角色 %1？</translation>
+    </message>
+    <message>
+        <source>Role %1 deleted.</source>
+        <translation>已删除角色 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <source>You do not hold this permission, so you cannot grant it.</source>
+        <translation>你没有此权限，因此不能授予。</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be changed.</source>
+        <translation>内置角色不能修改。</translation>
+    </message>
+    <message>
+        <source>Role %1 saved.</source>
+        <translation>已保存角色 %1。</translation>
+    </message>
+    <message>
+        <source>Role %1 created from the permissions shown; adjust them and save.</source>
+        <translation>已按当前显示的权限创建角色 %1，请调整后保存。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::RoutingPage</name>
+    <message>
+        <source>Whole shop</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>Only these groups</source>
+        <translation>仅这些分组</translation>
+    </message>
+    <message>
+        <source>Off (overflow to the least loaded)</source>
+        <translation>关闭（分给接待量最少的客服）</translation>
+    </message>
+    <message>
+        <source>presales, aftersales</source>
+        <translation>presales, aftersales</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>0 (always queue again)</source>
+        <translation>0（总是重新排队）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Reception limit</source>
+        <translation>接待上限</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <source>Own limit</source>
+        <translation>个人上限</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <source>A chat ends after the agent&apos;s last message and</source>
+        <translation>客服最后一条消息后结束会话</translation>
+    </message>
+    <message>
+        <source>A returning buyer goes back to their agent within</source>
+        <translation>回头客在此时间内分给原客服</translation>
+    </message>
+    <message>
+        <source>Handling time per buyer (for wait estimates)</source>
+        <translation>每位买家处理时长（用于估算等待）</translation>
+    </message>
+    <message>
+        <source>Save (effective at once)</source>
+        <translation>保存（立即生效）</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>（无分组）</translation>
+    </message>
+    <message>
+        <source>group default</source>
+        <translation>分组默认</translation>
+    </message>
+    <message>
+        <source>Saved: the routing works this way from now on.</source>
+        <translation>已保存：分流规则即刻生效。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "chat/Composer.h"
 #include "common/Format.h"
 #include "common/Gates.h"
+#include "console/ConsoleWindow.h"
 #include "domain/PhraseVariables.h"
 #include "followup/FollowUpPanel.h"
 #include "quickreply/PhraseLibrary.h"
@@ -167,6 +168,14 @@ void MainWindow::buildMenus()
             v->showSearch();
         }
     });
+    const auto pages = ConsoleWindow::pagesFor(m_context.actor);
+    if (!pages.empty()) {
+        QMenu* manage = menuBar()->addMenu(tr("&Manage"));
+        for (ConsoleWindow::Page p : pages) {
+            connect(manage->addAction(ConsoleWindow::title(p)), &QAction::triggered, this,
+                    [this, p] { openConsole(p); });
+        }
+    }
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     auto toggle = [this, settings](const QString& text, bool on, auto apply) {
         QAction* a = settings->addAction(text);
@@ -209,6 +218,17 @@ void MainWindow::buildMenus()
                    m_tabs->viewAt(i)->composer()->setSendOnEnter(on);
                }
            });
+}
+
+ConsoleWindow* MainWindow::openConsole(ConsoleWindow::Page page)
+{
+    if (!m_console) {
+        m_console = new ConsoleWindow(m_context, this);
+    }
+    m_console->showPage(page);
+    m_console->show();
+    m_console->raise();
+    return m_console;
 }
 
 void MainWindow::showFollowUps()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "console/ConsoleWindow.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QMainWindow>
@@ -50,6 +51,8 @@ public:
     void setPresence(int index);
     /// Brings the follow-ups list to the front of the left column.
     void showFollowUps();
+    /// The management window (menu 管理) at `page`.
+    ConsoleWindow* openConsole(ConsoleWindow::Page page);
 
 private:
     void onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
@@ -71,6 +74,7 @@ private:
     QLabel* m_queue;
     Alerts* m_alerts;
     QTimer* m_flush;
+    ConsoleWindow* m_console = nullptr;
     QSet<QString> m_pendingConversations;
     QSet<QString> m_pendingOrders;
     QSet<QString> m_pendingRefunds;

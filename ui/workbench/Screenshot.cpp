@@ -57,8 +57,20 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
                 std::fprintf(stderr, "no chat is open for the picker\n");
             }
         }
-        QTimer::singleShot(400, &window, [&window, path] {
-            const bool saved = window.grab().save(path);
+        QWidget* shot = &window;
+        if (what.startsWith(u"console:")) {
+            const QString name = what.mid(8);
+            for (ConsoleWindow::Page p : ConsoleWindow::pagesFor(window.context().actor)) {
+                static const QStringList names{QStringLiteral("accounts"),    QStringLiteral("roles"),
+                                               QStringLiteral("routing"),     QStringLiteral("queue"),
+                                               QStringLiteral("performance"), QStringLiteral("audit")};
+                if (names.value(static_cast<int>(p)) == name) {
+                    shot = window.openConsole(p);
+                }
+            }
+        }
+        QTimer::singleShot(400, &window, [shot, path] {
+            const bool saved = shot->grab().save(path);
             std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
                          path.toLocal8Bit().constData());
             QApplication::exit(saved ? 0 : 1);

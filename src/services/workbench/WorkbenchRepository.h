@@ -31,6 +31,8 @@ struct ConversationSummary {
     QString preview; ///< the last message, first line, at most 60 characters
     /// The buyer's first message since the last agent message, when unanswered.
     std::optional<Timestamp> waitingSince;
+    /// Queued: the routing engine's estimate when the buyer joined the queue.
+    std::optional<int> queueEstimateSecs;
 };
 
 /// The shop's queue right now.
@@ -74,6 +76,9 @@ public:
     virtual Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
                                                                            const QString& nick) = 0;
     virtual Result<QueueSnapshot> queue(Timestamp since) = 0;
+    /// Every open session (assigned or queued) whose latest routing event is after `since`, oldest
+    /// first, without message details (the live queue page).
+    virtual Result<std::vector<ConversationSummary>> openSessions(Timestamp since) = 0;
     /// The buyer's orders, newest first, with items and masked receivers.
     virtual Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) = 0;
     virtual Result<std::vector<LogisticsEvent>> storedLogistics(const QString& platform, const QString& orderNo) = 0;

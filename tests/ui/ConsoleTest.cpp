@@ -1,0 +1,192 @@
+// The supervisor console driven as a supervisor drives it: each page only with its permission,
+// no-escalation role checkboxes and permission tree, the typed delete confirmation, routing saved,
+// the performance table and its CSV, the audit chain, the live queue.
+
+#include "console/AccountDialog.h"
+#include "console/AccountsPage.h"
+#include "console/AuditPage.h"
+#include "console/ConsoleWindow.h"
+#include "console/PerformancePage.h"
+#include "console/QueuePage.h"
+#include "console/RolesPage.h"
+#include "console/RoutingPage.h"
+#include "services/accounts/AccountService.h"
+#include "services/accounts/RoleService.h"
+#include "services/routing/RoutingConfigService.h"
+#include "store/SqliteStore.h"
+
+#include "support/TempStore.h"
+#include "ui/WorkbenchFixture.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+
+namespace shopdesk::test {
+namespace {
+
+using namespace shopdesk::ui;
+using Page = ConsoleWindow::Page;
+
+class Console : public WorkbenchFixture {};
+
+TEST_F(Console, EachPageOnlyWithItsPermission)
+{
+    EXPECT_EQ(ConsoleWindow::pagesFor(b.owner()).size(), 6u);
+    EXPECT_TRUE(ConsoleWindow::pagesFor(b.account(QStringLiteral("小美"), {QStringLiteral("presales")})).empty());
+    const auto auditor = ConsoleWindow::pagesFor(b.account(QStringLiteral("审计员"), {QStringLiteral("auditor")}));
+    EXPECT_EQ(auditor, (std::vector<Page>{Page::Performance, Page::Audit}));
+
+    auto auditorActor = b.account(QStringLiteral("审计员2"), {QStringLiteral("auditor")});
+    openAs(auditorActor);
+    ConsoleWindow console(*context);
+    EXPECT_EQ(console.tabs()->count(), 2);
+    EXPECT_EQ(console.page(Page::Accounts), nullptr);
+}
+
+TEST_F(Console, RolesOnlyGrantableAreOfferedAndDeleteNeedsTheTypedName)
+{
+    auto supervisor = b.account(QStringLiteral("主管"), {QStringLiteral("supervisor")});
+    openAs(supervisor);
+    ConsoleWindow console(*context);
+    auto* page = qobject_cast<AccountsPage*>(console.page(Page::Accounts));
+    ASSERT_TRUE(page);
+
+    auto grantable = b->accounts().grantableRoles(supervisor);
+    auto roles = b->roles().list(supervisor);
+    ASSERT_TRUE(grantable.ok() && roles.ok());
+    AccountDialog dialog(*roles, *grantable, {QStringLiteral("presales")});
+    ASSERT_TRUE(dialog.roleBox(QStringLiteral("owner")));
+    EXPECT_FALSE(dialog.roleBox(QStringLiteral("owner"))->isEnabled()) << "no escalation to the main account's role";
+    EXPECT_TRUE(dialog.roleBox(QStringLiteral("presales"))->isEnabled());
+    dialog.roleBox(QStringLiteral("owner"))->setChecked(true);
+    dialog.roleBox(QStringLiteral("presales"))->setChecked(true);
+    dialog.nameEdit()->setText(QStringLiteral("小周"));
+    dialog.passwordEdit()->setText(QStringLiteral("zhou-pass-1"));
+    dialog.againEdit()->setText(QStringLiteral("zhou-pass-2"));
+    EXPECT_FALSE(dialog.check()) << "the password typed twice must agree";
+    dialog.againEdit()->setText(QStringLiteral("zhou-pass-1"));
+    ASSERT_TRUE(dialog.check());
+    EXPECT_EQ(dialog.account().roles, QStringList{QStringLiteral("presales")}) << "a disabled box never counts";
+    ASSERT_TRUE(page->create(dialog.account()).ok()) << page->messageLabel()->text().toStdString();
+    EXPECT_FALSE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty());
+
+    EXPECT_FALSE(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小")).ok());
+    EXPECT_FALSE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty()) << "nothing deleted";
+    EXPECT_TRUE(page->messageLabel()->text().contains(QStringLiteral("小周")));
+    ASSERT_TRUE(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小周")).ok());
+    EXPECT_TRUE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty());
+    EXPECT_FALSE(b->accounts().login(QStringLiteral("小周"), QStringLiteral("zhou-pass-1")).ok());
+}
+
+TEST_F(Console, APermissionTreeOfferOnlyWhatTheEditorHolds)
+{
+    ASSERT_TRUE(b->roles()
+                    .create(b.owner(), QStringLiteral("组长"),
+                            {auth::Permission::RoleManage, auth::Permission::ChatRead, auth::Permission::ChatReply})
+                    .ok());
+    auto lead = b.account(QStringLiteral("组长甲"), {QStringLiteral("组长")});
+    openAs(lead);
+    ConsoleWindow console(*context);
+    auto* page = qobject_cast<RolesPage*>(console.page(Page::Roles));
+    ASSERT_TRUE(page);
+    ASSERT_TRUE(page->createRole(QStringLiteral("新人组")).ok()) << page->messageLabel()->text().toStdString();
+    auto created = b->roles().show(b.owner(), QStringLiteral("新人组"));
+    ASSERT_TRUE(created.ok());
+    EXPECT_FALSE(created->permissions.contains(auth::Permission::RefundAgree)) << "only what the editor holds";
+    QTreeWidgetItem* reply = page->permissionItem(auth::Permission::ChatReply);
+    QTreeWidgetItem* agree = page->permissionItem(auth::Permission::RefundAgree);
+    reply->setCheckState(0, Qt::Unchecked);
+    ASSERT_TRUE(page->save().ok());
+    EXPECT_FALSE(
+        b->roles().show(b.owner(), QStringLiteral("新人组"))->permissions.contains(auth::Permission::ChatReply));
+    EXPECT_TRUE(reply->flags() & Qt::ItemIsUserCheckable);
+    EXPECT_FALSE(agree->flags() & Qt::ItemIsEnabled) << "a permission the editor lacks cannot be ticked";
+    reply->setCheckState(0, Qt::Checked);
+    ASSERT_TRUE(page->save().ok());
+    EXPECT_TRUE(
+        b->roles().show(b.owner(), QStringLiteral("新人组"))->permissions.contains(auth::Permission::ChatReply));
+    // Forcing the tree does not get past the service.
+    agree->setCheckState(0, Qt::Checked);
+    EXPECT_EQ(page->save().error().code, ErrorCode::NotAllowed);
+    EXPECT_FALSE(
+        b->roles().show(b.owner(), QStringLiteral("新人组"))->permissions.contains(auth::Permission::RefundAgree));
+    // Built-in roles are read-only.
+    for (int i = 0; i < page->roleList()->count(); ++i) {
+        if (page->roleList()->item(i)->data(Qt::UserRole).toString() == u"trainee") {
+            page->roleList()->setCurrentRow(i);
+        }
+    }
+    EXPECT_FALSE(reply->flags() & Qt::ItemIsUserCheckable);
+}
+
+TEST_F(Console, RoutingIsSavedAndEffectiveAtOnce)
+{
+    openAs(b.owner());
+    ConsoleWindow console(*context);
+    auto* page = qobject_cast<RoutingPage*>(console.page(Page::Routing));
+    ASSERT_TRUE(page);
+    page->sessionEndBox()->setValue(15);
+    page->repeatEntryBox()->setValue(0);
+    ASSERT_TRUE(page->save().ok()) << page->messageLabel()->text().toStdString();
+    auto config = b->routing().load();
+    ASSERT_TRUE(config.ok());
+    EXPECT_EQ(config->settings.sessionEndMinutes, 15);
+    EXPECT_EQ(config->settings.repeatEntryMinutes, 0);
+    EXPECT_GE(queryInt(b.path(), "SELECT count(*) FROM audit WHERE action LIKE 'routing.%'"), 1);
+}
+
+TEST_F(Console, PerformanceTableCsvAuditAndQueue)
+{
+    auto mei = b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
+    openAs(b.owner(), 2, 20);
+    advance(1800);
+    ConsoleWindow console(*context);
+
+    auto* perf = qobject_cast<PerformancePage*>(console.page(Page::Performance));
+    ASSERT_TRUE(perf);
+    const QDate day = QDateTime::fromMSecsSinceEpoch(b.clock().now().ms()).date();
+    perf->setRange(day.addDays(-1), day.addDays(1));
+    ASSERT_TRUE(perf->run()) << perf->messageLabel()->text().toStdString();
+    EXPECT_GT(perf->table()->rowCount(), 0) << "the colleague bots answered buyers";
+    EXPECT_EQ(perf->table()->rowCount(), static_cast<int>(perf->report().agents.size()));
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("p.csv"));
+    ASSERT_TRUE(perf->exportCsv(csv).ok());
+    QFile f(csv);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBF"
+                                 "agent,conversations,"))
+        << "a BOM so that Excel reads UTF-8";
+    EXPECT_EQ(bytes.count('\n'), perf->table()->rowCount() + 1);
+
+    auto* audit = qobject_cast<AuditPage*>(console.page(Page::Audit));
+    ASSERT_TRUE(audit);
+    EXPECT_GT(audit->table()->rowCount(), 0);
+    EXPECT_TRUE(audit->verify());
+    EXPECT_TRUE(audit->chainLabel()->text().contains(QStringLiteral("intact")));
+
+    auto* queue = qobject_cast<QueuePage*>(console.page(Page::Queue));
+    ASSERT_TRUE(queue);
+    ASSERT_TRUE(queue->reload());
+    auto open = b->store().workbench().openSessions(Timestamp::fromMs(0));
+    ASSERT_TRUE(open.ok());
+    int queued = 0;
+    for (const ConversationSummary& s : *open) {
+        queued += s.state == ConversationSummary::State::Queued ? 1 : 0;
+    }
+    EXPECT_EQ(queue->queueTable()->rowCount(), queued);
+    EXPECT_EQ(queue->sessionTable()->rowCount(), static_cast<int>(open->size()) - queued);
+    EXPECT_GE(queue->agentTable()->rowCount(), 2) << "the configured accounts and the bots holding chats";
+    Q_UNUSED(mei)
+}
+
+} // namespace
+} // namespace shopdesk::test

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "auth/Role.h"
+#include "services/accounts/AccountService.h"
+
+#include <QDialog>
+
+#include <map>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace shopdesk::ui {
+
+/// A new sub-account: name, password typed twice, roles as checkboxes (only the roles the
+/// supervisor may grant are enabled — no escalation; the service checks again), group and limit.
+class AccountDialog : public QDialog {
+    Q_OBJECT
+public:
+    AccountDialog(const std::vector<auth::Role>& roles, const std::vector<auth::Role>& grantable,
+                  const QStringList& groups, QWidget* parent = nullptr);
+
+    NewAccount account() const;
+    QCheckBox* roleBox(const QString& role) const;
+    QLineEdit* nameEdit() const { return m_name; }
+    QLineEdit* passwordEdit() const { return m_password; }
+    QLineEdit* againEdit() const { return m_again; }
+    /// Checks the form (the service checks the rest); false with the message shown.
+    bool check();
+
+private:
+    QLineEdit* m_name;
+    QLineEdit* m_password;
+    QLineEdit* m_again;
+    QComboBox* m_group;
+    QSpinBox* m_limit;
+    QLabel* m_message;
+    std::map<QString, QCheckBox*> m_roles;
+};
+
+} // namespace shopdesk::ui

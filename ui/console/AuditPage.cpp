@@ -1,0 +1,95 @@
+#include "console/AuditPage.h"
+
+#include "backend/Backend.h"
+#include "common/Format.h"
+#include "services/audit/AuditLog.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace shopdesk::ui {
+
+AuditPage::AuditPage(WorkbenchContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_actor(new QLineEdit(this))
+    , m_action(new QLineEdit(this))
+    , m_table(new QTableWidget(this))
+    , m_chain(new QLabel(this))
+{
+    m_actor->setPlaceholderText(tr("Actor (full name)"));
+    m_action->setPlaceholderText(tr("Action, or its start (refund., login.failed)"));
+    auto* show = new QPushButton(tr("Show"), this);
+    auto* verifyButton = new QPushButton(tr("Verify the chain"), this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_actor);
+    top->addWidget(m_action);
+    top->addWidget(show);
+    top->addStretch();
+    top->addWidget(verifyButton);
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels({tr("#"), tr("Time"), tr("Actor"), tr("Action"), tr("Target / detail")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_chain->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_chain);
+    connect(show, &QPushButton::clicked, this, &AuditPage::reload);
+    connect(m_actor, &QLineEdit::returnPressed, this, &AuditPage::reload);
+    connect(m_action, &QLineEdit::returnPressed, this, &AuditPage::reload);
+    connect(verifyButton, &QPushButton::clicked, this, &AuditPage::verify);
+    reload();
+    verify();
+}
+
+bool AuditPage::reload()
+{
+    AuditQuery q;
+    q.actor = m_actor->text().trimmed();
+    q.actionPrefix = m_action->text().trimmed();
+    q.limit = 500;
+    auto records = m_context.backend.audit().list(m_context.actor, m_context.backend.gate(), q);
+    if (!records) {
+        m_chain->setText(records.error().message);
+        return false;
+    }
+    m_table->setRowCount(static_cast<int>(records->size()));
+    for (int r = 0; r < static_cast<int>(records->size()); ++r) {
+        const AuditRecord& a = (*records)[static_cast<std::size_t>(r)];
+        const QStringList cells{QString::number(a.id), format::fullTime(a.entry.at), a.entry.actor, a.entry.action,
+                                a.entry.detail.isEmpty() ? a.entry.target
+                                                         : a.entry.target + QStringLiteral(" · ") + a.entry.detail};
+        for (int c = 0; c < cells.size(); ++c) {
+            m_table->setItem(r, c, new QTableWidgetItem(cells[c]));
+        }
+    }
+    m_table->resizeColumnsToContents();
+    return true;
+}
+
+bool AuditPage::verify()
+{
+    auto v = m_context.backend.audit().verify(m_context.actor, m_context.backend.gate());
+    if (!v) {
+        m_chain->setText(v.error().message);
+        return false;
+    }
+    if (v->intact) {
+        m_chain->setStyleSheet(QStringLiteral("color: #27ae60"));
+        m_chain->setText(tr("✔ The chain is intact: %1 entries, none edited or removed.").arg(v->entries));
+    } else {
+        m_chain->setStyleSheet(QStringLiteral("color: #c0392b"));
+        m_chain->setText(tr("✘ The chain is broken at entry %1: %2").arg(v->firstBrokenId).arg(v->reason));
+    }
+    return v->intact;
+}
+
+} // namespace shopdesk::ui

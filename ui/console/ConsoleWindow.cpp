@@ -1,0 +1,122 @@
+#include "console/ConsoleWindow.h"
+
+#include "console/AccountsPage.h"
+#include "console/AuditPage.h"
+#include "console/PerformancePage.h"
+#include "console/QueuePage.h"
+#include "console/RolesPage.h"
+#include "console/RoutingPage.h"
+
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace shopdesk::ui {
+
+namespace {
+
+auth::Permission permissionOf(ConsoleWindow::Page p)
+{
+    using P = auth::Permission;
+    switch (p) {
+    case ConsoleWindow::Page::Accounts:
+        return P::AccountManage;
+    case ConsoleWindow::Page::Roles:
+        return P::RoleManage;
+    case ConsoleWindow::Page::Routing:
+        return P::RoutingConfigure;
+    case ConsoleWindow::Page::Queue:
+        return P::QueueMonitor;
+    case ConsoleWindow::Page::Performance:
+        return P::TeamPerformanceView;
+    case ConsoleWindow::Page::Audit:
+        return P::AuditView;
+    }
+    return P::AuditView;
+}
+
+} // namespace
+
+std::vector<ConsoleWindow::Page> ConsoleWindow::pagesFor(const auth::Actor& actor)
+{
+    std::vector<Page> out;
+    for (Page p : {Page::Accounts, Page::Roles, Page::Routing, Page::Queue, Page::Performance, Page::Audit}) {
+        if (actor.can(permissionOf(p))) {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+QString ConsoleWindow::title(Page page)
+{
+    switch (page) {
+    case Page::Accounts:
+        return tr("Sub-accounts");
+    case Page::Roles:
+        return tr("Roles");
+    case Page::Routing:
+        return tr("Routing");
+    case Page::Queue:
+        return tr("Live queue");
+    case Page::Performance:
+        return tr("Performance");
+    case Page::Audit:
+        return tr("Audit");
+    }
+    return {};
+}
+
+ConsoleWindow::ConsoleWindow(WorkbenchContext& context, QWidget* parent)
+    : QDialog(parent)
+    , m_context(context)
+    , m_tabs(new QTabWidget(this))
+{
+    setWindowTitle(tr("ShopDesk — management"));
+    resize(1100, 720);
+    for (Page p : pagesFor(context.actor)) {
+        QWidget* w = nullptr;
+        switch (p) {
+        case Page::Accounts:
+            w = new AccountsPage(context, this);
+            break;
+        case Page::Roles:
+            w = new RolesPage(context, this);
+            break;
+        case Page::Routing:
+            w = new RoutingPage(context, this);
+            break;
+        case Page::Queue:
+            w = new QueuePage(context, this);
+            break;
+        case Page::Performance:
+            w = new PerformancePage(context, this);
+            break;
+        case Page::Audit:
+            w = new AuditPage(context, this);
+            break;
+        }
+        m_tabs->addTab(w, title(p));
+        m_pages.emplace_back(p, w);
+    }
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+}
+
+QWidget* ConsoleWindow::page(Page p) const
+{
+    for (const auto& [page, w] : m_pages) {
+        if (page == p) {
+            return w;
+        }
+    }
+    return nullptr;
+}
+
+void ConsoleWindow::showPage(Page p)
+{
+    if (QWidget* w = page(p)) {
+        m_tabs->setCurrentWidget(w);
+    }
+}
+
+} // namespace shopdesk::ui

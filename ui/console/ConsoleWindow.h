@@ -1,0 +1,33 @@
+#pragma once
+
+#include "workbench/WorkbenchContext.h"
+
+#include <QDialog>
+
+class QTabWidget;
+
+namespace shopdesk::ui {
+
+/// 管理: the supervisor's pages, each present only with its permission (the services check
+/// again): 子账号, 角色, 分流, 队列, 绩效, 审计.
+class ConsoleWindow : public QDialog {
+    Q_OBJECT
+public:
+    enum class Page { Accounts, Roles, Routing, Queue, Performance, Audit };
+
+    ConsoleWindow(WorkbenchContext& context, QWidget* parent = nullptr);
+
+    /// The pages this actor may open, in menu order.
+    static std::vector<Page> pagesFor(const auth::Actor& actor);
+    static QString title(Page page);
+    void showPage(Page page);
+    QWidget* page(Page page) const;
+    QTabWidget* tabs() const { return m_tabs; }
+
+private:
+    WorkbenchContext& m_context;
+    QTabWidget* m_tabs;
+    std::vector<std::pair<Page, QWidget*>> m_pages;
+};
+
+} // namespace shopdesk::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/Result.h"
+#include "services/reports/AgentReport.h"
+#include "workbench/WorkbenchContext.h"
+
+#include <QWidget>
+
+class QDateEdit;
+class QLabel;
+class QSpinBox;
+class QTableWidget;
+
+namespace shopdesk::ui {
+
+/// 绩效: the performance report (docs/reports.md) for a date range as a sortable table, the
+/// response-time distribution per agent and inquiries per hour as charts, and CSV export.
+/// Needs team.performance.view.
+class PerformancePage : public QWidget {
+    Q_OBJECT
+public:
+    PerformancePage(WorkbenchContext& context, QWidget* parent = nullptr);
+
+    bool run();
+    /// Writes the shown report as CSV (UTF-8 with BOM for Excel).
+    Status exportCsv(const QString& path) const;
+    void setRange(const QDate& from, const QDate& to);
+    QTableWidget* table() const { return m_table; }
+    const AgentReport& report() const { return m_report; }
+    QLabel* messageLabel() const { return m_message; }
+
+private:
+    void fillCharts();
+
+    WorkbenchContext& m_context;
+    QDateEdit* m_from;
+    QDateEdit* m_to;
+    QSpinBox* m_slow;
+    QTableWidget* m_table;
+    QWidget* m_responseChart;
+    QWidget* m_hourChart;
+    QLabel* m_message;
+    AgentReport m_report;
+};
+
+} // namespace shopdesk::ui

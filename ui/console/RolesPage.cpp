@@ -1,0 +1,202 @@
+#include "console/RolesPage.h"
+
+#include "backend/Backend.h"
+#include "common/Gates.h"
+#include "services/accounts/RoleService.h"
+
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace shopdesk::ui {
+
+using auth::Permission;
+
+RolesPage::RolesPage(WorkbenchContext& context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_roles(new QListWidget(this))
+    , m_tree(new QTreeWidget(this))
+    , m_new(new QPushButton(tr("New role…"), this))
+    , m_save(new QPushButton(tr("Save"), this))
+    , m_delete(new QPushButton(tr("Delete"), this))
+    , m_message(new QLabel(this))
+{
+    m_tree->setHeaderHidden(true);
+    m_roles->setMaximumWidth(220);
+    const bool en = gates::language() == u"en";
+    std::map<int, QTreeWidgetItem*> groups;
+    for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
+        const int g = static_cast<int>(info.group);
+        if (!groups.count(g)) {
+            auto* item = new QTreeWidgetItem(
+                m_tree, {QString::fromUtf8(en ? auth::groupLabelEn(info.group) : auth::groupLabelZh(info.group))});
+            item->setFlags(Qt::ItemIsEnabled);
+            groups[g] = item;
+        }
+        auto* item = new QTreeWidgetItem(groups[g], {auth::permissionLabel(info.permission, gates::language())});
+        item->setData(0, Qt::UserRole, static_cast<int>(info.permission));
+        item->setCheckState(0, Qt::Unchecked);
+    }
+    m_tree->expandAll();
+    auto* right = new QVBoxLayout;
+    right->addWidget(m_tree, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_new);
+    buttons->addStretch();
+    buttons->addWidget(m_delete);
+    buttons->addWidget(m_save);
+    right->addLayout(buttons);
+    right->addWidget(m_message);
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(m_roles);
+    layout->addLayout(right, 1);
+    m_message->setWordWrap(true);
+    connect(m_roles, &QListWidget::currentRowChanged, this, &RolesPage::showRole);
+    connect(m_save, &QPushButton::clicked, this, [this] { (void)save(); });
+    connect(m_new, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getText(this, tr("New role"), tr("Name of the role:"), QLineEdit::Normal, QString(), &ok);
+        if (ok && !name.trimmed().isEmpty()) {
+            (void)createRole(name.trimmed()); // the page shows the outcome
+        }
+    });
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        const int row = m_roles->currentRow();
+        if (row < 0 || m_list[static_cast<std::size_t>(row)].builtin) {
+            return;
+        }
+        const QString name = m_list[static_cast<std::size_t>(row)].name;
+        if (QMessageBox::question(this, tr("Delete role"), tr("Delete the role %1?").arg(name)) == QMessageBox::Yes) {
+            report(m_context.backend.roles().remove(m_context.actor, name), tr("Role %1 deleted.").arg(name));
+        }
+    });
+    reload();
+}
+
+QTreeWidgetItem* RolesPage::permissionItem(Permission p) const
+{
+    for (int g = 0; g < m_tree->topLevelItemCount(); ++g) {
+        QTreeWidgetItem* group = m_tree->topLevelItem(g);
+        for (int i = 0; i < group->childCount(); ++i) {
+            if (group->child(i)->data(0, Qt::UserRole).toInt() == static_cast<int>(p)) {
+                return group->child(i);
+            }
+        }
+    }
+    return nullptr;
+}
+
+bool RolesPage::reload()
+{
+    auto roles = m_context.backend.roles().list(m_context.actor);
+    if (!roles) {
+        m_message->setText(roles.error().message);
+        return false;
+    }
+    const QString keep = m_roles->currentItem() ? m_roles->currentItem()->data(Qt::UserRole).toString() : QString();
+    m_list = std::move(*roles);
+    QSignalBlocker block(m_roles);
+    m_roles->clear();
+    int select = 0;
+    for (std::size_t i = 0; i < m_list.size(); ++i) {
+        const auth::Role& r = m_list[i];
+        auto* item = new QListWidgetItem(r.builtin ? tr("%1 (built-in)").arg(r.name) : r.name, m_roles);
+        item->setData(Qt::UserRole, r.name);
+        if (r.name == keep) {
+            select = static_cast<int>(i);
+        }
+    }
+    block.unblock();
+    m_roles->setCurrentRow(select);
+    showRole(select);
+    return true;
+}
+
+void RolesPage::showRole(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_list.size())) {
+        return;
+    }
+    const auth::Role& r = m_list[static_cast<std::size_t>(row)];
+    for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
+        QTreeWidgetItem* item = permissionItem(info.permission);
+        item->setCheckState(0, r.permissions.contains(info.permission) ? Qt::Checked : Qt::Unchecked);
+        const bool held = m_context.actor.can(info.permission);
+        Qt::ItemFlags flags = Qt::ItemIsEnabled;
+        if (!r.builtin && held) {
+            flags |= Qt::ItemIsUserCheckable;
+        }
+        if (!held) {
+            flags &= ~Qt::ItemIsEnabled;
+            item->setToolTip(0, tr("You do not hold this permission, so you cannot grant it."));
+        } else {
+            item->setToolTip(0, r.builtin ? tr("Built-in roles cannot be changed.") : QString());
+        }
+        item->setFlags(flags);
+    }
+    m_save->setEnabled(!r.builtin);
+    m_delete->setEnabled(!r.builtin);
+    m_save->setToolTip(r.builtin ? tr("Built-in roles cannot be changed.") : QString());
+}
+
+auth::PermissionSet RolesPage::checked() const
+{
+    auth::PermissionSet set;
+    for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
+        if (permissionItem(info.permission)->checkState(0) == Qt::Checked) {
+            set.insert(info.permission);
+        }
+    }
+    return set;
+}
+
+void RolesPage::report(const Status& st, const QString& done)
+{
+    m_message->setStyleSheet(st ? QStringLiteral("color: gray") : QStringLiteral("color: #c0392b"));
+    m_message->setText(st ? done : st.error().message);
+    if (st) {
+        reload();
+    }
+}
+
+Status RolesPage::save()
+{
+    const int row = m_roles->currentRow();
+    if (row < 0) {
+        return {};
+    }
+    const QString name = m_list[static_cast<std::size_t>(row)].name;
+    const Status st = m_context.backend.roles().edit(m_context.actor, name, checked());
+    report(st, tr("Role %1 saved.").arg(name));
+    return st;
+}
+
+Status RolesPage::createRole(const QString& name)
+{
+    // The new role starts from what the tree shows, limited to what the editor may grant.
+    auth::PermissionSet start;
+    for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
+        if (checked().contains(info.permission) && m_context.actor.can(info.permission)) {
+            start.insert(info.permission);
+        }
+    }
+    const Status st = m_context.backend.roles().create(m_context.actor, name, start);
+    report(st, tr("Role %1 created from the permissions shown; adjust them and save.").arg(name));
+    if (st) {
+        for (int i = 0; i < m_roles->count(); ++i) {
+            if (m_roles->item(i)->data(Qt::UserRole).toString() == name) {
+                m_roles->setCurrentRow(i);
+            }
+        }
+    }
+    return st;
+}
+
+} // namespace shopdesk::ui
