@@ -45,4 +45,7 @@ int runSimRun(CliContext& ctx, Args& args);
 
 int runReportAgents(CliContext& ctx, Args& args);
 
+int runQuickReplyImport(CliContext& ctx, Args& args);
+int runQuickReplyExport(CliContext& ctx, Args& args);
+
 } // namespace shopdesk::cli

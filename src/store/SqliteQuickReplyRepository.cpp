@@ -23,6 +23,34 @@ QuickReply phraseFrom(SQLite::Statement& q)
     return p;
 }
 
+qint64 write(SqliteConnection& c, const QuickReply& phrase)
+{
+    if (phrase.id.isValid()) {
+        auto q = c.statement("UPDATE quick_replies SET scope = ?2, owner = ?3, grp = ?4, code = ?5, text = ?6, "
+                             "sort_order = ?7 WHERE id = ?1");
+        sql::bind(*q, 1, phrase.id.value());
+        sql::bind(*q, 2, static_cast<qint64>(phrase.scope == QuickReply::Scope::Team ? 0 : 1));
+        sql::bind(*q, 3, phrase.owner);
+        sql::bind(*q, 4, phrase.group);
+        sql::bind(*q, 5, phrase.code);
+        sql::bind(*q, 6, phrase.text);
+        sql::bind(*q, 7, static_cast<qint64>(phrase.sortOrder));
+        q->exec();
+        return phrase.id.value();
+    }
+    auto q = c.statement("INSERT INTO quick_replies(scope, owner, grp, code, text, sort_order, usage_count) "
+                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    sql::bind(*q, 1, static_cast<qint64>(phrase.scope == QuickReply::Scope::Team ? 0 : 1));
+    sql::bind(*q, 2, phrase.owner);
+    sql::bind(*q, 3, phrase.group);
+    sql::bind(*q, 4, phrase.code);
+    sql::bind(*q, 5, phrase.text);
+    sql::bind(*q, 6, static_cast<qint64>(phrase.sortOrder));
+    sql::bind(*q, 7, phrase.usageCount);
+    q->exec();
+    return c.db().getLastInsertRowid();
+}
+
 } // namespace
 
 Result<std::vector<QuickReply>> SqliteQuickReplyRepository::phrasesFor(const QString& owner)
@@ -58,33 +86,20 @@ Result<QuickReplyId> SqliteQuickReplyRepository::save(const QuickReply& phrase, 
 {
     SqliteStore* store = &m_store;
     return m_store.writeAndWait<QuickReplyId>([=](SqliteConnection& c) -> Result<QuickReplyId> {
-        qint64 id = phrase.id.value();
-        if (phrase.id.isValid()) {
-            auto q = c.statement("UPDATE quick_replies SET scope = ?2, owner = ?3, grp = ?4, code = ?5, text = ?6, "
-                                 "sort_order = ?7 WHERE id = ?1");
-            sql::bind(*q, 1, id);
-            sql::bind(*q, 2, static_cast<qint64>(phrase.scope == QuickReply::Scope::Team ? 0 : 1));
-            sql::bind(*q, 3, phrase.owner);
-            sql::bind(*q, 4, phrase.group);
-            sql::bind(*q, 5, phrase.code);
-            sql::bind(*q, 6, phrase.text);
-            sql::bind(*q, 7, static_cast<qint64>(phrase.sortOrder));
-            q->exec();
-        } else {
-            auto q = c.statement("INSERT INTO quick_replies(scope, owner, grp, code, text, sort_order, usage_count) "
-                                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-            sql::bind(*q, 1, static_cast<qint64>(phrase.scope == QuickReply::Scope::Team ? 0 : 1));
-            sql::bind(*q, 2, phrase.owner);
-            sql::bind(*q, 3, phrase.group);
-            sql::bind(*q, 4, phrase.code);
-            sql::bind(*q, 5, phrase.text);
-            sql::bind(*q, 6, static_cast<qint64>(phrase.sortOrder));
-            sql::bind(*q, 7, phrase.usageCount);
-            q->exec();
-            id = c.db().getLastInsertRowid();
-        }
+        const qint64 id = write(c, phrase);
         appendAudit(c, store->auditChain(), audit);
         return QuickReplyId(id);
+    });
+}
+
+Status SqliteQuickReplyRepository::saveMany(const std::vector<QuickReply>& phrases, std::vector<AuditEntry> audit)
+{
+    SqliteStore* store = &m_store;
+    return m_store.writeAndWait([=](SqliteConnection& c) {
+        for (const QuickReply& p : phrases) {
+            write(c, p);
+        }
+        appendAudit(c, store->auditChain(), audit);
     });
 }
 

@@ -16,6 +16,7 @@ public:
     Result<std::optional<QuickReply>> find(QuickReplyId id) override;
     Result<QuickReplyId> save(const QuickReply& phrase, std::vector<AuditEntry> audit) override;
     Status remove(QuickReplyId id, std::vector<AuditEntry> audit) override;
+    Status saveMany(const std::vector<QuickReply>& phrases, std::vector<AuditEntry> audit) override;
     Status recordUse(QuickReplyId id) override;
 
 private:

@@ -3,6 +3,7 @@
 
 #include "cli/CliTestSupport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -265,4 +266,26 @@ TEST(AdminCli, TheAgentReportPrintsJsonLinesAndCsvWithAHeader)
     EXPECT_TRUE(empty.out.isEmpty());
     EXPECT_EQ(s.owner({"report", "agents", "--from", "2026-11-11"}).exitCode, 2);
     EXPECT_EQ(s.owner({"report", "agents", "--from", "11/11", "--to", "2026-11-12"}).exitCode, 5);
+}
+
+TEST(AdminCli, TeamPhrasesImportAndExportAsCsv)
+{
+    CliStore s;
+    const QString good = s.write(QStringLiteral("p.csv"), QByteArrayLiteral("\xEF\xBB\xBFgroup,code,text\r\n"
+                                                                            "问候,hi,\"亲,在的\"\r\n"
+                                                                            "发货,fh,今天发货\r\n"));
+    auto imported = s.owner({"quickreply", "import", good});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_TRUE(imported.out.contains(QStringLiteral("2 added")));
+    const QString bad = s.write(QStringLiteral("bad.csv"), QByteArrayLiteral("问候,hi,ok\n只有两列,x\n"));
+    auto refused = s.owner({"quickreply", "import", bad});
+    EXPECT_EQ(refused.exitCode, 5);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("bad.csv:2:"))) << refused.err.toStdString();
+    const QString out = s.dir() + QStringLiteral("/out.csv");
+    ASSERT_EQ(s.owner({"quickreply", "export", out}).exitCode, 0);
+    QFile f(out);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    EXPECT_TRUE(bytes.startsWith("\xEF\xBB\xBFgroup,code,text\r\n"));
+    EXPECT_TRUE(QString::fromUtf8(bytes).contains(QStringLiteral("\"亲,在的\""))) << "a comma in the text is quoted";
 }

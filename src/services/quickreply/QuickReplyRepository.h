@@ -19,6 +19,8 @@ public:
     /// Inserts (invalid id) or updates; returns the id.
     virtual Result<QuickReplyId> save(const QuickReply& phrase, std::vector<AuditEntry> audit) = 0;
     virtual Status remove(QuickReplyId id, std::vector<AuditEntry> audit) = 0;
+    /// Inserts or updates many in one transaction (all or nothing).
+    virtual Status saveMany(const std::vector<QuickReply>& phrases, std::vector<AuditEntry> audit) = 0;
     /// One more use (most used phrases come first in the picker).
     virtual Status recordUse(QuickReplyId id) = 0;
 };

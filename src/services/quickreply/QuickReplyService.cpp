@@ -6,6 +6,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <map>
+
 namespace shopdesk {
 
 namespace {
@@ -106,6 +109,110 @@ Status QuickReplyService::remove(const auth::Actor& actor, QuickReplyId id)
                                                                        : QStringLiteral("quickreply.personal.edit");
     return m_phrases.remove(id, {m_audit.entry(actor.fullName(), action, (*stored)->code,
                                                QStringLiteral("delete %1").arg(scopeName((*stored)->scope)))});
+}
+
+Result<std::vector<QuickReply>> QuickReplyService::teamPhrases(const auth::Actor& actor)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::QuickReplyTeamEdit); !st) {
+        return st.error();
+    }
+    auto all = m_phrases.phrasesFor(QString());
+    if (!all) {
+        return all.error();
+    }
+    std::vector<QuickReply> team;
+    for (QuickReply& p : *all) {
+        if (p.scope == QuickReply::Scope::Team) {
+            team.push_back(std::move(p));
+        }
+    }
+    return team;
+}
+
+Result<QuickReplyService::ImportSummary> QuickReplyService::importTeam(const auth::Actor& actor,
+                                                                       const std::vector<PhraseRow>& rows)
+{
+    auto team = teamPhrases(actor);
+    if (!team) {
+        return team.error();
+    }
+    std::map<QString, QuickReply> byCode;
+    int nextOrder = 0;
+    for (const QuickReply& p : *team) {
+        if (!p.code.isEmpty()) {
+            byCode[p.code] = p;
+        }
+        nextOrder = std::max(nextOrder, p.sortOrder + 1);
+    }
+    ImportSummary summary;
+    std::vector<QuickReply> out;
+    for (const PhraseRow& r : rows) {
+        QuickReply p;
+        auto it = r.code.isEmpty() ? byCode.end() : byCode.find(r.code);
+        if (it != byCode.end()) {
+            p = it->second;
+            ++summary.updated;
+        } else {
+            p.scope = QuickReply::Scope::Team;
+            p.sortOrder = nextOrder++;
+            ++summary.added;
+        }
+        p.group = r.group.trimmed();
+        p.code = r.code.trimmed();
+        p.text = r.text.trimmed();
+        out.push_back(std::move(p));
+    }
+    if (Status st = m_phrases.saveMany(
+            out, {m_audit.entry(actor.fullName(), QStringLiteral("quickreply.team.edit"), QStringLiteral("import"),
+                                QStringLiteral("added=%1 updated=%2").arg(summary.added).arg(summary.updated))});
+        !st) {
+        return st.error();
+    }
+    return summary;
+}
+
+Status QuickReplyService::moveTeam(const auth::Actor& actor, QuickReplyId id, int delta)
+{
+    auto team = teamPhrases(actor);
+    if (!team) {
+        return team.error();
+    }
+    auto it = std::find_if(team->begin(), team->end(), [&](const QuickReply& p) { return p.id == id; });
+    if (it == team->end()) {
+        return Error::notFound(tr("That phrase no longer exists."));
+    }
+    std::vector<QuickReply> group;
+    for (const QuickReply& p : *team) {
+        if (p.group == it->group) {
+            group.push_back(p);
+        }
+    }
+    auto pos =
+        std::find_if(group.begin(), group.end(), [&](const QuickReply& p) { return p.id == id; }) - group.begin();
+    const auto to = pos + delta;
+    if (to < 0 || to >= static_cast<std::ptrdiff_t>(group.size())) {
+        return {};
+    }
+    std::swap(group[static_cast<std::size_t>(pos)], group[static_cast<std::size_t>(to)]);
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        group[i].sortOrder = static_cast<int>(i);
+    }
+    return m_phrases.saveMany(group, {m_audit.entry(actor.fullName(), QStringLiteral("quickreply.team.edit"), it->code,
+                                                    QStringLiteral("reorder"))});
+}
+
+std::vector<std::pair<QuickReplyId, QuickReplyId>> QuickReplyService::duplicates(const std::vector<QuickReply>& phrases)
+{
+    std::map<QString, QuickReplyId> seen;
+    std::vector<std::pair<QuickReplyId, QuickReplyId>> out;
+    for (const QuickReply& p : phrases) {
+        const QString key = p.text.simplified();
+        auto [it, fresh] = seen.emplace(key, p.id);
+        if (!fresh) {
+            out.emplace_back(it->second, p.id);
+        }
+    }
+    return out;
 }
 
 Status QuickReplyService::recordUse(const auth::Actor& actor, QuickReplyId id)

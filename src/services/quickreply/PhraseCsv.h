@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/QuickReply.h"
+
+#include <QByteArray>
+
+#include <vector>
+
+namespace shopdesk {
+
+/// One parsed line of a phrase CSV file.
+struct PhraseRow {
+    qint64 line = 0; ///< 1-based line in the file (a quoted field may span lines: its first)
+    QString group;
+    QString code;
+    QString text;
+};
+
+/// A refused line, named by its number.
+struct PhraseRowError {
+    qint64 line = 0;
+    QString reason;
+};
+
+struct PhraseCsvParse {
+    std::vector<PhraseRow> rows;
+    std::vector<PhraseRowError> errors;
+};
+
+/// The team phrase library as CSV: UTF-8 with a byte-order mark (so that Excel opens it as
+/// UTF-8), a header row `group,code,text`, CRLF line ends, RFC 4180 quoting.
+namespace phrasecsv {
+
+QByteArray write(const std::vector<QuickReply>& phrases);
+/// Reads a file written by write() or by a spreadsheet: the BOM and the header are optional, fields
+/// may be quoted (with commas, quotes and line breaks inside). Every bad line is reported with its
+/// number; nothing is dropped silently.
+PhraseCsvParse read(const QByteArray& file);
+
+} // namespace phrasecsv
+} // namespace shopdesk
