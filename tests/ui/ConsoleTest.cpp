@@ -7,6 +7,7 @@
 #include "console/AuditPage.h"
 #include "console/ConsoleWindow.h"
 #include "console/PerformancePage.h"
+#include "console/PhraseLibraryPage.h"
 #include "console/QueuePage.h"
 #include "console/RolesPage.h"
 #include "console/RoutingPage.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -38,7 +40,7 @@ class Console : public WorkbenchFixture {};
 
 TEST_F(Console, EachPageOnlyWithItsPermission)
 {
-    EXPECT_EQ(ConsoleWindow::pagesFor(b.owner()).size(), 6u);
+    EXPECT_EQ(ConsoleWindow::pagesFor(b.owner()).size(), 7u);
     EXPECT_TRUE(ConsoleWindow::pagesFor(b.account(QStringLiteral("小美"), {QStringLiteral("presales")})).empty());
     const auto auditor = ConsoleWindow::pagesFor(b.account(QStringLiteral("审计员"), {QStringLiteral("auditor")}));
     EXPECT_EQ(auditor, (std::vector<Page>{Page::Performance, Page::Audit}));
@@ -186,6 +188,32 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
     EXPECT_EQ(queue->sessionTable()->rowCount(), static_cast<int>(open->size()) - queued);
     EXPECT_GE(queue->agentTable()->rowCount(), 2) << "the configured accounts and the bots holding chats";
     Q_UNUSED(mei)
+}
+
+TEST_F(Console, PhraseLibraryImportsWithAPreviewAndMarksDuplicates)
+{
+    openAs(b.owner());
+    ConsoleWindow console(*context);
+    auto* page = qobject_cast<PhraseLibraryPage*>(console.page(Page::Phrases));
+    ASSERT_TRUE(page);
+    const QByteArray bad("问候,hi,亲在的\n只有两列\n");
+    PhraseImportPreview badPreview(phrasecsv::read(bad));
+    EXPECT_FALSE(badPreview.importButton()->isEnabled()) << "bad lines: nothing may be imported";
+    EXPECT_FALSE(page->importCsv(bad).ok());
+    EXPECT_EQ(page->table()->rowCount(), 0);
+
+    const QByteArray good("问候,hi,亲，在的\n问候,zai,亲，在的\n发货,fh,今天发货\n");
+    PhraseImportPreview preview(phrasecsv::read(good));
+    EXPECT_TRUE(preview.importButton()->isEnabled());
+    EXPECT_EQ(preview.table()->rowCount(), 3);
+    ASSERT_TRUE(page->importCsv(good).ok()) << page->messageLabel()->text().toStdString();
+    EXPECT_EQ(page->table()->rowCount(), 3);
+    EXPECT_EQ(page->duplicateRows(), 2) << "hi and zai say the same";
+    // Rows are by group (发货 before 问候), then order: fh, hi, zai. zai moves above hi.
+    ASSERT_EQ(page->table()->item(2, 1)->text(), QStringLiteral("zai"));
+    ASSERT_TRUE(page->move(2, -1).ok());
+    EXPECT_EQ(page->table()->item(1, 1)->text(), QStringLiteral("zai"));
+    EXPECT_EQ(page->table()->item(2, 1)->text(), QStringLiteral("hi"));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "console/AccountsPage.h"
 #include "console/AuditPage.h"
 #include "console/PerformancePage.h"
+#include "console/PhraseLibraryPage.h"
 #include "console/QueuePage.h"
 #include "console/RolesPage.h"
 #include "console/RoutingPage.h"
@@ -26,6 +27,8 @@ auth::Permission permissionOf(ConsoleWindow::Page p)
         return P::RoutingConfigure;
     case ConsoleWindow::Page::Queue:
         return P::QueueMonitor;
+    case ConsoleWindow::Page::Phrases:
+        return P::QuickReplyTeamManage;
     case ConsoleWindow::Page::Performance:
         return P::TeamPerformanceView;
     case ConsoleWindow::Page::Audit:
@@ -39,7 +42,8 @@ auth::Permission permissionOf(ConsoleWindow::Page p)
 std::vector<ConsoleWindow::Page> ConsoleWindow::pagesFor(const auth::Actor& actor)
 {
     std::vector<Page> out;
-    for (Page p : {Page::Accounts, Page::Roles, Page::Routing, Page::Queue, Page::Performance, Page::Audit}) {
+    for (Page p :
+         {Page::Accounts, Page::Roles, Page::Routing, Page::Queue, Page::Phrases, Page::Performance, Page::Audit}) {
         if (actor.can(permissionOf(p))) {
             out.push_back(p);
         }
@@ -58,6 +62,8 @@ QString ConsoleWindow::title(Page page)
         return tr("Routing");
     case Page::Queue:
         return tr("Live queue");
+    case Page::Phrases:
+        return tr("Phrase library");
     case Page::Performance:
         return tr("Performance");
     case Page::Audit:
@@ -87,6 +93,9 @@ ConsoleWindow::ConsoleWindow(WorkbenchContext& context, QWidget* parent)
             break;
         case Page::Queue:
             w = new QueuePage(context, this);
+            break;
+        case Page::Phrases:
+            w = new PhraseLibraryPage(context, this);
             break;
         case Page::Performance:
             w = new PerformancePage(context, this);

@@ -9,11 +9,11 @@ class QTabWidget;
 namespace shopdesk::ui {
 
 /// 管理: the supervisor's pages, each present only with its permission (the services check
-/// again): 子账号, 角色, 分流, 队列, 绩效, 审计.
+/// again): 子账号, 角色, 分流, 队列, 快捷短语库, 绩效, 审计.
 class ConsoleWindow : public QDialog {
     Q_OBJECT
 public:
-    enum class Page { Accounts, Roles, Routing, Queue, Performance, Audit };
+    enum class Page { Accounts, Roles, Routing, Queue, Phrases, Performance, Audit };
 
     ConsoleWindow(WorkbenchContext& context, QWidget* parent = nullptr);
 

@@ -246,6 +246,41 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::phrasecsv</name>
+    <message>
+        <source>The file is not UTF-8 text. Save it as &quot;CSV UTF-8&quot;.</source>
+        <translation>文件不是 UTF-8 文本，请另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>A quoted field is not closed.</source>
+        <translation>有引号字段未闭合。</translation>
+    </message>
+    <message>
+        <source>Expected 3 columns (group, code, text), found %1.</source>
+        <translation>应有 3 列（分组、编码、内容），实际 %1 列。</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>内容为空。</translation>
+    </message>
+    <message>
+        <source>The text has %1 characters; at most %2.</source>
+        <translation>内容有 %1 个字，最多 %2 个。</translation>
+    </message>
+    <message>
+        <source>The code &quot;%1&quot; is longer than %2 characters or has spaces.</source>
+        <translation>编码“%1”超过 %2 个字符或含有空格。</translation>
+    </message>
+    <message>
+        <source>The group name has more than %1 characters.</source>
+        <translation>分组名超过 %1 个字。</translation>
+    </message>
+    <message>
+        <source>The code &quot;%1&quot; appears twice in the file.</source>
+        <translation>编码“%1”在文件中出现了两次。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ui::AccountDialog</name>
     <message>
         <source>New sub-account</source>
@@ -616,6 +651,10 @@
     <message>
         <source>ShopDesk — management</source>
         <translation>ShopDesk — 管理</translation>
+    </message>
+    <message>
+        <source>Phrase library</source>
+        <translation>快捷短语库</translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1336,156 @@
     <message>
         <source>Delete /%1?</source>
         <translation>删除 /%1？</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::PhraseImportPreview</name>
+    <message>
+        <source>Import phrases</source>
+        <translation>导入快捷短语</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Text or problem</source>
+        <translation>内容或问题</translation>
+    </message>
+    <message>
+        <source>%1 phrases to import. Phrases whose code exists are updated.</source>
+        <translation>将导入 %1 条短语；编码已存在的短语会被更新。</translation>
+    </message>
+    <message>
+        <source>%1 bad lines: fix them in the file and import again (nothing is imported).</source>
+        <translation>有 %1 行错误：请在文件中修正后重新导入（本次不导入任何内容）。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::PhraseLibraryPage</name>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Delete phrase</source>
+        <translation>删除短语</translation>
+    </message>
+    <message>
+        <source>Delete /%1 for the whole team?</source>
+        <translation>为整个团队删除 /%1？</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>已删除。</translation>
+    </message>
+    <message>
+        <source>Import phrases</source>
+        <translation>导入快捷短语</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export phrases</source>
+        <translation>导出快捷短语</translation>
+    </message>
+    <message>
+        <source>Another phrase has the same text.</source>
+        <translation>另有短语内容相同。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated.</source>
+        <translation>新增 %1 条，更新 %2 条。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 phrases saved to %2.</source>
+        <translation>已将 %1 条短语保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Edit team phrase</source>
+        <translation>编辑团队短语</translation>
+    </message>
+    <message>
+        <source>New team phrase</source>
+        <translation>新建团队短语</translation>
+    </message>
+    <message>
+        <source>Variables: {买家} {客服} {订单号} {店铺} {物流公司} {运单号}</source>
+        <translation>变量：{买家} {客服} {订单号} {店铺} {物流公司} {运单号}</translation>
+    </message>
+    <message>
+        <source>Short code</source>
+        <translation>快捷编码</translation>
     </message>
 </context>
 <context>

@@ -61,9 +61,10 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
         if (what.startsWith(u"console:")) {
             const QString name = what.mid(8);
             for (ConsoleWindow::Page p : ConsoleWindow::pagesFor(window.context().actor)) {
-                static const QStringList names{QStringLiteral("accounts"),    QStringLiteral("roles"),
-                                               QStringLiteral("routing"),     QStringLiteral("queue"),
-                                               QStringLiteral("performance"), QStringLiteral("audit")};
+                static const QStringList names{QStringLiteral("accounts"), QStringLiteral("roles"),
+                                               QStringLiteral("routing"),  QStringLiteral("queue"),
+                                               QStringLiteral("phrases"),  QStringLiteral("performance"),
+                                               QStringLiteral("audit")};
                 if (names.value(static_cast<int>(p)) == name) {
                     shot = window.openConsole(p);
                 }
