@@ -60,6 +60,7 @@ const std::vector<OperationInfo>& operationTable()
          "settings set followup.*"},
         {O::ReportAgents, "report.agents", P::TeamPerformanceView, "查看客服绩效报表",
          "Read the agents' performance report", "report agents"},
+        {O::QueueMonitor, "queue.monitor", P::QueueMonitor, "查看团队状态", "See the team's status", ""},
     };
     return table;
 }

@@ -48,6 +48,7 @@ enum class Operation {
     HistoryDelete,
     FollowUpConfigure,
     ReportAgents,
+    QueueMonitor,
     Count
 };
 

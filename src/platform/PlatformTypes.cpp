@@ -1,5 +1,7 @@
 #include "platform/PlatformTypes.h"
 
+#include "platform/ShopPlatform.h"
+
 #include "platform/Retry.h"
 
 #include <QCoreApplication>
@@ -62,6 +64,12 @@ std::chrono::milliseconds RetryPolicy::delayBefore(int retry, const PlatformErro
         delay = std::max(delay, std::chrono::milliseconds(std::chrono::seconds(*error.retryAfterSecs)));
     }
     return std::min(delay, maxDelay);
+}
+
+QFuture<PlatformResult<std::vector<AgentState>>> ShopPlatform::teamStatus()
+{
+    return QtFuture::makeReadyFuture(PlatformResult<std::vector<AgentState>>::fail(
+        {PlatformError::Kind::Platform, QStringLiteral("team status is not offered"), {}, {}}));
 }
 
 } // namespace shopdesk::platform

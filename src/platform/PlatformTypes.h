@@ -31,7 +31,8 @@ enum class Capability {
     Logistics,
     Reviews,
     ReviewReply,
-    OrderCard, ///< send an order card into the chat
+    OrderCard,  ///< send an order card into the chat
+    TeamStatus, ///< every agent's online / away / offline (the supervisor's live queue)
     Count
 };
 using Capabilities = std::bitset<static_cast<std::size_t>(Capability::Count)>;
@@ -95,6 +96,12 @@ struct RawEvent {
 using Address = Receiver;
 
 enum class AgentPresence { Online, Away, Offline };
+
+/// An agent's status as the platform's routing sees it.
+struct AgentState {
+    QString agent;
+    AgentPresence presence = AgentPresence::Offline;
+};
 
 /// A buyer's public profile.
 struct BuyerProfile {

@@ -71,6 +71,9 @@ public:
     virtual QFuture<PlatformResult<std::vector<Review>>> reviews(const QString& orderNo) = 0;
     virtual QFuture<PlatformStatus> replyReview(const QString& orderNo, const QString& reply) = 0;
 
+    /// Every agent's status (Capability::TeamStatus; adapters without it need not implement it).
+    virtual QFuture<PlatformResult<std::vector<AgentState>>> teamStatus();
+
 signals:
     void stateChanged(shopdesk::platform::ShopPlatform::State state);
     /// New events can be fetched.

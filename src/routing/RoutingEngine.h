@@ -32,6 +32,7 @@ public:
     BuyerIdx buyer(const QString& name);
     const QString& buyerName(BuyerIdx b) const { return m_buyers[static_cast<std::size_t>(b)].name; }
     const QString& agentName(AgentIdx a) const { return m_pool.agent(a).name; }
+    AgentStatus agentStatus(AgentIdx a) const { return m_pool.agent(a).status; }
     int agentCount() const { return m_pool.size(); }
     int buyerCount() const { return static_cast<int>(m_buyers.size()); }
 

@@ -219,6 +219,8 @@ std::map<Operation, Invoker> invokers()
          [](Env& e, const auth::Actor& a) {
              return status(e.b->reports().agents(a, Timestamp::fromSecs(0), Timestamp::fromSecs(86400)));
          }},
+        {Operation::QueueMonitor,
+         [](Env& e, const auth::Actor& a) { return status(await(e.live->chat().teamStatus(a))); }},
         {Operation::ReviewReply,
          [](Env& e, const auth::Actor& a) {
              return await(e.live->orderActions().replyReview(a, QStringLiteral("T1"), QStringLiteral("谢谢亲")));

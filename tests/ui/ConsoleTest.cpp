@@ -187,6 +187,15 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
     EXPECT_EQ(queue->queueTable()->rowCount(), queued);
     EXPECT_EQ(queue->sessionTable()->rowCount(), static_cast<int>(open->size()) - queued);
     EXPECT_GE(queue->agentTable()->rowCount(), 2) << "the configured accounts and the bots holding chats";
+    settle(); // the platform's answer with everyone's status
+    bool botOnline = false;
+    for (int r = 0; r < queue->agentTable()->rowCount(); ++r) {
+        if (queue->agentTable()->item(r, 0)->text().startsWith(QStringLiteral("客服")) &&
+            queue->agentTable()->item(r, 2) && queue->agentTable()->item(r, 2)->text() == u"online") {
+            botOnline = true;
+        }
+    }
+    EXPECT_TRUE(botOnline) << "statuses come from the platform's routing";
     Q_UNUSED(mei)
 }
 

@@ -44,7 +44,7 @@ QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
     , m_queue(table(this, {tr("Buyer"), tr("Waiting"), tr("Estimate given")}))
-    , m_agents(table(this, {tr("Agent"), tr("Group"), tr("Load")}))
+    , m_agents(table(this, {tr("Agent"), tr("Group"), tr("Status"), tr("Load")}))
     , m_sessions(table(this, {tr("Buyer"), tr("Agent"), tr("Since")}))
     , m_target(new QComboBox(this))
     , m_message(new QLabel(this))
@@ -144,10 +144,30 @@ bool QueuePage::reload()
         bar->setValue(current);
         bar->setFormat(info.second > 0 ? QStringLiteral("%1 / %2").arg(current).arg(info.second)
                                        : QString::number(current));
-        m_agents->setCellWidget(row, 2, bar);
+        m_agents->setCellWidget(row, 3, bar);
+        m_agents->setItem(row, 2, new QTableWidgetItem(m_status.value(name)));
         m_target->addItem(name);
     }
     m_target->setCurrentIndex(std::max(0, m_target->findText(keepTarget)));
+    // Statuses come from the platform (its routing knows them); shown on the next refresh.
+    if (platform::has(m_context.live.platform().capabilities(), platform::Capability::TeamStatus)) {
+        m_context.live.chat()
+            .teamStatus(m_context.actor)
+            .then(this, [this](Result<std::vector<platform::AgentState>> r) {
+                if (!r) {
+                    return;
+                }
+                m_status.clear();
+                for (const platform::AgentState& s : *r) {
+                    m_status.insert(s.agent, s.presence == platform::AgentPresence::Online ? tr("online")
+                                             : s.presence == platform::AgentPresence::Away ? tr("away")
+                                                                                           : tr("offline"));
+                }
+                for (int row = 0; row < m_agents->rowCount(); ++row) {
+                    m_agents->setItem(row, 2, new QTableWidgetItem(m_status.value(m_agents->item(row, 0)->text())));
+                }
+            });
+    }
     return true;
 }
 

@@ -3,6 +3,7 @@
 #include "services/workbench/WorkbenchRepository.h"
 #include "workbench/WorkbenchContext.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -36,6 +37,7 @@ private:
     QLabel* m_message;
     QTimer* m_timer;
     std::vector<ConversationSummary> m_open;
+    QHash<QString, QString> m_status; ///< agent -> status text, from the platform
 };
 
 } // namespace shopdesk::ui

@@ -1550,6 +1550,22 @@
         <source>%1 moved to %2.</source>
         <translation>已将 %1 转给 %2。</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::QuickReplyPicker</name>

@@ -39,11 +39,11 @@ SimPlatform::~SimPlatform()
 
 Capabilities SimPlatform::capabilities() const
 {
-    return platform::capabilities({Capability::Chat, Capability::ChatTransfer, Capability::ChatClose,
-                                   Capability::AgentStatus, Capability::BuyerProfile, Capability::Orders,
-                                   Capability::Remark, Capability::ModifyAddress, Capability::ModifyPrice,
-                                   Capability::Refunds, Capability::RefundDecide, Capability::Logistics,
-                                   Capability::Reviews, Capability::ReviewReply, Capability::OrderCard});
+    return platform::capabilities(
+        {Capability::Chat, Capability::ChatTransfer, Capability::ChatClose, Capability::AgentStatus,
+         Capability::BuyerProfile, Capability::Orders, Capability::Remark, Capability::ModifyAddress,
+         Capability::ModifyPrice, Capability::Refunds, Capability::RefundDecide, Capability::Logistics,
+         Capability::Reviews, Capability::ReviewReply, Capability::OrderCard, Capability::TeamStatus});
 }
 
 void SimPlatform::connectFrom(qint64 cursor)
@@ -213,6 +213,12 @@ QFuture<PlatformStatus> SimPlatform::closeConversation(const QString& agent, con
                                                        const QString& closingLine)
 {
     return call<std::monostate>([=](SimulatedShop& s) { return s.closeConversation(agent, buyer, closingLine); });
+}
+
+QFuture<PlatformResult<std::vector<AgentState>>> SimPlatform::teamStatus()
+{
+    return call<std::vector<AgentState>>(
+        [](SimulatedShop& s) { return PlatformResult<std::vector<AgentState>>::ok(s.teamStatus()); });
 }
 
 QFuture<PlatformStatus> SimPlatform::setPresence(const QString& agent, AgentPresence presence)

@@ -75,6 +75,7 @@ public:
     QFuture<PlatformStatus> refuseRefund(const QString& refundNo, const QString& reason) override;
     QFuture<PlatformResult<std::vector<Review>>> reviews(const QString& orderNo) override;
     QFuture<PlatformStatus> replyReview(const QString& orderNo, const QString& reply) override;
+    QFuture<PlatformResult<std::vector<AgentState>>> teamStatus() override;
 
 private:
     template <typename T>

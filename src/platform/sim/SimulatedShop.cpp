@@ -548,6 +548,18 @@ PlatformStatus SimulatedShop::setPresence(const QString& agent, AgentPresence pr
     return PlatformStatus::ok({});
 }
 
+std::vector<AgentState> SimulatedShop::teamStatus() const
+{
+    std::vector<AgentState> out;
+    for (int a = 0; a < m_engine->agentCount(); ++a) {
+        const routing::AgentStatus s = m_engine->agentStatus(a);
+        out.push_back({m_engine->agentName(a), s == routing::AgentStatus::Online ? AgentPresence::Online
+                                               : s == routing::AgentStatus::Away ? AgentPresence::Away
+                                                                                 : AgentPresence::Offline});
+    }
+    return out;
+}
+
 QStringList SimulatedShop::buyersOf(const QString& agent) const
 {
     QStringList out;

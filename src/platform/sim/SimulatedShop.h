@@ -102,6 +102,8 @@ public:
     std::optional<BuyerProfile> profile(const QString& buyer) const;
     /// Buyers whose conversation `agent` holds now.
     QStringList buyersOf(const QString& agent) const;
+    /// Every agent's status in the routing engine.
+    std::vector<AgentState> teamStatus() const;
     /// Every order and refund of the world, by number (tests, the demo's live views).
     std::vector<Order> allOrders() const;
     std::vector<Refund> allRefunds() const;

@@ -115,4 +115,11 @@ QFuture<Status> ChatService::setPresence(const auth::Actor& actor, platform::Age
     return m_runner.ungated([&p, agent = actor.name, presence] { return p.setPresence(agent, presence); });
 }
 
+QFuture<Result<std::vector<platform::AgentState>>> ChatService::teamStatus(const auth::Actor& actor)
+{
+    platform::ShopPlatform& p = m_runner.platform();
+    return m_runner.read<std::vector<platform::AgentState>>(actor, Op::QueueMonitor, Capability::TeamStatus,
+                                                            [&p] { return p.teamStatus(); });
+}
+
 } // namespace shopdesk

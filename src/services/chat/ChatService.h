@@ -32,6 +32,8 @@ public:
     QFuture<Status> close(const auth::Actor& actor, const QString& buyer, const QString& closingLine);
     /// The actor's own status (no permission needed: everyone sets their own).
     QFuture<Status> setPresence(const auth::Actor& actor, platform::AgentPresence presence);
+    /// Every agent's status (queue.monitor), for the live queue.
+    QFuture<Result<std::vector<platform::AgentState>>> teamStatus(const auth::Actor& actor);
 
 private:
     ActionRunner& m_runner;
