@@ -23,6 +23,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace shopdesk::ui {
 
 using auth::Permission;
@@ -152,22 +154,22 @@ void OrdersTab::reload()
     showSelected();
 }
 
-void OrdersTab::ordersChanged(const QStringList& orderNos)
+bool OrdersTab::ordersChanged(const QStringList& orderNos)
 {
-    if (!chat()) {
-        return;
+    if (!chat() || orderNos.isEmpty()) {
+        return false;
     }
-    for (const Order& o : m_orders) {
-        if (orderNos.contains(o.orderNo)) {
-            reload();
-            return;
-        }
+    bool mine =
+        std::any_of(m_orders.begin(), m_orders.end(), [&](const Order& o) { return orderNos.contains(o.orderNo); });
+    if (!mine) {
+        // A new order of this buyer shows up too.
+        auto fresh = m_context.backend.store().workbench().ordersOfBuyer(platformName(), buyer(), 1);
+        mine = fresh && !fresh->empty() && orderNos.contains(fresh->front().orderNo);
     }
-    // A new order of this buyer shows up too.
-    auto fresh = m_context.backend.store().workbench().ordersOfBuyer(platformName(), buyer(), 1);
-    if (fresh && !fresh->empty() && orderNos.contains(fresh->front().orderNo)) {
+    if (mine) {
         reload();
     }
+    return mine;
 }
 
 void OrdersTab::showSelected()

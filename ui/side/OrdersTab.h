@@ -28,8 +28,8 @@ public:
     QPushButton* cardButton() const { return m_card; }
     const std::vector<Order>& orders() const { return m_orders; }
     std::optional<Order> selected() const;
-    /// Refreshes when any of these orders changed.
-    void ordersChanged(const QStringList& orderNos);
+    /// Refreshes when any of these orders is the buyer's; returns whether one was.
+    bool ordersChanged(const QStringList& orderNos);
 
 signals:
     void selectedOrderChanged(const QString& orderNo);

@@ -51,14 +51,10 @@ void SidePanel::setChat(ChatView* chat)
 void SidePanel::stored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds)
 {
     Q_UNUSED(conversations)
-    if (!m_chat) {
-        return;
-    }
-    if (!orders.isEmpty()) {
-        m_orders->ordersChanged(orders);
+    Q_UNUSED(refunds) // a refund's order is among `orders` (the pipeline names it)
+    // Only this buyer's orders matter; a busy shop changes others' many times a second.
+    if (m_chat && m_orders->ordersChanged(orders)) {
         m_logistics->reload();
-    }
-    if (!refunds.isEmpty() || !orders.isEmpty()) {
         m_refunds->reload();
     }
 }
