@@ -48,7 +48,13 @@ std::optional<QString> Composer::slashQuery() const
 
 void Composer::checkSlash()
 {
-    if (auto q = slashQuery()) {
+    // Typing changes both the text and the cursor: tell the picker once per change, not twice.
+    const std::optional<QString> q = slashQuery();
+    if (q == m_lastSlash) {
+        return;
+    }
+    m_lastSlash = q;
+    if (q) {
         emit slashTyped(*q);
     } else {
         emit slashEnded();
@@ -83,6 +89,7 @@ void Composer::keyPressEvent(QKeyEvent* event)
             return;
         case Qt::Key_Escape:
             m_picker->hide();
+            m_lastSlash.reset(); // the same keyword typed again opens it again
             return;
         default:
             if (enter && !(event->modifiers() & Qt::ShiftModifier)) {

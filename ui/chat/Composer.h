@@ -37,6 +37,7 @@ private:
     qsizetype slashStart() const;
 
     QuickReplyPicker* m_picker = nullptr;
+    std::optional<QString> m_lastSlash; ///< what the picker was last told
     bool m_sendOnEnter = true;
 };
 
