@@ -7,6 +7,7 @@
 #include "chat/TimelineModel.h"
 #include "common/FormDialog.h"
 #include "common/Gates.h"
+#include "common/Outcome.h"
 #include "domain/TextMatch.h"
 #include "quickreply/PhraseLibrary.h"
 #include "quickreply/QuickReplyPicker.h"
@@ -225,8 +226,7 @@ void ChatView::loadOlderKeepingPosition()
 
 void ChatView::report(const QString& message, bool error)
 {
-    m_status->setStyleSheet(error ? QStringLiteral("color: #c0392b") : QStringLiteral("color: gray"));
-    m_status->setText(message);
+    showOutcome(m_status, message, error);
     m_status->setVisible(!message.isEmpty());
     if (error) {
         emit actionFailed(message);

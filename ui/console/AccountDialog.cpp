@@ -1,6 +1,7 @@
 #include "console/AccountDialog.h"
 
 #include "common/Gates.h"
+#include "common/Outcome.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,7 +34,7 @@ AccountDialog::AccountDialog(const std::vector<auth::Role>& roles, const std::ve
     }
     m_limit->setRange(0, 200);
     m_limit->setSpecialValueText(tr("group default"));
-    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
+    styleAsError(m_message);
     m_message->setWordWrap(true);
 
     auto* roleBox = new QGroupBox(tr("Roles"), this);

@@ -2,6 +2,7 @@
 
 #include "backend/Backend.h"
 #include "common/Format.h"
+#include "common/Outcome.h"
 #include "console/AccountDialog.h"
 #include "login/ChangePasswordDialog.h"
 #include "services/accounts/AccountService.h"
@@ -9,7 +10,6 @@
 #include "services/routing/RoutingConfigService.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
@@ -28,14 +28,7 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     , m_delete(new QPushButton(tr("Delete…"), this))
     , m_message(new QLabel(this))
 {
-    m_table->setColumnCount(6);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Roles"), tr("Group"), tr("Limit"), tr("Status"), tr("Last login")});
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
+    setUpListTable(m_table, {tr("Name"), tr("Roles"), tr("Group"), tr("Limit"), tr("Status"), tr("Last login")});
     m_message->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_new, m_password, m_disable, m_delete}) {
@@ -91,8 +84,7 @@ QString AccountsPage::selectedName() const
 
 void AccountsPage::report(const Status& st, const QString& done)
 {
-    m_message->setStyleSheet(st ? QStringLiteral("color: gray") : QStringLiteral("color: #c0392b"));
-    m_message->setText(st ? done : st.error().message);
+    showOutcome(m_message, st, done);
     if (st) {
         reload();
     }

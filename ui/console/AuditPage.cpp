@@ -2,6 +2,7 @@
 
 #include "backend/Backend.h"
 #include "common/Format.h"
+#include "common/Outcome.h"
 #include "services/audit/AuditLog.h"
 
 #include <QHBoxLayout>
@@ -86,7 +87,7 @@ bool AuditPage::verify()
         m_chain->setStyleSheet(QStringLiteral("color: #27ae60"));
         m_chain->setText(tr("✔ The chain is intact: %1 entries, none edited or removed.").arg(v->entries));
     } else {
-        m_chain->setStyleSheet(QStringLiteral("color: #c0392b"));
+        styleAsError(m_chain);
         m_chain->setText(tr("✘ The chain is broken at entry %1: %2").arg(v->firstBrokenId).arg(v->reason));
     }
     return v->intact;

@@ -2,6 +2,7 @@
 
 #include "backend/Backend.h"
 #include "common/FormDialog.h"
+#include "common/Outcome.h"
 #include "services/quickreply/QuickReplyService.h"
 
 #include <QDialogButtonBox>
@@ -193,8 +194,7 @@ int PhraseLibraryPage::duplicateRows() const
 
 void PhraseLibraryPage::report(const Status& st, const QString& done)
 {
-    m_message->setStyleSheet(st ? QStringLiteral("color: gray") : QStringLiteral("color: #c0392b"));
-    m_message->setText(st ? done : st.error().message);
+    showOutcome(m_message, st, done);
     if (st) {
         reload();
     }

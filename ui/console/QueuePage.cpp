@@ -4,13 +4,13 @@
 #include "backend/LiveShop.h"
 #include "common/Format.h"
 #include "common/Gates.h"
+#include "common/Outcome.h"
 #include "services/chat/ChatService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "store/SqliteStore.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -29,13 +29,7 @@ constexpr qint64 kWindowMs = 24LL * 3600 * 1000;
 QTableWidget* table(QWidget* parent, const QStringList& headers)
 {
     auto* t = new QTableWidget(parent);
-    t->setColumnCount(static_cast<int>(headers.size()));
-    t->setHorizontalHeaderLabels(headers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->verticalHeader()->hide();
+    setUpListTable(t, headers);
     return t;
 }
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "backend/Backend.h"
 #include "common/Gates.h"
+#include "common/Outcome.h"
 #include "services/accounts/RoleService.h"
 
 #include <QHBoxLayout>
@@ -159,8 +160,7 @@ auth::PermissionSet RolesPage::checked() const
 
 void RolesPage::report(const Status& st, const QString& done)
 {
-    m_message->setStyleSheet(st ? QStringLiteral("color: gray") : QStringLiteral("color: #c0392b"));
-    m_message->setText(st ? done : st.error().message);
+    showOutcome(m_message, st, done);
     if (st) {
         reload();
     }

@@ -1,6 +1,7 @@
 #include "console/RoutingPage.h"
 
 #include "backend/Backend.h"
+#include "common/Outcome.h"
 #include "services/routing/RoutingConfigService.h"
 
 #include <QComboBox>
@@ -166,8 +167,7 @@ Status RoutingPage::save()
             reload();
         }
     }
-    m_message->setStyleSheet(st ? QStringLiteral("color: gray") : QStringLiteral("color: #c0392b"));
-    m_message->setText(st ? tr("Saved: the routing works this way from now on.") : st.error().message);
+    showOutcome(m_message, st, tr("Saved: the routing works this way from now on."));
     return st;
 }
 

@@ -1,5 +1,7 @@
 #include "login/ChangePasswordDialog.h"
 
+#include "common/Outcome.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -19,7 +21,7 @@ ChangePasswordDialog::ChangePasswordDialog(const QString& explanation, QWidget* 
     m_first->setEchoMode(QLineEdit::Password);
     m_second->setEchoMode(QLineEdit::Password);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
+    styleAsError(m_message);
     auto* intro = new QLabel(explanation, this);
     intro->setWordWrap(true);
     auto* form = new QFormLayout;

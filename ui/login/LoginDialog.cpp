@@ -1,5 +1,6 @@
 #include "login/LoginDialog.h"
 
+#include "common/Outcome.h"
 #include "login/ChangePasswordDialog.h"
 
 #include <QDialogButtonBox>
@@ -31,7 +32,7 @@ LoginDialog::LoginDialog(AccountService& accounts, const QString& shopName, QWid
     m_account->setText(QSettings().value(lastAccountKey()).toString());
     m_password->setEchoMode(QLineEdit::Password);
     m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #c0392b"));
+    styleAsError(m_message);
     m_message->setMinimumWidth(320);
 
     auto* form = new QFormLayout;

@@ -1,6 +1,7 @@
 #include "side/SideTab.h"
 
 #include "chat/ChatView.h"
+#include "common/Outcome.h"
 
 #include <QLabel>
 
@@ -34,8 +35,7 @@ QString SideTab::buyer() const
 
 void SideTab::report(const QString& message, bool error)
 {
-    m_message->setStyleSheet(error ? QStringLiteral("color: #c0392b") : QStringLiteral("color: gray"));
-    m_message->setText(message);
+    showOutcome(m_message, message, error);
     m_message->setVisible(!message.isEmpty());
 }
 
