@@ -33,6 +33,14 @@ bool mirror(QWidget* w, const auth::Actor& actor, auth::Permission permission, c
     return allowed;
 }
 
+void disableUnless(QWidget* w, bool ok, const QString& reason)
+{
+    if (w->isEnabled() && !ok) {
+        w->setEnabled(false);
+        w->setToolTip(reason);
+    }
+}
+
 bool offer(QWidget* w, const platform::Capabilities& capabilities, platform::Capability capability)
 {
     const bool offered = platform::has(capabilities, capability);

@@ -22,6 +22,10 @@ QString missingPermissionText(auth::Permission permission);
 /// `enabledTip` as the tooltip when allowed.
 bool mirror(QWidget* w, const auth::Actor& actor, auth::Permission permission, const QString& enabledTip = {});
 
+/// After mirror(): also disables `w` with `reason` as its tooltip when the state does not allow
+/// the action (`ok` false). A widget already disabled keeps its permission tooltip.
+void disableUnless(QWidget* w, bool ok, const QString& reason);
+
 /// Hides `w` when the platform lacks `capability`; returns whether it is offered.
 bool offer(QWidget* w, const platform::Capabilities& capabilities, platform::Capability capability);
 

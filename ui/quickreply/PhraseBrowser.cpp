@@ -104,11 +104,9 @@ void PhraseBrowser::updateButtons()
     gates::mirror(m_add, a, auth::Permission::QuickReplyPersonal);
     const auto p = selected();
     for (QPushButton* b : {m_edit, m_remove}) {
-        if (gates::mirror(b, a, auth::Permission::QuickReplyPersonal) &&
-            (!p || p->scope != QuickReply::Scope::Personal)) {
-            b->setEnabled(false);
-            b->setToolTip(tr("Choose one of your own phrases; the team's are kept by supervisors."));
-        }
+        gates::mirror(b, a, auth::Permission::QuickReplyPersonal);
+        gates::disableUnless(b, p && p->scope == QuickReply::Scope::Personal,
+                             tr("Choose one of your own phrases; the team's are kept by supervisors."));
     }
 }
 

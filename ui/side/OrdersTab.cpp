@@ -44,15 +44,6 @@ QIcon dot(const QColor& c)
     return QIcon(pm);
 }
 
-/// Disables `w` with `reason` as its tooltip when `ok` is false (keeps a permission tooltip).
-void stateGate(QWidget* w, bool ok, const QString& reason)
-{
-    if (w->isEnabled() && !ok) {
-        w->setEnabled(false);
-        w->setToolTip(reason);
-    }
-}
-
 } // namespace
 
 OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
@@ -188,7 +179,7 @@ void OrdersTab::showSelected()
         for (QWidget* w :
              {static_cast<QWidget*>(m_saveRemark), static_cast<QWidget*>(m_flag), static_cast<QWidget*>(m_remark),
               static_cast<QWidget*>(m_address), static_cast<QWidget*>(m_price), static_cast<QWidget*>(m_card)}) {
-            stateGate(w, false, tr("Choose an order first."));
+            gates::disableUnless(w, false, tr("Choose an order first."));
         }
         return;
     }
@@ -214,11 +205,12 @@ void OrdersTab::showSelected()
     m_detail->setText(lines.join(QStringLiteral("<br>")));
     m_remark->setPlainText(o->remark);
     m_flag->setCurrentIndex(std::max(0, m_flag->findData(o->flag)));
-    stateGate(
+    gates::disableUnless(
         m_address, canChangeAddress(o->status),
         tr("The goods have left: the address can no longer be changed (%1).").arg(format::orderStatus(o->status)));
-    stateGate(m_price, canChangePrice(o->status),
-              tr("The order is paid: its price can no longer be changed (%1).").arg(format::orderStatus(o->status)));
+    gates::disableUnless(
+        m_price, canChangePrice(o->status),
+        tr("The order is paid: its price can no longer be changed (%1).").arg(format::orderStatus(o->status)));
     emit selectedOrderChanged(o->orderNo);
 }
 

@@ -102,10 +102,8 @@ void RefundsTab::updateButtons()
     const auth::Actor& a = m_context.actor;
     for (auto [button, permission] :
          {std::pair{m_agree, Permission::RefundAgree}, std::pair{m_refuse, Permission::RefundRefuse}}) {
-        if (gates::mirror(button, a, permission) && !pending) {
-            button->setEnabled(false);
-            button->setToolTip(tr("Choose a refund that awaits the shop."));
-        }
+        gates::mirror(button, a, permission);
+        gates::disableUnless(button, pending, tr("Choose a refund that awaits the shop."));
     }
 }
 
