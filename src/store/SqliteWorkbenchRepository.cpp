@@ -63,6 +63,32 @@ ConversationSummary::State stateOf(qint64 kind)
     return ConversationSummary::State::Closed;
 }
 
+/// The columns every summary query selects, read by summaryFrom(): the conversation, its buyer, and
+/// its latest routing event `se` (NULL when it never had one). A macro so that queries stay string
+/// literals (the connection caches statements by their text's address).
+#define SHOPDESK_SUMMARY_COLUMNS                                                                                       \
+    "c.id, c.platform, c.platform_key, b.nick, b.grade, b.tags, se.kind, se.agent, se.at, se.wait_s "
+
+ConversationSummary summaryFrom(SQLite::Statement& q)
+{
+    ConversationSummary s;
+    s.id = ConversationId(sql::integer(q, 0));
+    s.platform = sql::text(q, 1);
+    s.key = sql::text(q, 2);
+    s.buyerNick = sql::text(q, 3);
+    s.grade = sql::text(q, 4);
+    s.tags = tagsFrom(sql::text(q, 5));
+    if (!sql::isNull(q, 6)) {
+        s.state = stateOf(sql::integer(q, 6));
+        s.agent = sql::text(q, 7);
+        s.stateSince = Timestamp::fromMs(sql::integer(q, 8));
+    }
+    if (!sql::isNull(q, 9)) {
+        s.queueEstimateSecs = static_cast<int>(sql::integer(q, 9));
+    }
+    return s;
+}
+
 } // namespace
 
 Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversationsOf(const QString& agent,
@@ -71,7 +97,7 @@ Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversation
     return m_store.read<std::vector<ConversationSummary>>(
         "list an agent's conversations", [&](SqliteConnection& c) -> Result<std::vector<ConversationSummary>> {
             auto q = c.statement(
-                "SELECT c.id, c.platform, c.platform_key, b.nick, b.grade, b.tags, se.kind, se.agent, se.at "
+                "SELECT " SHOPDESK_SUMMARY_COLUMNS
                 "FROM (SELECT conversation_id, max(id) AS id FROM session_events WHERE conversation_id IN "
                 "(SELECT conversation_id FROM session_events WHERE agent = ?1 AND at >= ?2) GROUP BY conversation_id) "
                 "l "
@@ -81,17 +107,7 @@ Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversation
             sql::bind(*q, 2, since.ms());
             std::vector<ConversationSummary> out;
             while (q->executeStep()) {
-                ConversationSummary s;
-                s.id = ConversationId(sql::integer(*q, 0));
-                s.platform = sql::text(*q, 1);
-                s.key = sql::text(*q, 2);
-                s.buyerNick = sql::text(*q, 3);
-                s.grade = sql::text(*q, 4);
-                s.tags = tagsFrom(sql::text(*q, 5));
-                s.state = stateOf(sql::integer(*q, 6));
-                s.agent = sql::text(*q, 7);
-                s.stateSince = Timestamp::fromMs(sql::integer(*q, 8));
-                out.push_back(std::move(s));
+                out.push_back(summaryFrom(*q));
             }
             q->tryReset();
             for (ConversationSummary& s : out) {
@@ -106,7 +122,7 @@ Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversati
 {
     return m_store.read<std::optional<ConversationSummary>>(
         "read a conversation", [&](SqliteConnection& c) -> Result<std::optional<ConversationSummary>> {
-            auto q = c.statement("SELECT c.id, b.nick, b.grade, b.tags, se.kind, se.agent, se.at FROM conversations c "
+            auto q = c.statement("SELECT " SHOPDESK_SUMMARY_COLUMNS "FROM conversations c "
                                  "JOIN buyers b ON b.id = c.buyer_id LEFT JOIN session_events se ON se.id = "
                                  "(SELECT max(id) FROM session_events WHERE conversation_id = c.id) "
                                  "WHERE c.platform = ?1 AND c.platform_key = ?2");
@@ -115,18 +131,7 @@ Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversati
             if (!q->executeStep()) {
                 return std::optional<ConversationSummary>();
             }
-            ConversationSummary s;
-            s.id = ConversationId(sql::integer(*q, 0));
-            s.platform = platform;
-            s.key = key;
-            s.buyerNick = sql::text(*q, 1);
-            s.grade = sql::text(*q, 2);
-            s.tags = tagsFrom(sql::text(*q, 3));
-            if (!sql::isNull(*q, 4)) {
-                s.state = stateOf(sql::integer(*q, 4));
-                s.agent = sql::text(*q, 5);
-                s.stateSince = Timestamp::fromMs(sql::integer(*q, 6));
-            }
+            ConversationSummary s = summaryFrom(*q);
             q->tryReset();
             addLastMessage(c, s);
             return std::optional<ConversationSummary>(std::move(s));
@@ -176,27 +181,15 @@ Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::openSessions
 {
     return m_store.read<std::vector<ConversationSummary>>(
         "list open sessions", [&](SqliteConnection& c) -> Result<std::vector<ConversationSummary>> {
-            auto q = c.statement(
-                "SELECT c.id, c.platform, c.platform_key, b.nick, b.grade, se.kind, coalesce(se.agent, ''), se.at, "
-                "se.wait_s FROM (SELECT max(id) AS id FROM session_events WHERE at >= ?1 GROUP BY conversation_id) l "
-                "JOIN session_events se ON se.id = l.id JOIN conversations c ON c.id = se.conversation_id "
-                "JOIN buyers b ON b.id = c.buyer_id WHERE se.kind IN (0, 1) ORDER BY se.at, se.id");
+            auto q =
+                c.statement("SELECT " SHOPDESK_SUMMARY_COLUMNS
+                            "FROM (SELECT max(id) AS id FROM session_events WHERE at >= ?1 GROUP BY conversation_id) l "
+                            "JOIN session_events se ON se.id = l.id JOIN conversations c ON c.id = se.conversation_id "
+                            "JOIN buyers b ON b.id = c.buyer_id WHERE se.kind IN (0, 1) ORDER BY se.at, se.id");
             sql::bind(*q, 1, since.ms());
             std::vector<ConversationSummary> out;
             while (q->executeStep()) {
-                ConversationSummary s;
-                s.id = ConversationId(sql::integer(*q, 0));
-                s.platform = sql::text(*q, 1);
-                s.key = sql::text(*q, 2);
-                s.buyerNick = sql::text(*q, 3);
-                s.grade = sql::text(*q, 4);
-                s.state = stateOf(sql::integer(*q, 5));
-                s.agent = sql::text(*q, 6);
-                s.stateSince = Timestamp::fromMs(sql::integer(*q, 7));
-                if (!sql::isNull(*q, 8)) {
-                    s.queueEstimateSecs = static_cast<int>(sql::integer(*q, 8));
-                }
-                out.push_back(std::move(s));
+                out.push_back(summaryFrom(*q));
             }
             return out;
         });
