@@ -70,31 +70,30 @@ MessageManagerDialog::MessageManagerDialog(WorkbenchContext& context, const QStr
 bool MessageManagerDialog::reload()
 {
     m_list->clear();
-    MessageQuery query;
-    query.terms = textmatch::splitTerms(m_search->text());
-    query.buyerNick = m_buyer;
-    query.limit = kShownLimit;
     std::vector<MessageHit> hits;
-    if (query.terms.isEmpty()) {
+    const QStringList terms = textmatch::splitTerms(m_search->text());
+    if (terms.isEmpty()) {
+        // No words: every message of the buyer, newest first.
         auto conversations = m_context.backend.store().workbench().conversationsOfBuyer(m_platform, m_buyer);
         if (!conversations) {
             m_list->addItem(conversations.error().message);
             return false;
         }
-        query.conversations = *conversations;
-        query.terms = {};
-    }
-    if (query.terms.isEmpty()) {
-        // No words: every message of the buyer, newest first.
-        for (ConversationId c : query.conversations) {
+        for (ConversationId c : *conversations) {
             auto page = m_context.backend.store().messages().page(c, kShownLimit, MessageId());
-            if (page) {
-                for (auto it = page->rbegin(); it != page->rend(); ++it) {
-                    hits.push_back({*it, m_platform, QString(), m_buyer});
-                }
+            if (!page) {
+                m_list->addItem(page.error().message);
+                return false;
+            }
+            for (auto it = page->rbegin(); it != page->rend(); ++it) {
+                hits.push_back({*it, m_platform, QString(), m_buyer});
             }
         }
     } else {
+        MessageQuery query;
+        query.terms = terms;
+        query.buyerNick = m_buyer;
+        query.limit = kShownLimit;
         auto found = m_context.backend.store().messages().search(query);
         if (!found) {
             m_list->addItem(found.error().message);
