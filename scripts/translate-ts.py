@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Fills ui/i18n/shopdesk_zh_CN.ts from scripts/zh_CN.tsv (English source -> Chinese).
 
+The table is keyed by source text alone, so a text may have only one translation.
+
 Run after `cmake --build build --target shopdesk_ui_lupdate` adds new strings; prints any source
 text that still has no translation (and exits 1 so that it is noticed)."""
 import html
@@ -11,10 +13,18 @@ from pathlib import Path
 root = Path(__file__).resolve().parent.parent
 ts_path = root / "ui/i18n/shopdesk_zh_CN.ts"
 table = {}
+conflicts = []
 for line in (root / "scripts/zh_CN.tsv").read_text(encoding="utf-8").splitlines():
     if line.strip():
         en, zh = line.split("\t")
+        if en in table and table[en] != zh:
+            # One English text, two meanings: give the source strings different words instead.
+            conflicts.append(f"{en!r}: {table[en]!r} or {zh!r}")
         table[en] = zh
+if conflicts:
+    for c in conflicts:
+        print("one source text, two translations:", c)
+    sys.exit(1)
 
 missing = []
 

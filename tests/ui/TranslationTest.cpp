@@ -17,6 +17,9 @@ TEST(Translation, TheChineseCatalogueIsBuiltInAndComplete)
     EXPECT_EQ(QCoreApplication::translate("shopdesk::ui::SidePanel", "Orders"), QStringLiteral("订单"));
     EXPECT_EQ(QCoreApplication::translate("shopdesk::ui::ConversationListModel", "Serving (%1)"),
               QStringLiteral("接待中（%1）"));
+    // The left column's tab, not the performance table's column of counts.
+    EXPECT_EQ(QCoreApplication::translate("shopdesk::ui::MainWindow", "Chats"), QStringLiteral("会话"));
+    EXPECT_EQ(QCoreApplication::translate("shopdesk::ui::PerformancePage", "Conversations"), QStringLiteral("会话数"));
     // Service messages shown in the UI use the same catalogue.
     EXPECT_EQ(QCoreApplication::translate("shopdesk::OrderActionService", "There is no order %1."),
               QStringLiteral("没有订单 %1。"));

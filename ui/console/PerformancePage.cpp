@@ -136,18 +136,10 @@ bool PerformancePage::run()
     }
     m_report = std::move(*report);
     m_table->setSortingEnabled(false);
-    const QStringList headers{tr("Agent"),
-                              tr("Chats"),
-                              tr("Replies"),
-                              tr("Turns answered"),
-                              tr("First response (s)"),
-                              tr("Response (s)"),
-                              tr("Slow"),
-                              tr("Unanswered 30 min"),
-                              tr("Orders"),
-                              tr("Sales (fen)"),
-                              tr("Inquiring buyers"),
-                              tr("Converted"),
+    const QStringList headers{tr("Agent"),          tr("Conversations"),      tr("Replies"),
+                              tr("Turns answered"), tr("First response (s)"), tr("Response (s)"),
+                              tr("Slow"),           tr("Unanswered 30 min"),  tr("Orders"),
+                              tr("Sales (fen)"),    tr("Inquiring buyers"),   tr("Converted"),
                               tr("Conversion")};
     m_table->setColumnCount(static_cast<int>(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);

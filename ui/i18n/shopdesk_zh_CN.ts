@@ -875,7 +875,7 @@
     </message>
     <message>
         <source>Chats</source>
-        <translation>会话数</translation>
+        <translation>会话</translation>
     </message>
     <message>
         <source>Follow-ups</source>
@@ -1223,10 +1223,6 @@
         <translation>客服</translation>
     </message>
     <message>
-        <source>Chats</source>
-        <translation>会话数</translation>
-    </message>
-    <message>
         <source>Replies</source>
         <translation>回复数</translation>
     </message>
@@ -1269,6 +1265,10 @@
     <message>
         <source>Conversion</source>
         <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会话数</translation>
     </message>
 </context>
 <context>
