@@ -77,14 +77,7 @@ int runReportAgents(CliContext& ctx, Args& args)
     }
     const QStringList& header = AgentPerformance::columns();
     if (csv) {
-        out << header.join(QLatin1Char(',')) << '\n';
-        for (const AgentPerformance& p : *lines) {
-            QStringList row = p.cells(QString());
-            for (QString& cell : row) {
-                cell = csvField(cell);
-            }
-            out << row.join(QLatin1Char(',')) << '\n';
-        }
+        out << QString::fromUtf8(agentReportCsv(AgentReport{*lines, {}}, false));
         return 0;
     }
     out << header.join(QLatin1Char('\t')) << '\n';

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Timestamp.h"
+#include "domain/Audit.h"
 #include "domain/Ids.h"
 
 #include <QString>
@@ -31,19 +32,19 @@ struct Account {
     bool isOwner() const { return roles.contains(QStringLiteral("owner")); }
 };
 
-/// One line of the audit log. `detail` carries ids and counts, never secrets or personal data.
-struct AuditEntry {
-    Timestamp at;
-    QString actor;  ///< full account name, or "-" for an unauthenticated attempt
-    QString action; ///< "login.failed", "account.create", "permission.denied", ...
-    QString target;
-    QString detail;
+/// A sub-account to create.
+struct NewAccount {
+    QString name;
+    QString password;
+    QStringList roles;
+    QString group;
+    std::optional<int> receptionLimit;
 };
 
-struct AuditRecord {
-    qint64 id = 0;
-    AuditEntry entry;
-    QByteArray mac;
+/// Lockout after failed logins.
+struct LoginPolicy {
+    int maxFailures = 5;
+    int lockMinutes = 15;
 };
 
 } // namespace shopdesk

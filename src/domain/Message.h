@@ -44,4 +44,12 @@ struct IncomingMessage {
     QString cardOrderNo;
 };
 
+/// A message found by search, with the keys a reader needs to show it.
+struct MessageHit {
+    Message message;
+    QString platform;
+    QString conversationKey;
+    QString buyerNick;
+};
+
 } // namespace shopdesk

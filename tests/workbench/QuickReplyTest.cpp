@@ -2,7 +2,7 @@
 
 #include "domain/PhraseVariables.h"
 #include "domain/Pinyin.h"
-#include "services/quickreply/QuickReplyIndex.h"
+#include "domain/QuickReplyIndex.h"
 #include "services/quickreply/QuickReplyService.h"
 
 #include "support/TestBackend.h"

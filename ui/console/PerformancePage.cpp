@@ -226,15 +226,7 @@ Status PerformancePage::exportCsv(const QString& path) const
     if (!file.open(QIODevice::WriteOnly)) {
         return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
-    QByteArray out("\xEF\xBB\xBF"); // a BOM, so that Excel reads UTF-8
-    out += AgentPerformance::columns().join(QLatin1Char(',')).toUtf8() + "\r\n";
-    for (const AgentPerformance& p : m_report.agents) {
-        QStringList row = p.cells(QString());
-        for (QString& cell : row) {
-            cell = csvField(cell);
-        }
-        out += row.join(QLatin1Char(',')).toUtf8() + "\r\n";
-    }
+    const QByteArray out = agentReportCsv(m_report, true);
     file.write(out);
     if (!file.commit()) {
         return Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "services/reports/AgentReport.h"
+#include "domain/AgentReport.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QWidget>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "auth/Actor.h"
-#include "services/quickreply/QuickReplyIndex.h"
+#include "domain/QuickReplyIndex.h"
 
 #include <QObject>
 

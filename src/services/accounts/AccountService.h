@@ -14,25 +14,11 @@ class AuditLog;
 class RoutingRepository;
 class SettingsRepository;
 
-struct NewAccount {
-    QString name;
-    QString password;
-    QStringList roles;
-    QString group;
-    std::optional<int> receptionLimit;
-};
-
 /// A successful login.
 struct Session {
     auth::Actor actor;
     /// After an administrator's reset: only changing the own password is allowed until done.
     bool mustChangePassword = false;
-};
-
-/// Lockout after failed logins.
-struct LoginPolicy {
-    int maxFailures = 5;
-    int lockMinutes = 15;
 };
 
 /// Sub-accounts: login with lockout, creation, passwords, roles, disable/enable, delete. Every

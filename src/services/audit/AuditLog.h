@@ -9,14 +9,6 @@ namespace shopdesk {
 
 class AccessGate;
 
-/// The outcome of checking the audit chain.
-struct AuditVerification {
-    bool intact = true;
-    qint64 entries = 0;
-    qint64 firstBrokenId = 0; ///< 0 when intact, or when the tail was removed
-    QString reason;
-};
-
 /// Writes and reads the audit log. Writing is not gated (every action must be recorded); reading
 /// and verifying need audit.view.
 class AuditLog {

@@ -11,13 +11,6 @@
 
 namespace shopdesk {
 
-struct AuditQuery {
-    QString actor;
-    QString actionPrefix;
-    std::optional<Timestamp> since;
-    int limit = 200;
-};
-
 /// The append-only audit log. The store chains every entry to the one before with an HMAC (see
 /// AuditChain), so editing or deleting a row is detected by verification.
 class AuditRepository {

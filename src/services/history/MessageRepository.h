@@ -11,14 +11,6 @@
 
 namespace shopdesk {
 
-/// A message found by search, with the keys a reader needs to show it.
-struct MessageHit {
-    Message message;
-    QString platform;
-    QString conversationKey;
-    QString buyerNick;
-};
-
 /// A search over message text: every term must occur as a substring (textmatch semantics).
 struct MessageQuery {
     QStringList terms;

@@ -1,5 +1,6 @@
 #include "services/quickreply/PhraseCsv.h"
 
+#include "core/Csv.h"
 #include "services/quickreply/QuickReplyService.h"
 
 #include <QCoreApplication>
@@ -15,25 +16,16 @@ QString tr(const char* text)
     return QCoreApplication::translate("shopdesk::phrasecsv", text);
 }
 
-QString field(const QString& s)
-{
-    if (!s.contains(QLatin1Char(',')) && !s.contains(QLatin1Char('"')) && !s.contains(QLatin1Char('\n')) &&
-        !s.contains(QLatin1Char('\r'))) {
-        return s;
-    }
-    QString q = s;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
-
 } // namespace
 
 QByteArray write(const std::vector<QuickReply>& phrases)
 {
-    QByteArray out("\xEF\xBB\xBF");
+    QByteArray out = csv::kBom;
     out += "group,code,text\r\n";
     for (const QuickReply& p : phrases) {
-        out += (field(p.group) + QLatin1Char(',') + field(p.code) + QLatin1Char(',') + field(p.text)).toUtf8() + "\r\n";
+        out += (csv::field(p.group) + QLatin1Char(',') + csv::field(p.code) + QLatin1Char(',') + csv::field(p.text))
+                   .toUtf8() +
+               "\r\n";
     }
     return out;
 }
@@ -120,7 +112,7 @@ PhraseCsvParse read(const QByteArray& file)
             result.errors.push_back({at, tr("Expected 3 columns (group, code, text), found %1.").arg(f.size())});
             continue;
         }
-        PhraseRow row{at, f[0], f[1], f[2]};
+        PhraseRow row{at, csv::unneutralise(f[0]), csv::unneutralise(f[1]), csv::unneutralise(f[2])};
         if (row.text.trimmed().isEmpty()) {
             result.errors.push_back({at, tr("The text is empty.")});
         } else if (row.text.size() > QuickReplyService::kMaxTextChars) {

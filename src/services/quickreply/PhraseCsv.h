@@ -9,25 +9,6 @@
 
 namespace shopdesk {
 
-/// One parsed line of a phrase CSV file.
-struct PhraseRow {
-    qint64 line = 0; ///< 1-based line in the file (a quoted field may span lines: its first)
-    QString group;
-    QString code;
-    QString text;
-};
-
-/// A refused line, named by its number.
-struct PhraseRowError {
-    qint64 line = 0;
-    QString reason;
-};
-
-struct PhraseCsvParse {
-    std::vector<PhraseRow> rows;
-    std::vector<PhraseRowError> errors;
-};
-
 /// The team phrase library as CSV: UTF-8 with a byte-order mark (so that Excel opens it as
 /// UTF-8), a header row `group,code,text`, CRLF line ends, RFC 4180 quoting.
 namespace phrasecsv {

@@ -129,8 +129,7 @@ Result<std::vector<QuickReply>> QuickReplyService::teamPhrases(const auth::Actor
     return team;
 }
 
-Result<QuickReplyService::ImportSummary> QuickReplyService::importTeam(const auth::Actor& actor,
-                                                                       const std::vector<PhraseRow>& rows)
+Result<PhraseImportSummary> QuickReplyService::importTeam(const auth::Actor& actor, const std::vector<PhraseRow>& rows)
 {
     auto team = teamPhrases(actor);
     if (!team) {
@@ -144,7 +143,7 @@ Result<QuickReplyService::ImportSummary> QuickReplyService::importTeam(const aut
         }
         nextOrder = std::max(nextOrder, p.sortOrder + 1);
     }
-    ImportSummary summary;
+    PhraseImportSummary summary;
     std::vector<QuickReply> out;
     for (const PhraseRow& r : rows) {
         QuickReply p;

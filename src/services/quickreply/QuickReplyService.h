@@ -33,13 +33,8 @@ public:
 
     /// The team's phrases, by group and order (quickreply.team.manage).
     Result<std::vector<QuickReply>> teamPhrases(const auth::Actor& actor);
-    /// What an import did: rows whose code matches a team phrase update it, the rest are added.
-    struct ImportSummary {
-        int added = 0;
-        int updated = 0;
-    };
     /// Imports parsed rows into the team library, all or nothing, audited.
-    Result<ImportSummary> importTeam(const auth::Actor& actor, const std::vector<PhraseRow>& rows);
+    Result<PhraseImportSummary> importTeam(const auth::Actor& actor, const std::vector<PhraseRow>& rows);
     /// Moves a team phrase one place up (-1) or down (+1) within its group.
     Status moveTeam(const auth::Actor& actor, QuickReplyId id, int delta);
     /// Team phrases with the same text as another (duplicates to clean up), as pairs of ids.

@@ -1,6 +1,7 @@
 #include "services/reports/AgentReportService.h"
 
 #include "services/auth/AccessGate.h"
+#include "services/reports/AgentReportCalculator.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,8 @@
 
 #include "auth/Actor.h"
 #include "core/Result.h"
-#include "services/reports/AgentReport.h"
+#include "domain/AgentReport.h"
+#include "services/reports/ReportRepository.h"
 
 namespace shopdesk {
 

@@ -2,7 +2,7 @@
 
 #include "auth/Actor.h"
 #include "core/Result.h"
-#include "routing/RoutingTypes.h"
+#include "domain/RoutingConfig.h"
 #include "services/accounts/AccountRepository.h"
 #include "services/routing/RoutingRepository.h"
 
@@ -14,14 +14,6 @@ namespace shopdesk {
 class AccessGate;
 class AuditLog;
 class SettingsRepository;
-
-/// What the routing engine is configured with: settings, groups, and every active account as an
-/// agent (its group and own limit; status comes from the running workbench).
-struct RoutingConfig {
-    routing::Settings settings;
-    std::vector<routing::GroupConfig> groups;
-    std::vector<routing::AgentConfig> agents;
-};
 
 /// The routing settings a supervisor saves (分流): effective on save, audited, and changed only with
 /// routing.configure.

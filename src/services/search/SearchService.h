@@ -2,20 +2,12 @@
 
 #include "auth/Actor.h"
 #include "core/Result.h"
+#include "domain/Search.h"
 #include "services/history/MessageRepository.h"
 
 namespace shopdesk {
 
 class AccessGate;
-
-/// What someone typed into a search box or gave to `shopdeskctl search`.
-struct SearchRequest {
-    QString query;
-    std::optional<QString> buyerNick;
-    std::vector<ConversationId> conversations;
-    int limit = 50;
-    MessageId before;
-};
 
 /// Message search: every white-space separated term must occur in the message as a substring
 /// (letters case-insensitive); newest first. Any text is a valid query - FTS syntax is literal.

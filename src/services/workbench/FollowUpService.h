@@ -11,15 +11,6 @@ class AccessGate;
 class AuditLog;
 class SettingsRepository;
 
-/// When an order needs chasing (settings followup.*; the shops' usual rules by default).
-struct FollowUpRules {
-    int unpaidHours = 24;
-    int unshippedHours = 48;
-    int staleTraceHours = 72;
-    /// Buyers the agent served in this many days count as theirs.
-    int servedDays = 7;
-};
-
 /// The 待跟进 list: the agent's buyers' orders that are unpaid too long, paid but unshipped, or
 /// shipped with a trace that stopped moving. Needs order.view.
 class FollowUpService {

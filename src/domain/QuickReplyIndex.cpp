@@ -1,4 +1,4 @@
-#include "services/quickreply/QuickReplyIndex.h"
+#include "domain/QuickReplyIndex.h"
 
 #include "domain/Pinyin.h"
 #include "domain/TextMatch.h"

@@ -1,4 +1,4 @@
-#include "services/reports/AgentReport.h"
+#include "services/reports/AgentReportCalculator.h"
 
 #include <QList>
 
@@ -6,52 +6,6 @@
 #include <cmath>
 
 namespace shopdesk {
-
-const std::array<qint64, 5>& AgentPerformance::bucketLimitsSecs()
-{
-    static const std::array<qint64, 5> limits{30, 60, 120, 300, 1800};
-    return limits;
-}
-
-const QStringList& AgentPerformance::columns()
-{
-    static const QStringList c{
-        QStringLiteral("agent"),          QStringLiteral("conversations"),        QStringLiteral("replies"),
-        QStringLiteral("turns_answered"), QStringLiteral("first_response_avg_s"), QStringLiteral("response_avg_s"),
-        QStringLiteral("slow_replies"),   QStringLiteral("unanswered_30m"),       QStringLiteral("orders"),
-        QStringLiteral("sales_fen"),      QStringLiteral("inquiring_buyers"),     QStringLiteral("converted_buyers"),
-        QStringLiteral("conversion_rate")};
-    return c;
-}
-
-QStringList AgentPerformance::cells(const QString& none) const
-{
-    auto mean = [&](const std::optional<double>& v) { return v ? QString::number(*v, 'f', 1) : none; };
-    return {agent,
-            QString::number(conversations),
-            QString::number(replies),
-            QString::number(turnsAnswered),
-            mean(firstResponseAvgSecs),
-            mean(responseAvgSecs),
-            QString::number(slowReplies),
-            QString::number(unanswered30m),
-            QString::number(orders),
-            QString::number(salesFen),
-            QString::number(inquiringBuyers),
-            QString::number(convertedBuyers),
-            QString::number(conversionRate, 'f', 4)};
-}
-
-QString csvField(const QString& text)
-{
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')) &&
-        !text.contains(QLatin1Char('\r'))) {
-        return text;
-    }
-    QString q = text;
-    q.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + q + QLatin1Char('"');
-}
 
 AgentReportCalculator::AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds, int utcOffsetSecs)
     : m_from(from.ms())

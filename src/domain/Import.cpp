@@ -1,4 +1,4 @@
-#include "services/history/ImportRecord.h"
+#include "domain/Import.h"
 
 namespace shopdesk {
 
