@@ -167,7 +167,7 @@ int main(int argc, char* argv[])
     const double floorMs = rawScanMs(b.store().path(), from.ms(), to.ms(), rows);
     QElapsedTimer t;
     t.start();
-    auto report = b.reports().agents(owner->actor, from, to, 120);
+    auto report = b.reports().agents(*owner, from, to, 120);
     const double reportMs = t.nsecsElapsed() / 1e6;
     check(report.ok(), "the report");
     qint64 turns = 0;

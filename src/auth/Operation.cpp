@@ -11,7 +11,7 @@ const std::vector<OperationInfo>& operationTable()
     static const std::vector<OperationInfo> table{
         {O::HistoryImport, "history.import", P::HistoryImport, "导入聊天记录", "Import history", "history import"},
         {O::HistorySearch, "history.search", P::HistorySearch, "搜索聊天记录", "Search history", "search"},
-        {O::OrderView, "order.view", P::OrderView, "查看订单", "View an order", "order show"},
+        {O::OrderView, "order.view", P::OrderView, "查看订单", "View orders", "order show"},
         {O::BuyerPiiReveal, "buyer.pii.reveal", P::BuyerPiiView, "查看买家完整信息", "Reveal buyer personal data",
          "order show --reveal"},
         {O::AccountList, "account.list", P::AccountManage, "查看子账号", "List sub-accounts", "account list"},
@@ -60,7 +60,22 @@ const std::vector<OperationInfo>& operationTable()
          "settings set followup.*"},
         {O::ReportAgents, "report.agents", P::TeamPerformanceView, "查看客服绩效报表",
          "Read the agents' performance report", "report agents"},
-        {O::QueueMonitor, "queue.monitor", P::QueueMonitor, "查看团队状态", "See the team's status", ""},
+        {O::QueueMonitor, "queue.monitor", P::QueueMonitor, "查看实时队列和团队状态",
+         "See the live queue and the team's status", ""},
+        {O::ChatRead, "chat.read", P::ChatRead, "查看会话和聊天内容", "Read conversations and their messages", ""},
+        {O::ChatSupervise, "chat.supervise", P::ChatSupervise, "处理同事或排队中的买家",
+         "Act on a colleague's or a queued buyer", ""},
+        {O::HistoryRecords, "history.records", P::HistorySearch, "查看买家的消息记录", "Read a buyer's message records",
+         ""},
+        {O::FollowUpView, "followup.view", P::OrderView, "查看待跟进订单", "See the orders to follow up", ""},
+        {O::QuickReplyView, "quickreply.view", P::ChatReply, "使用快捷短语", "Use the quick replies", ""},
+        {O::BuyerNotesView, "buyer.notes.view", P::ChatRead, "查看买家等级与标签", "See a buyer's grade and tags", ""},
+        {O::AccountUnlock, "account.unlock", P::AccountManage, "解锁子账号", "Unlock a sub-account", "account unlock"},
+        {O::AuditReanchor, "audit.reanchor", P::AuditView, "确认审计日志的恢复（仅店主）",
+         "Accept a restored audit log (owner only)", "audit reanchor"},
+        {O::SettingsView, "settings.view", P::AccountManage, "查看店铺设置", "See the shop's settings",
+         "settings show"},
+        {O::SimRun, "sim.run", P::SimRun, "运行模拟店铺", "Run the simulated shop", "sim run"},
     };
     return table;
 }

@@ -49,6 +49,16 @@ enum class Operation {
     FollowUpConfigure,
     ReportAgents,
     QueueMonitor,
+    ChatRead,
+    ChatSupervise,
+    HistoryRecords,
+    FollowUpView,
+    QuickReplyView,
+    BuyerNotesView,
+    AccountUnlock,
+    AuditReanchor,
+    SettingsView,
+    SimRun,
     Count
 };
 

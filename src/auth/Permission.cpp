@@ -13,6 +13,8 @@ const std::vector<PermissionInfo>& permissionCatalogue()
         {P::ChatReply, "chat.reply", "回复买家消息", "Reply to buyers", G::Messages},
         {P::ChatTransfer, "chat.transfer", "转接会话", "Transfer chats", G::Messages},
         {P::ChatClose, "chat.close", "结束会话", "Close chats", G::Messages},
+        {P::ChatSupervise, "chat.supervise", "处理同事或排队中的会话（接管、转移）",
+         "Act on colleagues' and queued chats (take over, move)", G::Messages},
         {P::HistorySearch, "history.search", "搜索聊天记录", "Search chat history", G::Messages},
         {P::HistoryImport, "history.import", "导入聊天记录", "Import chat history", G::Messages},
         {P::HistoryDelete, "history.delete", "删除聊天记录", "Delete chat records", G::Messages},
@@ -40,6 +42,8 @@ const std::vector<PermissionInfo>& permissionCatalogue()
         {P::AccountManage, "account.manage", "管理子账号", "Manage sub-accounts", G::Team},
         {P::RoleManage, "role.manage", "管理角色", "Manage roles", G::Team},
         {P::AuditView, "audit.view", "查看审计日志", "View the audit log", G::Team},
+        {P::SimRun, "sim.run", "运行模拟店铺（写入模拟数据）", "Run the simulated shop (writes simulated data)",
+         G::Team},
     };
     return catalogue;
 }

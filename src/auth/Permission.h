@@ -16,6 +16,7 @@ enum class Permission : unsigned {
     ChatReply,
     ChatTransfer,
     ChatClose,
+    ChatSupervise,
     HistorySearch,
     HistoryImport,
     HistoryDelete,
@@ -39,6 +40,7 @@ enum class Permission : unsigned {
     AccountManage,
     RoleManage,
     AuditView,
+    SimRun,
     Count
 };
 constexpr std::size_t kPermissionCount = static_cast<std::size_t>(Permission::Count);

@@ -73,9 +73,16 @@ QString permissionMatrixMarkdown()
 
     md += QStringLiteral(
         "\nNot gated by a permission: logging in, changing one's own password (the current password is "
-        "required), setting one's own status (online / away / offline), `perm list` (the public catalogue), and the "
-        "offline tools `routing simulate` (touches no store) and `sim run` (only on a store whose shop is the "
-        "simulated one; it plays the platform, not an account).\n\n"
+        "required, and a wrong one counts toward the lockout), setting one's own status (online / away / offline), "
+        "`perm list` (the public catalogue), and the offline tool `routing simulate` (touches no store).\n\n"
+        "Every read and action goes through the person's session (the workbench and `shopdeskctl` have no other way "
+        "to the shop), which decides on the account's state *now*: a disable, delete, lock, role or permission change "
+        "takes effect on the very next call, and an account that must change its password may do nothing else.\n\n"
+        "**Whose buyer.** Chat actions (reply, order card, transfer, close) and order and refund actions apply to the "
+        "acting agent's own buyers: the one whose chat they hold, or served last while nobody holds it. A colleague's "
+        "or a queued buyer needs `chat.supervise` (owner and supervisor), and acting on one is audited "
+        "(`chat.supervise`). The simulated shop refuses a message into another agent's chat, as a real platform "
+        "would.\n\n"
         "Actions on a shop platform (chat, order, refund and review operations) are also offered only when the "
         "shop's adapter declares the capability (docs/adapters.md), and order and refund actions only in the states "
         "that allow them: the address before shipment, the price before payment, refund decisions while the "
@@ -98,8 +105,14 @@ QString permissionMatrixMarkdown()
         "login.max_failures|login.lock_minutes`); failures and locks are audited.\n"
         "- **Buyer personal data** (receiver name, phone, address) is stored only sealed with AES-256-GCM; without "
         "`buyer.pii.view` agents see `138****5678` and province + city. Every reveal is audited.\n"
-        "- **Audit**: logins and failures, lockouts, account and role changes, permission denials, reveals, imports; "
-        "append-only and HMAC-chained (`shopdeskctl audit verify`).\n");
+        "- **Login** tells an attacker nothing: an unknown name, a wrong password, a disabled and a locked account "
+        "get the same sentence after the same Argon2 work; a disabled or locked account is named only to whoever "
+        "typed its password. Failed logins of unknown names are counted (under a keyed hash, never the name) and "
+        "locked exactly like real ones; the audit records a typed name only when it is an account's.\n"
+        "- **Audit**: logins and failures, lockouts, account and role changes, permission denials, reveals, platform "
+        "actions, imports, simulator runs; append-only and HMAC-chained, its head anchored outside the database "
+        "(`shopdeskctl audit verify`, `audit reanchor`). A reveal or a platform action is on record before it happens; "
+        "if it cannot be recorded, it does not happen.\n");
     return md;
 }
 

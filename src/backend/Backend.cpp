@@ -5,6 +5,7 @@
 #include "services/accounts/RoleCatalog.h"
 #include "services/accounts/RoleService.h"
 #include "services/audit/AuditChain.h"
+#include "services/audit/AuditHead.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
 #include "services/history/HistoryImporter.h"
@@ -15,10 +16,12 @@
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
+#include "services/settings/SettingsService.h"
 #include "services/settings/SimSettingsService.h"
 #include "services/shop/ShopRepository.h"
 #include "services/workbench/BuyerService.h"
 #include "services/workbench/FollowUpService.h"
+#include "services/workbench/WorkbenchService.h"
 #include "store/SqliteStore.h"
 
 #include <QDir>
@@ -28,6 +31,8 @@ namespace shopdesk {
 Backend::~Backend()
 {
     // Services first, then the store (its writer finishes queued audit entries on the way out).
+    m_settings.reset();
+    m_workbench.reset();
     m_importer.reset();
     m_routing.reset();
     m_orders.reset();
@@ -35,6 +40,8 @@ Backend::~Backend()
     m_roles.reset();
     m_accounts.reset();
     m_store.reset();
+    // The audit anchor's last write (its own thread) needs the key ring, which goes after it.
+    m_head.reset();
 }
 
 Result<std::unique_ptr<Backend>> Backend::open(Options options)
@@ -63,24 +70,37 @@ Result<std::unique_ptr<Backend>> Backend::open(Options options)
         return st.error();
     }
     b->m_chain = std::make_shared<AuditChain>(b->m_keys->auditKey());
-    b->m_store->setAuditChain(b->m_chain);
+    KeyRing* keys = b->m_keys.get();
+    b->m_head = std::make_shared<AuditHead>(
+        b->m_keys->auditKey(),
+        AuditHead::AnchorStore{
+            [keys] { return keys->secret(QStringLiteral("audit-anchor")); },
+            [keys](const QByteArray& sealed) { return keys->replaceSecret(QStringLiteral("audit-anchor"), sealed); }});
+    b->m_store->setAudit(b->m_chain, b->m_head);
     b->m_vault = std::make_unique<PiiVault>(b->m_keys->piiKey());
     b->m_hasher = std::make_unique<crypto::PasswordHasher>(options.passwordParams);
     if (auto shop = b->m_store->shop().shop()) {
         b->m_shop = *shop;
     }
     b->wireServices();
+    b->m_auditIntegrity = b->m_audit->checkAnchor();
     return b;
+}
+
+Status Backend::recheckAudit()
+{
+    m_auditIntegrity = m_audit->checkAnchor();
+    return m_auditIntegrity;
 }
 
 void Backend::wireServices()
 {
-    m_audit = std::make_unique<AuditLog>(m_store->audit(), *m_chain, *m_clock);
+    m_audit = std::make_unique<AuditLog>(m_store->audit(), *m_chain, *m_head, *m_clock);
     m_gate = std::make_unique<AccessGate>(*m_audit);
     m_roleCatalog = std::make_unique<RoleCatalog>(m_store->roles());
     m_accounts =
         std::make_unique<AccountService>(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit, m_store->settings(),
-                                         m_store->routing(), *m_clock, *m_hasher, m_shop.name);
+                                         m_store->routing(), *m_clock, *m_hasher, m_shop.name, m_keys->throttleKey());
     m_roles = std::make_unique<RoleService>(*m_roleCatalog, *m_gate, *m_audit);
     m_search = std::make_unique<SearchService>(m_store->messages(), *m_gate);
     m_orders = std::make_unique<OrderService>(m_store->orders(), *m_vault, *m_gate, *m_audit);
@@ -93,6 +113,9 @@ void Backend::wireServices()
     m_followUps =
         std::make_unique<FollowUpService>(m_store->workbench(), m_store->settings(), *m_gate, *m_audit, *m_clock);
     m_reports = std::make_unique<AgentReportService>(m_store->reports(), *m_gate);
+    m_workbench =
+        std::make_unique<WorkbenchService>(m_store->workbench(), m_store->messages(), m_store->orders(), *m_gate);
+    m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUps, *m_gate);
 }
 
 Result<Shop> Backend::shop() const
@@ -114,7 +137,7 @@ Status Backend::initialise(const Shop& shop, const QString& ownerName, const QSt
     }
     // Check the owner before anything is written, so a refused password leaves no half-made store.
     AccountService probe(m_store->accounts(), *m_roleCatalog, *m_gate, *m_audit, m_store->settings(),
-                         m_store->routing(), *m_clock, *m_hasher, shop.name);
+                         m_store->routing(), *m_clock, *m_hasher, shop.name, m_keys->throttleKey());
     if (Status st = probe.validateOwner(ownerName, ownerPassword); !st) {
         return st;
     }

@@ -15,6 +15,7 @@ namespace shopdesk {
 class AccessGate;
 class AccountService;
 class AuditChain;
+class AuditHead;
 class AuditLog;
 class HistoryImporter;
 class KeyRing;
@@ -29,6 +30,8 @@ class QuickReplyService;
 class BuyerService;
 class FollowUpService;
 class AgentReportService;
+class WorkbenchService;
+class SettingsService;
 
 namespace store {
 class SqliteStore;
@@ -59,6 +62,11 @@ public:
     Status initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword);
     /// The shop, or NotFound for a store that was never initialised.
     Result<Shop> shop() const;
+    /// Whether the audit log matched its anchor outside the database when the store was opened (or
+    /// since it was re-anchored): an error naming what was found otherwise.
+    const Status& auditIntegrity() const { return m_auditIntegrity; }
+    /// Compares the log with its anchor again (after a re-anchoring).
+    Status recheckAudit();
 
     store::SqliteStore& store() { return *m_store; }
     const Clock& clock() const { return *m_clock; }
@@ -77,6 +85,8 @@ public:
     HistoryImporter& importer() { return *m_importer; }
     const PiiVault& vault() const { return *m_vault; }
     KeyRing& keys() { return *m_keys; }
+    WorkbenchService& workbench() { return *m_workbench; }
+    SettingsService& settings() { return *m_settings; }
 
 private:
     Backend() = default;
@@ -88,6 +98,7 @@ private:
     std::unique_ptr<KeyRing> m_keys;
     std::unique_ptr<crypto::PasswordHasher> m_hasher;
     std::shared_ptr<AuditChain> m_chain;
+    std::shared_ptr<AuditHead> m_head;
     std::unique_ptr<PiiVault> m_vault;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AccessGate> m_gate;
@@ -103,7 +114,10 @@ private:
     std::unique_ptr<FollowUpService> m_followUps;
     std::unique_ptr<AgentReportService> m_reports;
     std::unique_ptr<HistoryImporter> m_importer;
+    std::unique_ptr<WorkbenchService> m_workbench;
+    std::unique_ptr<SettingsService> m_settings;
     Shop m_shop;
+    Status m_auditIntegrity;
 };
 
 } // namespace shopdesk

@@ -51,12 +51,12 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
     routingSettings.sessionEndMinutes = 10;
     routingSettings.repeatEntryMinutes = 30;
     routingSettings.handlingMinutes = 4;
-    if (Status st = backend.routing().save(owner->actor, routingSettings,
+    if (Status st = backend.routing().save(*owner, routingSettings,
                                            {{QStringLiteral("presales"), 8}, {QStringLiteral("aftersales"), 5}});
         !st) {
         return st.error();
     }
-    if (Status st = seedPhrases(backend.quickReplies(), owner->actor); !st) {
+    if (Status st = seedPhrases(backend.quickReplies(), *owner); !st) {
         return st.error();
     }
     struct Spec {
@@ -73,7 +73,7 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
     };
     for (const Spec& s : specs) {
         const QString password = randomPassword();
-        auto account = backend.accounts().create(owner->actor, {s.name, password, s.roles, s.group, s.limit});
+        auto account = backend.accounts().create(*owner, {s.name, password, s.roles, s.group, s.limit});
         if (!account) {
             return account.error();
         }
@@ -105,7 +105,7 @@ Result<std::vector<DemoAccount>> seed(Backend& backend)
 
 namespace {
 
-Result<Session> loginWithSecret(Backend& backend, const QString& account, const QString& secret)
+Result<auth::Actor> loginWithSecret(Backend& backend, const QString& account, const QString& secret)
 {
     auto password = backend.keys().secret(secret);
     if (!password) {
@@ -121,12 +121,12 @@ Result<Session> loginWithSecret(Backend& backend, const QString& account, const 
 
 } // namespace
 
-Result<Session> loginDemoAgent(Backend& backend)
+Result<auth::Actor> loginDemoAgent(Backend& backend)
 {
     return loginWithSecret(backend, kDemoAgent, kSecretName);
 }
 
-Result<Session> loginDemoSupervisor(Backend& backend)
+Result<auth::Actor> loginDemoSupervisor(Backend& backend)
 {
     return loginWithSecret(backend, kDemoSupervisor, kSupervisorSecret);
 }

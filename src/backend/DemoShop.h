@@ -28,9 +28,9 @@ inline const QString kDemoSupervisor = QStringLiteral("主管老李");
 Result<std::vector<DemoAccount>> seed(Backend& backend);
 
 /// Logs in as the demo agent with the password kept beside the database key at seeding time.
-Result<Session> loginDemoAgent(Backend& backend);
+Result<auth::Actor> loginDemoAgent(Backend& backend);
 /// The demo supervisor (for screenshots of the management pages).
-Result<Session> loginDemoSupervisor(Backend& backend);
+Result<auth::Actor> loginDemoSupervisor(Backend& backend);
 
 } // namespace demoshop
 

@@ -1,9 +1,8 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
 #include "core/IsoTime.h"
 #include "core/JsonWriter.h"
-#include "services/accounts/AccountService.h"
+#include "session/Team.h"
 
 namespace shopdesk::cli {
 
@@ -34,8 +33,7 @@ QStringList splitList(const QString& text)
 
 /// The acting account and one NAME argument, or an exit status.
 struct Target {
-    Backend* backend = nullptr;
-    auth::Actor actor;
+    session::ShopSession* session = nullptr;
     QString name;
     int exitCode = 0;
 };
@@ -52,13 +50,12 @@ Target actorAndName(CliContext& ctx, Args& args, const char* command, bool passw
         t.exitCode = ctx.fail(Error::usage(QStringLiteral("%1 needs an account NAME").arg(QLatin1String(command))));
         return t;
     }
-    auto actor = ctx.actor(passwordChangeOnly);
-    if (!actor) {
-        t.exitCode = ctx.fail(actor.error());
+    auto session = ctx.session(passwordChangeOnly);
+    if (!session) {
+        t.exitCode = ctx.fail(session.error());
         return t;
     }
-    t.backend = *ctx.backend();
-    t.actor = *actor;
+    t.session = *session;
     t.name = *name;
     return t;
 }
@@ -72,17 +69,17 @@ int runAccountList(CliContext& ctx, Args& args)
     if (auto st = args.finish(); !st) {
         return ctx.fail(st);
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
-    auto accounts = b.accounts().list(*actor);
+    session::ShopSession& s = **session;
+    auto accounts = s.team().accounts();
     if (!accounts) {
         return ctx.fail(accounts.error());
     }
-    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
-    const Timestamp now = b.clock().now();
+    const QTimeZone zone = s.shop().timeZone;
+    const Timestamp now = s.clock().now();
     QTextStream& out = ctx.io().out;
     for (const Account& a : *accounts) {
         if (a.isDeleted() && !all) {
@@ -91,7 +88,7 @@ int runAccountList(CliContext& ctx, Args& args)
         const QString lastLogin = a.lastLoginAt ? isotime::format(*a.lastLoginAt, zone) : QString();
         if (json) {
             JsonWriter w;
-            w.add(u"name", b.accounts().fullName(a.name))
+            w.add(u"name", ctx.fullName(a.name))
                 .addRaw(u"roles", JsonWriter::stringArray(a.roles))
                 .add(u"group", a.group);
             if (a.receptionLimit) {
@@ -107,7 +104,7 @@ int runAccountList(CliContext& ctx, Args& args)
             }
             ctx.printJson(w);
         } else {
-            out << b.accounts().fullName(a.name) << '\t' << a.roles.join(QLatin1Char(',')) << '\t'
+            out << ctx.fullName(a.name) << '\t' << a.roles.join(QLatin1Char(',')) << '\t'
                 << (a.group.isEmpty() ? QStringLiteral("-") : a.group) << '\t'
                 << (a.receptionLimit ? QString::number(*a.receptionLimit) : QStringLiteral("-")) << '\t'
                 << statusOf(a, now) << '\t' << (lastLogin.isEmpty() ? QStringLiteral("never") : lastLogin) << '\n';
@@ -121,7 +118,7 @@ int runAccountCreate(CliContext& ctx, Args& args)
 {
     auto roles = args.option(QStringLiteral("roles"));
     auto group = args.option(QStringLiteral("group"));
-    auto limit = args.integer(QStringLiteral("limit"), 1, AccountService::kMaxReceptionLimit);
+    auto limit = args.integer(QStringLiteral("limit"), 1, kMaxReceptionLimit);
     if (!roles) {
         return ctx.fail(roles.error());
     }
@@ -138,22 +135,21 @@ int runAccountCreate(CliContext& ctx, Args& args)
     if (!name || !*roles) {
         return ctx.fail(Error::usage(QStringLiteral("account create needs NAME and --roles R1[,R2]")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
     auto password = ctx.newPassword();
     if (!password) {
         return ctx.fail(password.error());
     }
-    Backend& b = **ctx.backend();
     NewAccount request{*name, *password, splitList(**roles), group->value_or(QString()),
                        limit->has_value() ? std::optional<int>(static_cast<int>(**limit)) : std::nullopt};
-    auto created = b.accounts().create(*actor, request);
+    auto created = CliContext::wait((*session)->team().createAccount(request));
     if (!created) {
         return ctx.fail(created.error());
     }
-    ctx.io().out << "Created " << b.accounts().fullName(created->name) << " with roles "
+    ctx.io().out << "Created " << ctx.fullName(created->name) << " with roles "
                  << created->roles.join(QStringLiteral(", ")) << Qt::endl;
     return 0;
 }
@@ -161,20 +157,16 @@ int runAccountCreate(CliContext& ctx, Args& args)
 int runAccountPasswd(CliContext& ctx, Args& args)
 {
     Target t = actorAndName(ctx, args, "account passwd", true);
-    if (!t.backend) {
+    if (!t.session) {
         return t.exitCode;
-    }
-    auto target = t.backend->accounts().shortName(t.name);
-    if (!target) {
-        return ctx.fail(target.error());
     }
     auto password = ctx.newPassword();
     if (!password) {
         return ctx.fail(password.error());
     }
-    const bool own = *target == t.actor.name;
-    Status st = own ? t.backend->accounts().changeOwnPassword(t.actor, ctx.actingPassword(), *password)
-                    : t.backend->accounts().resetPassword(t.actor, *target, *password);
+    const bool own = CliContext::shortName(t.name) == t.session->me().name;
+    Status st = CliContext::wait(own ? t.session->changePassword(ctx.actingPassword(), *password)
+                                     : t.session->team().resetPassword(t.name, *password));
     if (!st) {
         return ctx.fail(st);
     }
@@ -195,10 +187,10 @@ int runAccountRoles(CliContext& ctx, Args& args)
         return ctx.fail(Error::usage(QStringLiteral("account roles needs NAME --set R1[,R2]")));
     }
     Target t = actorAndName(ctx, args, "account roles");
-    if (!t.backend) {
+    if (!t.session) {
         return t.exitCode;
     }
-    if (Status st = t.backend->accounts().setRoles(t.actor, t.name, splitList(**roles)); !st) {
+    if (Status st = CliContext::wait(t.session->team().setRoles(t.name, splitList(**roles))); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << "Roles of " << t.name << " set to " << splitList(**roles).join(QStringLiteral(", ")) << Qt::endl;
@@ -210,10 +202,10 @@ namespace {
 int setDisabled(CliContext& ctx, Args& args, bool disabled)
 {
     Target t = actorAndName(ctx, args, disabled ? "account disable" : "account enable");
-    if (!t.backend) {
+    if (!t.session) {
         return t.exitCode;
     }
-    if (Status st = t.backend->accounts().setDisabled(t.actor, t.name, disabled); !st) {
+    if (Status st = CliContext::wait(t.session->team().setDisabled(t.name, disabled)); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << t.name << (disabled ? " is disabled." : " is enabled.") << Qt::endl;
@@ -232,14 +224,27 @@ int runAccountEnable(CliContext& ctx, Args& args)
     return setDisabled(ctx, args, false);
 }
 
+int runAccountUnlock(CliContext& ctx, Args& args)
+{
+    Target t = actorAndName(ctx, args, "account unlock");
+    if (!t.session) {
+        return t.exitCode;
+    }
+    if (Status st = CliContext::wait(t.session->team().unlock(t.name)); !st) {
+        return ctx.fail(st);
+    }
+    ctx.io().out << t.name << " is unlocked." << Qt::endl;
+    return 0;
+}
+
 int runAccountDelete(CliContext& ctx, Args& args)
 {
     const bool confirmed = args.flag(QStringLiteral("yes"));
     Target t = actorAndName(ctx, args, "account delete");
-    if (!t.backend) {
+    if (!t.session) {
         return t.exitCode;
     }
-    if (Status st = t.backend->accounts().remove(t.actor, t.name, confirmed); !st) {
+    if (Status st = CliContext::wait(t.session->team().removeAccount(t.name, confirmed)); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << t.name << " is deleted; its history stays attributed to it." << Qt::endl;

@@ -1,9 +1,8 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
 #include "core/IsoTime.h"
 #include "core/JsonWriter.h"
-#include "services/audit/AuditLog.h"
+#include "session/AuditTrail.h"
 
 namespace shopdesk::cli {
 
@@ -25,20 +24,19 @@ int runAuditList(CliContext& ctx, Args& args)
     if (auto st = args.finish(); !st) {
         return ctx.fail(st);
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session(false, true);
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
     AuditQuery query;
     query.actor = actorFilter->value_or(QString());
     query.actionPrefix = action->value_or(QString());
     query.limit = static_cast<int>(limit->value_or(200));
-    auto records = b.audit().list(*actor, b.gate(), query);
+    auto records = (*session)->audit().list(query);
     if (!records) {
         return ctx.fail(records.error());
     }
-    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
+    const QTimeZone zone = (*session)->shop().timeZone;
     for (const AuditRecord& r : *records) {
         const QString at = isotime::format(r.entry.at, zone);
         if (json) {
@@ -64,19 +62,36 @@ int runAuditVerify(CliContext& ctx, Args& args)
     if (auto st = args.finish(); !st) {
         return ctx.fail(st);
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session(false, true);
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
-    auto result = b.audit().verify(*actor, b.gate());
+    auto result = CliContext::wait((*session)->audit().verify());
     if (!result) {
         return ctx.fail(result.error());
     }
     if (!result->intact) {
         return ctx.fail(Error::invalid(QStringLiteral("the audit log was tampered with: %1").arg(result->reason)));
     }
-    ctx.io().out << "The audit log is intact: " << result->entries << " entries, chain and head verified." << Qt::endl;
+    ctx.io().out << "The audit log is intact: " << result->entries
+                 << " entries, chain, head and anchor outside the database verified." << Qt::endl;
+    return 0;
+}
+
+int runAuditReanchor(CliContext& ctx, Args& args)
+{
+    const bool confirmed = args.flag(QStringLiteral("yes"));
+    if (auto st = args.finish(); !st) {
+        return ctx.fail(st);
+    }
+    auto session = ctx.session(false, true);
+    if (!session) {
+        return ctx.fail(session.error());
+    }
+    if (Status st = CliContext::wait((*session)->audit().reanchor(confirmed)); !st) {
+        return ctx.fail(st);
+    }
+    ctx.io().out << "The audit log is accepted as it is and anchored again (recorded as audit.reanchored)." << Qt::endl;
     return 0;
 }
 

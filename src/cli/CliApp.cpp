@@ -35,6 +35,7 @@ const std::vector<Command>& commands()
          runAccountRoles},
         {{QStringLiteral("account"), QStringLiteral("disable")}, "--as A account disable NAME", runAccountDisable},
         {{QStringLiteral("account"), QStringLiteral("enable")}, "--as A account enable NAME", runAccountEnable},
+        {{QStringLiteral("account"), QStringLiteral("unlock")}, "--as A account unlock NAME", runAccountUnlock},
         {{QStringLiteral("account"), QStringLiteral("delete")}, "--as A account delete NAME --yes", runAccountDelete},
         {{QStringLiteral("role"), QStringLiteral("list")}, "--as A role list [--json]", runRoleList},
         {{QStringLiteral("role"), QStringLiteral("show")}, "--as A role show NAME [--json]", runRoleShow},
@@ -49,6 +50,9 @@ const std::vector<Command>& commands()
          "--as A audit list [--actor NAME] [--action PREFIX] [--limit N] [--json]",
          runAuditList},
         {{QStringLiteral("audit"), QStringLiteral("verify")}, "--as A audit verify", runAuditVerify},
+        {{QStringLiteral("audit"), QStringLiteral("reanchor")},
+         "--as OWNER audit reanchor --yes   (accept a log that does not match its anchor)",
+         runAuditReanchor},
         {{QStringLiteral("settings"), QStringLiteral("show")}, "--as A settings show", runSettingsShow},
         {{QStringLiteral("settings"), QStringLiteral("set")},
          "--as A settings set login.max_failures|login.lock_minutes|sim.*|followup.* N",
@@ -79,7 +83,7 @@ const std::vector<Command>& commands()
          "--as A report agents --from DATE --to DATE [--slow-seconds 120] [--json|--csv]   (docs/reports.md)",
          runReportAgents},
         {{QStringLiteral("sim"), QStringLiteral("run")},
-         "sim run [--minutes M] [--speed X|max] [--seed S] [--agents N] [--buyers-per-minute B]\n"
+         "--as A sim run [--minutes M] [--speed X|max] [--seed S] [--agents N] [--buyers-per-minute B]\n"
          "          [--malformed-rate R] [--transient-error-rate R] [--start ISO]   (docs/adapters.md)",
          runSimRun},
     };

@@ -1,8 +1,6 @@
 #include "cli/CliContext.h"
 
-#include "backend/Backend.h"
 #include "core/JsonWriter.h"
-#include "services/accounts/AccountService.h"
 
 namespace shopdesk::cli {
 
@@ -12,22 +10,28 @@ CliContext::CliContext(CliIo& io, Globals globals)
 {
 }
 
-CliContext::~CliContext() = default;
-
-Result<Backend*> CliContext::backend(bool create)
+CliContext::~CliContext()
 {
-    if (!m_backend) {
-        Backend::Options options;
+    // The session before the shop it belongs to.
+    m_session.reset();
+    m_shop.reset();
+}
+
+Result<session::LocalShop*> CliContext::shop(bool create, bool inspectDamagedAudit)
+{
+    if (!m_shop) {
+        session::LocalShop::Options options;
         options.databasePath = m_globals.databasePath;
         options.create = create;
-        options.busyGiveUp = m_globals.busyWait;
-        auto opened = Backend::open(std::move(options));
+        options.busyWait = m_globals.busyWait;
+        options.inspectDamagedAudit = inspectDamagedAudit;
+        auto opened = session::LocalShop::open(options);
         if (!opened) {
             return opened.error();
         }
-        m_backend = std::move(*opened);
+        m_shop = std::move(*opened);
     }
-    return m_backend.get();
+    return m_shop.get();
 }
 
 std::optional<QString> CliContext::readLine()
@@ -51,10 +55,10 @@ std::optional<QString> CliContext::readLine()
     return QString::fromUtf8(line);
 }
 
-Result<auth::Actor> CliContext::actor(bool passwordChangeOnly)
+Result<session::ShopSession*> CliContext::session(bool passwordChangeOnly, bool inspectDamagedAudit)
 {
-    if (m_actor) {
-        return *m_actor;
+    if (m_session) {
+        return m_session.get();
     }
     if (!m_globals.actingAs || m_globals.actingAs->trimmed().isEmpty()) {
         return Error::usage(QStringLiteral("this command needs --as NAME (the acting sub-account)"));
@@ -68,22 +72,33 @@ Result<auth::Actor> CliContext::actor(bool passwordChangeOnly)
                                            "standard input")
                                 .arg(*m_globals.actingAs));
     }
-    auto b = backend();
-    if (!b) {
-        return b.error();
+    auto s = shop(false, inspectDamagedAudit);
+    if (!s) {
+        return s.error();
     }
-    auto session = (*b)->accounts().login(*m_globals.actingAs, m_actingPassword);
+    auto session = (*s)->loginNow(*m_globals.actingAs, m_actingPassword);
     if (!session) {
         return session.error();
     }
-    if (session->mustChangePassword && !passwordChangeOnly) {
+    if ((*session)->me().mustChangePassword && !passwordChangeOnly) {
         return Error::notAllowed(
             QStringLiteral("%1 must choose a new password first: shopdeskctl --as %1 account passwd "
                            "%1")
-                .arg(session->actor.fullName()));
+                .arg((*session)->me().fullName()));
     }
-    m_actor = session->actor;
-    return *m_actor;
+    m_session = std::move(*session);
+    return m_session.get();
+}
+
+QString CliContext::fullName(const QString& shortName) const
+{
+    const QString shopName = m_session ? m_session->shop().name : QString();
+    return shopName.isEmpty() ? shortName : shopName + QLatin1Char(':') + shortName;
+}
+
+QString CliContext::shortName(const QString& name)
+{
+    return name.trimmed().section(QLatin1Char(':'), -1);
 }
 
 Result<QString> CliContext::newPassword()

@@ -1,9 +1,11 @@
 #pragma once
 
-#include "auth/Actor.h"
 #include "cli/Args.h"
 #include "core/Result.h"
+#include "session/LocalShop.h"
+#include "session/ShopSession.h"
 
+#include <QFuture>
 #include <QIODevice>
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -13,7 +15,6 @@
 #include <optional>
 
 namespace shopdesk {
-class Backend;
 class JsonWriter;
 } // namespace shopdesk
 
@@ -27,7 +28,8 @@ struct CliIo {
     QProcessEnvironment env;
 };
 
-/// What every command gets: the streams, the global options, the backend, and the acting account.
+/// What every command gets: the streams, the global options, the shop, and the session of the
+/// acting account: everything a command reads or does goes through that session's gate.
 class CliContext {
 public:
     struct Globals {
@@ -45,29 +47,42 @@ public:
     const QString& databasePath() const { return m_globals.databasePath; }
 
     /// Opens the store and unlocks its key (creating the file only when `create`). Writes wait up to
-    /// --wait while another program, such as the running app, writes.
-    Result<Backend*> backend(bool create = false);
+    /// --wait while another program, such as the running app, writes. `inspectDamagedAudit`: open a
+    /// store whose audit log does not match its anchor (to verify or re-anchor it).
+    Result<session::LocalShop*> shop(bool create = false, bool inspectDamagedAudit = false);
 
     /// Logs in as --as with SHOPDESK_PASSWORD or the first line of standard input. An account that
     /// must change its password may only do that (`passwordChangeOnly`).
-    Result<auth::Actor> actor(bool passwordChangeOnly = false);
+    Result<session::ShopSession*> session(bool passwordChangeOnly = false, bool inspectDamagedAudit = false);
     /// The password --as logged in with.
     const QString& actingPassword() const { return m_actingPassword; }
     /// A new password: SHOPDESK_NEW_PASSWORD, else the next line of standard input.
     Result<QString> newPassword();
+    /// "shop:name" for a short account name of this shop.
+    QString fullName(const QString& shortName) const;
+    /// The short name of "shop:name" or "name".
+    static QString shortName(const QString& name);
 
     /// Prints `error` as one line on stderr and returns its exit code.
     int fail(const Error& error);
     int fail(const Status& status) { return fail(status.error()); }
     void printJson(const JsonWriter& object);
 
+    /// The outcome of an action (the command waits for it).
+    template <typename T>
+    static T wait(QFuture<T> future)
+    {
+        future.waitForFinished();
+        return future.result();
+    }
+
 private:
     std::optional<QString> readLine();
 
     CliIo& m_io;
     Globals m_globals;
-    std::unique_ptr<Backend> m_backend;
-    std::optional<auth::Actor> m_actor;
+    std::unique_ptr<session::LocalShop> m_shop;
+    std::shared_ptr<session::ShopSession> m_session;
     QString m_actingPassword;
 };
 

@@ -17,6 +17,7 @@ int runAccountRoles(CliContext& ctx, Args& args);
 int runAccountDisable(CliContext& ctx, Args& args);
 int runAccountEnable(CliContext& ctx, Args& args);
 int runAccountDelete(CliContext& ctx, Args& args);
+int runAccountUnlock(CliContext& ctx, Args& args);
 
 int runRoleList(CliContext& ctx, Args& args);
 int runRoleShow(CliContext& ctx, Args& args);
@@ -29,6 +30,7 @@ int runPermMatrix(CliContext& ctx, Args& args);
 
 int runAuditList(CliContext& ctx, Args& args);
 int runAuditVerify(CliContext& ctx, Args& args);
+int runAuditReanchor(CliContext& ctx, Args& args);
 
 int runSettingsShow(CliContext& ctx, Args& args);
 int runSettingsSet(CliContext& ctx, Args& args);

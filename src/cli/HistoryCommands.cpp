@@ -1,8 +1,6 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
-#include "services/history/HistoryImporter.h"
-#include "services/privacy/PiiVault.h"
+#include "session/History.h"
 
 #include <QFile>
 
@@ -28,19 +26,13 @@ int runHistoryImport(CliContext& ctx, Args& args)
     if (!file.open(QIODevice::ReadOnly)) {
         return ctx.fail(Error::notFound(QStringLiteral("cannot read %1: %2").arg(*path, file.errorString())));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
-    HistoryImporter::Options options;
+    session::ImportOptions options;
     options.skipBad = skipBad;
-    if (auto shop = b.shop()) {
-        options.defaultPlatform = shop->platform;
-    }
-    const PiiVault& vault = b.vault();
-    options.sealOrder = [&vault](Order& o) { vault.seal(o); };
-    auto report = b.importer().import(*actor, file, options);
+    auto report = CliContext::wait((*session)->history().import(file, options));
     if (!report) {
         return ctx.fail(report.error());
     }

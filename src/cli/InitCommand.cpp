@@ -1,6 +1,6 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
+#include "session/LocalShop.h"
 
 namespace shopdesk::cli {
 
@@ -24,7 +24,7 @@ int runInit(CliContext& ctx, Args& args)
     if (!*owner || (*owner)->trimmed().isEmpty()) {
         return ctx.fail(Error::usage(QStringLiteral("init needs --owner NAME (the main account)")));
     }
-    Shop shop;
+    session::ShopInfo shop;
     shop.name = (*shopName)->trimmed();
     if (*platform) {
         shop.platform = **platform;
@@ -40,11 +40,11 @@ int runInit(CliContext& ctx, Args& args)
     if (!password) {
         return ctx.fail(password.error());
     }
-    auto backend = ctx.backend(true);
-    if (!backend) {
-        return ctx.fail(backend.error());
+    auto local = ctx.shop(true);
+    if (!local) {
+        return ctx.fail(local.error());
     }
-    if (auto st = (*backend)->initialise(shop, (*owner)->trimmed(), *password); !st) {
+    if (auto st = (*local)->initialise(shop, (*owner)->trimmed(), *password); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << "Created the store for shop " << shop.name << " at " << ctx.databasePath()

@@ -1,9 +1,8 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
 #include "core/IsoTime.h"
 #include "core/JsonWriter.h"
-#include "services/orders/OrderService.h"
+#include "session/Orders.h"
 
 namespace shopdesk::cli {
 
@@ -22,25 +21,29 @@ int runOrderShow(CliContext& ctx, Args& args)
     if (!orderNo) {
         return ctx.fail(Error::usage(QStringLiteral("order show needs an ORDER number")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
-    const QString plat = platform->value_or(b.shop() ? b.shop()->platform : QStringLiteral("sim"));
-    auto order = b.orders().find(*actor, plat, *orderNo);
-    if (!order) {
-        return ctx.fail(order.error());
+    session::ShopSession& s = **session;
+    const QString plat = platform->value_or(s.shop().platform);
+    auto found = s.orders().find(plat, *orderNo);
+    if (!found) {
+        return ctx.fail(found.error());
     }
+    if (!*found) {
+        return ctx.fail(Error::notFound(QStringLiteral("There is no order %1.").arg(*orderNo)));
+    }
+    const Order* order = &**found;
     Receiver receiver = order->receiverMasked;
     if (reveal) {
-        auto full = b.orders().revealReceiver(*actor, plat, *orderNo);
+        auto full = CliContext::wait(s.orders().reveal(plat, *orderNo));
         if (!full) {
             return ctx.fail(full.error());
         }
         receiver = *full;
     }
-    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
+    const QTimeZone zone = s.shop().timeZone;
     if (json) {
         QStringList items;
         for (const OrderItem& it : order->items) {

@@ -1,8 +1,6 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
-#include "services/quickreply/PhraseCsv.h"
-#include "services/quickreply/QuickReplyService.h"
+#include "session/Phrases.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -18,16 +16,20 @@ int runQuickReplyExport(CliContext& ctx, Args& args)
     if (!path) {
         return ctx.fail(Error::usage(QStringLiteral("quickreply export needs a FILE")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    auto team = (*ctx.backend())->quickReplies().teamPhrases(*actor);
+    auto team = (*session)->phrases().team();
     if (!team) {
         return ctx.fail(team.error());
     }
+    auto csv = (*session)->phrases().exportTeam();
+    if (!csv) {
+        return ctx.fail(csv.error());
+    }
     QSaveFile file(*path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(phrasecsv::write(*team)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(*csv) < 0 || !file.commit()) {
         return ctx.fail(Error::invalid(QStringLiteral("cannot write %1: %2").arg(*path, file.errorString())));
     }
     ctx.io().out << team->size() << " team phrases written to " << *path << Qt::endl;
@@ -44,15 +46,15 @@ int runQuickReplyImport(CliContext& ctx, Args& args)
     if (!path) {
         return ctx.fail(Error::usage(QStringLiteral("quickreply import needs a FILE")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
     QFile file(*path);
     if (!file.open(QIODevice::ReadOnly)) {
         return ctx.fail(Error::notFound(QStringLiteral("cannot read %1: %2").arg(*path, file.errorString())));
     }
-    const PhraseCsvParse parsed = phrasecsv::read(file.readAll());
+    const PhraseCsvParse parsed = (*session)->phrases().parseCsv(file.readAll());
     for (const PhraseRowError& e : parsed.errors) {
         ctx.io().err << *path << ':' << e.line << ": " << e.reason << Qt::endl;
     }
@@ -64,7 +66,7 @@ int runQuickReplyImport(CliContext& ctx, Args& args)
         ctx.io().out << parsed.rows.size() << " phrases would be imported" << Qt::endl;
         return 0;
     }
-    auto summary = (*ctx.backend())->quickReplies().importTeam(*actor, parsed.rows);
+    auto summary = CliContext::wait((*session)->phrases().importTeam(parsed.rows));
     if (!summary) {
         return ctx.fail(summary.error());
     }

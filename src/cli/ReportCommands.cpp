@@ -1,9 +1,8 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
 #include "core/IsoTime.h"
 #include "core/JsonWriter.h"
-#include "services/reports/AgentReportService.h"
+#include "session/Reports.h"
 
 #include <QDateTime>
 
@@ -33,12 +32,11 @@ int runReportAgents(CliContext& ctx, Args& args)
     if (json && csv) {
         return ctx.fail(Error::usage(QStringLiteral("choose one of --json and --csv")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
-    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
+    const QTimeZone zone = (*session)->shop().timeZone;
     auto start = isotime::parseDateStart(**from, zone);
     if (!start) {
         return ctx.fail(start.error());
@@ -47,8 +45,7 @@ int runReportAgents(CliContext& ctx, Args& args)
     if (!end) {
         return ctx.fail(end.error());
     }
-    auto report = b.reports().agents(*actor, *start, *end, static_cast<int>(slow->value_or(120)),
-                                     zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(start->ms())));
+    auto report = CliContext::wait((*session)->reports().agents(*start, *end, static_cast<int>(slow->value_or(120))));
     if (!report) {
         return ctx.fail(report.error());
     }

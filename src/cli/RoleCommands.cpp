@@ -1,8 +1,7 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
 #include "core/JsonWriter.h"
-#include "services/accounts/RoleService.h"
+#include "session/Team.h"
 
 namespace shopdesk::cli {
 
@@ -43,11 +42,11 @@ int runRoleList(CliContext& ctx, Args& args)
     if (auto st = args.finish(); !st) {
         return ctx.fail(st);
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    auto roles = (*ctx.backend())->roles().list(*actor);
+    auto roles = (*session)->team().roles();
     if (!roles) {
         return ctx.fail(roles.error());
     }
@@ -68,11 +67,11 @@ int runRoleShow(CliContext& ctx, Args& args)
     if (!name) {
         return ctx.fail(Error::usage(QStringLiteral("role show needs a role NAME")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    auto role = (*ctx.backend())->roles().show(*actor, *name);
+    auto role = (*session)->team().role(*name);
     if (!role) {
         return ctx.fail(role.error());
     }
@@ -100,12 +99,12 @@ int createOrEdit(CliContext& ctx, Args& args, bool create)
     if (!set) {
         return ctx.fail(set.error());
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    RoleService& roles = (*ctx.backend())->roles();
-    if (Status st = create ? roles.create(*actor, *name, *set) : roles.edit(*actor, *name, *set); !st) {
+    session::Team& team = (*session)->team();
+    if (Status st = CliContext::wait(create ? team.createRole(*name, *set) : team.editRole(*name, *set)); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << (create ? "Created" : "Updated") << " role " << *name << ": " << set->keys().join(QLatin1Char(','))
@@ -134,11 +133,11 @@ int runRoleDelete(CliContext& ctx, Args& args)
     if (!name) {
         return ctx.fail(Error::usage(QStringLiteral("role delete needs a role NAME")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    if (Status st = (*ctx.backend())->roles().remove(*actor, *name); !st) {
+    if (Status st = CliContext::wait((*session)->team().removeRole(*name)); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << "Deleted role " << *name << Qt::endl;

@@ -1,9 +1,8 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
 #include "core/JsonWriter.h"
 #include "routing/RoutingScenario.h"
-#include "services/routing/RoutingConfigService.h"
+#include "session/Team.h"
 
 #include <QFile>
 
@@ -38,11 +37,11 @@ int runRoutingShow(CliContext& ctx, Args& args)
     if (auto st = args.finish(); !st) {
         return ctx.fail(st);
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    auto config = (*ctx.backend())->routing().show(*actor);
+    auto config = (*session)->team().routing();
     if (!config) {
         return ctx.fail(config.error());
     }
@@ -67,7 +66,7 @@ int runRoutingShow(CliContext& ctx, Args& args)
         if (s.queue == routing::Settings::Queue::Groups) {
             w.addRaw(u"queue", JsonWriter::stringArray(s.queueGroups));
         } else {
-            w.add(u"queue", RoutingConfigService::queueText(s));
+            w.add(u"queue", routingQueueText(s));
         }
         w.add(u"session_end_minutes", s.sessionEndMinutes)
             .add(u"repeat_entry_minutes", s.repeatEntryMinutes)
@@ -77,7 +76,7 @@ int runRoutingShow(CliContext& ctx, Args& args)
         ctx.printJson(w);
     } else {
         QTextStream& out = ctx.io().out;
-        out << "queue\t" << RoutingConfigService::queueText(s) << "\nsession_end_minutes\t" << s.sessionEndMinutes
+        out << "queue\t" << routingQueueText(s) << "\nsession_end_minutes\t" << s.sessionEndMinutes
             << "\nrepeat_entry_minutes\t" << s.repeatEntryMinutes << "\nhandling_minutes\t" << s.handlingMinutes
             << '\n';
         for (const auto& g : config->groups) {
@@ -98,19 +97,19 @@ namespace {
 int changeConfig(CliContext& ctx,
                  const std::function<Status(routing::Settings&, std::vector<routing::GroupConfig>&)>& change)
 {
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    RoutingConfigService& service = (*ctx.backend())->routing();
-    auto config = service.show(*actor);
+    session::Team& team = (*session)->team();
+    auto config = team.routing();
     if (!config) {
         return ctx.fail(config.error());
     }
     if (Status st = change(config->settings, config->groups); !st) {
         return ctx.fail(st);
     }
-    if (Status st = service.save(*actor, config->settings, config->groups); !st) {
+    if (Status st = CliContext::wait(team.saveRouting(config->settings, config->groups)); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << "Routing saved; effective now." << Qt::endl;
@@ -138,7 +137,7 @@ int runRoutingSet(CliContext& ctx, Args& args)
     }
     return changeConfig(ctx, [&](routing::Settings& s, std::vector<routing::GroupConfig>&) -> Status {
         if (*queue) {
-            auto q = RoutingConfigService::withQueue(s, **queue);
+            auto q = withRoutingQueue(s, **queue);
             if (!q) {
                 return q.error();
             }
@@ -202,12 +201,12 @@ int runRoutingAgent(CliContext& ctx, Args& args)
     if (!name || (*limit && groupLimit)) {
         return ctx.fail(Error::usage(QStringLiteral("routing agent NAME [--group G] [--limit N | --group-limit]")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
-    auto config = b.routing().show(*actor);
+    session::Team& team = (*session)->team();
+    auto config = team.routing();
     if (!config) {
         return ctx.fail(config.error());
     }
@@ -224,7 +223,7 @@ int runRoutingAgent(CliContext& ctx, Args& args)
     } else if (groupLimit) {
         newLimit.reset();
     }
-    if (Status st = b.routing().setAgent(*actor, *name, newGroup, newLimit); !st) {
+    if (Status st = CliContext::wait(team.setAgentRouting(*name, newGroup, newLimit)); !st) {
         return ctx.fail(st);
     }
     ctx.io().out << shortName << ": group " << (newGroup.isEmpty() ? QStringLiteral("-") : newGroup) << ", limit "

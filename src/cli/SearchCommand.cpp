@@ -1,9 +1,8 @@
 #include "cli/Commands.h"
 
-#include "backend/Backend.h"
 #include "core/IsoTime.h"
 #include "core/JsonWriter.h"
-#include "services/search/SearchService.h"
+#include "session/History.h"
 
 namespace shopdesk::cli {
 
@@ -26,7 +25,7 @@ int runSearch(CliContext& ctx, Args& args)
     if (!buyer) {
         return ctx.fail(buyer.error());
     }
-    auto limit = args.integer(QStringLiteral("limit"), 1, SearchService::kMaxLimit);
+    auto limit = args.integer(QStringLiteral("limit"), 1, kMaxSearchLimit);
     if (!limit) {
         return ctx.fail(limit.error());
     }
@@ -38,23 +37,22 @@ int runSearch(CliContext& ctx, Args& args)
     if (words.isEmpty()) {
         return ctx.fail(Error::usage(QStringLiteral("search needs a QUERY")));
     }
-    auto actor = ctx.actor();
-    if (!actor) {
-        return ctx.fail(actor.error());
+    auto session = ctx.session();
+    if (!session) {
+        return ctx.fail(session.error());
     }
-    Backend& b = **ctx.backend();
-    const QTimeZone zone = b.shop() ? b.shop()->timeZone : Shop().timeZone;
+    const QTimeZone zone = (*session)->shop().timeZone;
 
     SearchRequest request;
     request.query = words.join(QLatin1Char(' '));
     request.buyerNick = *buyer;
     request.limit = static_cast<int>(limit->value_or(50));
-    auto hits = b.search().search(*actor, request);
-    if (!hits) {
-        return ctx.fail(hits.error());
+    auto page = (*session)->history().search(request);
+    if (!page) {
+        return ctx.fail(page.error());
     }
     QTextStream& out = ctx.io().out;
-    for (const MessageHit& h : *hits) {
+    for (const MessageHit& h : page->hits) {
         const Message& m = h.message;
         const QString at = isotime::format(m.sentAt, zone);
         if (json) {
@@ -74,6 +72,9 @@ int runSearch(CliContext& ctx, Args& args)
         }
     }
     out.flush();
+    if (page->more && !json) {
+        ctx.io().err << "(the first " << page->hits.size() << " matches; there are more: raise --limit)" << Qt::endl;
+    }
     return 0;
 }
 

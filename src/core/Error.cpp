@@ -8,6 +8,7 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::Usage:
         return 2;
     case ErrorCode::NotAllowed:
+    case ErrorCode::SessionEnded:
         return 3;
     case ErrorCode::NotFound:
         return 4;

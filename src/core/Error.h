@@ -13,6 +13,9 @@ enum class ErrorCode {
     NotFound = 4,   ///< unknown account, role, conversation, order ...
     Invalid = 5,    ///< invalid input or an action the current state does not allow
     Busy = 6,       ///< the database is held by another writer beyond the busy timeout
+    /// The session is over: the account was disabled, deleted or locked, or its password changed
+    /// elsewhere. The message says which; the person must log in again (exit code 3).
+    SessionEnded = 7,
 };
 
 /// An error a user can read: one clear sentence, never message text, passwords or personal data.
@@ -26,6 +29,7 @@ struct Error {
     static Error notFound(QString msg) { return {ErrorCode::NotFound, std::move(msg)}; }
     static Error invalid(QString msg) { return {ErrorCode::Invalid, std::move(msg)}; }
     static Error busy(QString msg) { return {ErrorCode::Busy, std::move(msg)}; }
+    static Error sessionEnded(QString msg) { return {ErrorCode::SessionEnded, std::move(msg)}; }
 };
 
 /// The shopdeskctl exit status for an error code (0 is success and never an error).

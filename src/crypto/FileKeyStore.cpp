@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <unistd.h>
 
 namespace shopdesk::crypto {
@@ -32,12 +33,39 @@ Result<std::optional<QByteArray>> FileKeyStore::read(const QString& id)
     return std::optional<QByteArray>(data);
 }
 
-Status FileKeyStore::write(const QString& id, const QByteArray& secret)
+Status FileKeyStore::ensureDirectory() const
 {
     if (!QDir().mkpath(m_dir)) {
         return Error::internal(QStringLiteral("Cannot create the key directory %1.").arg(m_dir));
     }
     QFile::setPermissions(m_dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return {};
+}
+
+Status FileKeyStore::replace(const QString& id, const QByteArray& secret)
+{
+    if (Status st = ensureDirectory(); !st) {
+        return st;
+    }
+    // Written whole to a temporary file (owner-only from the first byte), then renamed over the old
+    // one: a crash leaves the old value or the new, never half of one.
+    QSaveFile f(path(id));
+    if (!f.open(QIODevice::WriteOnly)) {
+        return Error::internal(QStringLiteral("Cannot write %1: %2").arg(path(id), f.errorString()));
+    }
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QByteArray text = secret.toBase64() + '\n';
+    if (f.write(text) != text.size() || !f.commit()) {
+        return Error::internal(QStringLiteral("Cannot write %1 (disk full?)").arg(path(id)));
+    }
+    return {};
+}
+
+Status FileKeyStore::write(const QString& id, const QByteArray& secret)
+{
+    if (Status st = ensureDirectory(); !st) {
+        return st;
+    }
     QFile f(path(id));
     // Created only if absent (two programs creating the same key must not overwrite each other),
     // and with owner-only permissions from the first byte.

@@ -22,7 +22,10 @@ public:
     virtual QString where(const QString& id) const = 0;
     /// The secret, nullopt when there is none; an error when the store cannot be reached.
     virtual Result<std::optional<QByteArray>> read(const QString& id) = 0;
+    /// Creates the secret; Invalid when it exists already (a master key is never overwritten).
     virtual Status write(const QString& id, const QByteArray& secret) = 0;
+    /// Creates or replaces the secret atomically (for values that move on, such as the audit anchor).
+    virtual Status replace(const QString& id, const QByteArray& secret) = 0;
 };
 
 /// Key files `<dir>/<id>.key`, mode 0600, in a 0700 directory.
@@ -36,9 +39,11 @@ public:
     QString where(const QString& id) const override;
     Result<std::optional<QByteArray>> read(const QString& id) override;
     Status write(const QString& id, const QByteArray& secret) override;
+    Status replace(const QString& id, const QByteArray& secret) override;
 
 private:
     QString path(const QString& id) const;
+    Status ensureDirectory() const;
     QString m_dir;
 };
 
@@ -54,6 +59,7 @@ public:
     QString where(const QString& id) const override;
     Result<std::optional<QByteArray>> read(const QString& id) override;
     Status write(const QString& id, const QByteArray& secret) override;
+    Status replace(const QString& id, const QByteArray& secret) override { return write(id, secret); }
 
 private:
     int m_timeoutMs;

@@ -32,6 +32,9 @@ struct Account {
     bool isOwner() const { return roles.contains(QStringLiteral("owner")); }
 };
 
+/// The highest reception limit an account may be given.
+inline constexpr int kMaxReceptionLimit = 200;
+
 /// A sub-account to create.
 struct NewAccount {
     QString name;

@@ -18,6 +18,9 @@ struct OrderItem {
     Fen priceFen = 0; ///< unit price
 };
 
+/// The longest reason the shop may give a buyer for refusing a refund (Taobao: 2-200 characters).
+inline constexpr int kMaxRefuseReasonChars = 200;
+
 /// Flag colours of an order (插旗), Taobao's numbering.
 enum class FlagColour { Grey = 0, Red = 1, Yellow = 2, Green = 3, Blue = 4, Pink = 5 };
 constexpr int kMaxFlag = 5;

@@ -4,6 +4,7 @@
 #include "domain/TextMatch.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 namespace shopdesk {
@@ -70,6 +71,20 @@ void QuickReplyIndex::recordUse(QuickReplyId id)
             ++p.usageCount;
         }
     }
+}
+
+std::vector<std::pair<QuickReplyId, QuickReplyId>> duplicatePhrases(const std::vector<QuickReply>& phrases)
+{
+    std::map<QString, QuickReplyId> seen;
+    std::vector<std::pair<QuickReplyId, QuickReplyId>> out;
+    for (const QuickReply& p : phrases) {
+        const QString key = p.text.simplified();
+        auto [it, fresh] = seen.emplace(key, p.id);
+        if (!fresh) {
+            out.emplace_back(it->second, p.id);
+        }
+    }
+    return out;
 }
 
 } // namespace shopdesk

@@ -2,6 +2,7 @@
 
 #include "domain/QuickReply.h"
 
+#include <utility>
 #include <vector>
 
 namespace shopdesk {
@@ -30,5 +31,8 @@ private:
     std::vector<QuickReply> m_phrases;
     std::vector<Keys> m_keys;
 };
+
+/// Team phrases with the same text as another (duplicates to clean up), as pairs of ids.
+std::vector<std::pair<QuickReplyId, QuickReplyId>> duplicatePhrases(const std::vector<QuickReply>& phrases);
 
 } // namespace shopdesk

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "routing/RoutingTypes.h"
 
 #include <vector>
@@ -13,5 +14,10 @@ struct RoutingConfig {
     std::vector<routing::GroupConfig> groups;
     std::vector<routing::AgentConfig> agents;
 };
+
+/// The queue setting as text: "shop", "off", or the queuing groups ("presales,aftersales").
+QString routingQueueText(const routing::Settings& s);
+/// `s` with the queue setting read from such a text.
+Result<routing::Settings> withRoutingQueue(routing::Settings s, const QString& queue);
 
 } // namespace shopdesk

@@ -9,6 +9,9 @@
 
 namespace shopdesk {
 
+/// The most results one search returns.
+inline constexpr int kMaxSearchLimit = 10000;
+
 /// What someone typed into a search box or gave to `shopdeskctl search`.
 struct SearchRequest {
     QString query;

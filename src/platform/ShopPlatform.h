@@ -44,12 +44,14 @@ public:
     /// reviews), mapping the platform's states onto ShopDesk's. Invalid for a malformed event.
     virtual Result<std::vector<ImportRecord>> decode(const RawEvent& event) const = 0;
 
-    // Chat.
+    // Chat. A platform refuses messages into a chat another agent holds or a buyer still queued.
     virtual QFuture<PlatformStatus> sendMessage(const QString& agent, const QString& buyer, const QString& text) = 0;
     virtual QFuture<PlatformStatus> sendOrderCard(const QString& agent, const QString& buyer,
                                                   const QString& orderNo) = 0;
-    virtual QFuture<PlatformStatus> transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
-                                             const QString& note) = 0;
+    /// `agent` moves the buyer; a platform refuses unless the buyer is `agent`'s, or `supervising`
+    /// (a supervisor moving a colleague's or a queued buyer).
+    virtual QFuture<PlatformStatus> transfer(const QString& agent, const QString& buyer, const QString& toAgent,
+                                             const QString& toGroup, const QString& note, bool supervising) = 0;
     virtual QFuture<PlatformStatus> closeConversation(const QString& agent, const QString& buyer,
                                                       const QString& closingLine) = 0;
     virtual QFuture<PlatformStatus> setPresence(const QString& agent, AgentPresence presence) = 0;

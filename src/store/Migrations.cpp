@@ -284,6 +284,35 @@ CREATE INDEX orders_status ON orders(status, created_at);
 )sql");
 }
 
+void v8Sessions(SqliteConnection& c)
+{
+    c.db().exec(R"sql(
+-- A session remembers the epoch it logged in at; a password change or reset, a disable or a
+-- delete moves it on and so ends every open session of the account.
+ALTER TABLE accounts ADD COLUMN auth_epoch INTEGER NOT NULL DEFAULT 0;
+
+-- Failed logins of typed names that are no account, counted like an account's (so that a lockout
+-- tells nobody which names exist). The key is a keyed hash of the folded name, never the name.
+CREATE TABLE login_throttle(
+    name_key     BLOB PRIMARY KEY,
+    failures     INTEGER NOT NULL DEFAULT 0,
+    locked_until INTEGER
+) WITHOUT ROWID;
+
+-- What each account has read of each conversation (unread counts survive a restart).
+CREATE TABLE read_marks(
+    account         TEXT NOT NULL,
+    conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    message_id      INTEGER NOT NULL,
+    PRIMARY KEY(account, conversation_id)
+) WITHOUT ROWID;
+
+-- Account names are stored in one canonical form, the short name: personal phrases were kept
+-- under "shop:name".
+UPDATE quick_replies SET owner = substr(owner, instr(owner, ':') + 1) WHERE scope = 1 AND instr(owner, ':') > 0;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -296,6 +325,7 @@ const std::vector<Migration>& migrations()
         {5, "platform streams: sessions, logistics, reviews, order cards, cursors", v5Platform},
         {6, "the shop's reason for refusing a refund", v6RefundDecisions},
         {7, "workbench: quick replies, buyer grades and tags", v7Workbench},
+        {8, "session epochs, login throttling of unknown names, read marks", v8Sessions},
     };
     return steps;
 }

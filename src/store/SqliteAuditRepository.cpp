@@ -1,5 +1,6 @@
 #include "store/SqliteAuditRepository.h"
 
+#include "services/audit/AuditHead.h"
 #include "store/AuditWriter.h"
 #include "store/Sql.h"
 #include "store/SqliteConnection.h"
@@ -30,7 +31,7 @@ QFuture<Status> SqliteAuditRepository::append(std::vector<AuditEntry> entries)
     SqliteStore* store = &m_store;
     return m_store.writer()
         .submit<std::monostate>([store, entries = std::move(entries)](SqliteConnection& c) -> Result<std::monostate> {
-            appendAudit(c, store->auditChain(), entries);
+            appendAudit(c, *store, entries);
             return std::monostate{};
         })
         .then(QtFuture::Launch::Sync, [](Result<std::monostate> r) { return r ? Status() : Status(r.error()); });
@@ -87,6 +88,65 @@ Result<QByteArray> SqliteAuditRepository::head()
         }
         return QByteArray::fromHex(sql::text(*qHandle, 0).toLatin1());
     });
+}
+
+Result<std::pair<qint64, QByteArray>> SqliteAuditRepository::tail()
+{
+    return m_store.read<std::pair<qint64, QByteArray>>(
+        "read the audit log", [](SqliteConnection& c) -> Result<std::pair<qint64, QByteArray>> {
+            auto q = c.statement("SELECT id, mac FROM audit ORDER BY id DESC LIMIT 1");
+            if (!q->executeStep()) {
+                return std::pair<qint64, QByteArray>(0, QByteArray());
+            }
+            const SQLite::Column mac = q->getColumn(1);
+            return std::pair<qint64, QByteArray>(sql::integer(*q, 0),
+                                                 QByteArray(static_cast<const char*>(mac.getBlob()), mac.getBytes()));
+        });
+}
+
+Result<std::optional<QByteArray>> SqliteAuditRepository::macAt(qint64 id)
+{
+    return m_store.read<std::optional<QByteArray>>(
+        "read the audit log", [id](SqliteConnection& c) -> Result<std::optional<QByteArray>> {
+            auto q = c.statement("SELECT mac FROM audit WHERE id = ?1");
+            sql::bind(*q, 1, id);
+            if (!q->executeStep()) {
+                return std::optional<QByteArray>();
+            }
+            const SQLite::Column mac = q->getColumn(0);
+            return std::optional<QByteArray>(QByteArray(static_cast<const char*>(mac.getBlob()), mac.getBytes()));
+        });
+}
+
+Result<bool> SqliteAuditRepository::anchored()
+{
+    return m_store.read<bool>("read the audit log", [](SqliteConnection& c) -> Result<bool> {
+        auto q = c.statement("SELECT value FROM meta WHERE key = 'audit_anchored'");
+        return q->executeStep() && sql::text(*q, 0) == u"1";
+    });
+}
+
+Status SqliteAuditRepository::markAnchored()
+{
+    return m_store.writeAndWait([](SqliteConnection& c) {
+        c.db().exec("INSERT INTO meta(key, value) VALUES('audit_anchored', '1') "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    });
+}
+
+Status SqliteAuditRepository::appendUnchecked(std::vector<AuditEntry> entries)
+{
+    SqliteStore* store = &m_store;
+    auto r = m_store.writeAndWait<std::monostate>(
+        [store, entries = std::move(entries)](SqliteConnection& c) -> Result<std::monostate> {
+            const AuditTail tail = readAuditTail(c);
+            if (AuditHead* head = store->auditHead()) {
+                head->trust({tail.id, tail.mac});
+            }
+            appendAudit(c, *store, entries);
+            return std::monostate{};
+        });
+    return r ? Status() : Status(r.error());
 }
 
 } // namespace shopdesk::store

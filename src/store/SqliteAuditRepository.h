@@ -16,6 +16,11 @@ public:
     Result<std::vector<AuditRecord>> list(const AuditQuery& query) override;
     Status scan(const std::function<bool(const AuditRecord&)>& visit) override;
     Result<QByteArray> head() override;
+    Result<std::pair<qint64, QByteArray>> tail() override;
+    Result<std::optional<QByteArray>> macAt(qint64 id) override;
+    Result<bool> anchored() override;
+    Status markAnchored() override;
+    Status appendUnchecked(std::vector<AuditEntry> entries) override;
 
 private:
     SqliteStore& m_store;

@@ -3,6 +3,9 @@
 #include "core/Logging.h"
 #include "store/FtsTokenizer.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
@@ -48,6 +51,15 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString& 
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (options.create) {
         flags |= SQLITE_OPEN_CREATE;
+        // Readable by its owner only from the first byte; SQLite gives the WAL and shared-memory
+        // files the database file's permissions.
+        if (!QFileInfo::exists(path)) {
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+                file.close();
+            }
+        }
     }
     try {
         auto db = std::make_unique<SQLite::Database>(path.toStdString(), flags, options.busyTimeoutMs);
@@ -80,6 +92,8 @@ void SqliteConnection::applyWriterPragmas()
     m_db->exec("PRAGMA temp_store=MEMORY");
     // Keep the WAL from growing without bound when readers are busy.
     m_db->exec("PRAGMA journal_size_limit=67108864");
+    // Deleted history is overwritten, not left readable in free pages.
+    m_db->exec("PRAGMA secure_delete=ON");
 }
 
 CachedStatement SqliteConnection::statement(const char* sql)

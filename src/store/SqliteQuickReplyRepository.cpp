@@ -87,7 +87,7 @@ Result<QuickReplyId> SqliteQuickReplyRepository::save(const QuickReply& phrase, 
     SqliteStore* store = &m_store;
     return m_store.writeAndWait<QuickReplyId>([=](SqliteConnection& c) -> Result<QuickReplyId> {
         const qint64 id = write(c, phrase);
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
         return QuickReplyId(id);
     });
 }
@@ -99,7 +99,7 @@ Status SqliteQuickReplyRepository::saveMany(const std::vector<QuickReply>& phras
         for (const QuickReply& p : phrases) {
             write(c, p);
         }
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
     });
 }
 
@@ -110,7 +110,7 @@ Status SqliteQuickReplyRepository::remove(QuickReplyId id, std::vector<AuditEntr
         auto q = c.statement("DELETE FROM quick_replies WHERE id = ?1");
         sql::bind(*q, 1, id.value());
         q->exec();
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
     });
 }
 

@@ -71,7 +71,7 @@ Status SqliteRoleRepository::saveCustom(const auth::Role& role, std::vector<Audi
         sql::bind(*qHandle, 2, perms);
         sql::bind(*qHandle, 3, audit.empty() ? qint64(0) : audit.front().at.ms());
         qHandle->exec();
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
     });
 }
 
@@ -82,7 +82,7 @@ Status SqliteRoleRepository::removeCustom(const QString& name, std::vector<Audit
         auto qHandle = c.statement("DELETE FROM roles WHERE name = ?1");
         sql::bind(*qHandle, 1, name);
         qHandle->exec();
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
     });
 }
 

@@ -41,7 +41,7 @@ Status SqliteRoutingRepository::save(const std::vector<std::pair<QString, QStrin
             sql::bind(*insert, 2, static_cast<qint64>(g.limit));
             insert->exec();
         }
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
     });
 }
 

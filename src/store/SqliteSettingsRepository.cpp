@@ -33,7 +33,7 @@ Status SqliteSettingsRepository::setValues(const std::vector<std::pair<QString, 
             sql::bind(*qHandle, 2, value);
             qHandle->exec();
         }
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
     });
 }
 

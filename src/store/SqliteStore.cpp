@@ -1,6 +1,8 @@
 #include "store/SqliteStore.h"
 
 #include "core/Logging.h"
+#include "services/audit/AuditHead.h"
+#include "store/AuditWriter.h"
 #include "store/Migrations.h"
 #include "store/RecordWriter.h"
 #include "store/SqliteAccountRepository.h"
@@ -41,10 +43,17 @@ SqliteStore::SqliteStore(QString path, std::unique_ptr<StoreWriter> writer, std:
     m_reports = std::make_unique<SqliteReportRepository>(*this);
 }
 
-void SqliteStore::setAuditChain(std::shared_ptr<const AuditChain> chain)
+void SqliteStore::setAudit(std::shared_ptr<const AuditChain> chain, std::shared_ptr<AuditHead> head)
 {
     std::lock_guard lock(m_chainMutex);
     m_chain = std::move(chain);
+    m_head = std::move(head);
+}
+
+AuditHead* SqliteStore::auditHead() const
+{
+    std::lock_guard lock(m_chainMutex);
+    return m_head.get();
 }
 
 const AuditChain* SqliteStore::auditChain() const
@@ -93,9 +102,25 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const QString& path, cons
     writerOptions.busyGiveUp = options.busyGiveUp;
     auto writer = std::make_unique<StoreWriter>(std::move(*conn), writerOptions);
     RecordWriter* rw = recordWriter.get();
-    writer->setTransactionHooks([rw] { rw->forgetSequences(); }, [rw] { rw->forgetRowIds(); });
+    SqliteConnection* wc = &writerConn;
+    auto store = std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(writer), std::move(recordWriter)));
+    SqliteStore* s = store.get();
+    s->m_writer->setTransactionHooks(
+        [rw] { rw->forgetSequences(); },
+        [rw, s, wc](bool transactionOpen) {
+            rw->forgetRowIds();
+            if (AuditHead* head = s->auditHead(); head && head->pending()) {
+                const AuditTail tail = readAuditTail(*wc);
+                head->rolledBack(transactionOpen ? std::optional<AuditHead::Mark>({tail.id, tail.mac}) : std::nullopt);
+            }
+        },
+        [s] {
+            if (AuditHead* head = s->auditHead()) {
+                head->committed();
+            }
+        });
     logging::get("store")->info("opened database (schema version {})", currentSchemaVersion());
-    return std::unique_ptr<SqliteStore>(new SqliteStore(path, std::move(writer), std::move(recordWriter)));
+    return store;
 }
 
 Result<SqliteConnection*> SqliteStore::reader()

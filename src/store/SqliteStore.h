@@ -15,6 +15,7 @@
 namespace shopdesk {
 class AccountRepository;
 class AuditChain;
+class AuditHead;
 class AuditRepository;
 class HistoryRepository;
 class MessageRepository;
@@ -66,10 +67,11 @@ public:
     WorkbenchRepository& workbench() { return *m_workbench; }
     ReportRepository& reports() { return *m_reports; }
 
-    /// The chain audit entries are appended with (set once the master key is unlocked). Writes
-    /// that carry audit entries fail until it is set.
-    void setAuditChain(std::shared_ptr<const AuditChain> chain);
+    /// The chain audit entries are appended with and the head they must go on from (set once the
+    /// master key is unlocked). Writes that carry audit entries fail until they are set.
+    void setAudit(std::shared_ptr<const AuditChain> chain, std::shared_ptr<AuditHead> head);
     const AuditChain* auditChain() const;
+    AuditHead* auditHead() const;
 
     StoreWriter& writer() { return *m_writer; }
     /// Writer-thread only: the record writer bound to the writer's connection.
@@ -97,6 +99,7 @@ private:
     std::unordered_map<std::thread::id, std::unique_ptr<SqliteConnection>> m_readers;
     mutable std::mutex m_chainMutex;
     std::shared_ptr<const AuditChain> m_chain;
+    std::shared_ptr<AuditHead> m_head;
     std::unique_ptr<ShopRepository> m_shop;
     std::unique_ptr<HistoryRepository> m_history;
     std::unique_ptr<MessageRepository> m_messages;

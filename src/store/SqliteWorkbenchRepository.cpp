@@ -96,8 +96,11 @@ Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversation
 {
     return m_store.read<std::vector<ConversationSummary>>(
         "list an agent's conversations", [&](SqliteConnection& c) -> Result<std::vector<ConversationSummary>> {
+            // The unread counts come with the list: one query, not one per conversation.
             auto q = c.statement(
                 "SELECT " SHOPDESK_SUMMARY_COLUMNS
+                ", (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id AND m.sender = 0 AND m.id > "
+                "coalesce((SELECT message_id FROM read_marks r WHERE r.account = ?1 AND r.conversation_id = c.id), 0)) "
                 "FROM (SELECT conversation_id, max(id) AS id FROM session_events WHERE conversation_id IN "
                 "(SELECT conversation_id FROM session_events WHERE agent = ?1 AND at >= ?2) GROUP BY conversation_id) "
                 "l "
@@ -108,6 +111,7 @@ Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversation
             std::vector<ConversationSummary> out;
             while (q->executeStep()) {
                 out.push_back(summaryFrom(*q));
+                out.back().unread = static_cast<int>(sql::integer(*q, 10));
             }
             q->tryReset();
             for (ConversationSummary& s : out) {
@@ -115,6 +119,19 @@ Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversation
             }
             return out;
         });
+}
+
+Status SqliteWorkbenchRepository::setReadMark(const QString& account, ConversationId conversation, MessageId upTo)
+{
+    return m_store.writeAndWait([=](SqliteConnection& c) {
+        auto q = c.statement("INSERT INTO read_marks(account, conversation_id, message_id) VALUES(?1, ?2, ?3) "
+                             "ON CONFLICT(account, conversation_id) DO UPDATE SET "
+                             "message_id = max(message_id, excluded.message_id)");
+        sql::bind(*q, 1, account);
+        sql::bind(*q, 2, conversation.value());
+        sql::bind(*q, 3, upTo.value());
+        q->exec();
+    });
 }
 
 Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversation(const QString& platform,
@@ -306,7 +323,7 @@ Status SqliteWorkbenchRepository::setBuyerNotes(const QString& platform, const Q
         sql::bind(*q, 3, notes.grade);
         sql::bind(*q, 4, notes.tags.join(QLatin1Char('\n')));
         q->exec();
-        appendAudit(c, store->auditChain(), audit);
+        appendAudit(c, *store, audit);
     });
 }
 
@@ -363,29 +380,40 @@ Result<qint64> SqliteWorkbenchRepository::deleteMessages(const QString& platform
     SqliteStore* store = &m_store;
     return m_store.writeAndWait<qint64>([=](SqliteConnection& c) -> Result<qint64> {
         qint64 removed = 0;
-        if (ids.empty()) {
-            auto q = c.statement("DELETE FROM messages WHERE conversation_id IN (SELECT c.id FROM conversations c "
-                                 "JOIN buyers b ON b.id = c.buyer_id WHERE b.platform = ?1 AND b.nick = ?2)");
-            sql::bind(*q, 1, platform);
-            sql::bind(*q, 2, nick);
-            removed = q->exec();
-        } else {
-            auto q = c.statement(
-                "DELETE FROM messages WHERE id = ?1 AND conversation_id IN (SELECT c.id FROM "
-                "conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform = ?2 AND b.nick = ?3)");
-            for (MessageId id : ids) {
-                q->reset();
-                sql::bind(*q, 1, id.value());
-                sql::bind(*q, 2, platform);
-                sql::bind(*q, 3, nick);
-                removed += q->exec();
-            }
+        auto q =
+            c.statement("DELETE FROM messages WHERE id = ?1 AND conversation_id IN (SELECT c.id FROM "
+                        "conversations c JOIN buyers b ON b.id = c.buyer_id WHERE b.platform = ?2 AND b.nick = ?3)");
+        for (MessageId id : ids) {
+            q->reset();
+            sql::bind(*q, 1, id.value());
+            sql::bind(*q, 2, platform);
+            sql::bind(*q, 3, nick);
+            removed += q->exec();
         }
         std::vector<AuditEntry> entries = audit;
         for (AuditEntry& e : entries) {
             e.detail = QStringLiteral("%1 messages").arg(removed);
         }
-        appendAudit(c, store->auditChain(), entries);
+        appendAudit(c, *store, entries);
+        return removed;
+    });
+}
+
+Result<qint64> SqliteWorkbenchRepository::deleteAllMessages(const QString& platform, const QString& nick,
+                                                            std::vector<AuditEntry> audit)
+{
+    SqliteStore* store = &m_store;
+    return m_store.writeAndWait<qint64>([=](SqliteConnection& c) -> Result<qint64> {
+        auto q = c.statement("DELETE FROM messages WHERE conversation_id IN (SELECT c.id FROM conversations c "
+                             "JOIN buyers b ON b.id = c.buyer_id WHERE b.platform = ?1 AND b.nick = ?2)");
+        sql::bind(*q, 1, platform);
+        sql::bind(*q, 2, nick);
+        const qint64 removed = q->exec();
+        std::vector<AuditEntry> entries = audit;
+        for (AuditEntry& e : entries) {
+            e.detail = QStringLiteral("all %1 messages").arg(removed);
+        }
+        appendAudit(c, *store, entries);
         return removed;
     });
 }

@@ -13,6 +13,7 @@ public:
     {
     }
     Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) override;
+    Status setReadMark(const QString& account, ConversationId conversation, MessageId upTo) override;
     Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) override;
     Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
                                                                    const QString& nick) override;
@@ -29,6 +30,8 @@ public:
                                             Timestamp unshippedBefore, Timestamp staleBefore) override;
     Result<qint64> deleteMessages(const QString& platform, const QString& nick, const std::vector<MessageId>& ids,
                                   std::vector<AuditEntry> audit) override;
+    Result<qint64> deleteAllMessages(const QString& platform, const QString& nick,
+                                     std::vector<AuditEntry> audit) override;
     Result<std::vector<ConversationId>> conversationsOfBuyer(const QString& platform, const QString& nick) override;
 
 private:

@@ -44,11 +44,13 @@ StoreWriter::~StoreWriter()
     m_thread.join();
 }
 
-void StoreWriter::setTransactionHooks(std::function<void()> onBegin, std::function<void()> onRollback)
+void StoreWriter::setTransactionHooks(std::function<void()> onBegin, std::function<void(bool)> onRollback,
+                                      std::function<void()> onCommit)
 {
     std::lock_guard lock(m_mutex);
     m_beginHook = std::move(onBegin);
     m_rollbackHook = std::move(onRollback);
+    m_commitHook = std::move(onCommit);
 }
 
 void StoreWriter::enqueue(std::unique_ptr<Job> job)
@@ -118,7 +120,7 @@ void StoreWriter::loop()
             if (sqlite3_get_autocommit(m_conn->handle()) == 0) {
                 m_conn->db().tryExec("ROLLBACK");
             }
-            rolledBack();
+            rolledBack(false);
             for (auto& job : batch) {
                 job->finish(err);
             }
@@ -160,15 +162,15 @@ Status StoreWriter::begin()
     }
 }
 
-void StoreWriter::rolledBack()
+void StoreWriter::rolledBack(bool transactionOpen)
 {
-    std::function<void()> hook;
+    std::function<void(bool)> hook;
     {
         std::lock_guard lock(m_mutex);
         hook = m_rollbackHook;
     }
     if (hook) {
-        hook();
+        hook(transactionOpen);
     }
 }
 
@@ -206,13 +208,14 @@ void StoreWriter::runBatch(std::vector<std::unique_ptr<Job>>& jobs)
             anyJobFailed = true;
             m_conn->db().exec("ROLLBACK TO job");
             m_conn->db().exec("RELEASE job");
+            rolledBack(true);
         }
     }
 
     if (txStatus.ok()) {
         if (exclusive && anyJobFailed) {
             m_conn->db().tryExec("ROLLBACK");
-            rolledBack();
+            rolledBack(false);
             jobs.front()->finish({});
             return;
         }
@@ -227,9 +230,16 @@ void StoreWriter::runBatch(std::vector<std::unique_ptr<Job>>& jobs)
         if (sqlite3_get_autocommit(m_conn->handle()) == 0) {
             m_conn->db().tryExec("ROLLBACK");
         }
-        rolledBack();
-    } else if (anyJobFailed) {
-        rolledBack();
+        rolledBack(false);
+    } else {
+        std::function<void()> hook;
+        {
+            std::lock_guard lock(m_mutex);
+            hook = m_commitHook;
+        }
+        if (hook) {
+            hook();
+        }
     }
     for (auto& job : jobs) {
         job->finish(txStatus);

@@ -38,9 +38,11 @@ public:
     StoreWriter(const StoreWriter&) = delete;
     StoreWriter& operator=(const StoreWriter&) = delete;
 
-    /// Called on the writer thread when a transaction starts and after any rollback (a job's
-    /// savepoint or the whole transaction), so caches of row ids and sequences can be dropped.
-    void setTransactionHooks(std::function<void()> onBegin, std::function<void()> onRollback);
+    /// Called on the writer thread when a transaction starts, after any rollback (a job's savepoint,
+    /// with the transaction still open, or the whole transaction), so caches of row ids and
+    /// sequences can be dropped, and after each commit.
+    void setTransactionHooks(std::function<void()> onBegin, std::function<void(bool transactionOpen)> onRollback,
+                             std::function<void()> onCommit);
 
     template <typename T>
     QFuture<Result<T>> submit(std::function<Result<T>(SqliteConnection&)> work)
@@ -112,12 +114,13 @@ private:
     void loop();
     void runBatch(std::vector<std::unique_ptr<Job>>& jobs);
     Status begin();
-    void rolledBack();
+    void rolledBack(bool transactionOpen);
 
     std::unique_ptr<SqliteConnection> m_conn;
     Options m_options;
     std::function<void()> m_beginHook;
-    std::function<void()> m_rollbackHook;
+    std::function<void(bool)> m_rollbackHook;
+    std::function<void()> m_commitHook;
 
     std::mutex m_mutex;
     std::condition_variable m_wake;

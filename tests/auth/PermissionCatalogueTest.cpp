@@ -12,12 +12,12 @@ using namespace shopdesk::auth;
 TEST(PermissionCatalogue, HasExactlyTheContractKeys)
 {
     const QStringList expected =
-        QStringLiteral("chat.read chat.reply chat.transfer chat.close history.search history.import "
+        QStringLiteral("chat.read chat.reply chat.transfer chat.close chat.supervise history.search history.import "
                        "history.delete buyer.pii.view order.view order.remark order.address.modify "
                        "order.price.modify refund.view refund.agree refund.refuse review.view review.reply "
                        "product.edit shop.data.view quickreply.personal quickreply.team.manage "
                        "team.performance.view routing.configure queue.monitor account.manage role.manage "
-                       "audit.view")
+                       "audit.view sim.run")
             .split(QLatin1Char(' '));
     QStringList keys;
     for (const auto& info : permissionCatalogue()) {
@@ -55,7 +55,7 @@ TEST(PermissionCatalogue, ParsesKeysAndPrefixesAndRefusesUnknownOnes)
 {
     auto chat = PermissionSet::parse(QStringLiteral("chat.*, order.view"));
     ASSERT_TRUE(chat.has_value());
-    EXPECT_EQ(chat->size(), 5u);
+    EXPECT_EQ(chat->size(), 6u);
     QString unknown;
     EXPECT_FALSE(PermissionSet::parse(QStringLiteral("chat.read,chat.fly"), &unknown).has_value());
     EXPECT_EQ(unknown, QStringLiteral("chat.fly"));

@@ -122,7 +122,8 @@ TEST(AdminCli, LockoutIsReportedWithTheTimeLeft)
     s.as("小美", "bad", {"search", "x"});
     auto locking = s.as("小美", "bad", {"search", "x"});
     EXPECT_EQ(locking.exitCode, 3);
-    EXPECT_TRUE(locking.err.contains(QStringLiteral("locked for 15 minute")));
+    // A wrong password learns nothing of the lock; the right one is told how long it lasts.
+    EXPECT_TRUE(locking.err.contains(QStringLiteral("Wrong account name or password"))) << locking.err.toStdString();
     auto locked = s.as("小美", "mei-pass-1", {"search", "x"});
     EXPECT_EQ(locked.exitCode, 3);
     EXPECT_TRUE(locked.err.contains(QStringLiteral("Try again in 15 minute")));
@@ -156,7 +157,7 @@ TEST(AdminCli, PermListNeedsNoAccountAndMatchesTheCatalogue)
     CliStore s;
     auto list = s.run({"perm", "list", "--json"});
     ASSERT_EQ(list.exitCode, 0);
-    EXPECT_EQ(list.out.count(QLatin1Char('\n')), 27);
+    EXPECT_EQ(list.out.count(QLatin1Char('\n')), 29);
     const QJsonObject first = QJsonDocument::fromJson(list.out.section(QLatin1Char('\n'), 0, 0).toUtf8()).object();
     EXPECT_EQ(first.value(QStringLiteral("key")).toString(), QStringLiteral("chat.read"));
     EXPECT_EQ(first.value(QStringLiteral("zh")).toString(), QStringLiteral("查看买家消息"));
@@ -231,11 +232,16 @@ TEST(AdminCli, SimSettingsAreGatedValidatedAndUsedBySimRun)
     EXPECT_TRUE(shown.out.contains(QStringLiteral("sim.buyers_per_minute\t1.5"))) << shown.out.toStdString();
     EXPECT_EQ(s.owner({"audit", "list", "--action", "sim.configure", "--json"}).out.count(QLatin1Char('\n')), 2);
 
-    auto run = s.run({"sim", "run", "--minutes", "5", "--speed", "max", "--seed", "3"});
+    // The simulator writes invented buyers: it needs an account with sim.run, and is audited.
+    EXPECT_EQ(s.run({"sim", "run", "--minutes", "5", "--speed", "max", "--seed", "3"}).exitCode, 2) << "no --as";
+    EXPECT_EQ(s.as("小美", "mei-pass-1", {"sim", "run", "--minutes", "5", "--speed", "max", "--seed", "3"}).exitCode,
+              3);
+    auto run = s.owner({"sim", "run", "--minutes", "5", "--speed", "max", "--seed", "3"});
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString();
     const auto summary = QJsonDocument::fromJson(run.out.toUtf8()).object();
     EXPECT_EQ(summary.value(QStringLiteral("agents")).toInt(), 2);
     EXPECT_EQ(summary.value(QStringLiteral("invariant_violations")).toInt(), 0);
+    EXPECT_EQ(s.owner({"audit", "list", "--action", "sim.run", "--json"}).out.count(QLatin1Char('\n')), 1);
 }
 
 TEST(AdminCli, TheAgentReportPrintsJsonLinesAndCsvWithAHeader)

@@ -50,7 +50,7 @@ QStringList contents(const QString& db)
 TEST(SimRestart, KillNineMidRunThenRerunLeavesTheSameStoreAsAnUninterruptedRun)
 {
     CliStore whole;
-    auto uninterrupted = whole.run(kRun + QStringList{"--speed", "max"});
+    auto uninterrupted = whole.owner(kRun + QStringList{"--speed", "max"});
     ASSERT_EQ(uninterrupted.exitCode, 0) << uninterrupted.err.toStdString();
     const auto summary = QJsonDocument::fromJson(uninterrupted.out.toUtf8()).object();
     EXPECT_EQ(summary.value(QStringLiteral("invariant_violations")).toInt(-1), 0);
@@ -61,9 +61,11 @@ TEST(SimRestart, KillNineMidRunThenRerunLeavesTheSameStoreAsAnUninterruptedRun)
     CliStore crashed;
     QProcess run;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SHOPDESK_PASSWORD"), QString::fromLatin1(CliStore::kOwnerPassword));
     run.setProcessEnvironment(env);
     // Paced so that it runs for about nine seconds; killed once part of the stream is stored.
-    run.start(binary("shopdeskctl"), QStringList{"--db", crashed.db()} + kRun + QStringList{"--speed", "600"});
+    run.start(binary("shopdeskctl"),
+              QStringList{"--db", crashed.db(), "--as", "店长"} + kRun + QStringList{"--speed", "600"});
     ASSERT_TRUE(run.waitForStarted());
     qint64 stored = 0;
     for (int i = 0; i < 400 && stored < finalCursor / 5; ++i) {
@@ -78,7 +80,7 @@ TEST(SimRestart, KillNineMidRunThenRerunLeavesTheSameStoreAsAnUninterruptedRun)
     ASSERT_LT(atKill, finalCursor) << "killed too late to test anything";
     EXPECT_EQ(queryInt(crashed.db(), "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
 
-    auto resumed = crashed.run(kRun + QStringList{"--speed", "max"});
+    auto resumed = crashed.owner(kRun + QStringList{"--speed", "max"});
     ASSERT_EQ(resumed.exitCode, 0) << resumed.err.toStdString();
     const auto after = QJsonDocument::fromJson(resumed.out.toUtf8()).object();
     EXPECT_EQ(after.value(QStringLiteral("invariant_violations")).toInt(-1), 0);
@@ -94,7 +96,7 @@ TEST(SimRestart, KillNineMidRunThenRerunLeavesTheSameStoreAsAnUninterruptedRun)
     }
 
     // Running it a third time changes nothing at all.
-    auto again = crashed.run(kRun + QStringList{"--speed", "max"});
+    auto again = crashed.owner(kRun + QStringList{"--speed", "max"});
     ASSERT_EQ(again.exitCode, 0) << again.err.toStdString();
     EXPECT_EQ(QJsonDocument::fromJson(again.out.toUtf8()).object().value(QStringLiteral("events_stored")).toInt(-1), 0);
     EXPECT_EQ(contents(crashed.db()), expected);

@@ -73,13 +73,14 @@ TEST_F(Chat, AnAgentOnlineGetsBuyersAndRepliesReachTheStoreThroughThePlatform)
 {
     advanceBy(600);
     EXPECT_TRUE(myBuyers().isEmpty()) << "offline: no buyers";
-    ASSERT_TRUE(await(live->chat().setPresence(owner, AgentPresence::Online)).ok());
+    ASSERT_TRUE(await(live->chat().setPresence(fixedActor(owner), AgentPresence::Online)).ok());
     advanceBy(900);
     const QStringList mine = myBuyers();
     ASSERT_FALSE(mine.isEmpty()) << "online for 15 minutes in a shop with a queue: buyers arrive";
     const QString buyer = mine.front();
 
-    ASSERT_TRUE(await(live->chat().send(owner, buyer, QStringLiteral("您好，欢迎光临！有什么可以帮您？"))).ok());
+    ASSERT_TRUE(
+        await(live->chat().send(fixedActor(owner), buyer, QStringLiteral("您好，欢迎光临！有什么可以帮您？"))).ok());
     advanceBy(0);
     const auto messages = timeline(buyer);
     ASSERT_FALSE(messages.empty());
@@ -89,33 +90,34 @@ TEST_F(Chat, AnAgentOnlineGetsBuyersAndRepliesReachTheStoreThroughThePlatform)
     ASSERT_NE(mineSent, messages.end());
     EXPECT_EQ(mineSent->text, QStringLiteral("您好，欢迎光临！有什么可以帮您？"));
 
-    ASSERT_TRUE(await(live->chat().close(owner, buyer, QStringLiteral("感谢您的支持，祝您生活愉快"))).ok());
+    ASSERT_TRUE(await(live->chat().close(fixedActor(owner), buyer, QStringLiteral("感谢您的支持，祝您生活愉快"))).ok());
     EXPECT_FALSE(myBuyers().contains(buyer));
-    const Status again = await(live->chat().close(owner, buyer, {}));
+    const Status again = await(live->chat().close(fixedActor(owner), buyer, {}));
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::Invalid) << "no open conversation any more";
 }
 
 TEST_F(Chat, EmptyAndOverlongMessagesAreRefusedAndNothingIsSent)
 {
-    ASSERT_TRUE(await(live->chat().setPresence(owner, AgentPresence::Online)).ok());
+    ASSERT_TRUE(await(live->chat().setPresence(fixedActor(owner), AgentPresence::Online)).ok());
     advanceBy(900);
     ASSERT_FALSE(myBuyers().isEmpty());
     const QString buyer = myBuyers().front();
     const qint64 before = messagesOut();
     for (const QString& text :
          {QString(), QStringLiteral("   \n"), QString(ChatService::kMaxMessageChars + 1, QChar(0x597D))}) {
-        const Status st = await(live->chat().send(owner, buyer, text));
+        const Status st = await(live->chat().send(fixedActor(owner), buyer, text));
         ASSERT_FALSE(st.ok());
         EXPECT_EQ(st.error().code, ErrorCode::Invalid);
     }
-    EXPECT_TRUE(await(live->chat().send(owner, buyer, QString(ChatService::kMaxMessageChars, QChar(0x597D)))).ok());
+    EXPECT_TRUE(
+        await(live->chat().send(fixedActor(owner), buyer, QString(ChatService::kMaxMessageChars, QChar(0x597D)))).ok());
     EXPECT_EQ(messagesOut(), before + 1);
 }
 
 TEST_F(Chat, AnOrderCardOnlyForTheBuyersOwnOrder)
 {
-    ASSERT_TRUE(await(live->chat().setPresence(owner, AgentPresence::Online)).ok());
+    ASSERT_TRUE(await(live->chat().setPresence(fixedActor(owner), AgentPresence::Online)).ok());
     advanceBy(3 * 3600);
     // A buyer with an order, and an order of someone else.
     QString buyer;
@@ -132,10 +134,10 @@ TEST_F(Chat, AnOrderCardOnlyForTheBuyersOwnOrder)
         }
     });
     ASSERT_FALSE(own.isEmpty() || other.isEmpty());
-    const Status wrong = await(live->chat().sendOrderCard(owner, buyer, other));
+    const Status wrong = await(live->chat().sendOrderCard(fixedActor(owner), buyer, other));
     ASSERT_FALSE(wrong.ok());
     EXPECT_EQ(wrong.error().code, ErrorCode::NotFound);
-    ASSERT_TRUE(await(live->chat().sendOrderCard(owner, buyer, own)).ok());
+    ASSERT_TRUE(await(live->chat().sendOrderCard(fixedActor(owner), buyer, own)).ok());
     advanceBy(0);
     const auto messages = timeline(buyer);
     EXPECT_TRUE(std::any_of(messages.begin(), messages.end(), [&](const Message& m) { return m.cardOrderNo == own; }));
@@ -143,18 +145,19 @@ TEST_F(Chat, AnOrderCardOnlyForTheBuyersOwnOrder)
 
 TEST_F(Chat, TransferIsGatedCheckedAndAudited)
 {
-    ASSERT_TRUE(await(live->chat().setPresence(owner, AgentPresence::Online)).ok());
+    ASSERT_TRUE(await(live->chat().setPresence(fixedActor(owner), AgentPresence::Online)).ok());
     advanceBy(900);
     ASSERT_FALSE(myBuyers().isEmpty());
     const QString buyer = myBuyers().front();
-    const Status denied = await(live->chat().transfer(trainee, buyer, {}, QStringLiteral("presales"), {}));
+    const Status denied = await(live->chat().transfer(fixedActor(trainee), buyer, {}, QStringLiteral("presales"), {}));
     ASSERT_FALSE(denied.ok());
     EXPECT_EQ(denied.error().code, ErrorCode::NotAllowed);
-    const Status self = await(live->chat().transfer(owner, buyer, owner.name, {}, {}));
+    const Status self = await(live->chat().transfer(fixedActor(owner), buyer, owner.name, {}, {}));
     ASSERT_FALSE(self.ok());
     EXPECT_EQ(self.error().code, ErrorCode::Invalid);
     ASSERT_TRUE(
-        await(live->chat().transfer(owner, buyer, QStringLiteral("客服01"), {}, QStringLiteral("要开发票"))).ok());
+        await(live->chat().transfer(fixedActor(owner), buyer, QStringLiteral("客服01"), {}, QStringLiteral("要开发票")))
+            .ok());
     EXPECT_FALSE(myBuyers().contains(buyer));
     b->store().writer().flush();
     AuditQuery q;

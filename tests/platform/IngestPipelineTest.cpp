@@ -240,8 +240,8 @@ TEST(ActionRunner, AnActionThePlatformCannotDoIsRefusedBeforeTheCall)
     test::TestBackend b;
     ScriptedPlatform p(platform::capabilities({platform::Capability::Orders}));
     ActionRunner runner(p, b->gate(), b->audit());
-    ChatService chat(runner, b->store().orders());
-    const Status st = test::await(chat.send(b.owner(), QStringLiteral("tb_1"), QStringLiteral("您好")));
+    ChatService chat(runner, b->store().orders(), b->store().workbench());
+    const Status st = test::await(chat.send(fixedActor(b.owner()), QStringLiteral("tb_1"), QStringLiteral("您好")));
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error().code, ErrorCode::Invalid);
     EXPECT_TRUE(st.error().message.contains(QStringLiteral("does not offer")));

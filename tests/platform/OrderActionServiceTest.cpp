@@ -6,6 +6,7 @@
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
 #include "services/orders/OrderService.h"
+#include "services/workbench/WorkbenchService.h"
 #include "store/SqliteStore.h"
 #include "store/StoreWriter.h"
 
@@ -149,7 +150,7 @@ TEST_F(OrderActions, EachActionInEachOrderStateIsAllowedExactlyWhenTheRulesSay)
         ASSERT_EQ(storedOrder(no).status, rule.status);
 
         // Remark and flag: in every state.
-        ASSERT_TRUE(await(actions().setRemark(owner, no, QStringLiteral("周五前发顺丰"), 2)).ok());
+        ASSERT_TRUE(await(actions().setRemark(fixedActor(owner), no, QStringLiteral("周五前发顺丰"), 2)).ok());
         EXPECT_TRUE(storedOrder(no).remark.isEmpty()) << "the store changed before the platform confirmed";
         confirm();
         EXPECT_EQ(storedOrder(no).remark, QStringLiteral("周五前发顺丰"));
@@ -157,7 +158,7 @@ TEST_F(OrderActions, EachActionInEachOrderStateIsAllowedExactlyWhenTheRulesSay)
         EXPECT_EQ(storedOrder(no).flaggedBy, owner.name);
 
         // Address: only before the goods leave.
-        const Status address = await(actions().modifyAddress(owner, no, kNewAddress));
+        const Status address = await(actions().modifyAddress(fixedActor(owner), no, kNewAddress));
         EXPECT_EQ(address.ok(), rule.address) << (address.ok() ? "" : address.error().message.toStdString());
         confirm();
         auto revealed = b->orders().revealReceiver(owner, QStringLiteral("sim"), no);
@@ -169,7 +170,7 @@ TEST_F(OrderActions, EachActionInEachOrderStateIsAllowedExactlyWhenTheRulesSay)
 
         // Price: only before payment, and only down.
         const Fen before = storedOrder(no).amountFen;
-        const Status price = await(actions().modifyPrice(owner, no, before - 100));
+        const Status price = await(actions().modifyPrice(fixedActor(owner), no, before - 100));
         EXPECT_EQ(price.ok(), rule.price) << (price.ok() ? "" : price.error().message.toStdString());
         confirm();
         EXPECT_EQ(storedOrder(no).amountFen, rule.price ? before - 100 : before);
@@ -185,11 +186,11 @@ TEST_F(OrderActions, WithoutThePermissionNothingHappensAndTheRefusalIsAudited)
     const QString no = picked->orderNo;
     const int deniedBefore = auditCount(QStringLiteral("permission.denied"));
     const std::vector<Status> results{
-        await(actions().setRemark(trainee, no, QStringLiteral("x"), 1)),
-        await(actions().modifyAddress(trainee, no, kNewAddress)),
-        await(actions().modifyPrice(trainee, no, 1)),
-        await(actions().agreeRefund(trainee, refund->refundNo)),
-        await(actions().refuseRefund(trainee, refund->refundNo, QStringLiteral("理由"))),
+        await(actions().setRemark(fixedActor(trainee), no, QStringLiteral("x"), 1)),
+        await(actions().modifyAddress(fixedActor(trainee), no, kNewAddress)),
+        await(actions().modifyPrice(fixedActor(trainee), no, 1)),
+        await(actions().agreeRefund(fixedActor(trainee), refund->refundNo)),
+        await(actions().refuseRefund(fixedActor(trainee), refund->refundNo, QStringLiteral("理由"))),
     };
     for (const Status& st : results) {
         ASSERT_FALSE(st.ok());
@@ -216,13 +217,13 @@ TEST_F(OrderActions, RemarkLimitsAreTaobaos)
     ASSERT_TRUE(picked);
     const QString no = picked->orderNo;
     const QString longest = QString(333, QChar(0x5907)); // 备 x 333 = 999 bytes
-    EXPECT_TRUE(await(actions().setRemark(owner, no, longest + QLatin1Char('a'), 5)).ok());
-    const Status tooLong = await(actions().setRemark(owner, no, longest + QStringLiteral("ab"), 5));
+    EXPECT_TRUE(await(actions().setRemark(fixedActor(owner), no, longest + QLatin1Char('a'), 5)).ok());
+    const Status tooLong = await(actions().setRemark(fixedActor(owner), no, longest + QStringLiteral("ab"), 5));
     ASSERT_FALSE(tooLong.ok());
     EXPECT_EQ(tooLong.error().code, ErrorCode::Invalid);
     EXPECT_TRUE(tooLong.error().message.contains(QStringLiteral("1,000 bytes")));
     for (int flag : {-1, 6}) {
-        const Status bad = await(actions().setRemark(owner, no, QStringLiteral("x"), flag));
+        const Status bad = await(actions().setRemark(fixedActor(owner), no, QStringLiteral("x"), flag));
         ASSERT_FALSE(bad.ok());
         EXPECT_EQ(bad.error().code, ErrorCode::Invalid);
     }
@@ -240,7 +241,7 @@ TEST_F(OrderActions, AddressAndPriceInputIsChecked)
     for (const Receiver& bad : {Receiver{QString(), kNewAddress.phone, kNewAddress.address},
                                 Receiver{kNewAddress.name, QStringLiteral("12345"), kNewAddress.address},
                                 Receiver{kNewAddress.name, kNewAddress.phone, QStringLiteral("南京")}}) {
-        const Status st = await(actions().modifyAddress(owner, no, bad));
+        const Status st = await(actions().modifyAddress(fixedActor(owner), no, bad));
         ASSERT_FALSE(st.ok());
         EXPECT_EQ(st.error().code, ErrorCode::Invalid);
     }
@@ -248,11 +249,11 @@ TEST_F(OrderActions, AddressAndPriceInputIsChecked)
     EXPECT_TRUE(OrderActionService::validPhone(QStringLiteral("0571-88886666")));
     EXPECT_FALSE(OrderActionService::validPhone(QStringLiteral("1381234567")));
     for (const Fen bad : {Fen(0), Fen(-5), picked->amountFen, picked->amountFen + 1}) {
-        const Status st = await(actions().modifyPrice(owner, no, bad));
+        const Status st = await(actions().modifyPrice(fixedActor(owner), no, bad));
         ASSERT_FALSE(st.ok());
         EXPECT_EQ(st.error().code, ErrorCode::Invalid);
     }
-    const Status missing = await(actions().modifyPrice(owner, QStringLiteral("T000"), 100));
+    const Status missing = await(actions().modifyPrice(fixedActor(owner), QStringLiteral("T000"), 100));
     ASSERT_FALSE(missing.ok());
     EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
     EXPECT_EQ(worldOrder(no).amountFen, picked->amountFen);
@@ -264,32 +265,37 @@ TEST_F(OrderActions, RefundsAreDecidedOnceAndARefusalNeedsAReason)
     const auto decided = worldRefund(false);
     ASSERT_TRUE(pending && decided) << "the simulation made no pending or no decided refund";
 
-    const Status noReason = await(actions().refuseRefund(owner, pending->refundNo, QStringLiteral("  ")));
+    const Status noReason = await(actions().refuseRefund(fixedActor(owner), pending->refundNo, QStringLiteral("  ")));
     ASSERT_FALSE(noReason.ok());
     EXPECT_EQ(noReason.error().code, ErrorCode::Invalid);
 
-    ASSERT_TRUE(await(actions().refuseRefund(owner, pending->refundNo, QStringLiteral("商品已拆封影响二次销售"))).ok());
+    ASSERT_TRUE(
+        await(actions().refuseRefund(fixedActor(owner), pending->refundNo, QStringLiteral("商品已拆封影响二次销售")))
+            .ok());
     EXPECT_EQ(storedRefund(pending->refundNo).status, RefundStatus::WaitSellerAgree);
     confirm();
     EXPECT_EQ(storedRefund(pending->refundNo).status, RefundStatus::SellerRefuseBuyer);
     EXPECT_EQ(storedRefund(pending->refundNo).refuseReason, QStringLiteral("商品已拆封影响二次销售"));
 
     for (const QString& no : {pending->refundNo, decided->refundNo}) {
-        const Status again = await(actions().agreeRefund(owner, no));
+        const Status again = await(actions().agreeRefund(fixedActor(owner), no));
         ASSERT_FALSE(again.ok());
         EXPECT_EQ(again.error().code, ErrorCode::Invalid);
     }
-    auto listed = actions().refunds(owner, pending->orderNo);
+    auto order = b->store().orders().findOrder(QStringLiteral("sim"), pending->orderNo);
+    ASSERT_TRUE(order && *order);
+    auto listed = b->workbench().refundsOfBuyer(owner, QStringLiteral("sim"), (*order)->buyerNick);
     ASSERT_TRUE(listed);
     EXPECT_FALSE(listed->empty());
-    EXPECT_FALSE(actions().refunds(b.account(QStringLiteral("无退款"), {QStringLiteral("trainee")}), pending->orderNo));
+    EXPECT_FALSE(b->workbench().refundsOfBuyer(b.account(QStringLiteral("无退款"), {QStringLiteral("trainee")}),
+                                               QStringLiteral("sim"), (*order)->buyerNick));
 }
 
 TEST_F(OrderActions, AgreeingAPendingRefundIsConfirmedByThePlatform)
 {
     const auto pending = worldRefund(true);
     ASSERT_TRUE(pending);
-    ASSERT_TRUE(await(actions().agreeRefund(owner, pending->refundNo)).ok());
+    ASSERT_TRUE(await(actions().agreeRefund(fixedActor(owner), pending->refundNo)).ok());
     confirm();
     EXPECT_EQ(storedRefund(pending->refundNo).status, RefundStatus::Success);
     EXPECT_EQ(auditCount(QStringLiteral("refund.agree")), 1);
@@ -299,11 +305,11 @@ TEST_F(OrderActions, LogisticsComeFromThePlatform)
 {
     const auto shipped = worldOrderIn(OrderStatus::TradeFinished);
     ASSERT_TRUE(shipped);
-    auto trace = await(actions().logistics(owner, shipped->orderNo));
+    auto trace = await(actions().logistics(fixedActor(owner), shipped->orderNo));
     ASSERT_TRUE(trace);
     EXPECT_GE(trace->size(), 4u);
     EXPECT_FALSE(trace->front().trackingNo.isEmpty());
-    EXPECT_FALSE(await(actions().logistics(auth::Actor{}, shipped->orderNo)));
+    EXPECT_FALSE(await(actions().logistics(fixedActor(auth::Actor{}), shipped->orderNo)));
 }
 
 TEST_F(OrderActions, TransientFailuresAreRetriedUntilTheyPass)
@@ -313,7 +319,8 @@ TEST_F(OrderActions, TransientFailuresAreRetriedUntilTheyPass)
     ASSERT_TRUE(picked);
     qint64 failuresBefore = live->sim()->stats().transientFailures;
     for (int i = 0; i < 6; ++i) {
-        const Status st = await(actions().setRemark(owner, picked->orderNo, QStringLiteral("第%1次").arg(i), i % 6));
+        const Status st =
+            await(actions().setRemark(fixedActor(owner), picked->orderNo, QStringLiteral("第%1次").arg(i), i % 6));
         EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().message.toStdString());
     }
     EXPECT_GT(live->sim()->stats().transientFailures, failuresBefore);
@@ -327,7 +334,7 @@ TEST_F(OrderActions, PersistentTransientFailuresEndInOneClearSentenceAndAnAuditR
     const auto picked = worldOrderIn(OrderStatus::WaitSellerSendGoods);
     ASSERT_TRUE(picked);
     const qint64 before = live->sim()->stats().transientFailures;
-    const Status st = await(actions().setRemark(owner, picked->orderNo, QStringLiteral("x"), 1));
+    const Status st = await(actions().setRemark(fixedActor(owner), picked->orderNo, QStringLiteral("x"), 1));
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error().code, ErrorCode::Busy);
     EXPECT_EQ(live->sim()->stats().transientFailures - before, 3) << "three attempts, no more";

@@ -81,8 +81,8 @@ TEST(Migrations, UpgradesTheCommittedV1FixtureAndKeepsItsData)
     auth::Actor reader{AccountId(1), shop->name, QStringLiteral("auditor"), auth::PermissionSet::all(), false};
     auto hits = b.search().search(reader, {QStringLiteral("核桃"), {}, {}, 50, {}});
     ASSERT_TRUE(hits.ok());
-    ASSERT_EQ(hits->size(), 2u);
-    EXPECT_EQ(hits->front().buyerNick, QStringLiteral("tb_小鹿"));
+    ASSERT_EQ(hits->hits.size(), 2u);
+    EXPECT_EQ(hits->hits.front().buyerNick, QStringLiteral("tb_小鹿"));
     // v3 gave the store an id (which names its key) and kept the order, now with receiver columns.
     auto order = b.store().orders().findOrder(QStringLiteral("sim"), QStringLiteral("T1001"));
     ASSERT_TRUE(order.ok() && order->has_value());

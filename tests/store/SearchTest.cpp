@@ -102,7 +102,7 @@ protected:
         EXPECT_TRUE(hits.ok()) << query.toStdString();
         std::multiset<QString> out;
         if (hits.ok()) {
-            for (const auto& h : *hits) {
+            for (const auto& h : hits->hits) {
                 out.insert(h.message.text);
             }
         }
@@ -176,15 +176,17 @@ TEST(Search, NewestFirstWithLimitAndPaging)
     SearchService& service = b->search();
     auto first = service.search(owner, {QStringLiteral("发货"), {}, {}, 50, {}});
     ASSERT_TRUE(first.ok());
-    ASSERT_EQ(first->size(), 50u);
-    EXPECT_EQ(first->front().message.text, QStringLiteral("催发货 第0次"));
-    for (std::size_t i = 1; i < first->size(); ++i) {
-        EXPECT_GT((*first)[i - 1].message.sentAt, (*first)[i].message.sentAt);
+    ASSERT_EQ(first->hits.size(), 50u);
+    EXPECT_TRUE(first->more) << "the limit cut the results, and the page says so";
+    EXPECT_EQ(first->hits.front().message.text, QStringLiteral("催发货 第0次"));
+    for (std::size_t i = 1; i < first->hits.size(); ++i) {
+        EXPECT_GT(first->hits[i - 1].message.sentAt, first->hits[i].message.sentAt);
     }
-    auto second = service.search(owner, {QStringLiteral("发货"), {}, {}, 100, first->back().message.id});
+    auto second = service.search(owner, {QStringLiteral("发货"), {}, {}, 100, first->hits.back().message.id});
     ASSERT_TRUE(second.ok());
-    ASSERT_EQ(second->size(), 70u);
-    EXPECT_EQ(second->front().message.text, QStringLiteral("催发货 第50次"));
+    ASSERT_EQ(second->hits.size(), 70u);
+    EXPECT_FALSE(second->more);
+    EXPECT_EQ(second->hits.front().message.text, QStringLiteral("催发货 第50次"));
 }
 
 TEST(Search, SearchesInsideChosenConversations)
@@ -197,8 +199,8 @@ TEST(Search, SearchesInsideChosenConversations)
     ASSERT_TRUE(c2.ok() && c2->has_value());
     auto hits = b->search().search(b.owner(), {QStringLiteral("退"), {}, {(*c2)->id}, 50, {}});
     ASSERT_TRUE(hits.ok());
-    ASSERT_EQ(hits->size(), 1u);
-    EXPECT_EQ(hits->front().conversationKey, QStringLiteral("c2"));
+    ASSERT_EQ(hits->hits.size(), 1u);
+    EXPECT_EQ(hits->hits.front().conversationKey, QStringLiteral("c2"));
 }
 
 TEST(Search, EmptyOrOversizedQueriesAreClearErrors)

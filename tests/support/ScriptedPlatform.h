@@ -78,7 +78,8 @@ public:
     {
         return status();
     }
-    QFuture<platform::PlatformStatus> transfer(const QString&, const QString&, const QString&, const QString&) override
+    QFuture<platform::PlatformStatus> transfer(const QString&, const QString&, const QString&, const QString&,
+                                               const QString&, bool) override
     {
         return status();
     }

@@ -51,7 +51,7 @@ auth::Actor TestBackend::owner()
 {
     auto s = m_backend->accounts().login(QStringLiteral("店长"), QString::fromLatin1(kOwnerPassword));
     EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message.toStdString());
-    return s.ok() ? s->actor : auth::Actor();
+    return s.ok() ? *s : auth::Actor();
 }
 
 auth::Actor TestBackend::account(const QString& name, const QStringList& roles, const QString& password)
@@ -60,7 +60,7 @@ auth::Actor TestBackend::account(const QString& name, const QStringList& roles, 
     EXPECT_TRUE(created.ok()) << (created.ok() ? "" : created.error().message.toStdString());
     auto s = m_backend->accounts().login(name, password);
     EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().message.toStdString());
-    return s.ok() ? s->actor : auth::Actor();
+    return s.ok() ? *s : auth::Actor();
 }
 
 } // namespace shopdesk::test

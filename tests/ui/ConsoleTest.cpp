@@ -13,9 +13,12 @@
 #include "console/RoutingPage.h"
 #include "services/accounts/AccountService.h"
 #include "services/accounts/RoleService.h"
+#include "services/quickreply/PhraseCsv.h"
 #include "services/routing/RoutingConfigService.h"
+#include "services/workbench/WorkbenchRepository.h"
 #include "store/SqliteStore.h"
 
+#include "support/Await.h"
 #include "support/TempStore.h"
 #include "ui/WorkbenchFixture.h"
 
@@ -40,9 +43,13 @@ class Console : public WorkbenchFixture {};
 
 TEST_F(Console, EachPageOnlyWithItsPermission)
 {
-    EXPECT_EQ(ConsoleWindow::pagesFor(b.owner()).size(), 7u);
-    EXPECT_TRUE(ConsoleWindow::pagesFor(b.account(QStringLiteral("小美"), {QStringLiteral("presales")})).empty());
-    const auto auditor = ConsoleWindow::pagesFor(b.account(QStringLiteral("审计员"), {QStringLiteral("auditor")}));
+    TestShop pages(b);
+    EXPECT_EQ(ConsoleWindow::pagesFor(*session::sessionOf(*pages, b.owner())).size(), 7u);
+    EXPECT_TRUE(ConsoleWindow::pagesFor(
+                    *session::sessionOf(*pages, b.account(QStringLiteral("小美"), {QStringLiteral("presales")})))
+                    .empty());
+    const auto auditor = ConsoleWindow::pagesFor(
+        *session::sessionOf(*pages, b.account(QStringLiteral("审计员"), {QStringLiteral("auditor")})));
     EXPECT_EQ(auditor, (std::vector<Page>{Page::Performance, Page::Audit}));
 
     auto auditorActor = b.account(QStringLiteral("审计员2"), {QStringLiteral("auditor")});
@@ -76,13 +83,13 @@ TEST_F(Console, RolesOnlyGrantableAreOfferedAndDeleteNeedsTheTypedName)
     dialog.againEdit()->setText(QStringLiteral("zhou-pass-1"));
     ASSERT_TRUE(dialog.check());
     EXPECT_EQ(dialog.account().roles, QStringList{QStringLiteral("presales")}) << "a disabled box never counts";
-    ASSERT_TRUE(page->create(dialog.account()).ok()) << page->messageLabel()->text().toStdString();
+    ASSERT_TRUE(await(page->create(dialog.account())).ok()) << page->messageLabel()->text().toStdString();
     EXPECT_FALSE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty());
 
-    EXPECT_FALSE(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小")).ok());
+    EXPECT_FALSE(await(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小"))).ok());
     EXPECT_FALSE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty()) << "nothing deleted";
     EXPECT_TRUE(page->messageLabel()->text().contains(QStringLiteral("小周")));
-    ASSERT_TRUE(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小周")).ok());
+    ASSERT_TRUE(await(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小周"))).ok());
     EXPECT_TRUE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty());
     EXPECT_FALSE(b->accounts().login(QStringLiteral("小周"), QStringLiteral("zhou-pass-1")).ok());
 }
@@ -98,25 +105,25 @@ TEST_F(Console, APermissionTreeOfferOnlyWhatTheEditorHolds)
     ConsoleWindow console(*context);
     auto* page = qobject_cast<RolesPage*>(console.page(Page::Roles));
     ASSERT_TRUE(page);
-    ASSERT_TRUE(page->createRole(QStringLiteral("新人组")).ok()) << page->messageLabel()->text().toStdString();
+    ASSERT_TRUE(await(page->createRole(QStringLiteral("新人组"))).ok()) << page->messageLabel()->text().toStdString();
     auto created = b->roles().show(b.owner(), QStringLiteral("新人组"));
     ASSERT_TRUE(created.ok());
     EXPECT_FALSE(created->permissions.contains(auth::Permission::RefundAgree)) << "only what the editor holds";
     QTreeWidgetItem* reply = page->permissionItem(auth::Permission::ChatReply);
     QTreeWidgetItem* agree = page->permissionItem(auth::Permission::RefundAgree);
     reply->setCheckState(0, Qt::Unchecked);
-    ASSERT_TRUE(page->save().ok());
+    ASSERT_TRUE(await(page->save()).ok());
     EXPECT_FALSE(
         b->roles().show(b.owner(), QStringLiteral("新人组"))->permissions.contains(auth::Permission::ChatReply));
     EXPECT_TRUE(reply->flags() & Qt::ItemIsUserCheckable);
     EXPECT_FALSE(agree->flags() & Qt::ItemIsEnabled) << "a permission the editor lacks cannot be ticked";
     reply->setCheckState(0, Qt::Checked);
-    ASSERT_TRUE(page->save().ok());
+    ASSERT_TRUE(await(page->save()).ok());
     EXPECT_TRUE(
         b->roles().show(b.owner(), QStringLiteral("新人组"))->permissions.contains(auth::Permission::ChatReply));
     // Forcing the tree does not get past the service.
     agree->setCheckState(0, Qt::Checked);
-    EXPECT_EQ(page->save().error().code, ErrorCode::NotAllowed);
+    EXPECT_EQ(await(page->save()).error().code, ErrorCode::NotAllowed);
     EXPECT_FALSE(
         b->roles().show(b.owner(), QStringLiteral("新人组"))->permissions.contains(auth::Permission::RefundAgree));
     // Built-in roles are read-only.
@@ -136,7 +143,7 @@ TEST_F(Console, RoutingIsSavedAndEffectiveAtOnce)
     ASSERT_TRUE(page);
     page->sessionEndBox()->setValue(15);
     page->repeatEntryBox()->setValue(0);
-    ASSERT_TRUE(page->save().ok()) << page->messageLabel()->text().toStdString();
+    ASSERT_TRUE(await(page->save()).ok()) << page->messageLabel()->text().toStdString();
     auto config = b->routing().load();
     ASSERT_TRUE(config.ok());
     EXPECT_EQ(config->settings.sessionEndMinutes, 15);
@@ -155,7 +162,7 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
     ASSERT_TRUE(perf);
     const QDate day = QDateTime::fromMSecsSinceEpoch(b.clock().now().ms()).date();
     perf->setRange(day.addDays(-1), day.addDays(1));
-    ASSERT_TRUE(perf->run()) << perf->messageLabel()->text().toStdString();
+    ASSERT_TRUE(await(perf->run()).ok()) << perf->messageLabel()->text().toStdString();
     EXPECT_GT(perf->table()->rowCount(), 0) << "the colleague bots answered buyers";
     EXPECT_EQ(perf->table()->rowCount(), static_cast<int>(perf->report().agents.size()));
     QTemporaryDir dir;
@@ -172,7 +179,7 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
     auto* audit = qobject_cast<AuditPage*>(console.page(Page::Audit));
     ASSERT_TRUE(audit);
     EXPECT_GT(audit->table()->rowCount(), 0);
-    EXPECT_TRUE(audit->verify());
+    EXPECT_TRUE(await(audit->verify()));
     EXPECT_TRUE(audit->chainLabel()->text().contains(QStringLiteral("intact")));
 
     auto* queue = qobject_cast<QueuePage*>(console.page(Page::Queue));
@@ -208,19 +215,19 @@ TEST_F(Console, PhraseLibraryImportsWithAPreviewAndMarksDuplicates)
     const QByteArray bad("问候,hi,亲在的\n只有两列\n");
     PhraseImportPreview badPreview(phrasecsv::read(bad));
     EXPECT_FALSE(badPreview.importButton()->isEnabled()) << "bad lines: nothing may be imported";
-    EXPECT_FALSE(page->importCsv(bad).ok());
+    EXPECT_FALSE(await(page->importCsv(bad)).ok());
     EXPECT_EQ(page->table()->rowCount(), 0);
 
     const QByteArray good("问候,hi,亲，在的\n问候,zai,亲，在的\n发货,fh,今天发货\n");
     PhraseImportPreview preview(phrasecsv::read(good));
     EXPECT_TRUE(preview.importButton()->isEnabled());
     EXPECT_EQ(preview.table()->rowCount(), 3);
-    ASSERT_TRUE(page->importCsv(good).ok()) << page->messageLabel()->text().toStdString();
+    ASSERT_TRUE(await(page->importCsv(good)).ok()) << page->messageLabel()->text().toStdString();
     EXPECT_EQ(page->table()->rowCount(), 3);
     EXPECT_EQ(page->duplicateRows(), 2) << "hi and zai say the same";
     // Rows are by group (发货 before 问候), then order: fh, hi, zai. zai moves above hi.
     ASSERT_EQ(page->table()->item(2, 1)->text(), QStringLiteral("zai"));
-    ASSERT_TRUE(page->move(2, -1).ok());
+    ASSERT_TRUE(await(page->move(2, -1)).ok());
     EXPECT_EQ(page->table()->item(1, 1)->text(), QStringLiteral("zai"));
     EXPECT_EQ(page->table()->item(2, 1)->text(), QStringLiteral("hi"));
 }

@@ -2,10 +2,12 @@
 
 #include "backend/LiveShop.h"
 #include "platform/sim/SimulatedShop.h"
+#include "session/local/LocalAccess.h"
 #include "workbench/MainWindow.h"
 #include "workbench/WorkbenchContext.h"
 
 #include "support/TestBackend.h"
+#include "support/TestSession.h"
 
 #include <QCoreApplication>
 
@@ -13,8 +15,9 @@
 
 namespace shopdesk::test {
 
-/// The real workbench window over a TestBackend and a simulated shop paced by hand: the test moves
-/// the world (and the clock with it), the pipeline stores, the window applies what was stored.
+/// The real workbench window over a session of a TestBackend's account and a simulated shop paced
+/// by hand: the test moves the world (and the clock with it), the pipeline stores, the window
+/// applies what was stored.
 class WorkbenchFixture : public ::testing::Test {
 protected:
     /// Opens the window as `actor` (an account of `b`) on a shop with `bots` colleagues.
@@ -22,19 +25,16 @@ protected:
     {
         window.reset();
         context.reset();
-        live.reset();
+        session.reset();
+        shop.reset();
         start = b.clock().now();
-        LiveShop::Options o;
-        o.sim.seed = seed;
-        o.sim.bots = bots;
-        o.sim.buyersPerMinute = buyersPerMinute;
-        o.sim.person = actor.name;
-        o.retry = {2, std::chrono::milliseconds(1), std::chrono::milliseconds(2)};
-        auto opened = LiveShop::open(*b, o, platform::IngestPipeline::Mode::Manual);
-        ASSERT_TRUE(opened) << opened.error().message.toStdString();
-        live = std::move(*opened);
-        context = std::make_unique<ui::WorkbenchContext>(
-            ui::WorkbenchContext{*b, *live, actor, QStringLiteral("果果旗舰店")});
+        shop = std::make_unique<TestShop>(b);
+        session = session::sessionOf(**shop, actor);
+        ASSERT_TRUE(session);
+        const Status st = (*shop)->connectPlatform(*session, TestShop::manualSim(seed, bots, buyersPerMinute));
+        ASSERT_TRUE(st.ok()) << st.error().message.toStdString();
+        live = shop->live();
+        context = std::make_unique<ui::WorkbenchContext>(ui::WorkbenchContext{*session});
         window = std::make_unique<ui::MainWindow>(*context);
         window->show();
         settle();
@@ -57,13 +57,9 @@ protected:
         live->sim()->inspect([&](const platform::sim::SimulatedShop& s) { t = s.now(); });
         return t;
     }
-    /// Lets queued continuations (answers of the platform) run, then stores their echoes.
-    void settle()
-    {
-        for (int i = 0; i < 5; ++i) {
-            QCoreApplication::processEvents();
-        }
-    }
+    /// Lets what was asked finish: the session's checks on its worker, the platform's answers, and
+    /// the window's continuations.
+    void settle() { test::settle(); }
     void confirm()
     {
         settle();
@@ -72,9 +68,19 @@ protected:
 
     TestBackend b;
     Timestamp start;
-    std::unique_ptr<LiveShop> live;
+    std::unique_ptr<TestShop> shop;
+    std::shared_ptr<session::ShopSession> session;
+    LiveShop* live = nullptr;
     std::unique_ptr<ui::WorkbenchContext> context;
     std::unique_ptr<ui::MainWindow> window;
+
+    void TearDown() override
+    {
+        window.reset();
+        context.reset();
+        session.reset();
+        shop.reset();
+    }
 };
 
 } // namespace shopdesk::test

@@ -5,9 +5,11 @@
 #include "chat/Composer.h"
 #include "chat/TimelineModel.h"
 #include "quickreply/QuickReplyPicker.h"
+#include "services/accounts/RoleService.h"
 #include "services/history/MessageRepository.h"
 #include "services/orders/OrderRepository.h"
 #include "services/quickreply/QuickReplyService.h"
+#include "services/workbench/WorkbenchRepository.h"
 #include "side/CustomerTab.h"
 #include "side/OrdersTab.h"
 #include "side/RefundsTab.h"
@@ -57,6 +59,14 @@ protected:
         return {};
     }
 
+    /// Whether `nick` is the agent's buyer now (they hold the chat, or served it last and nobody
+    /// holds it): the buyers whose orders the agent may act on.
+    bool mine(const QString& nick, const auth::Actor& who)
+    {
+        auto conv = b->store().workbench().conversationOfBuyer(QStringLiteral("sim"), nick);
+        return conv && *conv && (*conv)->agent == who.name && (*conv)->state != ConversationSummary::State::Queued;
+    }
+
     /// An order of the world in `status` whose buyer has a stored chat.
     std::optional<Order> orderIn(OrderStatus status)
     {
@@ -73,16 +83,37 @@ protected:
         return std::nullopt;
     }
 
-    std::vector<Refund> pendingRefunds()
+    /// A team lead: the agent's roles and chat.supervise, to act on the colleague bots' buyers
+    /// (whose orders and refunds the simulated shop fills up; an agent's own buyers wait for them).
+    auth::Actor lead()
+    {
+        EXPECT_TRUE(b->roles()
+                        .create(b.owner(), QStringLiteral("组长"), auth::PermissionSet{auth::Permission::ChatSupervise})
+                        .ok());
+        return b.account(QStringLiteral("组长小王"),
+                         {QStringLiteral("presales"), QStringLiteral("aftersales"), QStringLiteral("组长")});
+    }
+
+    /// Refunds awaiting the shop; `of`: only those of that account's buyers.
+    std::vector<Refund> pendingRefunds(const auth::Actor* of = nullptr)
     {
         std::vector<Refund> out;
+        std::vector<Order> orders;
         live->sim()->inspect([&](const SimulatedShop& s) {
+            orders = s.allOrders();
             for (const Refund& r : s.allRefunds()) {
                 if (r.status == RefundStatus::WaitSellerAgree) {
                     out.push_back(r);
                 }
             }
         });
+        if (of) {
+            std::erase_if(out, [&](const Refund& r) {
+                const auto o =
+                    std::find_if(orders.begin(), orders.end(), [&](const Order& x) { return x.orderNo == r.orderNo; });
+                return o == orders.end() || !mine(o->buyerNick, *of);
+            });
+        }
         return out;
     }
 
@@ -190,7 +221,7 @@ TEST_F(Workbench, TheSlashPickerInsertsAPhraseWithItsVariablesFilled)
     EXPECT_EQ(chat->picker()->current()->code, QStringLiteral("hi"));
     QTest::keyClick(chat->composer(), Qt::Key_Return);
     EXPECT_FALSE(chat->picker()->isVisible());
-    EXPECT_EQ(chat->composer()->toPlainText(), buyer.buyerNick + QStringLiteral("您好，我是小美，果果旗舰店为您服务"));
+    EXPECT_EQ(chat->composer()->toPlainText(), buyer.buyerNick + QStringLiteral("您好，我是小美，测试旗舰店为您服务"));
     // Pinyin initials find it too ("nh" = 您好), and Esc closes the picker keeping the text.
     chat->composer()->clear();
     QTest::keyClicks(chat->composer(), QStringLiteral("/nh"));
@@ -203,6 +234,7 @@ TEST_F(Workbench, TheSlashPickerInsertsAPhraseWithItsVariablesFilled)
 
 TEST_F(Workbench, RemarkAndFlagAnOrder)
 {
+    agent = lead();
     openAs(agent, 3, 8);
     advance(3 * 3600);
     auto order = orderIn(OrderStatus::WaitSellerSendGoods);
@@ -235,6 +267,7 @@ TEST_F(Workbench, RemarkAndFlagAnOrder)
 
 TEST_F(Workbench, RefundsAreAgreedOrRefusedWithAReason)
 {
+    agent = lead();
     openAs(agent, 3, 10, 7);
     std::vector<Refund> pending;
     for (qint64 t = 3 * 3600; t <= 12 * 3600 && pending.size() < 2; t += 1800) {

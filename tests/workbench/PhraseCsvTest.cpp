@@ -2,6 +2,7 @@
 // import that updates by code, reordering and duplicate detection.
 
 #include "services/quickreply/PhraseCsv.h"
+#include "domain/QuickReplyIndex.h"
 #include "services/quickreply/QuickReplyService.h"
 
 #include "support/TestBackend.h"
@@ -98,5 +99,5 @@ TEST(PhraseCsv, ImportUpdatesByCodeAllOrNothingAndReorders)
     dup.text = QStringLiteral(" 在的呢 ");
     std::vector<QuickReply> withDup = *team;
     withDup.push_back(dup);
-    EXPECT_EQ(QuickReplyService::duplicates(withDup).size(), 1u);
+    EXPECT_EQ(duplicatePhrases(withDup).size(), 1u);
 }

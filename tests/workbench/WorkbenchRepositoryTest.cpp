@@ -152,7 +152,7 @@ TEST(WorkbenchRepository, FollowUpsAreMyBuyersOrdersPastTheChaseRules)
     using K = SessionEvent::Kind;
     using S = OrderStatus;
     ingestAndWait(b->store().history(),
-                  {session("s1", QStringLiteral("tb_a"), K::Assigned, mei.fullName(), 90 * kHour),
+                  {session("s1", QStringLiteral("tb_a"), K::Assigned, mei.name, 90 * kHour),
                    order("U-old", QStringLiteral("tb_a"), S::WaitBuyerPay, 70 * kHour),
                    order("U-new", QStringLiteral("tb_a"), S::WaitBuyerPay, 90 * kHour),
                    order("P-old", QStringLiteral("tb_a"), S::WaitSellerSendGoods, 40 * kHour, 41 * kHour),
@@ -192,7 +192,7 @@ TEST(BuyerService, GradesAndTagsAreValidatedAndAudited)
             .setNotes(mei, sim, nick,
                       {QStringLiteral("VIP"), {QStringLiteral(" 老客户 "), QStringLiteral("老客户"), QString()}})
             .ok());
-    auto notes = b->buyers().notes(sim, nick);
+    auto notes = b->buyers().notes(mei, sim, nick);
     ASSERT_TRUE(notes.ok());
     EXPECT_EQ(notes->grade, QStringLiteral("VIP"));
     EXPECT_EQ(notes->tags, QStringList{QStringLiteral("老客户")}) << "trimmed, blank and duplicate tags dropped";
@@ -211,9 +211,22 @@ TEST(BuyerService, DeletingRecordsNeedsHistoryDeleteAndIsAudited)
                   {message(QStringLiteral("c1"), QStringLiteral("tb_a"), Sender::Buyer, 1, QStringLiteral("一")),
                    message(QStringLiteral("c1"), QStringLiteral("tb_a"), Sender::Buyer, 2, QStringLiteral("二")),
                    message(QStringLiteral("c2"), QStringLiteral("tb_b"), Sender::Buyer, 3, QStringLiteral("三"))});
-    EXPECT_EQ(b->buyers().deleteHistory(mei, QStringLiteral("sim"), QStringLiteral("tb_a"), {}).error().code,
+    EXPECT_EQ(b->buyers()
+                  .deleteAllHistory(mei, QStringLiteral("sim"), QStringLiteral("tb_a"), QStringLiteral("tb_a"))
+                  .error()
+                  .code,
               ErrorCode::NotAllowed);
-    auto removed = b->buyers().deleteHistory(owner, QStringLiteral("sim"), QStringLiteral("tb_a"), {});
+    // None chosen deletes nothing (it used to mean "all"); all needs the buyer's name typed.
+    auto none = b->buyers().deleteHistory(owner, QStringLiteral("sim"), QStringLiteral("tb_a"), {});
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().code, ErrorCode::Invalid);
+    EXPECT_EQ(queryInt(b.path(), "SELECT count(*) FROM messages"), 3);
+    auto mistyped =
+        b->buyers().deleteAllHistory(owner, QStringLiteral("sim"), QStringLiteral("tb_a"), QStringLiteral("tb"));
+    ASSERT_FALSE(mistyped.ok());
+    EXPECT_EQ(queryInt(b.path(), "SELECT count(*) FROM messages"), 3);
+    auto removed =
+        b->buyers().deleteAllHistory(owner, QStringLiteral("sim"), QStringLiteral("tb_a"), QStringLiteral("tb_a"));
     ASSERT_TRUE(removed.ok()) << removed.error().message.toStdString();
     EXPECT_EQ(*removed, 2);
     EXPECT_EQ(queryInt(b.path(), "SELECT count(*) FROM messages"), 1);
@@ -222,5 +235,5 @@ TEST(BuyerService, DeletingRecordsNeedsHistoryDeleteAndIsAudited)
     request.query = QStringLiteral("二");
     auto hits = b->search().search(owner, request);
     ASSERT_TRUE(hits.ok());
-    EXPECT_TRUE(hits->empty()) << "gone from the search index too";
+    EXPECT_TRUE(hits->hits.empty()) << "gone from the search index too";
 }

@@ -1,16 +1,13 @@
 // shopdesk: the agent workbench. Opens the store, logs in (or, with --demo, runs the embedded
 // demo shop as its demo agent), connects the shop's platform and shows the workbench.
 
-#include "backend/Backend.h"
-#include "backend/DemoShop.h"
-#include "backend/LiveShop.h"
 #include "bench/UiBench.h"
 #include "common/Gates.h"
 #include "core/AppPaths.h"
 #include "core/InstanceLock.h"
 #include "core/Logging.h"
 #include "login/LoginDialog.h"
-#include "services/settings/SimSettingsService.h"
+#include "session/LocalShop.h"
 #include "workbench/MainWindow.h"
 #include "workbench/Screenshot.h"
 
@@ -116,17 +113,17 @@ int main(int argc, char* argv[])
     if (!lock) {
         return refuse(lock.error().message);
     }
-    Backend::Options options;
+    session::LocalShop::Options options;
     options.databasePath = dbPath;
     options.create = true;
-    auto backend = Backend::open(std::move(options));
-    if (!backend) {
-        return refuse(backend.error().message);
+    auto opened = session::LocalShop::open(options);
+    if (!opened) {
+        return refuse(opened.error().message);
     }
-    Backend& b = **backend;
+    session::LocalShop& local = **opened;
 
     if (demo) {
-        auto seeded = demoshop::seed(b);
+        auto seeded = local.seedDemo();
         if (!seeded) {
             return refuse(seeded.error().message);
         }
@@ -139,59 +136,67 @@ int main(int argc, char* argv[])
             std::fflush(stdout);
         }
     }
-    auto shop = b.shop();
+    auto shop = local.shop();
     if (!shop) {
         return refuse(QCoreApplication::translate(
             "main", "This database has no shop yet. Create one with `shopdeskctl init`, or start with --demo."));
     }
 
-    Session session;
+    // A session that ends (the account disabled, deleted, locked, its password changed, or a
+    // logout) brings back the login with the reason; the window goes with its session.
+    constexpr int kLogInAgain = 0x5D;
     const bool consoleShot = parser.isSet(shotOption) && parser.value(showOption).startsWith(u"console:");
-    if (demo) {
-        auto s = consoleShot ? demoshop::loginDemoSupervisor(b) : demoshop::loginDemoAgent(b);
-        if (!s) {
-            return refuse(s.error().message);
+    bool automaticLogin = demo;
+    bool connected = false;
+    QString notice;
+    for (;;) {
+        std::shared_ptr<session::ShopSession> session;
+        if (automaticLogin) {
+            automaticLogin = false;
+            auto s = local.loginDemo(consoleShot);
+            if (!s) {
+                return refuse(s.error().message);
+            }
+            session = *s;
+        } else {
+            ui::LoginDialog login(
+                [&local](const QString& name, const QString& password) { return local.login(name, password); },
+                shop->name, notice);
+            if (login.exec() != QDialog::Accepted) {
+                return 0;
+            }
+            session = login.session();
         }
-        session = *s;
-    } else {
-        ui::LoginDialog login(b.accounts(), shop->name);
-        if (login.exec() != QDialog::Accepted) {
-            return 0;
+        if (!connected) {
+            session::PlatformOptions platform;
+            platform.seed = static_cast<quint64>(QDateTime::currentSecsSinceEpoch());
+            // The demo runs lively: at least 8 colleagues and 15 buyers a minute.
+            platform.lively = demo;
+            platform.personOnline = true;
+            platform.realTime = true;
+            platform.latencyMs = 80;
+            // The shop has been open a few minutes when the workbench starts, the agent at the desk.
+            platform.warmUpSecs = 4 * 60;
+            if (Status st = local.connectPlatform(*session, platform); !st) {
+                return refuse(st.error().message);
+            }
+            connected = true;
         }
-        session = login.session();
+        ui::WorkbenchContext context{*session};
+        ui::MainWindow window(context);
+        QObject::connect(session.get(), &session::ShopSession::sessionEnded, &app, [&notice](const QString& why) {
+            notice = why;
+            QApplication::exit(kLogInAgain);
+        });
+        window.show();
+        if (parser.isSet(shotOption)) {
+            ui::scheduleScreenshot(window, parser.value(shotOption), parser.value(showOption),
+                                   static_cast<int>(parser.value(afterOption).toDouble() * 1000));
+        }
+        const int status = QApplication::exec();
+        if (status != kLogInAgain) {
+            logging::flush();
+            return status;
+        }
     }
-
-    auto sim = b.simSettings().load();
-    if (!sim) {
-        return refuse(sim.error().message);
-    }
-    LiveShop::Options liveOptions;
-    liveOptions.sim.seed = static_cast<quint64>(QDateTime::currentSecsSinceEpoch());
-    // The demo runs lively: at least 8 colleagues and 15 buyers a minute.
-    liveOptions.sim.bots = demo ? std::max(8, sim->bots) : std::max(1, sim->bots);
-    liveOptions.sim.buyersPerMinute = demo ? std::max(15.0, sim->buyersPerMinute) : sim->buyersPerMinute;
-    liveOptions.sim.person = session.actor.name;
-    liveOptions.sim.personOnline = true;
-    liveOptions.pacing.realTime = true;
-    liveOptions.pacing.speed = sim->speed;
-    liveOptions.pacing.latencyMs = 80;
-    // The shop has been open a few minutes when the workbench starts, the agent at the desk.
-    constexpr qint64 kWarmUpSecs = 4 * 60;
-    liveOptions.sim.start = Timestamp::fromMs(b.clock().now().ms() - kWarmUpSecs * 1000);
-    liveOptions.pacing.startOffsetSecs = static_cast<double>(kWarmUpSecs);
-    auto live = LiveShop::open(b, liveOptions, platform::IngestPipeline::Mode::Automatic);
-    if (!live) {
-        return refuse(live.error().message);
-    }
-
-    ui::WorkbenchContext context{b, **live, session.actor, shop->name};
-    ui::MainWindow window(context);
-    window.show();
-    if (parser.isSet(shotOption)) {
-        ui::scheduleScreenshot(window, parser.value(shotOption), parser.value(showOption),
-                               static_cast<int>(parser.value(afterOption).toDouble() * 1000));
-    }
-    const int status = QApplication::exec();
-    logging::flush();
-    return status;
 }

@@ -1,19 +1,12 @@
 #include "bench/UiBench.h"
 
-#include "../../bench/CorpusGenerator.h"
-#include "backend/Backend.h"
-#include "backend/DemoShop.h"
-#include "backend/LiveShop.h"
 #include "chat/ChatTabs.h"
 #include "chat/ChatView.h"
 #include "chat/TimelineModel.h"
-#include "domain/Session.h"
 #include "quickreply/PhraseLibrary.h"
 #include "quickreply/QuickReplyPicker.h"
-#include "services/history/HistoryRepository.h"
-#include "services/quickreply/QuickReplyService.h"
-#include "services/workbench/WorkbenchRepository.h"
-#include "store/SqliteStore.h"
+#include "session/Chats.h"
+#include "session/LocalShop.h"
 #include "workbench/MainWindow.h"
 
 #include <QApplication>
@@ -32,9 +25,6 @@
 namespace shopdesk::ui {
 
 namespace {
-
-constexpr int kBigConversation = 10'000;
-constexpr int kAssigned = 120; ///< conversations routed to the demo agent (tabs to open)
 
 [[noreturn]] void die(const char* what, const QString& why = {})
 {
@@ -79,106 +69,6 @@ void line(const char* what, double value, const char* unit, double budget)
                 value <= budget ? "ok" : "OVER");
 }
 
-std::unique_ptr<Backend> open(const QString& db, bool create)
-{
-    Backend::Options o;
-    o.databasePath = db;
-    o.create = create;
-    auto b = Backend::open(std::move(o));
-    if (!b) {
-        die("open the store", b.error().message);
-    }
-    return std::move(*b);
-}
-
-/// The child's work: the demo shop plus `messages` cached messages.
-int prepare(const QString& db, qint64 messages)
-{
-    auto b = open(db, true);
-    auto seeded = demoshop::seed(*b);
-    if (!seeded) {
-        die("seed the demo shop", seeded.error().message);
-    }
-    auto corpus = EcdCorpus::embedded();
-    if (!corpus) {
-        die("load the corpus", corpus.error().message);
-    }
-    bench::CorpusGenerator gen(*corpus, 11);
-    std::vector<ImportRecord> batch;
-    auto flush = [&] {
-        auto r = b->store().history().ingest(std::move(batch));
-        r.waitForFinished();
-        if (!r.result()) {
-            die("ingest", r.result().error().message);
-        }
-        batch.clear();
-    };
-    qint64 written = 0;
-    const qint64 now = b->clock().now().ms();
-    auto assign = [&](const QString& key, const QString& nick, int n) {
-        SessionEvent e;
-        e.eventId = QStringLiteral("bench-%1").arg(n);
-        e.conversationKey = key;
-        e.buyerNick = nick;
-        e.kind = SessionEvent::Kind::Assigned;
-        e.agent = demoshop::kDemoAgent;
-        e.reason = QStringLiteral("free");
-        e.at = Timestamp::fromMs(now - 60'000);
-        batch.emplace_back(e);
-    };
-    for (IncomingMessage& m : gen.bigConversation(kBigConversation)) {
-        batch.emplace_back(std::move(m));
-        ++written;
-    }
-    assign(QStringLiteral("big-1"), QStringLiteral("tb_老客户"), 0);
-    flush();
-    int assigned = 1;
-    std::vector<IncomingMessage> conv;
-    while (written < messages) {
-        conv.clear();
-        gen.nextConversation(conv);
-        if (conv.empty()) {
-            continue;
-        }
-        if (assigned < kAssigned) {
-            assign(conv.front().conversationKey, conv.front().buyerNick, assigned++);
-        }
-        for (IncomingMessage& m : conv) {
-            batch.emplace_back(std::move(m));
-            ++written;
-        }
-        if (batch.size() >= 20'000) {
-            flush();
-        }
-    }
-    flush();
-
-    // The agent's phrase library: the real seller lines, each a personal phrase with a code.
-    auto agent = demoshop::loginDemoAgent(*b);
-    if (!agent) {
-        die("log in", agent.error().message);
-    }
-    const qint64 phrases = envNumber("SHOPDESK_BENCH_PHRASES", 5000);
-    const QStringList& lines = corpus->sellerLines();
-    for (qint64 i = 0, used = 0; used < phrases && !lines.isEmpty(); ++i) {
-        const QString text = lines.at(static_cast<qsizetype>(i % lines.size())).trimmed();
-        if (text.isEmpty()) {
-            continue;
-        }
-        QuickReply p;
-        p.scope = QuickReply::Scope::Personal;
-        p.group = QStringLiteral("组%1").arg(used % 20);
-        p.code = QStringLiteral("p%1").arg(used);
-        p.text = text.left(QuickReplyService::kMaxTextChars);
-        if (auto saved = b->quickReplies().save(agent->actor, p); !saved) {
-            die("save a phrase", saved.error().message);
-        }
-        ++used;
-    }
-    std::printf("prepared %lld messages\n", static_cast<long long>(written));
-    return 0;
-}
-
 void pump(int ms)
 {
     QElapsedTimer t;
@@ -194,9 +84,6 @@ int runUiBench(const QString& keepDir)
 {
     const qint64 messages = envNumber("SHOPDESK_BENCH_MESSAGES", 1'000'000);
     const int stallSeconds = static_cast<int>(envNumber("SHOPDESK_BENCH_STALL_SECONDS", 20));
-    if (qEnvironmentVariableIsSet("SHOPDESK_BENCH_PREPARE")) {
-        return prepare(qEnvironmentVariable("SHOPDESK_BENCH_PREPARE"), messages);
-    }
     QTemporaryDir tmp;
     const QString dir = keepDir.isEmpty() ? tmp.path() : keepDir;
     const QString db = dir + QStringLiteral("/bench-ui.db");
@@ -206,11 +93,8 @@ int runUiBench(const QString& keepDir)
     QElapsedTimer t;
     t.start();
     QProcess child;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SHOPDESK_BENCH_PREPARE"), db);
-    child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::ForwardedChannels);
-    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--bench-ui")});
+    child.start(QCoreApplication::applicationDirPath() + QStringLiteral("/ui_bench_prepare"), {db});
     if (!child.waitForFinished(-1) || child.exitCode() != 0) {
         die("prepare the store");
     }
@@ -218,36 +102,38 @@ int runUiBench(const QString& keepDir)
 
     // 2. Cold start to first paint: open the store, log in, connect the shop, build and paint.
     t.restart();
-    auto b = open(db, false);
-    auto session = demoshop::loginDemoAgent(*b);
-    if (!session) {
-        die("log in", session.error().message);
+    session::LocalShop::Options shopOptions;
+    shopOptions.databasePath = db;
+    auto local = session::LocalShop::open(shopOptions);
+    if (!local) {
+        die("open the store", local.error().message);
     }
-    LiveShop::Options liveOptions;
-    liveOptions.sim.bots = 400;
-    liveOptions.sim.buyersPerMinute = 1000; // 双11
-    liveOptions.sim.person = session->actor.name;
-    liveOptions.pacing.realTime = true;
-    liveOptions.pacing.speed = 1;
-    liveOptions.pacing.latencyMs = 40;
-    auto live = LiveShop::open(*b, liveOptions, platform::IngestPipeline::Mode::Automatic);
-    if (!live) {
-        die("connect the simulated shop", live.error().message);
+    auto loggedIn = (*local)->loginDemo(false);
+    if (!loggedIn) {
+        die("log in", loggedIn.error().message);
     }
-    auto shop = b->shop();
-    WorkbenchContext context{*b, **live, session->actor, shop ? shop->name : QString()};
+    session::ShopSession& session = **loggedIn;
+    session::PlatformOptions platform;
+    platform.bots = 400;
+    platform.buyersPerMinute = 1000; // 双11
+    platform.realTime = true;
+    platform.speed = 1;
+    platform.latencyMs = 40;
+    if (Status st = (*local)->connectPlatform(session, platform); !st) {
+        die("connect the simulated shop", st.error().message);
+    }
+    WorkbenchContext context{session};
     auto window = std::make_unique<MainWindow>(context);
     window->show();
     window->grab(); // paints every widget once
     const double coldMs = t.nsecsElapsed() / 1e6;
 
     // 3. Fifty tabs, the 10,000-message conversation among them.
-    WorkbenchRepository& wb = b->store().workbench();
-    auto big = wb.conversation(QStringLiteral("sim"), QStringLiteral("big-1"));
+    auto big = session.chats().conversation(QStringLiteral("sim"), QStringLiteral("big-1"));
     if (!big || !*big) {
         die("find the long conversation");
     }
-    auto mine = wb.conversationsOf(session->actor.name, Timestamp::fromMs(0));
+    auto mine = session.chats().mine(Timestamp::fromMs(0));
     if (!mine) {
         die("list conversations", mine.error().message);
     }
@@ -339,11 +225,13 @@ int runUiBench(const QString& keepDir)
         lateMs.push_back(std::max(0.0, since.nsecsElapsed() / 1e6 - 10.0));
         since.restart();
     });
-    const qint64 storedBefore = (*live)->pipeline().stats().cursor;
+    qint64 events = 0;
+    QObject::connect(
+        &session, &session::ShopSession::stored,
+        [&events](const QStringList& c, const QStringList& o, const QStringList&) { events += c.size() + o.size(); });
     probe.start();
     pump(stallSeconds * 1000);
     probe.stop();
-    const qint64 events = (*live)->pipeline().stats().cursor - storedBefore;
 
     // 7. A hundred open tabs.
     for (const ConversationSummary& s : *mine) {
@@ -370,8 +258,8 @@ int runUiBench(const QString& keepDir)
     line("phrase picker keystroke p99", percentile(keyMs, 0.99), "ms", 16);
     std::printf("  (%zu phrases, %zu keystrokes, max %.1f ms)\n", phraseCount, keyMs.size(), percentile(keyMs, 1.0));
     line("event-loop stall p99 at 双11 load (50 tabs)", percentile(lateMs, 0.99), "ms", 50);
-    std::printf("  (%zu probes over %d s, max %.1f ms, %lld events stored meanwhile)\n", lateMs.size(), stallSeconds,
-                percentile(lateMs, 1.0), static_cast<long long>(events));
+    std::printf("  (%zu probes over %d s, max %.1f ms, %lld conversations and orders stored meanwhile)\n",
+                lateMs.size(), stallSeconds, percentile(lateMs, 1.0), static_cast<long long>(events));
     line("peak RSS with 100 open tabs", procStatusMiB("VmHWM:"), "MiB", 300);
     std::printf("  (%d tabs open, RSS now %.0f MiB)\n", tabs->count(), procStatusMiB("VmRSS:"));
     window.reset();

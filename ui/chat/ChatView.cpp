@@ -1,7 +1,5 @@
 #include "chat/ChatView.h"
 
-#include "backend/Backend.h"
-#include "backend/LiveShop.h"
 #include "chat/BubbleDelegate.h"
 #include "chat/Composer.h"
 #include "chat/TimelineModel.h"
@@ -11,11 +9,9 @@
 #include "domain/TextMatch.h"
 #include "quickreply/PhraseLibrary.h"
 #include "quickreply/QuickReplyPicker.h"
-#include "services/chat/ChatService.h"
-#include "services/history/MessageRepository.h"
-#include "services/routing/RoutingConfigService.h"
-#include "services/workbench/WorkbenchRepository.h"
-#include "store/SqliteStore.h"
+#include "session/Chats.h"
+#include "session/History.h"
+#include "session/Orders.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -46,7 +42,7 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     , m_context(context)
     , m_phrases(phrases)
     , m_conversation(conversation)
-    , m_model(new TimelineModel(context.backend.store().messages(), conversation.id, this))
+    , m_model(new TimelineModel(context.session, conversation.id, this))
     , m_view(new QListView(this))
     , m_delegate(new BubbleDelegate(m_view))
     , m_searchBar(new QWidget(this))
@@ -172,16 +168,16 @@ void ChatView::copySelection()
 
 void ChatView::applyGates()
 {
-    const auth::Actor& a = m_context.actor;
-    const auto caps = m_context.live.platform().capabilities();
-    gates::mirror(m_send, a, Permission::ChatReply);
-    gates::mirror(m_composer, a, Permission::ChatReply);
-    gates::mirror(m_phrasesButton, a, Permission::ChatReply);
+    session::ShopSession& s = m_context.session;
+    const auto caps = s.capabilities();
+    gates::mirror(m_send, s, Permission::ChatReply);
+    gates::mirror(m_composer, s, Permission::ChatReply);
+    gates::mirror(m_phrasesButton, s, Permission::ChatReply);
     if (gates::offer(m_transfer, caps, platform::Capability::ChatTransfer)) {
-        gates::mirror(m_transfer, a, Permission::ChatTransfer, tr("Hand this buyer to a colleague or a group"));
+        gates::mirror(m_transfer, s, Permission::ChatTransfer, tr("Hand this buyer to a colleague or a group"));
     }
     if (gates::offer(m_close, caps, platform::Capability::ChatClose)) {
-        gates::mirror(m_close, a, Permission::ChatClose, tr("End the chat with a closing line"));
+        gates::mirror(m_close, s, Permission::ChatClose, tr("End the chat with a closing line"));
     }
 }
 
@@ -242,7 +238,7 @@ void ChatView::send()
     m_composer->clear();
     m_picker->hide();
     report({}, false);
-    m_context.live.chat().send(m_context.actor, m_conversation.buyerNick, text).then(this, [this, text](Status st) {
+    m_context.session.chats().send(m_conversation.buyerNick, text).then(this, [this, text](Status st) {
         if (!st) {
             // Nothing is lost: the text goes back in front of whatever was typed since.
             const QString now = m_composer->toPlainText();
@@ -255,7 +251,7 @@ void ChatView::send()
 
 void ChatView::sendText(const QString& text)
 {
-    m_context.live.chat().send(m_context.actor, m_conversation.buyerNick, text).then(this, [this, text](Status st) {
+    m_context.session.chats().send(m_conversation.buyerNick, text).then(this, [this, text](Status st) {
         if (!st) {
             m_composer->setPlainText(text);
             report(tr("Not sent: %1").arg(st.error().message), true);
@@ -265,26 +261,27 @@ void ChatView::sendText(const QString& text)
 
 void ChatView::sendOrderCard(const QString& orderNo)
 {
-    m_context.live.chat()
-        .sendOrderCard(m_context.actor, m_conversation.buyerNick, orderNo)
-        .then(this, [this](Status st) {
-            if (!st) {
-                report(tr("Order card not sent: %1").arg(st.error().message), true);
-            }
-        });
+    m_context.session.chats().sendOrderCard(m_conversation.buyerNick, orderNo).then(this, [this](Status st) {
+        if (!st) {
+            report(tr("Order card not sent: %1").arg(st.error().message), true);
+        }
+    });
 }
 
 PhraseContext ChatView::phraseContext() const
 {
     PhraseContext ctx;
     ctx.buyer = m_conversation.buyerNick;
-    ctx.agent = m_context.actor.name;
-    ctx.shop = m_context.shopName;
-    auto orders =
-        m_context.backend.store().workbench().ordersOfBuyer(m_conversation.platform, m_conversation.buyerNick, 1);
+    ctx.agent = m_context.me().name;
+    ctx.shop = m_context.shopName();
+    session::ShopSession& s = m_context.session;
+    // Only what the person may read fills a variable; the rest stays for them to fill in.
+    auto orders = s.may(auth::Operation::OrderView)
+                      ? s.orders().ofBuyer(m_conversation.platform, m_conversation.buyerNick, 1)
+                      : Result<std::vector<Order>>(std::vector<Order>());
     if (orders && !orders->empty()) {
         ctx.orderNo = orders->front().orderNo;
-        auto trace = m_context.backend.store().workbench().storedLogistics(m_conversation.platform, ctx.orderNo);
+        auto trace = s.orders().storedTrace(m_conversation.platform, ctx.orderNo);
         if (trace && !trace->empty()) {
             ctx.carrier = trace->back().carrier;
             ctx.tracking = trace->back().trackingNo;
@@ -336,20 +333,21 @@ void ChatView::showSearch()
 
 void ChatView::runSearch()
 {
-    MessageQuery query;
-    query.terms = textmatch::splitTerms(m_searchBox->text());
-    query.conversations = {m_conversation.id};
-    query.limit = 100;
+    SearchRequest request;
+    request.query = m_searchBox->text();
+    request.conversations = {m_conversation.id};
+    request.limit = 100;
     m_searchResults->clear();
-    if (query.terms.isEmpty()) {
+    if (textmatch::splitTerms(request.query).isEmpty()) {
         m_searchResults->hide();
         return;
     }
-    auto hits = m_context.backend.store().messages().search(query);
-    if (!hits) {
-        report(hits.error().message, true);
+    auto page = m_context.session.history().search(request);
+    if (!page) {
+        report(page.error().message, true);
         return;
     }
+    const std::vector<MessageHit>* hits = &page->hits;
     for (const MessageHit& h : *hits) {
         auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(
             QDateTime::fromMSecsSinceEpoch(h.message.sentAt.ms()).toString(QStringLiteral("MM-dd HH:mm")),
@@ -384,19 +382,26 @@ bool ChatView::reveal(MessageId id)
 
 void ChatView::transfer()
 {
-    auto config = m_context.backend.routing().load();
-    if (!config) {
-        report(config.error().message, true);
-        return;
-    }
+    // Who can take the buyer is the session's to say; the dialog opens when it has answered.
+    m_context.session.chats().transferTargets().then(this,
+                                                     [this](Result<std::vector<session::TransferTarget>> targets) {
+                                                         if (!targets) {
+                                                             report(targets.error().message, true);
+                                                             return;
+                                                         }
+                                                         openTransferDialog(*targets);
+                                                     });
+}
+
+void ChatView::openTransferDialog(const std::vector<session::TransferTarget>& targets)
+{
     FormDialog dialog(tr("Transfer %1").arg(m_conversation.buyerNick), this);
     auto* target = new QComboBox(&dialog);
-    for (const routing::GroupConfig& g : config->groups) {
-        target->addItem(tr("Group: %1").arg(g.name), QStringList{QString(), g.name});
-    }
-    for (const routing::AgentConfig& a : config->agents) {
-        if (a.name != m_context.actor.name) {
-            target->addItem(tr("Colleague: %1").arg(a.name), QStringList{a.name, QString()});
+    for (const session::TransferTarget& t : targets) {
+        if (t.agent.isEmpty()) {
+            target->addItem(tr("Group: %1").arg(t.group), QStringList{QString(), t.group});
+        } else {
+            target->addItem(tr("Colleague: %1").arg(t.agent), QStringList{t.agent, QString()});
         }
     }
     auto* note = new QLineEdit(&dialog);
@@ -408,8 +413,8 @@ void ChatView::transfer()
         return;
     }
     const QStringList to = target->currentData().toStringList();
-    m_context.live.chat()
-        .transfer(m_context.actor, m_conversation.buyerNick, to.value(0), to.value(1), note->text())
+    m_context.session.chats()
+        .transfer(m_conversation.buyerNick, to.value(0), to.value(1), note->text())
         .then(this, [this](Status st) {
             report(st ? tr("Transferred.") : tr("Not transferred: %1").arg(st ? QString() : st.error().message), !st);
         });
@@ -433,7 +438,7 @@ void ChatView::closeConversation()
         closing += (closing.isEmpty() ? QString() : QStringLiteral(" ")) +
                    QStringLiteral("请您对本次服务进行评价，您的反馈对我们很重要。");
     }
-    m_context.live.chat().close(m_context.actor, m_conversation.buyerNick, closing).then(this, [this](Status st) {
+    m_context.session.chats().close(m_conversation.buyerNick, closing).then(this, [this](Status st) {
         report(st ? tr("Chat ended.") : tr("Not ended: %1").arg(st ? QString() : st.error().message), !st);
     });
 }

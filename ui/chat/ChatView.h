@@ -2,7 +2,8 @@
 
 #include "domain/PhraseVariables.h"
 #include "domain/QuickReply.h"
-#include "services/workbench/WorkbenchRepository.h"
+#include "domain/Workbench.h"
+#include "session/Chats.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QWidget>
@@ -59,6 +60,7 @@ public:
     /// Loads older pages until the message is in the timeline, then shows it.
     bool reveal(MessageId id);
     void transfer();
+    void openTransferDialog(const std::vector<session::TransferTarget>& targets);
     void closeConversation();
     /// Copies the selected messages' text, oldest first.
     void copySelection();

@@ -1,14 +1,15 @@
 #include "chat/TimelineModel.h"
 
-#include "services/history/MessageRepository.h"
+#include "session/Chats.h"
+#include "session/ShopSession.h"
 
 #include <algorithm>
 
 namespace shopdesk::ui {
 
-TimelineModel::TimelineModel(MessageRepository& messages, ConversationId conversation, QObject* parent)
+TimelineModel::TimelineModel(session::ShopSession& session, ConversationId conversation, QObject* parent)
     : QAbstractListModel(parent)
-    , m_messages(messages)
+    , m_session(session)
     , m_conversation(conversation)
 {
     loadOlder();
@@ -50,7 +51,7 @@ bool TimelineModel::loadOlder()
     if (!m_hasOlder) {
         return false;
     }
-    auto page = m_messages.page(m_conversation, kPageSize, m_rows.empty() ? MessageId() : m_rows.front().id);
+    auto page = m_session.chats().page(m_conversation, kPageSize, m_rows.empty() ? MessageId() : m_rows.front().id);
     if (!page) {
         m_error = page.error().message;
         return false;
@@ -78,7 +79,7 @@ int TimelineModel::refreshNewer()
 {
     int added = 0;
     for (;;) {
-        auto page = m_messages.pageAfter(m_conversation, kPageSize, lastId());
+        auto page = m_session.chats().after(m_conversation, kPageSize, lastId());
         if (!page) {
             m_error = page.error().message;
             return added;

@@ -7,8 +7,8 @@
 
 #include <vector>
 
-namespace shopdesk {
-class MessageRepository;
+namespace shopdesk::session {
+class ShopSession;
 }
 
 namespace shopdesk::ui {
@@ -31,7 +31,7 @@ public:
     /// A time separator above a message that follows the previous one by this much or more.
     static constexpr qint64 kSeparatorMs = 5 * 60 * 1000;
 
-    TimelineModel(MessageRepository& messages, ConversationId conversation, QObject* parent = nullptr);
+    TimelineModel(session::ShopSession& session, ConversationId conversation, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -50,7 +50,7 @@ public:
     const QString& error() const { return m_error; }
 
 private:
-    MessageRepository& m_messages;
+    session::ShopSession& m_session;
     ConversationId m_conversation;
     std::vector<Message> m_rows;
     bool m_hasOlder = true;

@@ -1,9 +1,15 @@
 #pragma once
 
+#include "core/Result.h"
+
 #include <QDialog>
+#include <QFuture>
+
+#include <functional>
 
 class QDialogButtonBox;
 class QFormLayout;
+class QLabel;
 
 namespace shopdesk::ui {
 
@@ -17,10 +23,16 @@ public:
     /// Adds a labelled field (the dialog owns it).
     void addRow(const QString& label, QWidget* field);
     QDialogButtonBox* buttons() const { return m_buttons; }
+    /// OK runs `submit` instead of closing: the dialog waits (buttons off, nothing it holds lost)
+    /// and closes when it succeeded, or shows why not and lets the person correct it.
+    void submitWith(std::function<QFuture<Status>()> submit);
+    QLabel* errorLine() const { return m_error; }
 
 private:
     QFormLayout* m_form;
+    QLabel* m_error;
     QDialogButtonBox* m_buttons;
+    std::function<QFuture<Status>()> m_submit;
 };
 
 } // namespace shopdesk::ui

@@ -58,9 +58,10 @@ AccountDialog::AccountDialog(const std::vector<auth::Role>& roles, const std::ve
     form->addRow(tr("Group"), m_group);
     form->addRow(tr("Reception limit"), m_limit);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (check()) {
-            accept();
+            finish();
         }
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -110,6 +111,28 @@ NewAccount AccountDialog::account() const
         a.receptionLimit = m_limit->value();
     }
     return a;
+}
+
+void AccountDialog::submitWith(std::function<QFuture<Status>()> submit)
+{
+    m_submit = std::move(submit);
+}
+
+void AccountDialog::finish()
+{
+    if (!m_submit) {
+        accept();
+        return;
+    }
+    m_buttons->setEnabled(false);
+    m_submit().then(this, [this](Status st) {
+        m_buttons->setEnabled(true);
+        if (st) {
+            accept();
+        } else {
+            m_message->setText(st.error().message);
+        }
+    });
 }
 
 } // namespace shopdesk::ui

@@ -1,14 +1,20 @@
 #pragma once
 
 #include "auth/Role.h"
-#include "services/accounts/AccountService.h"
+#include "domain/Account.h"
+
+#include "core/Result.h"
 
 #include <QDialog>
+#include <QFuture>
+
+#include <functional>
 
 #include <map>
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -31,6 +37,10 @@ public:
     /// Checks the form (the service checks the rest); false with the message shown.
     bool check();
 
+    /// OK (once the form is right) runs `submit`: the dialog waits, closes when it succeeded, or
+    /// shows why not and keeps what was typed.
+    void submitWith(std::function<QFuture<Status>()> submit);
+
 private:
     QLineEdit* m_name;
     QLineEdit* m_password;
@@ -39,6 +49,9 @@ private:
     QSpinBox* m_limit;
     QLabel* m_message;
     std::map<QString, QCheckBox*> m_roles;
+    void finish();
+    std::function<QFuture<Status>()> m_submit;
+    QDialogButtonBox* m_buttons = nullptr;
 };
 
 } // namespace shopdesk::ui

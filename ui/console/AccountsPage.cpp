@@ -1,13 +1,12 @@
 #include "console/AccountsPage.h"
 
-#include "backend/Backend.h"
+#include "common/FormDialog.h"
 #include "common/Format.h"
+#include "common/Gates.h"
 #include "common/Outcome.h"
 #include "console/AccountDialog.h"
 #include "login/ChangePasswordDialog.h"
-#include "services/accounts/AccountService.h"
-#include "services/accounts/RoleService.h"
-#include "services/routing/RoutingConfigService.h"
+#include "session/Team.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -24,14 +23,15 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     , m_table(new QTableWidget(this))
     , m_new(new QPushButton(tr("New…"), this))
     , m_password(new QPushButton(tr("Change password…"), this))
-    , m_disable(new QPushButton(tr("Disable / enable"), this))
+    , m_disable(new QPushButton(tr("Disable"), this))
+    , m_unlock(new QPushButton(tr("Unlock"), this))
     , m_delete(new QPushButton(tr("Delete…"), this))
     , m_message(new QLabel(this))
 {
     setUpListTable(m_table, {tr("Name"), tr("Roles"), tr("Group"), tr("Limit"), tr("Status"), tr("Last login")});
     m_message->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {m_new, m_password, m_disable, m_delete}) {
+    for (QPushButton* b : {m_new, m_password, m_disable, m_unlock, m_delete}) {
         buttons->addWidget(b);
     }
     buttons->addStretch();
@@ -41,29 +41,40 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     layout->addWidget(m_message);
     connect(m_new, &QPushButton::clicked, this, &AccountsPage::createDialog);
     connect(m_password, &QPushButton::clicked, this, &AccountsPage::changePassword);
-    connect(m_disable, &QPushButton::clicked, this, &AccountsPage::toggleDisabled);
+    connect(m_disable, &QPushButton::clicked, this, [this] { (void)toggleDisabled(); });
+    connect(m_unlock, &QPushButton::clicked, this, [this] { (void)unlockSelected(); });
     connect(m_delete, &QPushButton::clicked, this, &AccountsPage::removeDialog);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccountsPage::updateButtons);
     reload();
+}
+
+bool AccountsPage::isLocked(const Account& a) const
+{
+    return a.lockedUntil && *a.lockedUntil > m_context.session.clock().now();
 }
 
 bool AccountsPage::reload()
 {
-    auto accounts = m_context.backend.accounts().list(m_context.actor);
+    auto accounts = m_context.session.team().accounts();
     if (!accounts) {
         m_message->setText(accounts.error().message);
         return false;
     }
-    const Timestamp now = m_context.backend.clock().now();
-    m_table->setRowCount(0);
-    for (const Account& a : *accounts) {
-        if (a.isDeleted()) {
-            continue;
+    const QString keep = selectedName();
+    m_accounts.clear();
+    for (Account& a : *accounts) {
+        if (!a.isDeleted()) {
+            m_accounts.push_back(std::move(a));
         }
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
+    }
+    const QSignalBlocker block(m_table);
+    m_table->setRowCount(static_cast<int>(m_accounts.size()));
+    int select = -1;
+    for (int row = 0; row < static_cast<int>(m_accounts.size()); ++row) {
+        const Account& a = m_accounts[static_cast<std::size_t>(row)];
         QString status = a.disabled ? tr("disabled") : tr("active");
-        if (a.lockedUntil && *a.lockedUntil > now) {
-            status = tr("locked");
+        if (isLocked(a)) {
+            status = a.disabled ? tr("disabled, locked") : tr("locked");
         }
         const QStringList cells{a.name,  a.roles.join(QStringLiteral(", ")),
                                 a.group, a.receptionLimit ? QString::number(*a.receptionLimit) : tr("group default"),
@@ -71,15 +82,44 @@ bool AccountsPage::reload()
         for (int c = 0; c < cells.size(); ++c) {
             m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
         }
+        if (a.name == keep) {
+            select = row;
+        }
+    }
+    if (select >= 0) {
+        m_table->selectRow(select);
     }
     m_table->resizeColumnsToContents();
+    updateButtons();
     return true;
+}
+
+std::optional<Account> AccountsPage::selected() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty() || rows.first().row() >= static_cast<int>(m_accounts.size())) {
+        return std::nullopt;
+    }
+    return m_accounts[static_cast<std::size_t>(rows.first().row())];
 }
 
 QString AccountsPage::selectedName() const
 {
-    const auto rows = m_table->selectionModel()->selectedRows();
-    return rows.isEmpty() ? QString() : m_table->item(rows.first().row(), 0)->text();
+    const auto a = selected();
+    return a ? a->name : QString();
+}
+
+void AccountsPage::updateButtons()
+{
+    const auto a = selected();
+    m_disable->setText(a && a->disabled ? tr("Enable") : tr("Disable"));
+    for (QPushButton* b : {m_new, m_password, m_disable, m_unlock, m_delete}) {
+        gates::mirror(b, m_context.session, auth::Permission::AccountManage);
+    }
+    for (QPushButton* b : {m_password, m_disable, m_delete}) {
+        gates::disableUnless(b, a.has_value(), tr("Choose an account first."));
+    }
+    gates::disableUnless(m_unlock, a && isLocked(*a), tr("The selected account is not locked."));
 }
 
 void AccountsPage::report(const Status& st, const QString& done)
@@ -90,35 +130,35 @@ void AccountsPage::report(const Status& st, const QString& done)
     }
 }
 
-Status AccountsPage::create(const NewAccount& account)
+QFuture<Status> AccountsPage::create(const NewAccount& account)
 {
-    auto created = m_context.backend.accounts().create(m_context.actor, account);
-    const Status st = created ? Status() : Status(created.error());
-    report(st, tr("%1 created.").arg(account.name));
-    return st;
+    const QString name = account.name;
+    return m_context.session.team().createAccount(account).then(this, [this, name](Result<Account> created) {
+        const Status st = created ? Status() : Status(created.error());
+        report(st, tr("%1 created.").arg(name));
+        return st;
+    });
 }
 
 void AccountsPage::createDialog()
 {
-    auto grantable = m_context.backend.accounts().grantableRoles(m_context.actor);
+    auto grantable = m_context.session.team().grantableRoles();
     if (!grantable) {
         report(grantable.error(), {});
         return;
     }
-    auto all = m_context.backend.roles().list(m_context.actor);
+    auto all = m_context.session.team().roles();
     std::vector<auth::Role> roles = all ? *all : *grantable;
     QStringList groups;
-    if (auto config = m_context.backend.routing().load()) {
+    if (auto config = m_context.session.team().routing()) {
         for (const auto& g : config->groups) {
             groups << g.name;
         }
     }
-    AccountDialog dialog(roles, *grantable, groups, this);
-    while (dialog.exec() == QDialog::Accepted) {
-        if (create(dialog.account())) {
-            return;
-        }
-    }
+    auto* dialog = new AccountDialog(roles, *grantable, groups, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->submitWith([this, dialog] { return create(dialog->account()); });
+    dialog->open();
 }
 
 void AccountsPage::changePassword()
@@ -127,39 +167,57 @@ void AccountsPage::changePassword()
     if (name.isEmpty()) {
         return;
     }
-    ChangePasswordDialog dialog(tr("A new password for %1. They must choose their own at the next login.").arg(name),
-                                this);
-    while (dialog.exec() == QDialog::Accepted) {
-        const Status st = m_context.backend.accounts().resetPassword(m_context.actor, name, dialog.password());
-        if (st) {
-            report(st, tr("Password of %1 reset.").arg(name));
-            return;
-        }
-        dialog.setError(st.error().message);
-    }
+    auto* dialog = new ChangePasswordDialog(
+        tr("A new password for %1. They must choose their own at the next login.").arg(name), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->submitWith([this, dialog, name] {
+        return m_context.session.team().resetPassword(name, dialog->password()).then(this, [this, name](Status st) {
+            if (st) {
+                report(st, tr("Password of %1 reset.").arg(name));
+            }
+            return st;
+        });
+    });
+    dialog->open();
 }
 
-void AccountsPage::toggleDisabled()
+QFuture<Status> AccountsPage::toggleDisabled()
+{
+    const auto a = selected();
+    if (!a) {
+        return QtFuture::makeReadyFuture(Status());
+    }
+    const QString name = a->name;
+    const bool disable = !a->disabled;
+    return m_context.session.team().setDisabled(name, disable).then(this, [this, name, disable](Status st) {
+        report(st, disable ? tr("%1 disabled.").arg(name) : tr("%1 enabled.").arg(name));
+        return st;
+    });
+}
+
+QFuture<Status> AccountsPage::unlockSelected()
 {
     const QString name = selectedName();
     if (name.isEmpty()) {
-        return;
+        return QtFuture::makeReadyFuture(Status());
     }
-    const bool disabled = m_table->item(m_table->currentRow(), 4)->text() == tr("disabled");
-    report(m_context.backend.accounts().setDisabled(m_context.actor, name, !disabled),
-           disabled ? tr("%1 enabled.").arg(name) : tr("%1 disabled.").arg(name));
+    return m_context.session.team().unlock(name).then(this, [this, name](Status st) {
+        report(st, tr("%1 unlocked.").arg(name));
+        return st;
+    });
 }
 
-Status AccountsPage::removeAccount(const QString& name, const QString& typed)
+QFuture<Status> AccountsPage::removeAccount(const QString& name, const QString& typed)
 {
     if (typed != name) {
         const Status refused = Error::invalid(tr("Nothing deleted: type the account's name, %1, exactly.").arg(name));
         report(refused, {});
-        return refused;
+        return QtFuture::makeReadyFuture(refused);
     }
-    const Status st = m_context.backend.accounts().remove(m_context.actor, name, true);
-    report(st, tr("%1 deleted; their history stays attributed to the name.").arg(name));
-    return st;
+    return m_context.session.team().removeAccount(name, true).then(this, [this, name](Status st) {
+        report(st, tr("%1 deleted; their history stays attributed to the name.").arg(name));
+        return st;
+    });
 }
 
 void AccountsPage::removeDialog()

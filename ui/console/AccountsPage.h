@@ -1,10 +1,14 @@
 #pragma once
 
 #include "core/Result.h"
-#include "services/accounts/AccountService.h"
+#include "domain/Account.h"
 #include "workbench/WorkbenchContext.h"
 
+#include <QFuture>
 #include <QWidget>
+
+#include <optional>
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -12,8 +16,9 @@ class QTableWidget;
 
 namespace shopdesk::ui {
 
-/// 子账号: the shop's sub-accounts; create, change password, disable/enable, delete (a typed
-/// confirmation: it is irreversible). Needs account.manage; the services check every action.
+/// 子账号: the shop's sub-accounts; create, change password, disable/enable, unlock, delete (a typed
+/// confirmation: it is irreversible). Needs account.manage; the services check every action. What
+/// a button does follows the account's state as read, never the text shown for it.
 class AccountsPage : public QWidget {
     Q_OBJECT
 public:
@@ -23,24 +28,34 @@ public:
     QTableWidget* table() const { return m_table; }
     QLabel* messageLabel() const { return m_message; }
     QString selectedName() const;
+    /// The selected account as last read.
+    std::optional<Account> selected() const;
     /// The delete as the dialog does it: refused unless `typed` is the account's name.
-    Status removeAccount(const QString& name, const QString& typed);
-    Status create(const NewAccount& account);
+    QFuture<Status> removeAccount(const QString& name, const QString& typed);
+    QFuture<Status> create(const NewAccount& account);
+    /// Disables an enabled account, enables a disabled one (by its state, not its label).
+    QFuture<Status> toggleDisabled();
+    QFuture<Status> unlockSelected();
+    QPushButton* disableButton() const { return m_disable; }
+    QPushButton* unlockButton() const { return m_unlock; }
 
 private:
     void createDialog();
     void changePassword();
-    void toggleDisabled();
     void removeDialog();
+    void updateButtons();
     void report(const Status& st, const QString& done);
+    bool isLocked(const Account& a) const;
 
     WorkbenchContext& m_context;
     QTableWidget* m_table;
     QPushButton* m_new;
     QPushButton* m_password;
     QPushButton* m_disable;
+    QPushButton* m_unlock;
     QPushButton* m_delete;
     QLabel* m_message;
+    std::vector<Account> m_accounts; ///< the rows shown, in order
 };
 
 } // namespace shopdesk::ui

@@ -1,9 +1,8 @@
 #include "console/AuditPage.h"
 
-#include "backend/Backend.h"
 #include "common/Format.h"
 #include "common/Outcome.h"
-#include "services/audit/AuditLog.h"
+#include "session/AuditTrail.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -57,7 +56,7 @@ bool AuditPage::reload()
     q.actor = m_actor->text().trimmed();
     q.actionPrefix = m_action->text().trimmed();
     q.limit = 500;
-    auto records = m_context.backend.audit().list(m_context.actor, m_context.backend.gate(), q);
+    auto records = m_context.session.audit().list(q);
     if (!records) {
         m_chain->setText(records.error().message);
         return false;
@@ -76,21 +75,23 @@ bool AuditPage::reload()
     return true;
 }
 
-bool AuditPage::verify()
+QFuture<bool> AuditPage::verify()
 {
-    auto v = m_context.backend.audit().verify(m_context.actor, m_context.backend.gate());
-    if (!v) {
-        m_chain->setText(v.error().message);
-        return false;
-    }
-    if (v->intact) {
-        m_chain->setStyleSheet(QStringLiteral("color: #27ae60"));
-        m_chain->setText(tr("✔ The chain is intact: %1 entries, none edited or removed.").arg(v->entries));
-    } else {
-        styleAsError(m_chain);
-        m_chain->setText(tr("✘ The chain is broken at entry %1: %2").arg(v->firstBrokenId).arg(v->reason));
-    }
-    return v->intact;
+    m_chain->setText(tr("Checking the chain…"));
+    return m_context.session.audit().verify().then(this, [this](Result<AuditVerification> v) {
+        if (!v) {
+            m_chain->setText(v.error().message);
+            return false;
+        }
+        if (v->intact) {
+            m_chain->setStyleSheet(QStringLiteral("color: #27ae60"));
+            m_chain->setText(tr("✔ The chain is intact: %1 entries, none edited or removed.").arg(v->entries));
+        } else {
+            styleAsError(m_chain);
+            m_chain->setText(tr("✘ The chain is broken at entry %1: %2").arg(v->firstBrokenId).arg(v->reason));
+        }
+        return v->intact;
+    });
 }
 
 } // namespace shopdesk::ui

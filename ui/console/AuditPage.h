@@ -2,6 +2,7 @@
 
 #include "workbench/WorkbenchContext.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QLabel;
@@ -18,7 +19,7 @@ public:
     AuditPage(WorkbenchContext& context, QWidget* parent = nullptr);
 
     bool reload();
-    bool verify();
+    QFuture<bool> verify();
     QLineEdit* actorFilter() const { return m_actor; }
     QLineEdit* actionFilter() const { return m_action; }
     QTableWidget* table() const { return m_table; }

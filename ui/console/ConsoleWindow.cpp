@@ -9,7 +9,9 @@
 #include "console/RoutingPage.h"
 
 #include <QTabWidget>
+
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace shopdesk::ui {
 
@@ -39,12 +41,12 @@ auth::Permission permissionOf(ConsoleWindow::Page p)
 
 } // namespace
 
-std::vector<ConsoleWindow::Page> ConsoleWindow::pagesFor(const auth::Actor& actor)
+std::vector<ConsoleWindow::Page> ConsoleWindow::pagesFor(const session::ShopSession& session)
 {
     std::vector<Page> out;
     for (Page p :
          {Page::Accounts, Page::Roles, Page::Routing, Page::Queue, Page::Phrases, Page::Performance, Page::Audit}) {
-        if (actor.can(permissionOf(p))) {
+        if (session.can(permissionOf(p))) {
             out.push_back(p);
         }
     }
@@ -79,8 +81,18 @@ ConsoleWindow::ConsoleWindow(WorkbenchContext& context, QWidget* parent)
 {
     setWindowTitle(tr("ShopDesk — management"));
     resize(1100, 720);
-    for (Page p : pagesFor(context.actor)) {
-        QWidget* w = nullptr;
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_tabs);
+    // A page whose permission is taken away goes at once; one granted appears.
+    connect(&context.session, &session::ShopSession::authorityChanged, this, &ConsoleWindow::syncPages);
+    syncPages();
+}
+
+QWidget* ConsoleWindow::makePage(Page p)
+{
+    WorkbenchContext& context = m_context;
+    QWidget* w = nullptr;
+    {
         switch (p) {
         case Page::Accounts:
             w = new AccountsPage(context, this);
@@ -104,11 +116,29 @@ ConsoleWindow::ConsoleWindow(WorkbenchContext& context, QWidget* parent)
             w = new AuditPage(context, this);
             break;
         }
-        m_tabs->addTab(w, title(p));
-        m_pages.emplace_back(p, w);
     }
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_tabs);
+    return w;
+}
+
+void ConsoleWindow::syncPages()
+{
+    const std::vector<Page> allowed = pagesFor(m_context.session);
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (std::find(allowed.begin(), allowed.end(), it->first) == allowed.end()) {
+            m_tabs->removeTab(m_tabs->indexOf(it->second));
+            it->second->deleteLater();
+            it = m_pages.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (Page p : allowed) {
+        if (!page(p)) {
+            QWidget* w = makePage(p);
+            m_tabs->addTab(w, title(p));
+            m_pages.emplace_back(p, w);
+        }
+    }
 }
 
 QWidget* ConsoleWindow::page(Page p) const

@@ -17,14 +17,17 @@ public:
 
     ConsoleWindow(WorkbenchContext& context, QWidget* parent = nullptr);
 
-    /// The pages this actor may open, in menu order.
-    static std::vector<Page> pagesFor(const auth::Actor& actor);
+    /// The pages the session's account may open now, in menu order.
+    static std::vector<Page> pagesFor(const session::ShopSession& session);
     static QString title(Page page);
     void showPage(Page page);
     QWidget* page(Page page) const;
     QTabWidget* tabs() const { return m_tabs; }
 
 private:
+    QWidget* makePage(Page page);
+    void syncPages();
+
     WorkbenchContext& m_context;
     QTabWidget* m_tabs;
     std::vector<std::pair<Page, QWidget*>> m_pages;

@@ -1,8 +1,7 @@
 #include "console/PerformancePage.h"
 
-#include "backend/Backend.h"
 #include "core/IsoTime.h"
-#include "services/reports/AgentReportService.h"
+#include "session/Reports.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -67,7 +66,8 @@ PerformancePage::PerformancePage(WorkbenchContext& context, QWidget* parent)
     , m_hourChart(chartView(this, tr("Inquiries per hour")))
     , m_message(new QLabel(this))
 {
-    const QDate today = QDateTime::fromMSecsSinceEpoch(context.backend.clock().now().ms()).date();
+    const QDate today =
+        QDateTime::fromMSecsSinceEpoch(context.session.clock().now().ms(), context.session.shop().timeZone).date();
     for (QDateEdit* d : {m_from, m_to}) {
         d->setCalendarPopup(true);
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
@@ -103,7 +103,7 @@ PerformancePage::PerformancePage(WorkbenchContext& context, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
     layout->addWidget(m_message);
-    connect(runButton, &QPushButton::clicked, this, &PerformancePage::run);
+    connect(runButton, &QPushButton::clicked, this, [this] { (void)run(); });
     connect(csv, &QPushButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getSaveFileName(this, tr("Export CSV"), QStringLiteral("performance.csv"), tr("CSV (*.csv)"));
@@ -112,7 +112,16 @@ PerformancePage::PerformancePage(WorkbenchContext& context, QWidget* parent)
             m_message->setText(st ? tr("Saved %1.").arg(path) : st.error().message);
         }
     });
-    run();
+    // The report runs when the page is first shown, not when the console is built.
+}
+
+void PerformancePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_ran) {
+        m_ran = true;
+        (void)run();
+    }
 }
 
 void PerformancePage::setRange(const QDate& from, const QDate& to)
@@ -121,20 +130,29 @@ void PerformancePage::setRange(const QDate& from, const QDate& to)
     m_to->setDate(to);
 }
 
-bool PerformancePage::run()
+QFuture<Status> PerformancePage::run()
 {
-    auto shop = m_context.backend.shop();
-    const QTimeZone zone = shop ? shop->timeZone : Shop().timeZone;
+    m_ran = true;
+    const QTimeZone zone = m_context.session.shop().timeZone;
     const QDateTime start(m_from->date(), QTime(0, 0), zone);
     const QDateTime end(m_to->date().addDays(1), QTime(0, 0), zone);
-    auto report = m_context.backend.reports().agents(m_context.actor, Timestamp::fromMs(start.toMSecsSinceEpoch()),
-                                                     Timestamp::fromMs(end.toMSecsSinceEpoch()), m_slow->value(),
-                                                     zone.offsetFromUtc(start));
-    if (!report) {
-        m_message->setText(report.error().message);
-        return false;
-    }
-    m_report = std::move(*report);
+    m_message->setText(tr("Counting…"));
+    return m_context.session.reports()
+        .agents(Timestamp::fromMs(start.toMSecsSinceEpoch()), Timestamp::fromMs(end.toMSecsSinceEpoch()),
+                m_slow->value())
+        .then(this, [this](Result<AgentReport> report) -> Status {
+            if (!report) {
+                m_message->setText(report.error().message);
+                return report.error();
+            }
+            display(std::move(*report));
+            return {};
+        });
+}
+
+void PerformancePage::display(AgentReport report)
+{
+    m_report = std::move(report);
     m_table->setSortingEnabled(false);
     const QStringList headers{tr("Agent"),          tr("Conversations"),      tr("Replies"),
                               tr("Turns answered"), tr("First response (s)"), tr("Response (s)"),
@@ -161,7 +179,6 @@ bool PerformancePage::run()
     m_message->setText(m_report.agents.empty() ? tr("Nobody was active in that range.")
                                                : tr("%1 agents.").arg(m_report.agents.size()));
     fillCharts();
-    return true;
 }
 
 void PerformancePage::fillCharts()

@@ -4,6 +4,7 @@
 #include "domain/AgentReport.h"
 #include "workbench/WorkbenchContext.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QDateEdit;
@@ -21,7 +22,8 @@ class PerformancePage : public QWidget {
 public:
     PerformancePage(WorkbenchContext& context, QWidget* parent = nullptr);
 
-    bool run();
+    /// Counts the report for the chosen range (off the UI thread) and shows it.
+    QFuture<Status> run();
     /// Writes the shown report as CSV (UTF-8 with BOM for Excel).
     Status exportCsv(const QString& path) const;
     void setRange(const QDate& from, const QDate& to);
@@ -29,7 +31,11 @@ public:
     const AgentReport& report() const { return m_report; }
     QLabel* messageLabel() const { return m_message; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void display(AgentReport report);
     void fillCharts();
 
     WorkbenchContext& m_context;
@@ -41,6 +47,7 @@ private:
     QWidget* m_hourChart;
     QLabel* m_message;
     AgentReport m_report;
+    bool m_ran = false;
 };
 
 } // namespace shopdesk::ui

@@ -1,9 +1,9 @@
 #include "console/PhraseLibraryPage.h"
 
-#include "backend/Backend.h"
 #include "common/FormDialog.h"
 #include "common/Outcome.h"
-#include "services/quickreply/QuickReplyService.h"
+#include "domain/QuickReplyIndex.h"
+#include "session/Phrases.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -122,7 +122,7 @@ PhraseLibraryPage::PhraseLibraryPage(WorkbenchContext& context, QWidget* parent)
         auto p = selected();
         if (p && QMessageBox::question(this, tr("Delete phrase"), tr("Delete /%1 for the whole team?").arg(p->code)) ==
                      QMessageBox::Yes) {
-            report(m_context.backend.quickReplies().remove(m_context.actor, p->id), tr("Deleted."));
+            m_context.session.phrases().remove(p->id).then(this, [this](Status st) { report(st, tr("Deleted.")); });
         }
     });
     connect(up, &QPushButton::clicked, this, [this] { (void)move(m_table->currentRow(), -1); });
@@ -138,7 +138,7 @@ PhraseLibraryPage::PhraseLibraryPage(WorkbenchContext& context, QWidget* parent)
             return;
         }
         const QByteArray bytes = f.readAll();
-        PhraseImportPreview preview(phrasecsv::read(bytes), this);
+        PhraseImportPreview preview(m_context.session.phrases().parseCsv(bytes), this);
         if (preview.exec() == QDialog::Accepted) {
             (void)importCsv(bytes);
         }
@@ -155,14 +155,14 @@ PhraseLibraryPage::PhraseLibraryPage(WorkbenchContext& context, QWidget* parent)
 
 bool PhraseLibraryPage::reload()
 {
-    auto team = m_context.backend.quickReplies().teamPhrases(m_context.actor);
+    auto team = m_context.session.phrases().team();
     if (!team) {
         m_message->setText(team.error().message);
         return false;
     }
     m_phrases = std::move(*team);
     QSet<qint64> duplicated;
-    for (const auto& [a, b] : QuickReplyService::duplicates(m_phrases)) {
+    for (const auto& [a, b] : duplicatePhrases(m_phrases)) {
         duplicated.insert(a.value());
         duplicated.insert(b.value());
     }
@@ -200,55 +200,63 @@ void PhraseLibraryPage::report(const Status& st, const QString& done)
     }
 }
 
-Status PhraseLibraryPage::importCsv(const QByteArray& file)
+QFuture<Status> PhraseLibraryPage::importCsv(const QByteArray& file)
 {
-    const PhraseCsvParse parsed = phrasecsv::read(file);
-    Status st;
+    const PhraseCsvParse parsed = m_context.session.phrases().parseCsv(file);
     if (!parsed.errors.empty()) {
-        st = Error::invalid(tr("Line %1: %2").arg(parsed.errors.front().line).arg(parsed.errors.front().reason));
+        const Status st =
+            Error::invalid(tr("Line %1: %2").arg(parsed.errors.front().line).arg(parsed.errors.front().reason));
         report(st, {});
-        return st;
+        return QtFuture::makeReadyFuture(st);
     }
-    auto summary = m_context.backend.quickReplies().importTeam(m_context.actor, parsed.rows);
-    st = summary ? Status() : Status(summary.error());
-    report(st, summary ? tr("%1 added, %2 updated.").arg(summary->added).arg(summary->updated) : QString());
-    return st;
+    return m_context.session.phrases().importTeam(parsed.rows).then(this, [this](Result<PhraseImportSummary> summary) {
+        const Status st = summary ? Status() : Status(summary.error());
+        report(st, summary ? tr("%1 added, %2 updated.").arg(summary->added).arg(summary->updated) : QString());
+        return st;
+    });
 }
 
 Status PhraseLibraryPage::exportCsv(const QString& path)
 {
+    auto csv = m_context.session.phrases().exportTeam();
+    if (!csv) {
+        report(csv.error(), {});
+        return csv.error();
+    }
     QSaveFile file(path);
     Status st;
-    if (!file.open(QIODevice::WriteOnly) || file.write(phrasecsv::write(m_phrases)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(*csv) < 0 || !file.commit()) {
         st = Error::invalid(tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
     report(st, tr("%1 phrases saved to %2.").arg(m_phrases.size()).arg(path));
     return st;
 }
 
-Status PhraseLibraryPage::saveTeamPhrase(QuickReply phrase)
+QFuture<Status> PhraseLibraryPage::saveTeamPhrase(QuickReply phrase)
 {
     phrase.scope = QuickReply::Scope::Team;
-    auto saved = m_context.backend.quickReplies().save(m_context.actor, phrase);
-    const Status st = saved ? Status() : Status(saved.error());
-    report(st, tr("Saved."));
-    return st;
+    return m_context.session.phrases().save(phrase).then(this, [this](Result<QuickReplyId> saved) {
+        const Status st = saved ? Status() : Status(saved.error());
+        report(st, tr("Saved."));
+        return st;
+    });
 }
 
-Status PhraseLibraryPage::move(int row, int delta)
+QFuture<Status> PhraseLibraryPage::move(int row, int delta)
 {
     if (row < 0 || row >= static_cast<int>(m_phrases.size())) {
-        return {};
+        return QtFuture::makeReadyFuture(Status());
     }
     const QuickReplyId id = m_phrases[static_cast<std::size_t>(row)].id;
-    const Status st = m_context.backend.quickReplies().moveTeam(m_context.actor, id, delta);
-    report(st, QString());
-    for (int r = 0; r < static_cast<int>(m_phrases.size()); ++r) {
-        if (m_phrases[static_cast<std::size_t>(r)].id == id) {
-            m_table->selectRow(r);
+    return m_context.session.phrases().moveTeam(id, delta).then(this, [this, id](Status st) {
+        report(st, QString());
+        for (int r = 0; r < static_cast<int>(m_phrases.size()); ++r) {
+            if (m_phrases[static_cast<std::size_t>(r)].id == id) {
+                m_table->selectRow(r);
+            }
         }
-    }
-    return st;
+        return st;
+    });
 }
 
 void PhraseLibraryPage::edit(std::optional<QuickReply> existing)
@@ -261,16 +269,14 @@ void PhraseLibraryPage::edit(std::optional<QuickReply> existing)
     dialog.addRow(tr("Group"), group);
     dialog.addRow(tr("Short code"), code);
     dialog.addRow(tr("Text"), text);
-    while (dialog.exec() == QDialog::Accepted) {
+    dialog.submitWith([this, existing, group, code, text] {
         QuickReply p = existing.value_or(QuickReply{});
         p.group = group->text();
         p.code = code->text();
         p.text = text->toPlainText();
-        if (saveTeamPhrase(p)) {
-            return;
-        }
-        QMessageBox::warning(this, dialog.windowTitle(), m_message->text());
-    }
+        return saveTeamPhrase(p);
+    });
+    dialog.exec();
 }
 
 } // namespace shopdesk::ui

@@ -2,10 +2,10 @@
 
 #include "core/Result.h"
 #include "domain/QuickReply.h"
-#include "services/quickreply/PhraseCsv.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QDialog>
+#include <QFuture>
 #include <QWidget>
 
 class QLabel;
@@ -39,10 +39,10 @@ public:
     QTableWidget* table() const { return m_table; }
     QLabel* messageLabel() const { return m_message; }
     /// Imports a CSV file's bytes after the preview (the dialog's work); errors leave the library as it was.
-    Status importCsv(const QByteArray& file);
+    QFuture<Status> importCsv(const QByteArray& file);
     Status exportCsv(const QString& path);
-    Status saveTeamPhrase(QuickReply phrase);
-    Status move(int row, int delta);
+    QFuture<Status> saveTeamPhrase(QuickReply phrase);
+    QFuture<Status> move(int row, int delta);
     /// How many shown rows are marked as duplicates.
     int duplicateRows() const;
 

@@ -1,13 +1,9 @@
 #include "console/QueuePage.h"
 
-#include "backend/Backend.h"
-#include "backend/LiveShop.h"
 #include "common/Format.h"
 #include "common/Gates.h"
 #include "common/Outcome.h"
-#include "services/chat/ChatService.h"
-#include "services/routing/RoutingConfigService.h"
-#include "store/SqliteStore.h"
+#include "session/Chats.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -65,8 +61,8 @@ QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_message);
-    if (gates::mirror(move, context.actor, auth::Permission::ChatTransfer)) {
-        gates::offer(move, context.live.platform().capabilities(), platform::Capability::ChatTransfer);
+    if (gates::mirror(move, context.session, auth::Permission::ChatSupervise)) {
+        gates::offer(move, context.session.capabilities(), platform::Capability::ChatTransfer);
     }
     connect(move, &QPushButton::clicked, this, [this] { transferSelected(m_target->currentText()); });
     m_timer->setInterval(1000);
@@ -77,14 +73,14 @@ QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
 
 bool QueuePage::reload()
 {
-    const Timestamp now = m_context.backend.clock().now();
-    auto open = m_context.backend.store().workbench().openSessions(Timestamp::fromMs(now.ms() - kWindowMs));
-    auto config = m_context.backend.routing().load();
-    if (!open || !config) {
-        m_message->setText(!open ? open.error().message : config.error().message);
+    const Timestamp now = m_context.session.clock().now();
+    auto live = m_context.session.chats().liveQueue(Timestamp::fromMs(now.ms() - kWindowMs));
+    if (!live) {
+        m_message->setText(live.error().message);
         return false;
     }
-    m_open = std::move(*open);
+    m_open = std::move(live->sessions);
+    const RoutingConfig* config = &live->routing;
     const QString keepBuyer = m_sessions->currentRow() >= 0 && m_sessions->item(m_sessions->currentRow(), 0)
                                   ? m_sessions->item(m_sessions->currentRow(), 0)->text()
                                   : QString();
@@ -144,23 +140,21 @@ bool QueuePage::reload()
     }
     m_target->setCurrentIndex(std::max(0, m_target->findText(keepTarget)));
     // Statuses come from the platform (its routing knows them); shown on the next refresh.
-    if (platform::has(m_context.live.platform().capabilities(), platform::Capability::TeamStatus)) {
-        m_context.live.chat()
-            .teamStatus(m_context.actor)
-            .then(this, [this](Result<std::vector<platform::AgentState>> r) {
-                if (!r) {
-                    return;
-                }
-                m_status.clear();
-                for (const platform::AgentState& s : *r) {
-                    m_status.insert(s.agent, s.presence == platform::AgentPresence::Online ? tr("online")
-                                             : s.presence == platform::AgentPresence::Away ? tr("away")
-                                                                                           : tr("offline"));
-                }
-                for (int row = 0; row < m_agents->rowCount(); ++row) {
-                    m_agents->setItem(row, 2, new QTableWidgetItem(m_status.value(m_agents->item(row, 0)->text())));
-                }
-            });
+    if (m_context.session.offers(platform::Capability::TeamStatus)) {
+        m_context.session.chats().teamStatus().then(this, [this](Result<std::vector<platform::AgentState>> r) {
+            if (!r) {
+                return;
+            }
+            m_status.clear();
+            for (const platform::AgentState& s : *r) {
+                m_status.insert(s.agent, s.presence == platform::AgentPresence::Online ? tr("online")
+                                         : s.presence == platform::AgentPresence::Away ? tr("away")
+                                                                                       : tr("offline"));
+            }
+            for (int row = 0; row < m_agents->rowCount(); ++row) {
+                m_agents->setItem(row, 2, new QTableWidgetItem(m_status.value(m_agents->item(row, 0)->text())));
+            }
+        });
     }
     return true;
 }
@@ -173,8 +167,8 @@ void QueuePage::transferSelected(const QString& agent)
         return;
     }
     const QString buyer = m_sessions->item(row, 0)->text();
-    m_context.live.chat()
-        .transfer(m_context.actor, buyer, agent, QString(), tr("Moved by the supervisor"))
+    m_context.session.chats()
+        .transfer(buyer, agent, QString(), tr("Moved by the supervisor"))
         .then(this, [this, buyer, agent](Status st) {
             m_message->setText(st ? tr("%1 moved to %2.").arg(buyer, agent) : st.error().message);
         });

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/workbench/WorkbenchRepository.h"
+#include "domain/Workbench.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QHash>

@@ -1,9 +1,8 @@
 #include "console/RolesPage.h"
 
-#include "backend/Backend.h"
 #include "common/Gates.h"
 #include "common/Outcome.h"
-#include "services/accounts/RoleService.h"
+#include "session/Team.h"
 
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -75,7 +74,8 @@ RolesPage::RolesPage(WorkbenchContext& context, QWidget* parent)
         }
         const QString name = m_list[static_cast<std::size_t>(row)].name;
         if (QMessageBox::question(this, tr("Delete role"), tr("Delete the role %1?").arg(name)) == QMessageBox::Yes) {
-            report(m_context.backend.roles().remove(m_context.actor, name), tr("Role %1 deleted.").arg(name));
+            m_context.session.team().removeRole(name).then(
+                this, [this, name](Status st) { report(st, tr("Role %1 deleted.").arg(name)); });
         }
     });
     reload();
@@ -96,7 +96,7 @@ QTreeWidgetItem* RolesPage::permissionItem(Permission p) const
 
 bool RolesPage::reload()
 {
-    auto roles = m_context.backend.roles().list(m_context.actor);
+    auto roles = m_context.session.team().roles();
     if (!roles) {
         m_message->setText(roles.error().message);
         return false;
@@ -129,7 +129,7 @@ void RolesPage::showRole(int row)
     for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
         QTreeWidgetItem* item = permissionItem(info.permission);
         item->setCheckState(0, r.permissions.contains(info.permission) ? Qt::Checked : Qt::Unchecked);
-        const bool held = m_context.actor.can(info.permission);
+        const bool held = m_context.session.can(info.permission);
         Qt::ItemFlags flags = Qt::ItemIsEnabled;
         if (!r.builtin && held) {
             flags |= Qt::ItemIsUserCheckable;
@@ -166,37 +166,39 @@ void RolesPage::report(const Status& st, const QString& done)
     }
 }
 
-Status RolesPage::save()
+QFuture<Status> RolesPage::save()
 {
     const int row = m_roles->currentRow();
     if (row < 0) {
-        return {};
+        return QtFuture::makeReadyFuture(Status());
     }
     const QString name = m_list[static_cast<std::size_t>(row)].name;
-    const Status st = m_context.backend.roles().edit(m_context.actor, name, checked());
-    report(st, tr("Role %1 saved.").arg(name));
-    return st;
+    return m_context.session.team().editRole(name, checked()).then(this, [this, name](Status st) {
+        report(st, tr("Role %1 saved.").arg(name));
+        return st;
+    });
 }
 
-Status RolesPage::createRole(const QString& name)
+QFuture<Status> RolesPage::createRole(const QString& name)
 {
     // The new role starts from what the tree shows, limited to what the editor may grant.
     auth::PermissionSet start;
     for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
-        if (checked().contains(info.permission) && m_context.actor.can(info.permission)) {
+        if (checked().contains(info.permission) && m_context.session.can(info.permission)) {
             start.insert(info.permission);
         }
     }
-    const Status st = m_context.backend.roles().create(m_context.actor, name, start);
-    report(st, tr("Role %1 created from the permissions shown; adjust them and save.").arg(name));
-    if (st) {
-        for (int i = 0; i < m_roles->count(); ++i) {
-            if (m_roles->item(i)->data(Qt::UserRole).toString() == name) {
-                m_roles->setCurrentRow(i);
+    return m_context.session.team().createRole(name, start).then(this, [this, name](Status st) {
+        report(st, tr("Role %1 created from the permissions shown; adjust them and save.").arg(name));
+        if (st) {
+            for (int i = 0; i < m_roles->count(); ++i) {
+                if (m_roles->item(i)->data(Qt::UserRole).toString() == name) {
+                    m_roles->setCurrentRow(i);
+                }
             }
         }
-    }
-    return st;
+        return st;
+    });
 }
 
 } // namespace shopdesk::ui

@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "workbench/WorkbenchContext.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QLabel;
@@ -29,9 +30,9 @@ public:
     /// The tree's item of a permission.
     QTreeWidgetItem* permissionItem(auth::Permission p) const;
     auth::PermissionSet checked() const;
-    Status save();
+    QFuture<Status> save();
     /// A new custom role with the permissions the tree shows that the editor holds.
-    Status createRole(const QString& name);
+    QFuture<Status> createRole(const QString& name);
 
 private:
     void showRole(int row);

@@ -1,8 +1,8 @@
 #include "console/RoutingPage.h"
 
-#include "backend/Backend.h"
 #include "common/Outcome.h"
-#include "services/routing/RoutingConfigService.h"
+#include "common/Steps.h"
+#include "session/Team.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -78,7 +78,7 @@ RoutingPage::RoutingPage(WorkbenchContext& context, QWidget* parent)
 
 bool RoutingPage::reload()
 {
-    auto config = m_context.backend.routing().show(m_context.actor);
+    auto config = m_context.session.team().routing();
     if (!config) {
         m_message->setText(config.error().message);
         return false;
@@ -133,42 +133,43 @@ bool RoutingPage::reload()
     return true;
 }
 
-Status RoutingPage::save()
+QFuture<Status> RoutingPage::save()
 {
-    auto withQueue = RoutingConfigService::withQueue(routing::Settings{}, m_queue->currentData().toString() == u"groups"
-                                                                              ? m_queueGroups->text().simplified()
-                                                                              : m_queue->currentData().toString());
-    Status st;
+    auto withQueue = withRoutingQueue(routing::Settings{}, m_queue->currentData().toString() == u"groups"
+                                                               ? m_queueGroups->text().simplified()
+                                                               : m_queue->currentData().toString());
     if (!withQueue) {
-        st = withQueue.error();
-    } else {
-        routing::Settings s = *withQueue;
-        s.sessionEndMinutes = m_sessionEnd->value();
-        s.repeatEntryMinutes = m_repeatEntry->value();
-        s.handlingMinutes = m_handling->value();
-        std::vector<routing::GroupConfig> groups;
-        for (int r = 0; r < m_groups->rowCount(); ++r) {
-            groups.push_back(
-                {m_groups->item(r, 0)->text(), qobject_cast<QSpinBox*>(m_groups->cellWidget(r, 1))->value()});
+        showOutcome(m_message, withQueue.error(), {});
+        return QtFuture::makeReadyFuture(Status(withQueue.error()));
+    }
+    routing::Settings s = *withQueue;
+    s.sessionEndMinutes = m_sessionEnd->value();
+    s.repeatEntryMinutes = m_repeatEntry->value();
+    s.handlingMinutes = m_handling->value();
+    std::vector<routing::GroupConfig> groups;
+    for (int r = 0; r < m_groups->rowCount(); ++r) {
+        groups.push_back({m_groups->item(r, 0)->text(), qobject_cast<QSpinBox*>(m_groups->cellWidget(r, 1))->value()});
+    }
+    session::Team& team = m_context.session.team();
+    std::vector<std::function<QFuture<Status>()>> steps{[&team, s, groups] { return team.saveRouting(s, groups); }};
+    for (int r = 0; r < m_agents->rowCount(); ++r) {
+        const QTableWidgetItem* name = m_agents->item(r, 0);
+        const int limit = qobject_cast<QSpinBox*>(m_agents->cellWidget(r, 2))->value();
+        const QString group = qobject_cast<QComboBox*>(m_agents->cellWidget(r, 1))->currentData().toString();
+        if (group == name->data(Qt::UserRole).toString() && limit == name->data(Qt::UserRole + 1).toInt()) {
+            continue;
         }
-        st = m_context.backend.routing().save(m_context.actor, s, groups);
-        for (int r = 0; st && r < m_agents->rowCount(); ++r) {
-            const QTableWidgetItem* name = m_agents->item(r, 0);
-            const int limit = qobject_cast<QSpinBox*>(m_agents->cellWidget(r, 2))->value();
-            const QString group = qobject_cast<QComboBox*>(m_agents->cellWidget(r, 1))->currentData().toString();
-            if (group == name->data(Qt::UserRole).toString() && limit == name->data(Qt::UserRole + 1).toInt()) {
-                continue;
-            }
-            st =
-                m_context.backend.routing().setAgent(m_context.actor, name->text(), group,
-                                                     limit == kGroupDefault ? std::nullopt : std::optional<int>(limit));
-        }
+        const QString agent = name->text();
+        const std::optional<int> own = limit == kGroupDefault ? std::nullopt : std::optional<int>(limit);
+        steps.push_back([&team, agent, group, own] { return team.setAgentRouting(agent, group, own); });
+    }
+    return runSteps(this, std::move(steps)).then(this, [this](Status st) {
         if (st) {
             reload();
         }
-    }
-    showOutcome(m_message, st, tr("Saved: the routing works this way from now on."));
-    return st;
+        showOutcome(m_message, st, tr("Saved: the routing works this way from now on."));
+        return st;
+    });
 }
 
 } // namespace shopdesk::ui

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "workbench/WorkbenchContext.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QComboBox;
@@ -21,7 +22,7 @@ public:
     RoutingPage(WorkbenchContext& context, QWidget* parent = nullptr);
 
     bool reload();
-    Status save();
+    QFuture<Status> save();
     QComboBox* queueBox() const { return m_queue; }
     QSpinBox* sessionEndBox() const { return m_sessionEnd; }
     QSpinBox* repeatEntryBox() const { return m_repeatEntry; }

@@ -1,10 +1,8 @@
 #include "followup/FollowUpPanel.h"
 
-#include "backend/Backend.h"
 #include "common/Format.h"
 #include "common/Gates.h"
-#include "core/Clock.h"
-#include "services/workbench/FollowUpService.h"
+#include "session/Orders.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -30,7 +28,7 @@ FollowUpPanel::FollowUpPanel(WorkbenchContext& context, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
-    gates::mirror(m_remind, context.actor, auth::Permission::ChatReply,
+    gates::mirror(m_remind, context.session, auth::Permission::ChatReply,
                   tr("Sends the reminder phrase and the order card to the buyer"));
     connect(m_refresh, &QPushButton::clicked, this, &FollowUpPanel::reload);
     connect(m_list, &QListWidget::itemActivated, this, [this] {
@@ -40,7 +38,7 @@ FollowUpPanel::FollowUpPanel(WorkbenchContext& context, QWidget* parent)
     });
     connect(m_list, &QListWidget::currentRowChanged, this, [this] {
         const auto f = selected();
-        if (gates::mirror(m_remind, m_context.actor, auth::Permission::ChatReply) &&
+        if (gates::mirror(m_remind, m_context.session, auth::Permission::ChatReply) &&
             (!f || f->kind != FollowUp::Kind::Unpaid)) {
             m_remind->setEnabled(false);
         }
@@ -64,14 +62,14 @@ std::optional<FollowUp> FollowUpPanel::selected() const
 bool FollowUpPanel::reload()
 {
     m_list->clear();
-    auto items = m_context.backend.followUps().followUps(m_context.actor);
+    auto items = m_context.session.orders().followUps();
     if (!items) {
         m_items.clear();
         m_list->addItem(items.error().message);
         return false;
     }
     m_items = std::move(*items);
-    const Timestamp now = m_context.backend.clock().now();
+    const Timestamp now = m_context.session.clock().now();
     for (const FollowUp& f : m_items) {
         const qint64 hours = (now.ms() - f.since.ms()) / 3'600'000;
         QString what;

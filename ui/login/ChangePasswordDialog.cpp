@@ -28,6 +28,7 @@ ChangePasswordDialog::ChangePasswordDialog(const QString& explanation, QWidget* 
     form->addRow(tr("New password"), m_first);
     form->addRow(tr("Again"), m_second);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     connect(buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::check);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* layout = new QVBoxLayout(this);
@@ -59,7 +60,29 @@ void ChangePasswordDialog::check()
         m_second->setFocus();
         return;
     }
-    accept();
+    finish();
+}
+
+void ChangePasswordDialog::submitWith(std::function<QFuture<Status>()> submit)
+{
+    m_submit = std::move(submit);
+}
+
+void ChangePasswordDialog::finish()
+{
+    if (!m_submit) {
+        accept();
+        return;
+    }
+    m_buttons->setEnabled(false);
+    m_submit().then(this, [this](Status st) {
+        m_buttons->setEnabled(true);
+        if (st) {
+            accept();
+        } else {
+            m_message->setText(st.error().message);
+        }
+    });
 }
 
 } // namespace shopdesk::ui

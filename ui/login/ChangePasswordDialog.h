@@ -1,7 +1,13 @@
 #pragma once
 
-#include <QDialog>
+#include "core/Result.h"
 
+#include <QDialog>
+#include <QFuture>
+
+#include <functional>
+
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
@@ -18,12 +24,19 @@ public:
     QLineEdit* secondEdit() const { return m_second; }
     void setError(const QString& message);
 
+    /// OK (once the form is right) runs `submit`: the dialog waits, closes when it succeeded, or
+    /// shows why not and keeps what was typed.
+    void submitWith(std::function<QFuture<Status>()> submit);
+
 private:
     void check();
 
     QLineEdit* m_first;
     QLineEdit* m_second;
     QLabel* m_message;
+    void finish();
+    std::function<QFuture<Status>()> m_submit;
+    QDialogButtonBox* m_buttons = nullptr;
 };
 
 } // namespace shopdesk::ui

@@ -18,9 +18,9 @@ QString LoginDialog::lastAccountKey()
     return QStringLiteral("login/lastAccount");
 }
 
-LoginDialog::LoginDialog(AccountService& accounts, const QString& shopName, QWidget* parent)
+LoginDialog::LoginDialog(Login login, const QString& shopName, const QString& notice, QWidget* parent)
     : QDialog(parent)
-    , m_accounts(accounts)
+    , m_loginFn(std::move(login))
     , m_account(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_message(new QLabel(this))
@@ -34,6 +34,7 @@ LoginDialog::LoginDialog(AccountService& accounts, const QString& shopName, QWid
     m_message->setWordWrap(true);
     styleAsError(m_message);
     m_message->setMinimumWidth(320);
+    m_message->setText(notice);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Account"), m_account);
@@ -61,34 +62,45 @@ void LoginDialog::attempt()
         return;
     }
     const QString password = m_password->text();
-    auto session = m_accounts.login(name, password);
     m_password->clear();
-    if (!session) {
-        m_message->setText(session.error().message);
-        m_password->setFocus();
-        return;
-    }
+    m_login->setEnabled(false);
+    m_message->setText(tr("Checking…"));
+    m_loginFn(name, password).then(this, [this, name, password](Result<std::shared_ptr<session::ShopSession>> s) {
+        m_login->setEnabled(true);
+        if (!s) {
+            m_message->setText(s.error().message);
+            m_password->setFocus();
+            return;
+        }
+        m_session = std::move(*s);
+        loggedIn(name, password);
+    });
+}
+
+void LoginDialog::loggedIn(const QString& name, const QString& password)
+{
     QSettings().setValue(lastAccountKey(), name);
-    m_session = *session;
-    if (m_session.mustChangePassword && !changePassword(password)) {
-        m_message->setText(tr("Your password was reset: choose a new one to continue."));
+    m_message->clear();
+    if (m_session->me().mustChangePassword) {
+        changePassword(password);
         return;
     }
     accept();
 }
 
-bool LoginDialog::changePassword(const QString& currentPassword)
+void LoginDialog::changePassword(const QString& currentPassword)
 {
-    ChangePasswordDialog dialog(tr("Your supervisor reset your password. Choose your own before you start."), this);
-    while (dialog.exec() == QDialog::Accepted) {
-        const Status st = m_accounts.changeOwnPassword(m_session.actor, currentPassword, dialog.password());
-        if (st) {
-            m_session.mustChangePassword = false;
-            return true;
-        }
-        dialog.setError(st.error().message);
-    }
-    return false;
+    auto* dialog =
+        new ChangePasswordDialog(tr("Your supervisor reset your password. Choose your own before you start."), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->submitWith(
+        [this, dialog, currentPassword] { return m_session->changePassword(currentPassword, dialog->password()); });
+    connect(dialog, &QDialog::accepted, this, &QDialog::accept);
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_session.reset();
+        m_message->setText(tr("Your password was reset: choose a new one to continue."));
+    });
+    dialog->open();
 }
 
 } // namespace shopdesk::ui

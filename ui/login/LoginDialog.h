@@ -1,8 +1,13 @@
 #pragma once
 
-#include "services/accounts/AccountService.h"
+#include "core/Result.h"
+#include "session/ShopSession.h"
 
 #include <QDialog>
+#include <QFuture>
+
+#include <functional>
+#include <memory>
 
 class QLabel;
 class QLineEdit;
@@ -10,34 +15,41 @@ class QPushButton;
 
 namespace shopdesk::ui {
 
-/// Sub-account and password (the last account name is remembered, never the password). Wrong
-/// passwords, lockouts with the time left and disabled accounts are said in one sentence; a first
-/// login after a reset asks for a new password, typed twice, before the workbench opens.
+/// Sub-account and password (the last account name is remembered, never the password). Every
+/// refusal is said in one sentence; the password check runs off the UI thread, which stays
+/// responsive. A first login after a reset asks for a new password, typed twice, before the
+/// workbench opens.
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
-    LoginDialog(AccountService& accounts, const QString& shopName, QWidget* parent = nullptr);
+    using Login = std::function<QFuture<Result<std::shared_ptr<session::ShopSession>>>(const QString& name,
+                                                                                       const QString& password)>;
+
+    /// `notice`: shown above the form (why the last session ended), empty for none.
+    LoginDialog(Login login, const QString& shopName, const QString& notice = {}, QWidget* parent = nullptr);
 
     /// The logged-in session once accepted.
-    const Session& session() const { return m_session; }
+    std::shared_ptr<session::ShopSession> session() const { return m_session; }
 
     QLineEdit* accountEdit() const { return m_account; }
     QLineEdit* passwordEdit() const { return m_password; }
     QLabel* messageLabel() const { return m_message; }
+    QPushButton* loginButton() const { return m_login; }
 
     /// Where the last account name is kept (tests point it elsewhere).
     static QString lastAccountKey();
 
 private:
     void attempt();
-    bool changePassword(const QString& currentPassword);
+    void loggedIn(const QString& name, const QString& password);
+    void changePassword(const QString& currentPassword);
 
-    AccountService& m_accounts;
+    Login m_loginFn;
     QLineEdit* m_account;
     QLineEdit* m_password;
     QLabel* m_message;
     QPushButton* m_login;
-    Session m_session;
+    std::shared_ptr<session::ShopSession> m_session;
 };
 
 } // namespace shopdesk::ui

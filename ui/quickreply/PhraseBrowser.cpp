@@ -2,7 +2,8 @@
 
 #include "common/Gates.h"
 #include "quickreply/PhraseLibrary.h"
-#include "services/quickreply/QuickReplyService.h"
+#include "session/Phrases.h"
+#include "session/ShopSession.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -100,7 +101,7 @@ void PhraseBrowser::rebuild()
 
 void PhraseBrowser::updateButtons()
 {
-    const auth::Actor& a = m_library.actor();
+    session::ShopSession& a = m_library.session();
     gates::mirror(m_add, a, auth::Permission::QuickReplyPersonal);
     const auto p = selected();
     for (QPushButton* b : {m_edit, m_remove}) {
@@ -110,15 +111,16 @@ void PhraseBrowser::updateButtons()
     }
 }
 
-Status PhraseBrowser::savePersonal(QuickReply phrase)
+QFuture<Status> PhraseBrowser::savePersonal(QuickReply phrase)
 {
     phrase.scope = QuickReply::Scope::Personal;
-    auto saved = m_library.service().save(m_library.actor(), phrase);
-    if (!saved) {
-        return saved.error();
-    }
-    m_library.reload();
-    return {};
+    return m_library.session().phrases().save(phrase).then(this, [this](Result<QuickReplyId> saved) -> Status {
+        if (!saved) {
+            return saved.error();
+        }
+        m_library.reload();
+        return {};
+    });
 }
 
 void PhraseBrowser::edit(std::optional<QuickReply> existing)
@@ -140,12 +142,15 @@ void PhraseBrowser::edit(std::optional<QuickReply> existing)
         p.group = group->text();
         p.code = code->text();
         p.text = text->toPlainText();
-        const Status st = savePersonal(p);
-        if (!st) {
-            QMessageBox::warning(&dialog, dialog.windowTitle(), st.error().message);
-            return;
-        }
-        dialog.accept();
+        buttons->setEnabled(false); // until the library has answered; the text stays as typed
+        savePersonal(p).then(&dialog, [&dialog, buttons](Status st) {
+            buttons->setEnabled(true);
+            if (!st) {
+                QMessageBox::warning(&dialog, dialog.windowTitle(), st.error().message);
+                return;
+            }
+            dialog.accept();
+        });
     });
     auto* layout = new QVBoxLayout(&dialog);
     layout->addLayout(form);
@@ -162,12 +167,13 @@ void PhraseBrowser::removeSelected()
     if (QMessageBox::question(this, tr("Delete phrase"), tr("Delete /%1?").arg(p->code)) != QMessageBox::Yes) {
         return;
     }
-    const Status st = m_library.service().remove(m_library.actor(), p->id);
-    if (!st) {
-        emit failed(st.error().message);
-        return;
-    }
-    m_library.reload();
+    m_library.session().phrases().remove(p->id).then(this, [this](Status st) {
+        if (!st) {
+            emit failed(st.error().message);
+            return;
+        }
+        m_library.reload();
+    });
 }
 
 } // namespace shopdesk::ui

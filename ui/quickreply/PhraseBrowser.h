@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "domain/QuickReply.h"
 
+#include <QFuture>
 #include <QWidget>
 
 class QLineEdit;
@@ -26,7 +27,7 @@ public:
     QPushButton* addButton() const { return m_add; }
     std::optional<QuickReply> selected() const;
     /// Saves a new or edited personal phrase (the dialog's work; tests call it directly).
-    Status savePersonal(QuickReply phrase);
+    QFuture<Status> savePersonal(QuickReply phrase);
 
 signals:
     void insertRequested(const QuickReply& phrase);

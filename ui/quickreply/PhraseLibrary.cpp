@@ -1,20 +1,25 @@
 #include "quickreply/PhraseLibrary.h"
 
-#include "services/quickreply/QuickReplyService.h"
+#include "session/Phrases.h"
+#include "session/ShopSession.h"
 
 namespace shopdesk::ui {
 
-PhraseLibrary::PhraseLibrary(QuickReplyService& service, auth::Actor actor, QObject* parent)
+PhraseLibrary::PhraseLibrary(session::ShopSession& session, QObject* parent)
     : QObject(parent)
-    , m_service(service)
-    , m_actor(std::move(actor))
+    , m_session(session)
 {
     reload();
 }
 
 bool PhraseLibrary::reload()
 {
-    auto phrases = m_service.phrases(m_actor);
+    if (!m_session.may(auth::Operation::QuickReplyView)) {
+        m_index = QuickReplyIndex();
+        emit changed();
+        return true;
+    }
+    auto phrases = m_session.phrases().mine();
     if (!phrases) {
         m_error = phrases.error().message;
         return false;
@@ -28,9 +33,12 @@ bool PhraseLibrary::reload()
 void PhraseLibrary::recordUse(QuickReplyId id)
 {
     m_index.recordUse(id);
-    if (Status st = m_service.recordUse(m_actor, id); !st) {
-        m_error = st.error().message; // a lost count costs the agent nothing; the order just lags
-    }
+    // A lost count costs the agent nothing (the order just lags); the session does not wait for it.
+    m_session.phrases().recordUse(id).then(this, [this](Status st) {
+        if (!st) {
+            m_error = st.error().message;
+        }
+    });
 }
 
 } // namespace shopdesk::ui

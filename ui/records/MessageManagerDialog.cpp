@@ -1,15 +1,12 @@
 #include "records/MessageManagerDialog.h"
 
-#include "backend/Backend.h"
 #include "common/Format.h"
 #include "common/Gates.h"
-#include "domain/TextMatch.h"
-#include "services/history/MessageRepository.h"
-#include "services/workbench/BuyerService.h"
-#include "services/workbench/WorkbenchRepository.h"
-#include "store/SqliteStore.h"
+#include "common/Outcome.h"
+#include "session/History.h"
 
 #include <QDialogButtonBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -31,7 +28,9 @@ MessageManagerDialog::MessageManagerDialog(WorkbenchContext& context, const QStr
     , m_buyer(buyer)
     , m_search(new QLineEdit(this))
     , m_list(new QListWidget(this))
-    , m_delete(new QPushButton(tr("Delete…"), this))
+    , m_delete(new QPushButton(tr("Delete selected…"), this))
+    , m_deleteAll(new QPushButton(tr("Delete all of this buyer…"), this))
+    , m_status(new QLabel(this))
 {
     setWindowTitle(tr("Message records of %1").arg(buyer));
     resize(640, 520);
@@ -41,66 +40,71 @@ MessageManagerDialog::MessageManagerDialog(WorkbenchContext& context, const QStr
     m_list->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_delete, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_deleteAll, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_status->setWordWrap(true);
+    m_status->hide();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
     layout->addWidget(m_list, 1);
+    layout->addWidget(m_status);
     layout->addWidget(buttons);
-    gates::mirror(m_delete, context.actor, auth::Permission::HistoryDelete,
-                  tr("Deletes the selected messages, or every message shown when none is selected"));
     connect(m_search, &QLineEdit::returnPressed, this, &MessageManagerDialog::reload);
+    connect(m_list, &QListWidget::itemSelectionChanged, this, &MessageManagerDialog::updateButtons);
     connect(m_delete, &QPushButton::clicked, this, [this] {
-        const int n = m_list->selectedItems().isEmpty() ? m_list->count() : int(m_list->selectedItems().size());
+        const int n = static_cast<int>(m_list->selectedItems().size());
         if (QMessageBox::warning(this, tr("Delete records"),
-                                 tr("Delete %1 message(s) of %2? This cannot be undone and is recorded in the audit "
-                                    "log.")
+                                 tr("Delete the %1 selected message(s) of %2? This cannot be undone and is recorded in "
+                                    "the audit log.")
                                      .arg(n)
                                      .arg(m_buyer),
                                  QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {
             return;
         }
-        auto removed = deleteSelected();
-        if (!removed) {
-            QMessageBox::warning(this, windowTitle(), removed.error().message);
+        (void)deleteSelected();
+    });
+    connect(m_deleteAll, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString typed = QInputDialog::getText(
+            this, tr("Delete all records of %1").arg(m_buyer),
+            tr("Every message of %1, in every conversation, is deleted for good and the deletion recorded in the audit "
+               "log. Type the buyer's name, %1, to confirm.")
+                .arg(m_buyer),
+            QLineEdit::Normal, QString(), &ok);
+        if (ok) {
+            (void)deleteAll(typed);
         }
     });
+    updateButtons();
     reload();
+}
+
+void MessageManagerDialog::updateButtons()
+{
+    gates::mirror(m_delete, m_context.session, auth::Permission::HistoryDelete, tr("Deletes the selected messages"));
+    gates::disableUnless(m_delete, !m_list->selectedItems().isEmpty(), tr("Select the messages to delete first."));
+    gates::mirror(m_deleteAll, m_context.session, auth::Permission::HistoryDelete,
+                  tr("Deletes every message of this buyer, after you type their name"));
+}
+
+void MessageManagerDialog::deleted(const Result<qint64>& removed)
+{
+    showOutcome(m_status, removed ? tr("%1 message(s) deleted.").arg(*removed) : removed.error().message, !removed);
+    m_status->show();
+    if (removed) {
+        reload();
+    }
 }
 
 bool MessageManagerDialog::reload()
 {
     m_list->clear();
-    std::vector<MessageHit> hits;
-    const QStringList terms = textmatch::splitTerms(m_search->text());
-    if (terms.isEmpty()) {
-        // No words: every message of the buyer, newest first.
-        auto conversations = m_context.backend.store().workbench().conversationsOfBuyer(m_platform, m_buyer);
-        if (!conversations) {
-            m_list->addItem(conversations.error().message);
-            return false;
-        }
-        for (ConversationId c : *conversations) {
-            auto page = m_context.backend.store().messages().page(c, kShownLimit, MessageId());
-            if (!page) {
-                m_list->addItem(page.error().message);
-                return false;
-            }
-            for (auto it = page->rbegin(); it != page->rend(); ++it) {
-                hits.push_back({*it, m_platform, QString(), m_buyer});
-            }
-        }
-    } else {
-        MessageQuery query;
-        query.terms = terms;
-        query.buyerNick = m_buyer;
-        query.limit = kShownLimit;
-        auto found = m_context.backend.store().messages().search(query);
-        if (!found) {
-            m_list->addItem(found.error().message);
-            return false;
-        }
-        hits = std::move(*found);
+    auto page = m_context.session.history().records(m_platform, m_buyer, m_search->text(), kShownLimit);
+    if (!page) {
+        m_list->addItem(page.error().message);
+        return false;
     }
+    const std::vector<MessageHit>& hits = page->hits;
     for (const MessageHit& h : hits) {
         const QString who = h.message.sender == Sender::Buyer   ? m_buyer
                             : h.message.sender == Sender::Agent ? h.message.agent
@@ -113,24 +117,27 @@ bool MessageManagerDialog::reload()
     return true;
 }
 
-Result<qint64> MessageManagerDialog::deleteSelected()
+QFuture<Result<qint64>> MessageManagerDialog::deleteSelected()
 {
     std::vector<MessageId> ids;
-    const auto selected = m_list->selectedItems();
-    for (int i = 0; i < m_list->count(); ++i) {
-        QListWidgetItem* item = m_list->item(i);
-        if ((selected.isEmpty() || item->isSelected()) && item->data(Qt::UserRole).isValid()) {
+    for (QListWidgetItem* item : m_list->selectedItems()) {
+        if (item->data(Qt::UserRole).isValid()) {
             ids.emplace_back(item->data(Qt::UserRole).toLongLong());
         }
     }
-    if (ids.empty()) {
-        return qint64(0);
-    }
-    auto removed = m_context.backend.buyers().deleteHistory(m_context.actor, m_platform, m_buyer, ids);
-    if (removed) {
-        reload();
-    }
-    return removed;
+    // The ids chosen, never positions; none chosen is refused by the service, not read as "all".
+    return m_context.session.history().remove(m_platform, m_buyer, ids).then(this, [this](Result<qint64> removed) {
+        deleted(removed);
+        return removed;
+    });
+}
+
+QFuture<Result<qint64>> MessageManagerDialog::deleteAll(const QString& typedName)
+{
+    return m_context.session.history().removeAll(m_platform, m_buyer, typedName).then(this, [this](Result<qint64> r) {
+        deleted(r);
+        return r;
+    });
 }
 
 } // namespace shopdesk::ui

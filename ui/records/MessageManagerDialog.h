@@ -5,7 +5,9 @@
 #include "workbench/WorkbenchContext.h"
 
 #include <QDialog>
+#include <QFuture>
 
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
@@ -24,17 +26,26 @@ public:
     QLineEdit* searchBox() const { return m_search; }
     QListWidget* list() const { return m_list; }
     QPushButton* deleteButton() const { return m_delete; }
-    /// Deletes the selected messages (all shown when none is selected) without asking (the
-    /// button asks first).
-    Result<qint64> deleteSelected();
+    QPushButton* deleteAllButton() const { return m_deleteAll; }
+    /// Deletes exactly the selected messages without asking (the button asks first); none selected
+    /// deletes nothing. The outcome is shown in the dialog when it comes.
+    QFuture<Result<qint64>> deleteSelected();
+    /// Deletes every message of the buyer; `typedName` must be the buyer's name.
+    QFuture<Result<qint64>> deleteAll(const QString& typedName);
+    QLabel* statusLine() const { return m_status; }
 
 private:
+    void deleted(const Result<qint64>& removed);
+    void updateButtons();
+
     WorkbenchContext& m_context;
     QString m_platform;
     QString m_buyer;
     QLineEdit* m_search;
     QListWidget* m_list;
     QPushButton* m_delete;
+    QPushButton* m_deleteAll;
+    QLabel* m_status;
 };
 
 } // namespace shopdesk::ui

@@ -1,12 +1,7 @@
 #include "side/CustomerTab.h"
 
-#include "backend/Backend.h"
-#include "backend/LiveShop.h"
 #include "common/Gates.h"
-#include "services/orders/OrderService.h"
-#include "services/workbench/BuyerService.h"
-#include "services/workbench/WorkbenchRepository.h"
-#include "store/SqliteStore.h"
+#include "session/Orders.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -38,7 +33,7 @@ CustomerTab::CustomerTab(WorkbenchContext& context, QWidget* parent)
     big.setBold(true);
     m_nick->setFont(big);
     m_profile->setWordWrap(true);
-    for (const QString& g : BuyerService::grades()) {
+    for (const QString& g : session::Buyers::grades()) {
         m_grade->addItem(g.isEmpty() ? tr("No grade") : g, g);
     }
     m_tags->setPlaceholderText(tr("Tags, separated by commas"));
@@ -65,11 +60,11 @@ CustomerTab::CustomerTab(WorkbenchContext& context, QWidget* parent)
     layout->addWidget(m_message);
     layout->addStretch();
 
-    gates::mirror(m_save, context.actor, Permission::ChatReply);
-    gates::mirror(m_grade, context.actor, Permission::ChatReply);
-    gates::mirror(m_tags, context.actor, Permission::ChatReply);
+    gates::mirror(m_save, context.session, Permission::ChatReply);
+    gates::mirror(m_grade, context.session, Permission::ChatReply);
+    gates::mirror(m_tags, context.session, Permission::ChatReply);
     // The reveal is offered only to those who may see buyers' personal data.
-    m_reveal->setVisible(context.actor.can(Permission::BuyerPiiView));
+    m_reveal->setVisible(context.session.can(Permission::BuyerPiiView));
     connect(m_save, &QPushButton::clicked, this, &CustomerTab::save);
     connect(m_reveal, &QPushButton::clicked, this, &CustomerTab::reveal);
 }
@@ -86,12 +81,14 @@ void CustomerTab::reload()
     if (!chat()) {
         return;
     }
-    auto notes = m_context.backend.buyers().notes(platformName(), buyer());
+    auto notes = m_context.session.buyers().notes(platformName(), buyer());
     if (notes) {
         m_grade->setCurrentIndex(std::max(0, m_grade->findData(notes->grade)));
         m_tags->setText(notes->tags.join(QStringLiteral(", ")));
     }
-    auto orders = m_context.backend.store().workbench().ordersOfBuyer(platformName(), buyer(), 1);
+    auto orders = m_context.session.may(auth::Operation::OrderView)
+                      ? m_context.session.orders().ofBuyer(platformName(), buyer(), 1)
+                      : Result<std::vector<Order>>(std::vector<Order>());
     if (orders && !orders->empty()) {
         const Order& o = orders->front();
         m_orderNo = o.orderNo;
@@ -102,16 +99,14 @@ void CustomerTab::reload()
         m_name->setText(tr("No order yet"));
     }
     m_reveal->setEnabled(!m_orderNo.isEmpty());
-    if (platform::has(m_context.live.platform().capabilities(), platform::Capability::BuyerProfile)) {
+    if (m_context.session.offers(platform::Capability::BuyerProfile)) {
         const QString nick = buyer();
-        m_context.live.platform().buyerProfile(nick).then(
-            this, [this, nick](platform::PlatformResult<platform::BuyerProfile> p) {
-                if (nick != buyer() || !p.isOk()) {
-                    return;
-                }
-                m_profile->setText(
-                    tr("Member level: %1 · %2 orders placed").arg(p.value->level).arg(p.value->ordersPlaced));
-            });
+        m_context.session.buyers().profile(nick).then(this, [this, nick](Result<platform::BuyerProfile> p) {
+            if (nick != buyer() || !p) {
+                return;
+            }
+            m_profile->setText(tr("Member level: %1 · %2 orders placed").arg(p->level).arg(p->ordersPlaced));
+        });
     }
 }
 
@@ -122,24 +117,28 @@ void CustomerTab::save()
     for (const QString& t : m_tags->text().split(QRegularExpression(QStringLiteral("[,，;；]")), Qt::SkipEmptyParts)) {
         notes.tags << t.trimmed();
     }
-    const Status st = m_context.backend.buyers().setNotes(m_context.actor, platformName(), buyer(), notes);
-    report(st ? tr("Saved.") : st.error().message, !st);
-    if (st) {
-        reload();
-    }
+    report(tr("Saving…"), false);
+    m_context.session.buyers().setNotes(platformName(), buyer(), notes).then(this, [this](Status st) {
+        report(st ? tr("Saved.") : st.error().message, !st);
+    });
 }
 
 void CustomerTab::reveal()
 {
-    auto receiver = m_context.backend.orders().revealReceiver(m_context.actor, platformName(), m_orderNo);
-    if (!receiver) {
-        report(receiver.error().message, true);
-        return;
-    }
-    m_name->setText(receiver->name);
-    m_phone->setText(receiver->phone);
-    m_address->setText(receiver->address);
-    report(tr("Shown in full; this view is recorded in the audit log."), false);
+    const QString orderNo = m_orderNo;
+    m_context.session.orders().reveal(platformName(), orderNo).then(this, [this, orderNo](Result<Receiver> receiver) {
+        if (orderNo != m_orderNo) {
+            return; // another buyer is on screen now
+        }
+        if (!receiver) {
+            report(receiver.error().message, true);
+            return;
+        }
+        m_name->setText(receiver->name);
+        m_phone->setText(receiver->phone);
+        m_address->setText(receiver->address);
+        report(tr("Shown in full; this view is recorded in the audit log."), false);
+    });
 }
 
 } // namespace shopdesk::ui

@@ -1,12 +1,8 @@
 #include "side/LogisticsTab.h"
 
-#include "backend/Backend.h"
-#include "backend/LiveShop.h"
 #include "common/Format.h"
 #include "common/Gates.h"
-#include "services/orders/OrderActionService.h"
-#include "services/workbench/WorkbenchRepository.h"
-#include "store/SqliteStore.h"
+#include "session/Orders.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -32,11 +28,11 @@ LogisticsTab::LogisticsTab(WorkbenchContext& context, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_trace, 1);
     layout->addWidget(m_message);
-    gates::offer(m_refresh, context.live.platform().capabilities(), platform::Capability::Logistics);
-    gates::mirror(m_refresh, context.actor, auth::Permission::OrderView);
+    gates::offer(m_refresh, context.session.capabilities(), platform::Capability::Logistics);
+    gates::mirror(m_refresh, context.session, auth::Permission::OrderView);
     connect(m_order, &QComboBox::currentIndexChanged, this, [this] {
         const QString no = m_order->currentData().toString();
-        auto stored = m_context.backend.store().workbench().storedLogistics(platformName(), no);
+        auto stored = m_context.session.orders().storedTrace(platformName(), no);
         fill(stored ? *stored : std::vector<LogisticsEvent>());
     });
     connect(m_refresh, &QPushButton::clicked, this, &LogisticsTab::fetch);
@@ -50,7 +46,7 @@ void LogisticsTab::reload()
     if (!chat()) {
         return;
     }
-    auto orders = m_context.backend.store().workbench().ordersOfBuyer(platformName(), buyer(), 50);
+    auto orders = m_context.session.orders().ofBuyer(platformName(), buyer(), 50);
     if (!orders) {
         report(orders.error().message, true);
         return;
@@ -96,19 +92,17 @@ void LogisticsTab::fetch()
         return;
     }
     report(tr("Asking the carrier…"), false);
-    m_context.live.orderActions()
-        .logistics(m_context.actor, no)
-        .then(this, [this, no](Result<std::vector<LogisticsEvent>> r) {
-            if (m_order->currentData().toString() != no) {
-                return;
-            }
-            if (!r) {
-                report(r.error().message, true);
-                return;
-            }
-            report({}, false);
-            fill(*r);
-        });
+    m_context.session.orders().liveTrace(no).then(this, [this, no](Result<std::vector<LogisticsEvent>> r) {
+        if (m_order->currentData().toString() != no) {
+            return;
+        }
+        if (!r) {
+            report(r.error().message, true);
+            return;
+        }
+        report({}, false);
+        fill(*r);
+    });
 }
 
 } // namespace shopdesk::ui

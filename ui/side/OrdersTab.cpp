@@ -1,14 +1,10 @@
 #include "side/OrdersTab.h"
 
-#include "backend/Backend.h"
-#include "backend/LiveShop.h"
 #include "chat/ChatView.h"
 #include "common/FormDialog.h"
 #include "common/Format.h"
 #include "common/Gates.h"
-#include "services/orders/OrderActionService.h"
-#include "services/workbench/WorkbenchRepository.h"
-#include "store/SqliteStore.h"
+#include "session/Orders.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -83,7 +79,7 @@ OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
     layout->addWidget(m_message);
     layout->addStretch();
 
-    const auto caps = context.live.platform().capabilities();
+    const auto caps = context.session.capabilities();
     gates::offer(m_saveRemark, caps, Capability::Remark);
     gates::offer(m_flag, caps, Capability::Remark);
     gates::offer(m_remark, caps, Capability::Remark);
@@ -117,7 +113,7 @@ void OrdersTab::reload()
     m_orders.clear();
     m_list->clear();
     if (chat()) {
-        auto orders = m_context.backend.store().workbench().ordersOfBuyer(platformName(), buyer(), 50);
+        auto orders = m_context.session.orders().ofBuyer(platformName(), buyer(), 50);
         if (!orders) {
             report(orders.error().message, true);
         } else {
@@ -154,7 +150,7 @@ bool OrdersTab::ordersChanged(const QStringList& orderNos)
         std::any_of(m_orders.begin(), m_orders.end(), [&](const Order& o) { return orderNos.contains(o.orderNo); });
     if (!mine) {
         // A new order of this buyer shows up too.
-        auto fresh = m_context.backend.store().workbench().ordersOfBuyer(platformName(), buyer(), 1);
+        auto fresh = m_context.session.orders().ofBuyer(platformName(), buyer(), 1);
         mine = fresh && !fresh->empty() && orderNos.contains(fresh->front().orderNo);
     }
     if (mine) {
@@ -166,7 +162,7 @@ bool OrdersTab::ordersChanged(const QStringList& orderNos)
 void OrdersTab::showSelected()
 {
     const auto o = selected();
-    const auth::Actor& a = m_context.actor;
+    session::ShopSession& a = m_context.session;
     gates::mirror(m_saveRemark, a, Permission::OrderRemark);
     gates::mirror(m_flag, a, Permission::OrderRemark);
     gates::mirror(m_remark, a, Permission::OrderRemark);
@@ -221,8 +217,8 @@ void OrdersTab::saveRemark()
         return;
     }
     report(tr("Saving…"), false);
-    m_context.live.orderActions()
-        .setRemark(m_context.actor, o->orderNo, m_remark->toPlainText(), m_flag->currentData().toInt())
+    m_context.session.orders()
+        .setRemark(o->orderNo, m_remark->toPlainText(), m_flag->currentData().toInt())
         .then(this, [this](Status st) { report(st ? tr("Remark saved.") : st.error().message, !st); });
 }
 
@@ -245,8 +241,8 @@ void OrdersTab::changeAddress()
         return;
     }
     report(tr("Saving…"), false);
-    m_context.live.orderActions()
-        .modifyAddress(m_context.actor, o->orderNo, Receiver{name->text(), phone->text(), address->text()})
+    m_context.session.orders()
+        .modifyAddress(o->orderNo, Receiver{name->text(), phone->text(), address->text()})
         .then(this, [this](Status st) { report(st ? tr("Address changed.") : st.error().message, !st); });
 }
 
@@ -270,7 +266,7 @@ void OrdersTab::changePrice()
         return;
     }
     report(tr("Saving…"), false);
-    m_context.live.orderActions().modifyPrice(m_context.actor, o->orderNo, fen).then(this, [this](Status st) {
+    m_context.session.orders().modifyPrice(o->orderNo, fen).then(this, [this](Status st) {
         report(st ? tr("Price changed.") : st.error().message, !st);
     });
 }

@@ -1,13 +1,9 @@
 #include "side/RefundsTab.h"
 
-#include "backend/Backend.h"
-#include "backend/LiveShop.h"
 #include "common/FormDialog.h"
 #include "common/Format.h"
 #include "common/Gates.h"
-#include "services/orders/OrderActionService.h"
-#include "services/workbench/WorkbenchRepository.h"
-#include "store/SqliteStore.h"
+#include "session/Orders.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -40,7 +36,7 @@ RefundsTab::RefundsTab(WorkbenchContext& context, QWidget* parent)
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_message);
-    const auto caps = context.live.platform().capabilities();
+    const auto caps = context.session.capabilities();
     gates::offer(m_agree, caps, platform::Capability::RefundDecide);
     gates::offer(m_refuse, caps, platform::Capability::RefundDecide);
     connect(m_list, &QListWidget::currentRowChanged, this, &RefundsTab::updateButtons);
@@ -54,16 +50,11 @@ void RefundsTab::reload()
     m_refunds.clear();
     m_list->clear();
     if (chat()) {
-        auto orders = m_context.backend.store().workbench().ordersOfBuyer(platformName(), buyer(), 50);
-        if (orders) {
-            for (const Order& o : *orders) {
-                auto refunds = m_context.live.orderActions().refunds(m_context.actor, o.orderNo);
-                if (!refunds) {
-                    report(refunds.error().message, true);
-                    break;
-                }
-                m_refunds.insert(m_refunds.end(), refunds->begin(), refunds->end());
-            }
+        auto refunds = m_context.session.orders().refundsOfBuyer(platformName(), buyer());
+        if (!refunds) {
+            report(refunds.error().message, true);
+        } else {
+            m_refunds = std::move(*refunds);
         }
     }
     std::stable_sort(m_refunds.begin(), m_refunds.end(), [](const Refund& a, const Refund& b) {
@@ -99,7 +90,7 @@ void RefundsTab::updateButtons()
     const int row = m_list->currentRow();
     const bool pending = row >= 0 && row < static_cast<int>(m_refunds.size()) &&
                          isRefundPending(m_refunds[static_cast<std::size_t>(row)].status);
-    const auth::Actor& a = m_context.actor;
+    session::ShopSession& a = m_context.session;
     for (auto [button, permission] :
          {std::pair{m_agree, Permission::RefundAgree}, std::pair{m_refuse, Permission::RefundRefuse}}) {
         gates::mirror(button, a, permission);
@@ -114,8 +105,8 @@ void RefundsTab::agree()
         return;
     }
     report(tr("Sending…"), false);
-    m_context.live.orderActions()
-        .agreeRefund(m_context.actor, m_refunds[static_cast<std::size_t>(row)].refundNo)
+    m_context.session.orders()
+        .agreeRefund(m_refunds[static_cast<std::size_t>(row)].refundNo)
         .then(this, [this](Status st) { report(st ? tr("Refund agreed.") : st.error().message, !st); });
 }
 
@@ -126,8 +117,8 @@ void RefundsTab::refuseWith(const QString& reason)
         return;
     }
     report(tr("Sending…"), false);
-    m_context.live.orderActions()
-        .refuseRefund(m_context.actor, m_refunds[static_cast<std::size_t>(row)].refundNo, reason)
+    m_context.session.orders()
+        .refuseRefund(m_refunds[static_cast<std::size_t>(row)].refundNo, reason)
         .then(this, [this](Status st) { report(st ? tr("Refund refused.") : st.error().message, !st); });
 }
 
@@ -141,7 +132,7 @@ void RefundsTab::refuse()
     ok->setEnabled(false);
     connect(reason, &QPlainTextEdit::textChanged, &dialog, [reason, ok] {
         const qsizetype n = reason->toPlainText().trimmed().size();
-        ok->setEnabled(n > 0 && n <= OrderActionService::kMaxRefuseReason);
+        ok->setEnabled(n > 0 && n <= kMaxRefuseReasonChars);
     });
     if (dialog.exec() == QDialog::Accepted) {
         refuseWith(reason->toPlainText().trimmed());

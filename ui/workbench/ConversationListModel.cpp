@@ -1,8 +1,8 @@
 #include "workbench/ConversationListModel.h"
 
-#include "core/Clock.h"
 #include "domain/TextMatch.h"
-#include "services/history/MessageRepository.h"
+#include "session/Chats.h"
+#include "session/ShopSession.h"
 
 #include <algorithm>
 
@@ -12,13 +12,9 @@ namespace {
 constexpr qint64 kWindowMs = 3LL * 24 * 3600 * 1000; // conversations of the last three days
 }
 
-ConversationListModel::ConversationListModel(WorkbenchRepository& workbench, MessageRepository& messages,
-                                             const Clock& clock, QString agent, QObject* parent)
+ConversationListModel::ConversationListModel(session::ShopSession& session, QObject* parent)
     : QAbstractListModel(parent)
-    , m_workbench(workbench)
-    , m_messages(messages)
-    , m_clock(clock)
-    , m_agent(std::move(agent))
+    , m_session(session)
 {
 }
 
@@ -113,7 +109,8 @@ void ConversationListModel::markRead(ConversationId conversation, MessageId upTo
     if (!upTo.isValid()) {
         return;
     }
-    m_lastSeen[conversation.value()] = std::max(m_lastSeen.value(conversation.value()), upTo.value());
+    // Remembered by the shop (the count survives a restart); shown at once.
+    (void)m_session.chats().markRead(conversation, upTo);
     if (m_unread.value(conversation.value()) != 0) {
         m_unread[conversation.value()] = 0;
         const int row = rowOf(conversation);
@@ -125,9 +122,9 @@ void ConversationListModel::markRead(ConversationId conversation, MessageId upTo
 
 bool ConversationListModel::refresh()
 {
-    const Timestamp since = Timestamp::fromMs(m_clock.now().ms() - kWindowMs);
-    auto list = m_workbench.conversationsOf(m_agent, since);
-    auto queue = m_workbench.queue(since);
+    const Timestamp since = Timestamp::fromMs(m_session.clock().now().ms() - kWindowMs);
+    auto list = m_session.chats().mine(since);
+    auto queue = m_session.chats().queue(since);
     if (!list || !queue) {
         m_error = !list ? list.error().message : queue.error().message;
         return false;
@@ -136,8 +133,9 @@ bool ConversationListModel::refresh()
     m_queue = *queue;
     std::vector<ConversationSummary> active;
     std::vector<ConversationSummary> recent;
+    const QString me = m_session.me().name;
     for (ConversationSummary& s : *list) {
-        const bool mine = s.state == ConversationSummary::State::Active && s.agent == m_agent;
+        const bool mine = s.state == ConversationSummary::State::Active && s.agent == me;
         (mine ? active : recent).push_back(std::move(s));
     }
     std::sort(active.begin(), active.end(), [](const ConversationSummary& a, const ConversationSummary& b) {
@@ -163,8 +161,7 @@ bool ConversationListModel::refresh()
         if (!m_knownActive.contains(s.id.value()) && !m_firstLoad) {
             fresh << s.buyerNick;
         }
-        auto count = m_messages.buyerMessagesAfter(s.id, MessageId(m_lastSeen.value(s.id.value())));
-        const int unread = count ? static_cast<int>(*count) : 0;
+        const int unread = s.unread;
         if (unread > m_unread.value(s.id.value())) {
             newUnread += unread - m_unread.value(s.id.value());
         }

@@ -1,15 +1,14 @@
 #pragma once
 
-#include "services/workbench/WorkbenchRepository.h"
+#include "domain/Workbench.h"
 
 #include <QAbstractListModel>
 #include <QHash>
 #include <QSet>
 
-namespace shopdesk {
-class MessageRepository;
-class Clock;
-} // namespace shopdesk
+namespace shopdesk::session {
+class ShopSession;
+} // namespace shopdesk::session
 
 namespace shopdesk::ui {
 
@@ -31,8 +30,7 @@ public:
     };
     static constexpr int kRecentLimit = 50;
 
-    ConversationListModel(WorkbenchRepository& workbench, MessageRepository& messages, const Clock& clock,
-                          QString agent, QObject* parent = nullptr);
+    ConversationListModel(session::ShopSession& session, QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -68,17 +66,13 @@ private:
     void rebuild();
     bool matches(const ConversationSummary& s) const;
 
-    WorkbenchRepository& m_workbench;
-    MessageRepository& m_messages;
-    const Clock& m_clock;
-    QString m_agent;
+    session::ShopSession& m_session;
     QString m_filter;
     std::vector<ConversationSummary> m_active;
     std::vector<ConversationSummary> m_recent;
     std::vector<const ConversationSummary*> m_all;
     QueueSnapshot m_queue;
     std::vector<Row> m_rows;
-    QHash<qint64, qint64> m_lastSeen; ///< conversation -> last message id seen
     QHash<qint64, int> m_unread;
     QSet<qint64> m_knownActive;
     bool m_firstLoad = true;

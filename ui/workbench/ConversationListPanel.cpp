@@ -1,5 +1,7 @@
 #include "workbench/ConversationListPanel.h"
 
+#include "session/ShopSession.h"
+
 #include "workbench/ConversationListDelegate.h"
 #include "workbench/ConversationListModel.h"
 
@@ -10,11 +12,10 @@
 
 namespace shopdesk::ui {
 
-ConversationListPanel::ConversationListPanel(WorkbenchRepository& workbench, MessageRepository& messages,
-                                             const Clock& clock, const QString& agent, QWidget* parent)
+ConversationListPanel::ConversationListPanel(session::ShopSession& session, QWidget* parent)
     : QWidget(parent)
-    , m_model(new ConversationListModel(workbench, messages, clock, agent, this))
-    , m_delegate(new ConversationListDelegate(clock, this))
+    , m_model(new ConversationListModel(session, this))
+    , m_delegate(new ConversationListDelegate(session.clock(), this))
     , m_filter(new QLineEdit(this))
     , m_view(new QListView(this))
     , m_ticker(new QTimer(this))

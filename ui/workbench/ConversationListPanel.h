@@ -1,6 +1,6 @@
 #pragma once
 
-#include "services/workbench/WorkbenchRepository.h"
+#include "domain/Workbench.h"
 
 #include <QWidget>
 
@@ -8,10 +8,9 @@ class QLineEdit;
 class QListView;
 class QTimer;
 
-namespace shopdesk {
-class Clock;
-class MessageRepository;
-} // namespace shopdesk
+namespace shopdesk::session {
+class ShopSession;
+} // namespace shopdesk::session
 
 namespace shopdesk::ui {
 
@@ -22,8 +21,7 @@ class ConversationListModel;
 class ConversationListPanel : public QWidget {
     Q_OBJECT
 public:
-    ConversationListPanel(WorkbenchRepository& workbench, MessageRepository& messages, const Clock& clock,
-                          const QString& agent, QWidget* parent = nullptr);
+    explicit ConversationListPanel(session::ShopSession& session, QWidget* parent = nullptr);
 
     ConversationListModel* model() const { return m_model; }
     QListView* view() const { return m_view; }

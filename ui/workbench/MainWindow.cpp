@@ -1,7 +1,5 @@
 #include "workbench/MainWindow.h"
 
-#include "backend/Backend.h"
-#include "backend/LiveShop.h"
 #include "chat/ChatTabs.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
@@ -12,11 +10,9 @@
 #include "followup/FollowUpPanel.h"
 #include "quickreply/PhraseLibrary.h"
 #include "records/MessageManagerDialog.h"
-#include "services/chat/ChatService.h"
-#include "services/search/SearchService.h"
-#include "services/workbench/WorkbenchRepository.h"
+#include "session/Chats.h"
+#include "session/History.h"
 #include "side/SidePanel.h"
-#include "store/SqliteStore.h"
 #include "workbench/Alerts.h"
 #include "workbench/ConversationListDelegate.h"
 #include "workbench/ConversationListModel.h"
@@ -42,9 +38,8 @@ namespace shopdesk::ui {
 MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     : QMainWindow(parent)
     , m_context(context)
-    , m_phrases(new PhraseLibrary(context.backend.quickReplies(), context.actor, this))
-    , m_list(new ConversationListPanel(context.backend.store().workbench(), context.backend.store().messages(),
-                                       context.backend.clock(), context.actor.name, this))
+    , m_phrases(new PhraseLibrary(context.session, this))
+    , m_list(new ConversationListPanel(context.session, this))
     , m_followUps(new FollowUpPanel(context, this))
     , m_left(new QTabWidget(this))
     , m_tabs(new ChatTabs(context, *m_phrases, this))
@@ -57,13 +52,13 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     , m_flush(new QTimer(this))
 {
     setObjectName(QStringLiteral("workbench"));
-    setWindowTitle(tr("ShopDesk — %1 — %2").arg(context.shopName, context.actor.name));
+    setWindowTitle(tr("ShopDesk — %1 — %2").arg(context.shopName(), context.me().name));
     resize(1360, 820);
 
     auto* toolbar = addToolBar(tr("Workbench"));
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setMovable(false);
-    toolbar->addWidget(new QLabel(QStringLiteral(" %1 ").arg(context.actor.name), this));
+    toolbar->addWidget(new QLabel(QStringLiteral(" %1 ").arg(context.me().name), this));
     m_presence->addItem(QStringLiteral("● ") + tr("Online"), static_cast<int>(platform::AgentPresence::Online));
     m_presence->addItem(QStringLiteral("◐ ") + tr("Away"), static_cast<int>(platform::AgentPresence::Away));
     m_presence->addItem(QStringLiteral("○ ") + tr("Offline"), static_cast<int>(platform::AgentPresence::Offline));
@@ -74,7 +69,7 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(360);
     toolbar->addWidget(m_search);
-    gates::mirror(m_search, context.actor, auth::Permission::HistorySearch);
+    gates::mirror(m_search, context.session, auth::Permission::HistorySearch);
 
     m_list->delegate()->setSlowSeconds(m_alerts->slowSeconds());
     m_left->setDocumentMode(true);
@@ -139,10 +134,9 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     m_flush->setSingleShot(true);
     m_flush->setInterval(150);
     connect(m_flush, &QTimer::timeout, this, &MainWindow::flushStored);
-    connect(&context.live.pipeline(), &platform::IngestPipeline::stored, this, &MainWindow::onStored);
-    connect(&context.live.pipeline(), &platform::IngestPipeline::storeFailed, this,
-            [this](const QString& m) { m_state->setText(tr("Store problem, retrying: %1").arg(m)); });
-    connect(&context.live.platform(), &platform::ShopPlatform::stateChanged, this, &MainWindow::updateStatus);
+    connect(&context.session, &session::ShopSession::stored, this, &MainWindow::onStored);
+    connect(&context.session, &session::ShopSession::problem, this, [this](const QString& m) { m_state->setText(m); });
+    connect(&context.session, &session::ShopSession::linkChanged, this, &MainWindow::updateStatus);
     auto* statusTicker = new QTimer(this);
     connect(statusTicker, &QTimer::timeout, this, &MainWindow::updateStatus);
     statusTicker->start(1000);
@@ -168,7 +162,7 @@ void MainWindow::buildMenus()
             v->showSearch();
         }
     });
-    const auto pages = ConsoleWindow::pagesFor(m_context.actor);
+    const auto pages = ConsoleWindow::pagesFor(m_context.session);
     if (!pages.empty()) {
         QMenu* manage = menuBar()->addMenu(tr("&Manage"));
         for (ConsoleWindow::Page p : pages) {
@@ -240,7 +234,7 @@ void MainWindow::showFollowUps()
 void MainWindow::setPresence(int index)
 {
     const auto presence = static_cast<platform::AgentPresence>(m_presence->itemData(index).toInt());
-    m_context.live.chat().setPresence(m_context.actor, presence).then(this, [this](Status st) {
+    m_context.session.chats().setPresence(presence).then(this, [this](Status st) {
         if (!st) {
             statusBar()->showMessage(tr("Status not changed: %1").arg(st.error().message), 8000);
         }
@@ -280,7 +274,7 @@ void MainWindow::flushStored()
 
 ChatView* MainWindow::openBuyer(const QString& platform, const QString& buyer)
 {
-    auto s = m_context.backend.store().workbench().conversationOfBuyer(platform, buyer);
+    auto s = m_context.session.chats().ofBuyer(platform, buyer);
     if (!s || !*s) {
         statusBar()->showMessage(tr("No conversation with %1 is stored yet.").arg(buyer), 6000);
         return nullptr;
@@ -290,7 +284,7 @@ ChatView* MainWindow::openBuyer(const QString& platform, const QString& buyer)
 
 ChatView* MainWindow::openConversation(const QString& platform, const QString& key)
 {
-    auto s = m_context.backend.store().workbench().conversation(platform, key);
+    auto s = m_context.session.chats().conversation(platform, key);
     if (!s || !*s) {
         statusBar()->showMessage(tr("That conversation is no longer stored."), 6000);
         return nullptr;
@@ -303,11 +297,12 @@ void MainWindow::runHistorySearch()
     SearchRequest request;
     request.query = m_search->text();
     request.limit = 200;
-    auto hits = m_context.backend.search().search(m_context.actor, request);
-    if (!hits) {
-        statusBar()->showMessage(hits.error().message, 8000);
+    auto page = m_context.session.history().search(request);
+    if (!page) {
+        statusBar()->showMessage(page.error().message, 8000);
         return;
     }
+    const std::vector<MessageHit>* hits = &page->hits;
     auto* dialog = new QDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("History: %1 (%2 found)").arg(request.query).arg(hits->size()));
@@ -354,18 +349,17 @@ void MainWindow::openMessageManager()
 
 void MainWindow::updateStatus()
 {
-    const auto state = m_context.live.platform().state();
     const QString connection =
-        state == platform::ShopPlatform::State::Connected ? tr("Connected to %1") : tr("Not connected to %1");
+        m_context.session.link() == session::LinkState::Connected ? tr("Connected to %1") : tr("Not connected to %1");
     int slow = 0;
-    const qint64 now = m_context.backend.clock().now().ms();
+    const qint64 now = m_context.session.clock().now().ms();
     for (const ConversationSummary& s : m_list->model()->active()) {
         if (s.waitingSince && (now - s.waitingSince->ms()) / 1000 >= m_alerts->slowSeconds()) {
             ++slow;
         }
     }
     m_state->setText(
-        connection.arg(m_context.live.platform().name()) +
+        connection.arg(m_context.session.linkName()) +
         (slow > 0 ? tr(" · %1 buyer(s) waiting over %2 s").arg(slow).arg(m_alerts->slowSeconds()) : QString()));
     const auto& q = m_list->model()->queue();
     m_queue->setText(tr("Serving %1 · queue %2").arg(m_list->model()->active().size()).arg(q.length));

@@ -1,12 +1,10 @@
 #include "workbench/Screenshot.h"
 
-#include "backend/Backend.h"
 #include "chat/ChatTabs.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
-#include "services/workbench/WorkbenchRepository.h"
+#include "session/Orders.h"
 #include "side/SidePanel.h"
-#include "store/SqliteStore.h"
 #include "workbench/ConversationListModel.h"
 #include "workbench/ConversationListPanel.h"
 #include "workbench/MainWindow.h"
@@ -28,7 +26,7 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
         const auto& active = model->active();
         const ConversationSummary* front = active.empty() ? nullptr : &active.front();
         for (const ConversationSummary& s : active) {
-            auto orders = window.context().backend.store().workbench().ordersOfBuyer(s.platform, s.buyerNick, 1);
+            auto orders = window.context().session.orders().ofBuyer(s.platform, s.buyerNick, 1);
             if (orders && !orders->empty()) {
                 front = &s;
                 break;
@@ -60,7 +58,7 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
         QWidget* shot = &window;
         if (what.startsWith(u"console:")) {
             const QString name = what.mid(8);
-            for (ConsoleWindow::Page p : ConsoleWindow::pagesFor(window.context().actor)) {
+            for (ConsoleWindow::Page p : ConsoleWindow::pagesFor(window.context().session)) {
                 static const QStringList names{QStringLiteral("accounts"), QStringLiteral("roles"),
                                                QStringLiteral("routing"),  QStringLiteral("queue"),
                                                QStringLiteral("phrases"),  QStringLiteral("performance"),

@@ -1,21 +1,16 @@
 #pragma once
 
-#include "auth/Actor.h"
-
-namespace shopdesk {
-class Backend;
-class LiveShop;
-} // namespace shopdesk
+#include "session/ShopSession.h"
 
 namespace shopdesk::ui {
 
-/// What every workbench widget is built with: the services (through the backend and the live
-/// shop) and the logged-in agent. Passed by constructor; widgets keep references.
+/// What every workbench widget is built with: the session of the person logged in, the one door to
+/// the shop. Passed by constructor; widgets keep the reference (the session outlives the window).
 struct WorkbenchContext {
-    Backend& backend;
-    LiveShop& live;
-    auth::Actor actor;
-    QString shopName;
+    session::ShopSession& session;
+
+    const QString& shopName() const { return session.shop().name; }
+    const session::Identity& me() const { return session.me(); }
 };
 
 } // namespace shopdesk::ui

@@ -203,10 +203,11 @@ QFuture<PlatformStatus> SimPlatform::sendOrderCard(const QString& agent, const Q
     });
 }
 
-QFuture<PlatformStatus> SimPlatform::transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
-                                              const QString& note)
+QFuture<PlatformStatus> SimPlatform::transfer(const QString& agent, const QString& buyer, const QString& toAgent,
+                                              const QString& toGroup, const QString& note, bool supervising)
 {
-    return call<std::monostate>([=](SimulatedShop& s) { return s.transfer(buyer, toAgent, toGroup, note); });
+    return call<std::monostate>(
+        [=](SimulatedShop& s) { return s.transfer(agent, buyer, toAgent, toGroup, note, supervising); });
 }
 
 QFuture<PlatformStatus> SimPlatform::closeConversation(const QString& agent, const QString& buyer,

@@ -57,8 +57,8 @@ public:
 
     QFuture<PlatformStatus> sendMessage(const QString& agent, const QString& buyer, const QString& text) override;
     QFuture<PlatformStatus> sendOrderCard(const QString& agent, const QString& buyer, const QString& orderNo) override;
-    QFuture<PlatformStatus> transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
-                                     const QString& note) override;
+    QFuture<PlatformStatus> transfer(const QString& agent, const QString& buyer, const QString& toAgent,
+                                     const QString& toGroup, const QString& note, bool supervising) override;
     QFuture<PlatformStatus> closeConversation(const QString& agent, const QString& buyer,
                                               const QString& closingLine) override;
     QFuture<PlatformStatus> setPresence(const QString& agent, AgentPresence presence) override;

@@ -457,6 +457,13 @@ PlatformStatus SimulatedShop::sendMessage(const QString& agent, const QString& b
             {PlatformError::Kind::InvalidState, QStringLiteral("The message is too long."), {}, {}});
     }
     SimBuyer& by = m_buyers[static_cast<std::size_t>(*b)];
+    const routing::AgentIdx holder = m_engine->sessionAgent(by.routingIdx);
+    if ((holder >= 0 && holder != *a) || m_engine->queued(by.routingIdx)) {
+        return PlatformStatus::fail({PlatformError::Kind::InvalidState,
+                                     QStringLiteral("%1 is not in a chat with %2.").arg(buyer, agent),
+                                     {},
+                                     QStringLiteral("not_your_buyer")});
+    }
     emitMessage(*b, Sender::Agent, agent, text, cardOrderNo);
     if (m_engine->sessionAgent(by.routingIdx) == *a) {
         (void)m_engine->agentMessage(m_now, by.routingIdx, *m_sink);
@@ -474,17 +481,24 @@ PlatformStatus SimulatedShop::sendMessage(const QString& agent, const QString& b
     return PlatformStatus::ok({});
 }
 
-PlatformStatus SimulatedShop::transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
-                                       const QString&)
+PlatformStatus SimulatedShop::transfer(const QString& agent, const QString& buyer, const QString& toAgent,
+                                       const QString& toGroup, const QString&, bool supervising)
 {
     if (auto failure = transientFailure()) {
         return PlatformStatus::fail(*failure);
     }
     auto b = m_buyerByNick.constFind(buyer);
-    if (b == m_buyerByNick.constEnd() ||
-        m_engine->sessionAgent(m_buyers[static_cast<std::size_t>(*b)].routingIdx) < 0) {
+    const routing::AgentIdx holder =
+        b == m_buyerByNick.constEnd() ? -1 : m_engine->sessionAgent(m_buyers[static_cast<std::size_t>(*b)].routingIdx);
+    if (holder < 0) {
         return PlatformStatus::fail(
             {PlatformError::Kind::InvalidState, QStringLiteral("%1 has no open conversation.").arg(buyer), {}, {}});
+    }
+    if (!supervising && m_engine->agentName(holder) != agent) {
+        return PlatformStatus::fail({PlatformError::Kind::InvalidState,
+                                     QStringLiteral("%1 is not %2's buyer.").arg(buyer, agent),
+                                     {},
+                                     QStringLiteral("not_your_buyer")});
     }
     routing::AgentIdx to = -1;
     if (!toAgent.isEmpty()) {

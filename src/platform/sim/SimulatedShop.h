@@ -80,10 +80,13 @@ public:
     int checkInvariants();
     const routing::RoutingEngine& engine() const { return *m_engine; }
 
-    // Agent operations.
+    // Agent operations. Like a real platform, the shop refuses an agent's message into a chat another
+    // agent holds or to a buyer still in the queue.
     PlatformStatus sendMessage(const QString& agent, const QString& buyer, const QString& text,
                                const QString& cardOrderNo = {});
-    PlatformStatus transfer(const QString& buyer, const QString& toAgent, const QString& toGroup, const QString& note);
+    /// Refused unless the buyer's chat is `agent`'s, or `supervising`.
+    PlatformStatus transfer(const QString& agent, const QString& buyer, const QString& toAgent, const QString& toGroup,
+                            const QString& note, bool supervising);
     PlatformStatus closeConversation(const QString& agent, const QString& buyer, const QString& closingLine);
     PlatformStatus setPresence(const QString& agent, AgentPresence presence);
     PlatformStatus setRemark(const QString& orderNo, const QString& remark, int flag, const QString& flaggedBy);

@@ -14,24 +14,25 @@ class AuditLog;
 class RoutingRepository;
 class SettingsRepository;
 
-/// A successful login.
-struct Session {
-    auth::Actor actor;
-    /// After an administrator's reset: only changing the own password is allowed until done.
-    bool mustChangePassword = false;
-};
-
 /// Sub-accounts: login with lockout, creation, passwords, roles, disable/enable, delete. Every
 /// operation is checked by the access gate and the no-escalation rules, and audited.
 class AccountService {
 public:
-    static constexpr int kMaxReceptionLimit = 200;
+    static constexpr int kMaxReceptionLimit = shopdesk::kMaxReceptionLimit;
 
+    /// `throttleKey` keys the hash under which failed logins of unknown names are counted.
     AccountService(AccountRepository& accounts, RoleCatalog& roles, AccessGate& gate, AuditLog& audit,
                    SettingsRepository& settings, RoutingRepository& routing, const Clock& clock,
-                   const crypto::PasswordHasher& hasher, QString shopName);
+                   const crypto::PasswordHasher& hasher, QString shopName, QByteArray throttleKey);
 
-    Result<Session> login(const QString& name, const QString& password);
+    /// Unknown name, wrong password, disabled and locked all answer the same sentence after the same
+    /// Argon2 work; a disabled or locked account is named only to whoever typed its password. The
+    /// actor may have to change its password first (Actor::mustChangePassword).
+    Result<auth::Actor> login(const QString& name, const QString& password);
+    /// The account's authority now, for a session that logged in at `epoch`: SessionEnded (with the
+    /// reason) when it was deleted, disabled, locked or its password changed since.
+    /// `account`, when given, receives the account as read (its group and limit, for the mirror).
+    Result<auth::Actor> authority(AccountId id, qint64 epoch, Account* account = nullptr);
     /// The main account of a new store (shopdeskctl init); refused when any account exists.
     Result<Account> createOwner(const QString& name, const QString& password);
     /// The checks createOwner makes on the name and password, without writing anything.
@@ -39,11 +40,16 @@ public:
 
     Result<std::vector<Account>> list(const auth::Actor& actor);
     Result<Account> create(const auth::Actor& actor, const NewAccount& account);
-    Status changeOwnPassword(const auth::Actor& actor, const QString& currentPassword, const QString& newPassword);
+    /// A wrong current password counts toward the lockout like a failed login. Returns the account's
+    /// new epoch (the calling session goes on with it; every other session of the account ends).
+    Result<qint64> changeOwnPassword(const auth::Actor& actor, const QString& currentPassword,
+                                     const QString& newPassword);
     /// An administrator's reset: the account must choose a new password at its next login.
     Status resetPassword(const auth::Actor& actor, const QString& target, const QString& newPassword);
     Status setRoles(const auth::Actor& actor, const QString& target, const QStringList& roles);
     Status setDisabled(const auth::Actor& actor, const QString& target, bool disabled);
+    /// Lifts a lockout after failed logins (the account stays enabled or disabled as it was).
+    Status unlock(const auth::Actor& actor, const QString& target);
     /// Irreversible: `confirmed` must be true. The name stays reserved so that history and sales
     /// remain attributed to it.
     Status remove(const auth::Actor& actor, const QString& target, bool confirmed);
@@ -57,10 +63,17 @@ public:
     /// "shop:name" or "name" to the short name; NotFound for another shop's account.
     Result<QString> shortName(const QString& name) const;
     QString fullName(const QString& shortName) const { return m_shop + QLatin1Char(':') + shortName; }
+    /// Account names in one canonical form: the short name of "shop:name" or "name", trimmed.
+    QString canonicalName(const QString& name) const;
     const QString& shop() const { return m_shop; }
 
 private:
-    Result<auth::Actor> actorFor(const Account& account);
+    Result<auth::Actor> actorFor(const AccountRecord& record);
+    /// A hash that costs what a real one does, for names that are no account.
+    const QByteArray& decoyHash() const;
+    /// Counts a failed login of `record` (or, when null, of the typed name) and audits it.
+    Status countFailure(const AccountRecord* record, const QString& typed, const char* action);
+    Result<QByteArray> hashPassword(const QString& password) const;
     /// The target of an administrative operation, after the gate, the owner protection and the
     /// subset rule.
     Result<AccountRecord> manageable(const auth::Actor& actor, const QString& target, auth::Operation operation,
@@ -79,6 +92,8 @@ private:
     const Clock& m_clock;
     const crypto::PasswordHasher& m_hasher;
     QString m_shop;
+    QByteArray m_throttleKey;
+    mutable QByteArray m_decoy;
 };
 
 } // namespace shopdesk

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace shopdesk {
@@ -24,6 +25,16 @@ public:
     virtual Status scan(const std::function<bool(const AuditRecord&)>& visit) = 0;
     /// The stored head MAC (commits to the last entry), empty when the log is empty.
     virtual Result<QByteArray> head() = 0;
+    /// The last entry's id and MAC (0 and empty for an empty log).
+    virtual Result<std::pair<qint64, QByteArray>> tail() = 0;
+    /// The MAC of entry `id`, nullopt when there is no such entry.
+    virtual Result<std::optional<QByteArray>> macAt(qint64 id) = 0;
+    /// Whether this database's log was ever anchored outside it (an anchor that is missing then was
+    /// removed), and recording that it was.
+    virtual Result<bool> anchored() = 0;
+    virtual Status markAnchored() = 0;
+    /// Appends entries without checking that they go on from the known head (re-anchoring only).
+    virtual Status appendUnchecked(std::vector<AuditEntry> entries) = 0;
 };
 
 } // namespace shopdesk

@@ -1,9 +1,11 @@
 #include "services/chat/ChatService.h"
 
-#include "services/actions/ActionRunner.h"
 #include "services/orders/OrderRepository.h"
+#include "services/workbench/WorkbenchRepository.h"
 
 #include <QCoreApplication>
+
+#include <memory>
 
 namespace shopdesk {
 
@@ -34,27 +36,74 @@ Status checkText(const QString& text)
 
 } // namespace
 
-ChatService::ChatService(ActionRunner& runner, OrderRepository& orders)
+ChatService::ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench)
     : m_runner(runner)
     , m_orders(orders)
+    , m_workbench(workbench)
 {
 }
 
-QFuture<Status> ChatService::send(const auth::Actor& actor, const QString& buyer, const QString& text)
+Status ChatService::checkOwnership(ActionRunner& runner, const auth::Actor& actor, const QString& buyer,
+                                   auth::Operation operation, bool* supervising, bool unclaimedOk)
+{
+    if (supervising) {
+        *supervising = false;
+    }
+    auto conversation = m_workbench.conversationOfBuyer(runner.platformName(), buyer);
+    if (!conversation) {
+        return conversation.error();
+    }
+    if (!*conversation) {
+        if (unclaimedOk) {
+            return {};
+        }
+        return Error::notFound(tr("There is no conversation with %1.").arg(buyer));
+    }
+    const ConversationSummary& c = **conversation;
+    // Agents are named by their short name in routing records, as in the actor.
+    const bool holds = c.state == ConversationSummary::State::Active && c.agent == actor.name;
+    const bool servedLast = c.state == ConversationSummary::State::Closed && c.agent == actor.name;
+    if (holds || servedLast) {
+        return {};
+    }
+    const QString whose = c.state == ConversationSummary::State::Queued ? tr("%1 is waiting in the queue").arg(buyer)
+                          : c.state == ConversationSummary::State::Active
+                              ? tr("%1 is %2's buyer").arg(buyer, c.agent)
+                              : tr("%1 was last served by %2").arg(buyer, c.agent.isEmpty() ? tr("nobody") : c.agent);
+    if (!ActionRunner::permitted(actor, Op::ChatSupervise)) {
+        (void)runner.check(actor, Op::ChatSupervise); // the refusal is audited
+        return Error::notAllowed(
+            tr("%1: acting on a colleague's or a queued buyer needs the permission chat.supervise.").arg(whose));
+    }
+    if (supervising) {
+        *supervising = true;
+    }
+    return runner.auditNow(actor, QStringLiteral("chat.supervise"), buyer,
+                           QStringLiteral("%1; agent=%2")
+                               .arg(QString::fromLatin1(auth::operationInfo(operation).name),
+                                    c.agent.isEmpty() ? QStringLiteral("-") : c.agent));
+}
+
+QFuture<Status> ChatService::send(ActorSource who, const QString& buyer, const QString& text)
 {
     // Messages are not audited: the message itself is the record.
     const ActionRunner::Action action{Op::ChatReply, Capability::Chat, buyer, {}, false};
     platform::ShopPlatform& p = m_runner.platform();
-    const QString agent = actor.name;
     return m_runner.run(
-        actor, action, [text] { return checkText(text); },
-        [&p, agent, buyer, text] { return p.sendMessage(agent, buyer, text); });
+        std::move(who), action,
+        [this, text, buyer](const auth::Actor& a) -> Status {
+            if (Status st = checkText(text); !st) {
+                return st;
+            }
+            return checkOwnership(m_runner, a, buyer, Op::ChatReply);
+        },
+        [&p, buyer, text](const auth::Actor& a) { return p.sendMessage(a.name, buyer, text); });
 }
 
-QFuture<Status> ChatService::sendOrderCard(const auth::Actor& actor, const QString& buyer, const QString& orderNo)
+QFuture<Status> ChatService::sendOrderCard(ActorSource who, const QString& buyer, const QString& orderNo)
 {
     const ActionRunner::Action action{Op::ChatOrderCard, Capability::OrderCard, buyer, {}, false};
-    auto validate = [this, buyer, orderNo]() -> Status {
+    auto validate = [this, buyer, orderNo](const auth::Actor& a) -> Status {
         auto order = m_orders.findOrder(m_runner.platformName(), orderNo);
         if (!order) {
             return order.error();
@@ -62,63 +111,68 @@ QFuture<Status> ChatService::sendOrderCard(const auth::Actor& actor, const QStri
         if (!*order || (*order)->buyerNick != buyer) {
             return Error::notFound(tr("%1 has no order %2.").arg(buyer, orderNo));
         }
-        return {};
+        return checkOwnership(m_runner, a, buyer, Op::ChatOrderCard);
     };
     platform::ShopPlatform& p = m_runner.platform();
-    const QString agent = actor.name;
-    return m_runner.run(actor, action, validate,
-                        [&p, agent, buyer, orderNo] { return p.sendOrderCard(agent, buyer, orderNo); });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, buyer, orderNo](const auth::Actor& a) { return p.sendOrderCard(a.name, buyer, orderNo); });
 }
 
-QFuture<Status> ChatService::transfer(const auth::Actor& actor, const QString& buyer, const QString& toAgent,
+QFuture<Status> ChatService::transfer(ActorSource who, const QString& buyer, const QString& toAgent,
                                       const QString& toGroup, const QString& note)
 {
     const QString target = toAgent.isEmpty() ? toGroup : toAgent;
     const ActionRunner::Action action{Op::ChatTransfer, Capability::ChatTransfer, buyer,
                                       QStringLiteral("to %1").arg(target)};
-    auto validate = [=]() -> Status {
+    auto supervising = std::make_shared<bool>(false);
+    auto validate = [=, this](const auth::Actor& a) -> Status {
         if (target.trimmed().isEmpty()) {
             return Error::invalid(tr("Choose a colleague or a group to transfer to."));
         }
-        if (toAgent == actor.name) {
+        if (toAgent == a.name) {
             return Error::invalid(tr("The conversation is already yours."));
         }
         if (note.size() > kMaxNoteChars) {
             return Error::invalid(tr("The note has at most %1 characters.").arg(kMaxNoteChars));
         }
-        return {};
+        return checkOwnership(m_runner, a, buyer, Op::ChatTransfer, supervising.get());
     };
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.run(actor, action, validate,
-                        [&p, buyer, toAgent, toGroup, note] { return p.transfer(buyer, toAgent, toGroup, note); });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, buyer, toAgent, toGroup, note, supervising](const auth::Actor& a) {
+                            return p.transfer(a.name, buyer, toAgent, toGroup, note, *supervising);
+                        });
 }
 
-QFuture<Status> ChatService::close(const auth::Actor& actor, const QString& buyer, const QString& closingLine)
+QFuture<Status> ChatService::close(ActorSource who, const QString& buyer, const QString& closingLine)
 {
     const ActionRunner::Action action{Op::ChatClose, Capability::ChatClose, buyer, {}, false};
-    auto validate = [closingLine]() -> Status { return closingLine.isEmpty() ? Status() : checkText(closingLine); };
+    auto validate = [this, closingLine, buyer](const auth::Actor& a) -> Status {
+        if (Status st = closingLine.isEmpty() ? Status() : checkText(closingLine); !st) {
+            return st;
+        }
+        return checkOwnership(m_runner, a, buyer, Op::ChatClose);
+    };
     platform::ShopPlatform& p = m_runner.platform();
-    const QString agent = actor.name;
-    return m_runner.run(actor, action, validate,
-                        [&p, agent, buyer, closingLine] { return p.closeConversation(agent, buyer, closingLine); });
+    return m_runner.run(std::move(who), action, validate, [&p, buyer, closingLine](const auth::Actor& a) {
+        return p.closeConversation(a.name, buyer, closingLine);
+    });
 }
 
-QFuture<Status> ChatService::setPresence(const auth::Actor& actor, platform::AgentPresence presence)
+QFuture<Status> ChatService::setPresence(ActorSource who, platform::AgentPresence presence)
 {
-    if (!actor.id.isValid()) {
-        return QtFuture::makeReadyFuture(Status(Error::notAllowed(tr("Log in first."))));
-    }
     if (!m_runner.supports(Capability::AgentStatus)) {
         return QtFuture::makeReadyFuture(Status());
     }
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.ungated([&p, agent = actor.name, presence] { return p.setPresence(agent, presence); });
+    return m_runner.ungated(std::move(who),
+                            [&p, presence](const auth::Actor& a) { return p.setPresence(a.name, presence); });
 }
 
-QFuture<Result<std::vector<platform::AgentState>>> ChatService::teamStatus(const auth::Actor& actor)
+QFuture<Result<std::vector<platform::AgentState>>> ChatService::teamStatus(ActorSource who)
 {
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.read<std::vector<platform::AgentState>>(actor, Op::QueueMonitor, Capability::TeamStatus,
+    return m_runner.read<std::vector<platform::AgentState>>(std::move(who), Op::QueueMonitor, Capability::TeamStatus,
                                                             [&p] { return p.teamStatus(); });
 }
 

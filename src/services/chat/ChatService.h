@@ -3,41 +3,52 @@
 #include "auth/Actor.h"
 #include "core/Result.h"
 #include "platform/PlatformTypes.h"
+#include "services/actions/ActionRunner.h"
 
 #include <QFuture>
 
 namespace shopdesk {
 
-class ActionRunner;
 class OrderRepository;
+class WorkbenchRepository;
 
 /// What an agent does in a conversation: reply, send an order card, transfer, close, and set their
-/// own status. Gated (chat.reply, chat.transfer, chat.close); the sent message reaches the store
-/// and the timeline through the platform's echo of it, like every other message.
+/// own status. Gated (chat.reply, chat.transfer, chat.close) and limited to the agent's own buyers:
+/// a colleague's or a queued buyer needs chat.supervise, and acting on one is audited. The sent
+/// message reaches the store and the timeline through the platform's echo of it, like every other.
 class ChatService {
 public:
     /// Longest message an agent may send (characters).
     static constexpr int kMaxMessageChars = 2000;
     static constexpr int kMaxNoteChars = 200;
 
-    ChatService(ActionRunner& runner, OrderRepository& orders);
+    ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench);
 
-    QFuture<Status> send(const auth::Actor& actor, const QString& buyer, const QString& text);
+    QFuture<Status> send(ActorSource who, const QString& buyer, const QString& text);
     /// The order must be the buyer's.
-    QFuture<Status> sendOrderCard(const auth::Actor& actor, const QString& buyer, const QString& orderNo);
+    QFuture<Status> sendOrderCard(ActorSource who, const QString& buyer, const QString& orderNo);
     /// To a colleague (`toAgent`) or a group (`toGroup`, when `toAgent` is empty), with a note for them.
-    QFuture<Status> transfer(const auth::Actor& actor, const QString& buyer, const QString& toAgent,
-                             const QString& toGroup, const QString& note);
+    QFuture<Status> transfer(ActorSource who, const QString& buyer, const QString& toAgent, const QString& toGroup,
+                             const QString& note);
     /// Ends the conversation, with a closing line sent first when given.
-    QFuture<Status> close(const auth::Actor& actor, const QString& buyer, const QString& closingLine);
+    QFuture<Status> close(ActorSource who, const QString& buyer, const QString& closingLine);
     /// The actor's own status (no permission needed: everyone sets their own).
-    QFuture<Status> setPresence(const auth::Actor& actor, platform::AgentPresence presence);
+    QFuture<Status> setPresence(ActorSource who, platform::AgentPresence presence);
     /// Every agent's status (queue.monitor), for the live queue.
-    QFuture<Result<std::vector<platform::AgentState>>> teamStatus(const auth::Actor& actor);
+    QFuture<Result<std::vector<platform::AgentState>>> teamStatus(ActorSource who);
+
+    /// Whether `buyer` is the actor's: the actor holds the chat, or served the buyer last and nobody
+    /// holds it now. Otherwise chat.supervise is needed; acting so is audited (`operation` names the
+    /// action). `supervising` tells which it was. Worker thread (reads the store, writes the audit).
+    /// `unclaimedOk`: a buyer with no conversation at all belongs to nobody (an order's buyer who
+    /// never chatted) and needs no chat.supervise.
+    Status checkOwnership(ActionRunner& runner, const auth::Actor& actor, const QString& buyer,
+                          auth::Operation operation, bool* supervising = nullptr, bool unclaimedOk = false);
 
 private:
     ActionRunner& m_runner;
     OrderRepository& m_orders;
+    WorkbenchRepository& m_workbench;
 };
 
 } // namespace shopdesk

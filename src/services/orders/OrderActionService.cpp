@@ -1,6 +1,7 @@
 #include "services/orders/OrderActionService.h"
 
 #include "services/actions/ActionRunner.h"
+#include "services/chat/ChatService.h"
 #include "services/orders/OrderRepository.h"
 
 #include <QCoreApplication>
@@ -26,10 +27,16 @@ const char* flagName(int flag)
 
 } // namespace
 
-OrderActionService::OrderActionService(ActionRunner& runner, OrderRepository& orders)
+OrderActionService::OrderActionService(ActionRunner& runner, OrderRepository& orders, ChatService& chats)
     : m_runner(runner)
     , m_orders(orders)
+    , m_chats(chats)
 {
+}
+
+Status OrderActionService::checkBuyer(const auth::Actor& actor, const Order& order, auth::Operation operation)
+{
+    return m_chats.checkOwnership(m_runner, actor, order.buyerNick, operation, nullptr, true);
 }
 
 Result<Order> OrderActionService::storedOrder(const QString& orderNo) const
@@ -70,14 +77,13 @@ OrderActionService::Offer OrderActionService::offer(const auth::Actor& actor, co
     return o;
 }
 
-QFuture<Status> OrderActionService::setRemark(const auth::Actor& actor, const QString& orderNo, const QString& remark,
-                                              int flag)
+QFuture<Status> OrderActionService::setRemark(ActorSource who, const QString& orderNo, const QString& remark, int flag)
 {
     const qsizetype bytes = remark.toUtf8().size();
     const ActionRunner::Action action{
         Op::OrderRemark, Capability::Remark, orderNo,
         QStringLiteral("remark %1 bytes, flag %2 (%3)").arg(bytes).arg(flag).arg(QLatin1String(flagName(flag)))};
-    auto validate = [=, this]() -> Status {
+    auto validate = [=, this](const auth::Actor& a) -> Status {
         if (bytes > kMaxRemarkBytes) {
             return Error::invalid(tr("A seller remark has at most 1,000 bytes (this one has %1; a Chinese character "
                                      "takes 3).")
@@ -87,12 +93,12 @@ QFuture<Status> OrderActionService::setRemark(const auth::Actor& actor, const QS
             return Error::invalid(tr("The flag colour must be 0 (grey) to 5 (pink)."));
         }
         auto order = storedOrder(orderNo);
-        return order ? Status() : Status(order.error());
+        return order ? checkBuyer(a, *order, Op::OrderRemark) : Status(order.error());
     };
     platform::ShopPlatform& p = m_runner.platform();
-    const QString agent = actor.name;
-    return m_runner.run(actor, action, validate,
-                        [&p, orderNo, remark, flag, agent] { return p.setRemark(orderNo, remark, flag, agent); });
+    return m_runner.run(std::move(who), action, validate, [&p, orderNo, remark, flag](const auth::Actor& a) {
+        return p.setRemark(orderNo, remark, flag, a.name);
+    });
 }
 
 bool OrderActionService::validPhone(const QString& phone)
@@ -104,13 +110,12 @@ bool OrderActionService::validPhone(const QString& phone)
     return mobile.match(p).hasMatch() || landline.match(p).hasMatch();
 }
 
-QFuture<Status> OrderActionService::modifyAddress(const auth::Actor& actor, const QString& orderNo,
-                                                  const Receiver& address)
+QFuture<Status> OrderActionService::modifyAddress(ActorSource who, const QString& orderNo, const Receiver& address)
 {
     // The audit names the order only: the address is buyer personal data.
     const ActionRunner::Action action{Op::OrderAddressModify, Capability::ModifyAddress, orderNo,
                                       QStringLiteral("receiver changed")};
-    auto validate = [=, this]() -> Status {
+    auto validate = [=, this](const auth::Actor& a) -> Status {
         const QString name = address.name.trimmed();
         const QString street = address.address.trimmed();
         if (name.isEmpty() || name.size() > 50) {
@@ -134,18 +139,19 @@ QFuture<Status> OrderActionService::modifyAddress(const auth::Actor& actor, cons
                    "interception or a return instead.")
                     .arg(orderNo, orderStatusCode(order->status)));
         }
-        return {};
+        return checkBuyer(a, *order, Op::OrderAddressModify);
     };
     const Receiver clean{address.name.trimmed(), address.phone.trimmed(), address.address.trimmed()};
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.run(actor, action, validate, [&p, orderNo, clean] { return p.modifyAddress(orderNo, clean); });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, orderNo, clean](const auth::Actor&) { return p.modifyAddress(orderNo, clean); });
 }
 
-QFuture<Status> OrderActionService::modifyPrice(const auth::Actor& actor, const QString& orderNo, Fen amountFen)
+QFuture<Status> OrderActionService::modifyPrice(ActorSource who, const QString& orderNo, Fen amountFen)
 {
     const ActionRunner::Action action{Op::OrderPriceModify, Capability::ModifyPrice, orderNo,
                                       QStringLiteral("amount -> %1").arg(formatYuan(amountFen))};
-    auto validate = [=, this]() -> Status {
+    auto validate = [=, this](const auth::Actor& a) -> Status {
         auto order = storedOrder(orderNo);
         if (!order) {
             return order.error();
@@ -161,17 +167,17 @@ QFuture<Status> OrderActionService::modifyPrice(const auth::Actor& actor, const 
             return Error::invalid(tr("A price change is a discount: the new price must be below the current %1.")
                                       .arg(formatYuan(order->amountFen)));
         }
-        return {};
+        return checkBuyer(a, *order, Op::OrderPriceModify);
     };
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.run(actor, action, validate,
-                        [&p, orderNo, amountFen] { return p.modifyPrice(orderNo, amountFen); });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, orderNo, amountFen](const auth::Actor&) { return p.modifyPrice(orderNo, amountFen); });
 }
 
-QFuture<Status> OrderActionService::agreeRefund(const auth::Actor& actor, const QString& refundNo)
+QFuture<Status> OrderActionService::agreeRefund(ActorSource who, const QString& refundNo)
 {
     const ActionRunner::Action action{Op::RefundAgree, Capability::RefundDecide, refundNo, QStringLiteral("agreed")};
-    auto validate = [=, this]() -> Status {
+    auto validate = [=, this](const auth::Actor& a) -> Status {
         auto refund = storedRefund(refundNo);
         if (!refund) {
             return refund.error();
@@ -180,19 +186,20 @@ QFuture<Status> OrderActionService::agreeRefund(const auth::Actor& actor, const 
             return Error::invalid(
                 tr("Refund %1 is already decided (%2).").arg(refundNo, refundStatusCode(refund->status)));
         }
-        return {};
+        auto order = storedOrder(refund->orderNo);
+        return order ? checkBuyer(a, *order, Op::RefundAgree) : Status(order.error());
     };
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.run(actor, action, validate, [&p, refundNo] { return p.agreeRefund(refundNo); });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, refundNo](const auth::Actor&) { return p.agreeRefund(refundNo); });
 }
 
-QFuture<Status> OrderActionService::refuseRefund(const auth::Actor& actor, const QString& refundNo,
-                                                 const QString& reason)
+QFuture<Status> OrderActionService::refuseRefund(ActorSource who, const QString& refundNo, const QString& reason)
 {
     const QString why = reason.trimmed();
     const ActionRunner::Action action{Op::RefundRefuse, Capability::RefundDecide, refundNo,
                                       QStringLiteral("refused, reason %1 characters").arg(why.size())};
-    auto validate = [=, this]() -> Status {
+    auto validate = [=, this](const auth::Actor& a) -> Status {
         if (why.isEmpty()) {
             return Error::invalid(tr("Give the buyer a reason for refusing the refund."));
         }
@@ -207,18 +214,20 @@ QFuture<Status> OrderActionService::refuseRefund(const auth::Actor& actor, const
             return Error::invalid(
                 tr("Refund %1 is already decided (%2).").arg(refundNo, refundStatusCode(refund->status)));
         }
-        return {};
+        auto order = storedOrder(refund->orderNo);
+        return order ? checkBuyer(a, *order, Op::RefundRefuse) : Status(order.error());
     };
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.run(actor, action, validate, [&p, refundNo, why] { return p.refuseRefund(refundNo, why); });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, refundNo, why](const auth::Actor&) { return p.refuseRefund(refundNo, why); });
 }
 
-QFuture<Status> OrderActionService::replyReview(const auth::Actor& actor, const QString& orderNo, const QString& reply)
+QFuture<Status> OrderActionService::replyReview(ActorSource who, const QString& orderNo, const QString& reply)
 {
     const QString text = reply.trimmed();
     const ActionRunner::Action action{Op::ReviewReply, Capability::ReviewReply, orderNo,
                                       QStringLiteral("reply %1 characters").arg(text.size())};
-    auto validate = [=, this]() -> Status {
+    auto validate = [=, this](const auth::Actor&) -> Status {
         if (text.isEmpty() || text.size() > kMaxReviewReply) {
             return Error::invalid(tr("A reply has 1 to %1 characters.").arg(kMaxReviewReply));
         }
@@ -226,24 +235,15 @@ QFuture<Status> OrderActionService::replyReview(const auth::Actor& actor, const 
         return order ? Status() : Status(order.error());
     };
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.run(actor, action, validate, [&p, orderNo, text] { return p.replyReview(orderNo, text); });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, orderNo, text](const auth::Actor&) { return p.replyReview(orderNo, text); });
 }
 
-QFuture<Result<std::vector<LogisticsEvent>>> OrderActionService::logistics(const auth::Actor& actor,
-                                                                           const QString& orderNo)
+QFuture<Result<std::vector<LogisticsEvent>>> OrderActionService::logistics(ActorSource who, const QString& orderNo)
 {
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.read<std::vector<LogisticsEvent>>(actor, Op::OrderLogistics, Capability::Logistics,
+    return m_runner.read<std::vector<LogisticsEvent>>(std::move(who), Op::OrderLogistics, Capability::Logistics,
                                                       [&p, orderNo] { return p.logistics(orderNo); });
-}
-
-Result<std::vector<Refund>> OrderActionService::refunds(const auth::Actor& actor, const QString& orderNo)
-{
-    if (!ActionRunner::permitted(actor, Op::RefundView)) {
-        // Through the gate, so that the refusal is audited like every other.
-        return m_runner.check(actor, Op::RefundView).error();
-    }
-    return m_orders.refundsOfOrder(m_runner.platformName(), orderNo);
 }
 
 } // namespace shopdesk

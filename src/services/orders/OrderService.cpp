@@ -4,6 +4,8 @@
 #include "services/auth/AccessGate.h"
 #include "services/privacy/PiiVault.h"
 
+#include <QCoreApplication>
+
 namespace shopdesk {
 
 OrderService::OrderService(OrderRepository& orders, const PiiVault& vault, AccessGate& gate, AuditLog& audit)
@@ -47,12 +49,18 @@ Result<Receiver> OrderService::revealReceiver(const auth::Actor& actor, const QS
     if (!order) {
         return order.error();
     }
-    auto receiver = m_vault.open(*order);
-    if (receiver) {
-        m_audit.record(m_audit.entry(actor.fullName(), QStringLiteral("buyer.pii.reveal"), orderNo,
-                                     QStringLiteral("receiver name, phone, address")));
+    if (order->receiverSealed.isEmpty()) {
+        return Error::notFound(QStringLiteral("Order %1 has no receiver on record.").arg(orderNo));
     }
-    return receiver;
+    // On record before anything is shown: a reveal that cannot be audited does not happen.
+    if (Status st = m_audit.recordNow(m_audit.entry(actor.fullName(), QStringLiteral("buyer.pii.reveal"), orderNo,
+                                                    QStringLiteral("receiver name, phone, address")));
+        !st) {
+        return Error::internal(
+            QCoreApplication::translate("OrderService", "Not shown: the audit log could not record the reveal (%1).")
+                .arg(st.error().message));
+    }
+    return m_vault.open(*order);
 }
 
 } // namespace shopdesk

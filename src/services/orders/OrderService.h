@@ -17,6 +17,8 @@ public:
 
     /// The order with the masked receiver only (the sealed form is never handed out).
     Result<Order> find(const auth::Actor& actor, const QString& platform, const QString& orderNo);
+    /// The receiver in full (buyer.pii.reveal). The audit entry is committed first; when it cannot be,
+    /// nothing is shown. Waits for the store's writer: never on the UI thread.
     Result<Receiver> revealReceiver(const auth::Actor& actor, const QString& platform, const QString& orderNo);
 
 private:

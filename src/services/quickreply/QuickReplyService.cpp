@@ -34,7 +34,10 @@ QuickReplyService::QuickReplyService(QuickReplyRepository& phrases, AccessGate& 
 
 Result<std::vector<QuickReply>> QuickReplyService::phrases(const auth::Actor& actor)
 {
-    return m_phrases.phrasesFor(actor.fullName());
+    if (Status st = m_gate.check(actor, auth::Operation::QuickReplyView); !st) {
+        return st.error();
+    }
+    return m_phrases.phrasesFor(actor.name);
 }
 
 Status QuickReplyService::checkScope(const auth::Actor& actor, const QuickReply& phrase)
@@ -45,7 +48,7 @@ Status QuickReplyService::checkScope(const auth::Actor& actor, const QuickReply&
     if (Status st = m_gate.check(actor, auth::Operation::QuickReplyPersonalEdit); !st) {
         return st;
     }
-    if (phrase.owner != actor.fullName()) {
+    if (phrase.owner != actor.name) {
         return Error::notAllowed(tr("Only its owner may change a personal phrase."));
     }
     return {};
@@ -54,7 +57,7 @@ Status QuickReplyService::checkScope(const auth::Actor& actor, const QuickReply&
 Result<QuickReplyId> QuickReplyService::save(const auth::Actor& actor, QuickReply phrase)
 {
     if (phrase.scope == QuickReply::Scope::Personal) {
-        phrase.owner = actor.fullName();
+        phrase.owner = actor.name; // account names are stored in their canonical (short) form
     } else {
         phrase.owner.clear();
     }
@@ -200,23 +203,11 @@ Status QuickReplyService::moveTeam(const auth::Actor& actor, QuickReplyId id, in
                                                     QStringLiteral("reorder"))});
 }
 
-std::vector<std::pair<QuickReplyId, QuickReplyId>> QuickReplyService::duplicates(const std::vector<QuickReply>& phrases)
-{
-    std::map<QString, QuickReplyId> seen;
-    std::vector<std::pair<QuickReplyId, QuickReplyId>> out;
-    for (const QuickReply& p : phrases) {
-        const QString key = p.text.simplified();
-        auto [it, fresh] = seen.emplace(key, p.id);
-        if (!fresh) {
-            out.emplace_back(it->second, p.id);
-        }
-    }
-    return out;
-}
-
 Status QuickReplyService::recordUse(const auth::Actor& actor, QuickReplyId id)
 {
-    Q_UNUSED(actor)
+    if (Status st = m_gate.check(actor, auth::Operation::QuickReplyView); !st) {
+        return st;
+    }
     return m_phrases.recordUse(id);
 }
 

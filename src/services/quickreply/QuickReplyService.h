@@ -37,8 +37,6 @@ public:
     Result<PhraseImportSummary> importTeam(const auth::Actor& actor, const std::vector<PhraseRow>& rows);
     /// Moves a team phrase one place up (-1) or down (+1) within its group.
     Status moveTeam(const auth::Actor& actor, QuickReplyId id, int delta);
-    /// Team phrases with the same text as another (duplicates to clean up), as pairs of ids.
-    static std::vector<std::pair<QuickReplyId, QuickReplyId>> duplicates(const std::vector<QuickReply>& phrases);
 
 private:
     Status checkScope(const auth::Actor& actor, const QuickReply& phrase);

@@ -36,39 +36,6 @@ RoutingConfigService::RoutingConfigService(RoutingRepository& routing, SettingsR
 {
 }
 
-QString RoutingConfigService::queueText(const routing::Settings& s)
-{
-    switch (s.queue) {
-    case routing::Settings::Queue::Shop:
-        return QStringLiteral("shop");
-    case routing::Settings::Queue::Off:
-        return QStringLiteral("off");
-    case routing::Settings::Queue::Groups:
-        return s.queueGroups.join(QLatin1Char(','));
-    }
-    return {};
-}
-
-Result<routing::Settings> RoutingConfigService::withQueue(routing::Settings s, const QString& queue)
-{
-    const QString q = queue.trimmed();
-    s.queueGroups.clear();
-    if (q == u"shop") {
-        s.queue = routing::Settings::Queue::Shop;
-    } else if (q == u"off") {
-        s.queue = routing::Settings::Queue::Off;
-    } else {
-        s.queue = routing::Settings::Queue::Groups;
-        for (const QString& g : q.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            s.queueGroups << g.trimmed();
-        }
-        if (s.queueGroups.isEmpty()) {
-            return Error::invalid(QStringLiteral("The queue is shop, off, or a list of groups."));
-        }
-    }
-    return s;
-}
-
 Result<RoutingConfig> RoutingConfigService::load()
 {
     RoutingConfig c;
@@ -77,7 +44,7 @@ Result<RoutingConfig> RoutingConfigService::load()
         return queue.error();
     }
     if (*queue) {
-        auto s = withQueue(c.settings, **queue);
+        auto s = withRoutingQueue(c.settings, **queue);
         if (s) {
             c.settings = *s;
         }
@@ -176,13 +143,13 @@ Status RoutingConfigService::save(const auth::Actor& actor, const routing::Setti
         groupText << QStringLiteral("%1=%2").arg(g.name).arg(g.limit);
     }
     const QString detail = QStringLiteral("queue=%1 session_end=%2 repeat_entry=%3 handling=%4 groups=%5")
-                               .arg(queueText(settings))
+                               .arg(routingQueueText(settings))
                                .arg(settings.sessionEndMinutes)
                                .arg(settings.repeatEntryMinutes)
                                .arg(settings.handlingMinutes)
                                .arg(groupText.join(QLatin1Char(',')));
     Status st = m_routing.save(
-        {{QStringLiteral("routing.queue"), queueText(settings)},
+        {{QStringLiteral("routing.queue"), routingQueueText(settings)},
          {QStringLiteral("routing.session_end_minutes"), QString::number(settings.sessionEndMinutes)},
          {QStringLiteral("routing.repeat_entry_minutes"), QString::number(settings.repeatEntryMinutes)},
          {QStringLiteral("routing.handling_minutes"), QString::number(settings.handlingMinutes)}},
@@ -220,14 +187,15 @@ Status RoutingConfigService::setAgent(const auth::Actor& actor, const QString& a
             return Error::notFound(QStringLiteral("There is no routing group '%1'.").arg(group));
         }
     }
-    AccountRecord updated = **record;
-    updated.account.group = group;
-    updated.account.receptionLimit = limit;
+    AccountChange change;
+    change.group = group;
+    change.receptionLimit = limit;
     auto saved =
-        m_accounts.save(updated, {m_audit.entry(actor.fullName(), QStringLiteral("routing.agent"), name,
-                                                QStringLiteral("group=%1 limit=%2")
-                                                    .arg(group.isEmpty() ? QStringLiteral("-") : group,
-                                                         limit ? QString::number(*limit) : QStringLiteral("group")))});
+        m_accounts.update((*record)->account.id, change,
+                          {m_audit.entry(actor.fullName(), QStringLiteral("routing.agent"), name,
+                                         QStringLiteral("group=%1 limit=%2")
+                                             .arg(group.isEmpty() ? QStringLiteral("-") : group,
+                                                  limit ? QString::number(*limit) : QStringLiteral("group")))});
     if (!saved) {
         return saved.error();
     }

@@ -35,9 +35,6 @@ public:
     /// Called after every successful change, so a running engine applies it at once.
     void onChanged(std::function<void()> listener) { m_listeners.push_back(std::move(listener)); }
 
-    static QString queueText(const routing::Settings& s);
-    static Result<routing::Settings> withQueue(routing::Settings s, const QString& queue);
-
 private:
     Status validate(const routing::Settings& settings, const std::vector<routing::GroupConfig>& groups,
                     const std::vector<Account>& accounts) const;

@@ -5,7 +5,7 @@
 
 namespace shopdesk {
 
-Result<std::vector<MessageHit>> SearchService::search(const auth::Actor& actor, const SearchRequest& request)
+Result<SearchPage> SearchService::search(const auth::Actor& actor, const SearchRequest& request)
 {
     if (Status st = m_gate.check(actor, auth::Operation::HistorySearch); !st) {
         return st.error();
@@ -29,9 +29,19 @@ Result<std::vector<MessageHit>> SearchService::search(const auth::Actor& actor, 
     q.terms = terms;
     q.buyerNick = request.buyerNick;
     q.conversations = request.conversations;
-    q.limit = request.limit;
+    q.limit = request.limit + 1; // one more than asked: whether there are more
     q.before = request.before;
-    return m_messages.search(q);
+    auto hits = m_messages.search(q);
+    if (!hits) {
+        return hits.error();
+    }
+    SearchPage page;
+    page.hits = std::move(*hits);
+    page.more = static_cast<int>(page.hits.size()) > request.limit;
+    if (page.more) {
+        page.hits.resize(static_cast<std::size_t>(request.limit));
+    }
+    return page;
 }
 
 } // namespace shopdesk

@@ -13,7 +13,7 @@ class AccessGate;
 /// (letters case-insensitive); newest first. Any text is a valid query - FTS syntax is literal.
 class SearchService {
 public:
-    static constexpr int kMaxLimit = 10000;
+    static constexpr int kMaxLimit = kMaxSearchLimit;
     static constexpr int kMaxTerms = 16;
     static constexpr int kMaxTermChars = 200;
 
@@ -23,8 +23,8 @@ public:
     {
     }
 
-    /// Needs history.search.
-    Result<std::vector<MessageHit>> search(const auth::Actor& actor, const SearchRequest& request);
+    /// Needs history.search. `more` tells that the limit cut the results.
+    Result<SearchPage> search(const auth::Actor& actor, const SearchRequest& request);
 
 private:
     MessageRepository& m_messages;

@@ -39,12 +39,18 @@ QByteArray KeyRing::piiKey() const
     return crypto::deriveKey(m_master, "shopdesk buyer personal data v1");
 }
 
+QByteArray KeyRing::throttleKey() const
+{
+    return crypto::deriveKey(m_master, "shopdesk login throttle v1");
+}
+
 Status KeyRing::unlock()
 {
     auto storeId = m_store.storeId();
     if (!storeId) {
         return storeId.error();
     }
+    m_storeId = *storeId; // the anchor is written from the audit's own thread, without the store
     const QString id = keyId(*storeId);
     auto recorded = m_store.keyLocation();
     if (!recorded) {
@@ -127,11 +133,14 @@ crypto::KeyStore* KeyRing::unlockedStore()
 
 Result<QString> KeyRing::secretId(const QString& name)
 {
-    auto storeId = m_store.storeId();
-    if (!storeId) {
-        return storeId.error();
+    if (m_storeId.isEmpty()) {
+        auto storeId = m_store.storeId();
+        if (!storeId) {
+            return storeId.error();
+        }
+        m_storeId = *storeId;
     }
-    return QStringLiteral("shopdesk-store-%1-%2").arg(*storeId, name);
+    return QStringLiteral("shopdesk-store-%1-%2").arg(m_storeId, name);
 }
 
 Status KeyRing::putSecret(const QString& name, const QByteArray& value)
@@ -142,6 +151,16 @@ Status KeyRing::putSecret(const QString& name, const QByteArray& value)
         return Error::internal(QStringLiteral("The database key is not unlocked."));
     }
     return ks->write(*id, value);
+}
+
+Status KeyRing::replaceSecret(const QString& name, const QByteArray& value)
+{
+    auto id = secretId(name);
+    crypto::KeyStore* ks = unlockedStore();
+    if (!id || !ks) {
+        return Error::internal(QStringLiteral("The database key is not unlocked."));
+    }
+    return ks->replace(*id, value);
 }
 
 Result<std::optional<QByteArray>> KeyRing::secret(const QString& name)

@@ -28,11 +28,15 @@ public:
     bool unlocked() const { return !m_master.isEmpty(); }
     QByteArray auditKey() const;
     QByteArray piiKey() const;
+    /// Keys the hashes under which failed logins of unknown names are counted.
+    QByteArray throttleKey() const;
     /// "keychain" or "file".
     const QString& location() const { return m_location; }
 
     /// Another secret of this database kept beside its key (e.g. the demo agent's password).
     Status putSecret(const QString& name, const QByteArray& value);
+    /// Creates or replaces such a secret (a value that moves on: the audit log's anchor).
+    Status replaceSecret(const QString& name, const QByteArray& value);
     Result<std::optional<QByteArray>> secret(const QString& name);
 
 private:
@@ -43,6 +47,7 @@ private:
     std::vector<std::unique_ptr<crypto::KeyStore>> m_keyStores;
     QByteArray m_master;
     QString m_location;
+    QString m_storeId;
 };
 
 } // namespace shopdesk

@@ -30,8 +30,11 @@ const QStringList& BuyerService::grades()
     return g;
 }
 
-Result<BuyerNotes> BuyerService::notes(const QString& platform, const QString& nick)
+Result<BuyerNotes> BuyerService::notes(const auth::Actor& actor, const QString& platform, const QString& nick)
 {
+    if (Status st = m_gate.check(actor, auth::Operation::BuyerNotesView); !st) {
+        return st.error();
+    }
     return m_repository.buyerNotes(platform, nick);
 }
 
@@ -70,8 +73,24 @@ Result<qint64> BuyerService::deleteHistory(const auth::Actor& actor, const QStri
     if (Status st = m_gate.check(actor, auth::Operation::HistoryDelete); !st) {
         return st.error();
     }
+    if (ids.empty()) {
+        return Error::invalid(tr("Choose the messages to delete: nothing was deleted."));
+    }
     return m_repository.deleteMessages(platform, nick, ids,
                                        {m_audit.entry(actor.fullName(), QStringLiteral("history.delete"), nick)});
+}
+
+Result<qint64> BuyerService::deleteAllHistory(const auth::Actor& actor, const QString& platform, const QString& nick,
+                                              const QString& typedName)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::HistoryDelete); !st) {
+        return st.error();
+    }
+    if (typedName.trimmed() != nick) {
+        return Error::invalid(tr("Nothing was deleted: type the buyer's name, %1, exactly to confirm.").arg(nick));
+    }
+    return m_repository.deleteAllMessages(platform, nick,
+                                          {m_audit.entry(actor.fullName(), QStringLiteral("history.delete"), nick)});
 }
 
 } // namespace shopdesk

@@ -21,11 +21,15 @@ public:
     /// "" (none), "VIP", "A", "B", "C".
     static const QStringList& grades();
 
-    Result<BuyerNotes> notes(const QString& platform, const QString& nick);
+    /// buyer.notes.view.
+    Result<BuyerNotes> notes(const auth::Actor& actor, const QString& platform, const QString& nick);
     Status setNotes(const auth::Actor& actor, const QString& platform, const QString& nick, BuyerNotes notes);
-    /// Deletes the given messages of the buyer (every message of theirs when `ids` is empty).
+    /// Deletes exactly the given messages of the buyer; none given is an error, never "all".
     Result<qint64> deleteHistory(const auth::Actor& actor, const QString& platform, const QString& nick,
                                  const std::vector<MessageId>& ids);
+    /// Deletes every message of the buyer; `typedName` must be the buyer's name (a typed confirmation).
+    Result<qint64> deleteAllHistory(const auth::Actor& actor, const QString& platform, const QString& nick,
+                                    const QString& typedName);
 
 private:
     WorkbenchRepository& m_repository;

@@ -89,7 +89,7 @@ Result<FollowUpRules> FollowUpService::rules()
 
 Result<std::vector<FollowUp>> FollowUpService::followUps(const auth::Actor& actor)
 {
-    if (Status st = m_gate.check(actor, auth::Operation::OrderView); !st) {
+    if (Status st = m_gate.check(actor, auth::Operation::FollowUpView); !st) {
         return st.error();
     }
     auto r = rules();
@@ -98,7 +98,8 @@ Result<std::vector<FollowUp>> FollowUpService::followUps(const auth::Actor& acto
     }
     const qint64 now = m_clock.now().ms();
     constexpr qint64 kHour = 3600 * 1000;
-    return m_repository.followUps(actor.fullName(), Timestamp::fromMs(now - r->servedDays * 24 * kHour),
+    // Routing records name agents by their short name (the canonical form), never "shop:name".
+    return m_repository.followUps(actor.name, Timestamp::fromMs(now - r->servedDays * 24 * kHour),
                                   Timestamp::fromMs(now - r->unpaidHours * kHour),
                                   Timestamp::fromMs(now - r->unshippedHours * kHour),
                                   Timestamp::fromMs(now - r->staleTraceHours * kHour));

@@ -14,8 +14,11 @@ namespace shopdesk {
 class WorkbenchRepository {
 public:
     virtual ~WorkbenchRepository() = default;
-    /// Conversations `agent` had a routing decision about since `since`: their current state.
+    /// Conversations `agent` had a routing decision about since `since`: their current state, and
+    /// the buyer messages after `agent`'s read mark (all counted in the same query).
     virtual Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) = 0;
+    /// `account` has seen the conversation up to `upTo` (a mark never moves back).
+    virtual Status setReadMark(const QString& account, ConversationId conversation, MessageId upTo) = 0;
     virtual Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) = 0;
     /// Ends (with a Closed session event, reason `reason`) every open session of the platform whose
     /// latest routing event's id does not start with `keepPrefix`: sessions of a stream that is gone
@@ -40,10 +43,13 @@ public:
     /// trace step since `staleBefore`.
     virtual Result<std::vector<FollowUp>> followUps(const QString& agent, Timestamp servedSince, Timestamp unpaidBefore,
                                                     Timestamp unshippedBefore, Timestamp staleBefore) = 0;
-    /// Deletes messages of a buyer's conversations (the ids given, all of them when empty); returns
-    /// how many went.
+    /// Deletes the given messages of a buyer's conversations (none when `ids` is empty); returns how
+    /// many went. The audit entries' detail is filled with the count.
     virtual Result<qint64> deleteMessages(const QString& platform, const QString& nick,
                                           const std::vector<MessageId>& ids, std::vector<AuditEntry> audit) = 0;
+    /// Deletes every message of the buyer.
+    virtual Result<qint64> deleteAllMessages(const QString& platform, const QString& nick,
+                                             std::vector<AuditEntry> audit) = 0;
     /// The buyer's conversations on the platform, newest first.
     virtual Result<std::vector<ConversationId>> conversationsOfBuyer(const QString& platform, const QString& nick) = 0;
 };

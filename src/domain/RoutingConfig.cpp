@@ -1,0 +1,38 @@
+#include "domain/RoutingConfig.h"
+
+namespace shopdesk {
+
+QString routingQueueText(const routing::Settings& s)
+{
+    switch (s.queue) {
+    case routing::Settings::Queue::Shop:
+        return QStringLiteral("shop");
+    case routing::Settings::Queue::Off:
+        return QStringLiteral("off");
+    case routing::Settings::Queue::Groups:
+        return s.queueGroups.join(QLatin1Char(','));
+    }
+    return {};
+}
+
+Result<routing::Settings> withRoutingQueue(routing::Settings s, const QString& queue)
+{
+    const QString q = queue.trimmed();
+    s.queueGroups.clear();
+    if (q == u"shop") {
+        s.queue = routing::Settings::Queue::Shop;
+    } else if (q == u"off") {
+        s.queue = routing::Settings::Queue::Off;
+    } else {
+        s.queue = routing::Settings::Queue::Groups;
+        for (const QString& g : q.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            s.queueGroups << g.trimmed();
+        }
+        if (s.queueGroups.isEmpty()) {
+            return Error::invalid(QStringLiteral("The queue is shop, off, or a list of groups."));
+        }
+    }
+    return s;
+}
+
+} // namespace shopdesk

@@ -1,0 +1,75 @@
+#include "services/settings/SettingsService.h"
+
+#include "services/accounts/AccountService.h"
+#include "services/auth/AccessGate.h"
+#include "services/settings/SimSettingsService.h"
+#include "services/workbench/FollowUpService.h"
+
+namespace shopdesk {
+
+SettingsService::SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpService& followUps,
+                                 AccessGate& gate)
+    : m_accounts(accounts)
+    , m_sim(sim)
+    , m_followUps(followUps)
+    , m_gate(gate)
+{
+}
+
+Result<std::vector<SettingsService::Entry>> SettingsService::list(const auth::Actor& actor)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::SettingsView); !st) {
+        return st.error();
+    }
+    auto policy = m_accounts.loginPolicy();
+    if (!policy) {
+        return policy.error();
+    }
+    auto sim = m_sim.load();
+    if (!sim) {
+        return sim.error();
+    }
+    auto followUp = m_followUps.rules();
+    if (!followUp) {
+        return followUp.error();
+    }
+    return std::vector<Entry>{
+        {QStringLiteral("login.max_failures"), QString::number(policy->maxFailures)},
+        {QStringLiteral("login.lock_minutes"), QString::number(policy->lockMinutes)},
+        {QStringLiteral("sim.bots"), QString::number(sim->bots)},
+        {QStringLiteral("sim.buyers_per_minute"), QString::number(sim->buyersPerMinute)},
+        {QStringLiteral("sim.speed"), QString::number(sim->speed)},
+        {QStringLiteral("followup.unpaid_hours"), QString::number(followUp->unpaidHours)},
+        {QStringLiteral("followup.unshipped_hours"), QString::number(followUp->unshippedHours)},
+        {QStringLiteral("followup.stale_trace_hours"), QString::number(followUp->staleTraceHours)},
+        {QStringLiteral("followup.served_days"), QString::number(followUp->servedDays)},
+    };
+}
+
+Status SettingsService::set(const auth::Actor& actor, const QString& key, const QString& value)
+{
+    if (SimSettingsService::keys().contains(key)) {
+        return m_sim.set(actor, key, value);
+    }
+    if (FollowUpService::keys().contains(key)) {
+        return m_followUps.set(actor, key, value);
+    }
+    if (key != u"login.max_failures" && key != u"login.lock_minutes") {
+        return Error::notFound(QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes, %2, %3)")
+                                   .arg(key, SimSettingsService::keys().join(QStringLiteral(", ")),
+                                        FollowUpService::keys().join(QStringLiteral(", "))));
+    }
+    bool ok = false;
+    const int number = value.trimmed().toInt(&ok);
+    if (!ok) {
+        return Error::invalid(QStringLiteral("%1 takes a whole number").arg(key));
+    }
+    auto policy = m_accounts.loginPolicy();
+    if (!policy) {
+        return policy.error();
+    }
+    (key == u"login.max_failures" ? policy->maxFailures : policy->lockMinutes) = number;
+    return m_accounts.setLoginPolicy(actor, *policy);
+}
+
+} // namespace shopdesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "auth/Actor.h"
+#include "core/Result.h"
+#include "domain/Search.h"
+#include "services/workbench/WorkbenchRepository.h"
+
+#include <optional>
+#include <vector>
+
+namespace shopdesk {
+
+class AccessGate;
+class MessageRepository;
+class OrderRepository;
+
+/// The reads behind the workbench, each an operation of the central table and gated like every
+/// action: conversations and timelines (chat.read), the live queue (queue.monitor), a buyer's
+/// orders (order.view), refunds (refund.view), parcels (order.logistics) and message records
+/// (history.records). Orders come with their masked receivers only.
+class WorkbenchService {
+public:
+    static constexpr int kMaxPage = 500;
+
+    WorkbenchService(WorkbenchRepository& workbench, MessageRepository& messages, OrderRepository& orders,
+                     AccessGate& gate);
+
+    Result<std::vector<ConversationSummary>> mine(const auth::Actor& actor, Timestamp since);
+    Result<QueueSnapshot> queue(const auth::Actor& actor, Timestamp since);
+    Result<std::optional<ConversationSummary>> conversation(const auth::Actor& actor, const QString& platform,
+                                                            const QString& key);
+    Result<std::optional<ConversationSummary>> ofBuyer(const auth::Actor& actor, const QString& platform,
+                                                       const QString& nick);
+    Result<std::vector<Message>> page(const auth::Actor& actor, ConversationId conversation, int limit,
+                                      MessageId before);
+    Result<std::vector<Message>> after(const auth::Actor& actor, ConversationId conversation, int limit,
+                                       MessageId after);
+    Status markRead(const auth::Actor& actor, ConversationId conversation, MessageId upTo);
+
+    Result<std::vector<ConversationSummary>> openSessions(const auth::Actor& actor, Timestamp since);
+
+    Result<std::vector<Order>> ordersOfBuyer(const auth::Actor& actor, const QString& platform, const QString& nick,
+                                             int limit);
+    Result<std::vector<Refund>> refundsOfBuyer(const auth::Actor& actor, const QString& platform, const QString& nick);
+    Result<std::vector<LogisticsEvent>> storedTrace(const auth::Actor& actor, const QString& platform,
+                                                    const QString& orderNo);
+    /// The buyer's messages, newest first: all, or those with every word of `query`.
+    Result<SearchPage> records(const auth::Actor& actor, const QString& platform, const QString& nick,
+                               const QString& query, int limit);
+
+private:
+    WorkbenchRepository& m_workbench;
+    MessageRepository& m_messages;
+    OrderRepository& m_orders;
+    AccessGate& m_gate;
+};
+
+} // namespace shopdesk

@@ -1,0 +1,170 @@
+#include "backend/Backend.h"
+#include "backend/LiveShop.h"
+#include "services/auth/AccessGate.h"
+#include "services/chat/ChatService.h"
+#include "services/routing/RoutingConfigService.h"
+#include "services/workbench/WorkbenchService.h"
+#include "session/local/LocalDesks.h"
+#include "session/local/LocalSession.h"
+
+#include <QCoreApplication>
+
+#include <map>
+
+namespace shopdesk::session {
+
+namespace {
+
+Error notConnected()
+{
+    return Error::invalid(QCoreApplication::translate(
+        "LocalSession", "Not connected to the shop's platform: nothing was sent. Try again when it is back."));
+}
+
+template <typename T>
+Result<T> withActor(LocalSession& s, const std::function<Result<T>(const auth::Actor&)>& read)
+{
+    auto a = s.actor();
+    if (!a) {
+        return a.error();
+    }
+    return read(*a);
+}
+
+} // namespace
+
+Result<std::vector<ConversationSummary>> LocalChats::mine(Timestamp since)
+{
+    return withActor<std::vector<ConversationSummary>>(
+        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().mine(a, since); });
+}
+
+Result<QueueSnapshot> LocalChats::queue(Timestamp since)
+{
+    return withActor<QueueSnapshot>(m_s,
+                                    [&](const auth::Actor& a) { return m_s.backend().workbench().queue(a, since); });
+}
+
+Result<std::optional<ConversationSummary>> LocalChats::conversation(const QString& platform, const QString& key)
+{
+    return withActor<std::optional<ConversationSummary>>(
+        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().conversation(a, platform, key); });
+}
+
+Result<std::optional<ConversationSummary>> LocalChats::ofBuyer(const QString& platform, const QString& nick)
+{
+    return withActor<std::optional<ConversationSummary>>(
+        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().ofBuyer(a, platform, nick); });
+}
+
+Result<std::vector<Message>> LocalChats::page(ConversationId conversation, int limit, MessageId before)
+{
+    return withActor<std::vector<Message>>(
+        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().page(a, conversation, limit, before); });
+}
+
+Result<std::vector<Message>> LocalChats::after(ConversationId conversation, int limit, MessageId after)
+{
+    return withActor<std::vector<Message>>(
+        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().after(a, conversation, limit, after); });
+}
+
+QFuture<Status> LocalChats::markRead(ConversationId conversation, MessageId upTo)
+{
+    LocalSession& s = m_s;
+    return s.later<Status>([&s, conversation, upTo]() -> Status {
+        auto a = s.actor();
+        if (!a) {
+            return a.error();
+        }
+        return s.backend().workbench().markRead(*a, conversation, upTo);
+    });
+}
+
+QFuture<Status> LocalChats::send(const QString& buyer, const QString& text)
+{
+    LiveShop* live = m_s.live();
+    return live ? live->chat().send(m_s.source(), buyer, text) : ready(Status(notConnected()));
+}
+
+QFuture<Status> LocalChats::sendOrderCard(const QString& buyer, const QString& orderNo)
+{
+    LiveShop* live = m_s.live();
+    return live ? live->chat().sendOrderCard(m_s.source(), buyer, orderNo) : ready(Status(notConnected()));
+}
+
+QFuture<Status> LocalChats::transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
+                                     const QString& note)
+{
+    LiveShop* live = m_s.live();
+    return live ? live->chat().transfer(m_s.source(), buyer, toAgent, toGroup, note) : ready(Status(notConnected()));
+}
+
+QFuture<Result<std::vector<TransferTarget>>> LocalChats::transferTargets()
+{
+    using Targets = Result<std::vector<TransferTarget>>;
+    LocalSession& s = m_s;
+    return s.laterRead<Targets>([&s]() -> Targets {
+        auto a = s.actor();
+        if (!a) {
+            return a.error();
+        }
+        if (Status st = s.backend().gate().check(*a, auth::Operation::ChatTransfer); !st) {
+            return st.error();
+        }
+        auto config = s.backend().routing().load();
+        if (!config) {
+            return config.error();
+        }
+        std::map<QString, int> groupLimit;
+        std::vector<TransferTarget> out;
+        for (const routing::GroupConfig& g : config->groups) {
+            groupLimit[g.name] = g.limit;
+            out.push_back({QString(), g.name, platform::AgentPresence::Offline, 0, g.limit, QString()});
+        }
+        for (const routing::AgentConfig& agent : config->agents) {
+            if (agent.name == a->name) {
+                continue;
+            }
+            const int limit = agent.limit.value_or(groupLimit.count(agent.group) ? groupLimit[agent.group] : 0);
+            out.push_back({agent.name, agent.group, platform::AgentPresence::Offline, 0, limit, QString()});
+        }
+        return out;
+    });
+}
+
+QFuture<Status> LocalChats::close(const QString& buyer, const QString& closingLine)
+{
+    LiveShop* live = m_s.live();
+    return live ? live->chat().close(m_s.source(), buyer, closingLine) : ready(Status(notConnected()));
+}
+
+QFuture<Status> LocalChats::setPresence(platform::AgentPresence presence)
+{
+    LiveShop* live = m_s.live();
+    return live ? live->chat().setPresence(m_s.source(), presence) : ready(Status(notConnected()));
+}
+
+Result<LiveQueue> LocalChats::liveQueue(Timestamp since)
+{
+    return withActor<LiveQueue>(m_s, [&](const auth::Actor& a) -> Result<LiveQueue> {
+        auto sessions = m_s.backend().workbench().openSessions(a, since);
+        if (!sessions) {
+            return sessions.error();
+        }
+        auto routing = m_s.backend().routing().load();
+        if (!routing) {
+            return routing.error();
+        }
+        return LiveQueue{std::move(*sessions), std::move(*routing)};
+    });
+}
+
+QFuture<Result<std::vector<platform::AgentState>>> LocalChats::teamStatus()
+{
+    LiveShop* live = m_s.live();
+    using R = Result<std::vector<platform::AgentState>>;
+    return live ? live->chat().teamStatus(m_s.source()) : ready(R(notConnected()));
+}
+
+} // namespace shopdesk::session
