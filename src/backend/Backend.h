@@ -85,6 +85,7 @@ public:
     HistoryImporter& importer() { return *m_importer; }
     const PiiVault& vault() const { return *m_vault; }
     KeyRing& keys() { return *m_keys; }
+    const crypto::PasswordHasher& hasher() const { return *m_hasher; }
     WorkbenchService& workbench() { return *m_workbench; }
     SettingsService& settings() { return *m_settings; }
 

@@ -71,7 +71,11 @@ int runAuditVerify(CliContext& ctx, Args& args)
         return ctx.fail(result.error());
     }
     if (!result->intact) {
-        return ctx.fail(Error::invalid(QStringLiteral("the audit log was tampered with: %1").arg(result->reason)));
+        return ctx.fail(
+            Error::invalid(QStringLiteral("the audit log was tampered with: %1. If this was a restore you made, "
+                                          "the owner can accept the log as it is and anchor it again with "
+                                          "'audit reanchor --yes' (recorded)")
+                               .arg(result->reason)));
     }
     ctx.io().out << "The audit log is intact: " << result->entries
                  << " entries, chain, head and anchor outside the database verified." << Qt::endl;

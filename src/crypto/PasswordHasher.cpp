@@ -46,6 +46,7 @@ QByteArray PasswordHasher::hash(const QString& password) const
 
 bool PasswordHasher::verify(const QByteArray& stored, const QString& password) const
 {
+    ++m_verifications;
     if (stored.isEmpty() || stored.size() >= crypto_pwhash_STRBYTES) {
         return false;
     }

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
+
 namespace shopdesk::crypto {
 
 /// Memory-hard password hashing: Argon2id through libsodium, salted, at OWASP's recommended
@@ -27,9 +29,12 @@ public:
     bool needsRehash(const QByteArray& stored) const;
 
     const Params& params() const { return m_params; }
+    /// How many verifications this hasher ran (each costs the full Argon2 work).
+    quint64 verifications() const { return m_verifications.load(); }
 
 private:
     Params m_params;
+    mutable std::atomic<quint64> m_verifications{0};
 };
 
 } // namespace shopdesk::crypto

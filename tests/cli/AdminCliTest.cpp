@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -150,6 +151,48 @@ TEST(AdminCli, AuditVerifyNamesTheFirstBrokenEntry)
     auto broken = s.owner({"audit", "verify"});
     EXPECT_EQ(broken.exitCode, 5);
     EXPECT_TRUE(broken.err.contains(QStringLiteral("entry 2"))) << broken.err.toStdString();
+}
+
+TEST(AdminCli, ACutAuditLogStopsEveryCommandButVerifyAndTheOwnersAcceptance)
+{
+    CliStore s;
+    ASSERT_EQ(
+        s.owner({"account", "create", "小美", "--roles", "presales"}, {"SHOPDESK_NEW_PASSWORD=mei-pass-1"}).exitCode,
+        0);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(s.db().toUtf8().constData(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT max(id) - 2 FROM audit);"
+                           "DELETE FROM meta WHERE key = 'audit_head'",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    auto refused = s.owner({"account", "list"});
+    EXPECT_NE(refused.exitCode, 0);
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("anchor"))) << refused.err.toStdString();
+    auto verify = s.owner({"audit", "verify"});
+    EXPECT_EQ(verify.exitCode, 5);
+    EXPECT_TRUE(verify.err.contains(QStringLiteral("anchor"))) << verify.err.toStdString();
+    EXPECT_EQ(s.as("小美", "mei-pass-1", {"audit", "reanchor", "--yes"}).exitCode, 3);
+    EXPECT_EQ(s.owner({"audit", "reanchor"}).exitCode, 2) << "needs --yes";
+    ASSERT_EQ(s.owner({"audit", "reanchor", "--yes"}).exitCode, 0);
+    EXPECT_EQ(s.owner({"audit", "verify"}).exitCode, 0);
+    EXPECT_EQ(s.owner({"account", "list"}).exitCode, 0);
+}
+
+TEST(AdminCli, SimRunOnlyOnASimStore)
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("real.db"));
+    auto init =
+        runProcess(binary("shopdeskctl"),
+                   {"--db", db, "init", "--shop", "真店", "--owner", "店长", "--platform", "taobao"}, "owner-pass-1\n");
+    ASSERT_EQ(init.exitCode, 0) << init.err.toStdString();
+    auto run = runProcess(binary("shopdeskctl"), {"--db", db, "--as", "店长", "sim", "run", "--minutes", "1"}, {},
+                          60000, {"SHOPDESK_PASSWORD=owner-pass-1"});
+    EXPECT_EQ(run.exitCode, 5);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("taobao"))) << run.err.toStdString();
+    EXPECT_EQ(queryInt(db, "SELECT count(*) FROM messages"), 0);
 }
 
 TEST(AdminCli, PermListNeedsNoAccountAndMatchesTheCatalogue)

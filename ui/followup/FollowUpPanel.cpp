@@ -62,6 +62,15 @@ std::optional<FollowUp> FollowUpPanel::selected() const
 bool FollowUpPanel::reload()
 {
     m_list->clear();
+    const bool may = m_context.session.may(auth::Operation::FollowUpView);
+    m_list->setEnabled(may);
+    m_refresh->setEnabled(may);
+    if (!may) {
+        // Said, not attempted: nothing is refused or audited on every refresh.
+        m_items.clear();
+        m_list->addItem(gates::missingPermissionText(auth::operationInfo(auth::Operation::FollowUpView).required));
+        return false;
+    }
     auto items = m_context.session.orders().followUps();
     if (!items) {
         m_items.clear();

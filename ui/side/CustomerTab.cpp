@@ -16,7 +16,7 @@ namespace shopdesk::ui {
 using auth::Permission;
 
 CustomerTab::CustomerTab(WorkbenchContext& context, QWidget* parent)
-    : SideTab(context, parent)
+    : SideTab(context, auth::Operation::BuyerNotesView, parent)
     , m_nick(new QLabel(this))
     , m_profile(new QLabel(this))
     , m_grade(new QComboBox(this))
@@ -77,8 +77,7 @@ void CustomerTab::reload()
     m_phone->clear();
     m_address->clear();
     m_orderNo.clear();
-    setEnabled(chat() != nullptr);
-    if (!chat()) {
+    if (!chat() || !readable()) {
         return;
     }
     auto notes = m_context.session.buyers().notes(platformName(), buyer());

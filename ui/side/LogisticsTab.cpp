@@ -14,7 +14,7 @@
 namespace shopdesk::ui {
 
 LogisticsTab::LogisticsTab(WorkbenchContext& context, QWidget* parent)
-    : SideTab(context, parent)
+    : SideTab(context, auth::Operation::OrderLogistics, parent)
     , m_order(new QComboBox(this))
     , m_trace(new QListWidget(this))
     , m_refresh(new QPushButton(tr("Refresh"), this))
@@ -32,6 +32,9 @@ LogisticsTab::LogisticsTab(WorkbenchContext& context, QWidget* parent)
     gates::mirror(m_refresh, context.session, auth::Permission::OrderView);
     connect(m_order, &QComboBox::currentIndexChanged, this, [this] {
         const QString no = m_order->currentData().toString();
+        if (no.isEmpty() || !readable()) {
+            return;
+        }
         auto stored = m_context.session.orders().storedTrace(platformName(), no);
         fill(stored ? *stored : std::vector<LogisticsEvent>());
     });
@@ -43,7 +46,7 @@ void LogisticsTab::reload()
     QSignalBlocker block(m_order);
     m_order->clear();
     m_trace->clear();
-    if (!chat()) {
+    if (!chat() || !readable()) {
         return;
     }
     auto orders = m_context.session.orders().ofBuyer(platformName(), buyer(), 50);

@@ -43,7 +43,7 @@ QIcon dot(const QColor& c)
 } // namespace
 
 OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
-    : SideTab(context, parent)
+    : SideTab(context, auth::Operation::OrderView, parent)
     , m_list(new QListWidget(this))
     , m_detail(new QLabel(this))
     , m_remark(new QPlainTextEdit(this))
@@ -112,7 +112,7 @@ void OrdersTab::reload()
     const QString keep = selected() ? selected()->orderNo : QString();
     m_orders.clear();
     m_list->clear();
-    if (chat()) {
+    if (chat() && readable()) {
         auto orders = m_context.session.orders().ofBuyer(platformName(), buyer(), 50);
         if (!orders) {
             report(orders.error().message, true);
@@ -134,8 +134,8 @@ void OrdersTab::reload()
             select = static_cast<int>(i);
         }
     }
-    if (m_orders.empty()) {
-        m_list->addItem(chat() ? tr("This buyer has no order yet.") : QString());
+    if (m_orders.empty() && chat() && readable()) {
+        m_list->addItem(tr("This buyer has no order yet."));
     }
     m_list->setCurrentRow(select);
     showSelected();
@@ -143,7 +143,7 @@ void OrdersTab::reload()
 
 bool OrdersTab::ordersChanged(const QStringList& orderNos)
 {
-    if (!chat() || orderNos.isEmpty()) {
+    if (!chat() || orderNos.isEmpty() || !readable()) {
         return false;
     }
     bool mine =

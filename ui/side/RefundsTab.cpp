@@ -21,7 +21,7 @@ namespace shopdesk::ui {
 using auth::Permission;
 
 RefundsTab::RefundsTab(WorkbenchContext& context, QWidget* parent)
-    : SideTab(context, parent)
+    : SideTab(context, auth::Operation::RefundView, parent)
     , m_list(new QListWidget(this))
     , m_agree(new QPushButton(tr("Agree"), this))
     , m_refuse(new QPushButton(tr("Refuse…"), this))
@@ -49,7 +49,7 @@ void RefundsTab::reload()
 {
     m_refunds.clear();
     m_list->clear();
-    if (chat()) {
+    if (chat() && readable()) {
         auto refunds = m_context.session.orders().refundsOfBuyer(platformName(), buyer());
         if (!refunds) {
             report(refunds.error().message, true);
@@ -78,7 +78,7 @@ void RefundsTab::reload()
         }
         m_list->addItem(item);
     }
-    if (m_refunds.empty() && chat() && m_message->isHidden()) {
+    if (m_refunds.empty() && chat() && readable() && m_message->isHidden()) {
         m_list->addItem(tr("No refund requests."));
     }
     m_list->setCurrentRow(m_refunds.empty() ? -1 : 0);

@@ -48,6 +48,11 @@ void SidePanel::setChat(ChatView* chat)
     }
 }
 
+void SidePanel::refresh()
+{
+    setChat(m_chat);
+}
+
 void SidePanel::stored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds)
 {
     Q_UNUSED(conversations)

@@ -21,6 +21,8 @@ public:
     SidePanel(WorkbenchContext& context, PhraseLibrary& phrases, QWidget* parent = nullptr);
 
     void setChat(ChatView* chat);
+    /// Reads every tab again, or says which permission it misses (after a change of authority).
+    void refresh();
     /// Stored changes: conversations (keys), orders and refunds (numbers) the pipeline just wrote.
     void stored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
 

@@ -1,25 +1,40 @@
 #include "side/SideTab.h"
 
 #include "chat/ChatView.h"
+#include "common/Gates.h"
 #include "common/Outcome.h"
 
 #include <QLabel>
 
 namespace shopdesk::ui {
 
-SideTab::SideTab(WorkbenchContext& context, QWidget* parent)
+SideTab::SideTab(WorkbenchContext& context, auth::Operation read, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
     , m_message(new QLabel(this))
+    , m_read(read)
 {
     m_message->setWordWrap(true);
     m_message->hide();
 }
 
+bool SideTab::readable() const
+{
+    return m_context.session.may(m_read);
+}
+
 void SideTab::setChat(ChatView* chat)
 {
     m_chat = chat;
-    report({}, false);
+    refresh();
+}
+
+void SideTab::refresh()
+{
+    const bool may = readable();
+    setEnabled(may); // the controls inside keep their own gates for when it is enabled again
+    // Said, not attempted: the person sees why the tab is empty, and nothing is refused or audited.
+    report(may ? QString() : gates::missingPermissionText(auth::operationInfo(m_read).required), false);
     reload();
 }
 

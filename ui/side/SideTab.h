@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/Operation.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QWidget>
@@ -14,14 +15,20 @@ class ChatView;
 class SideTab : public QWidget {
     Q_OBJECT
 public:
-    SideTab(WorkbenchContext& context, QWidget* parent);
+    /// `read`: the operation the tab's contents need; without it the tab says which permission is
+    /// missing instead of reading (no refusal, no audit entry on every refresh).
+    SideTab(WorkbenchContext& context, auth::Operation read, QWidget* parent);
 
     /// The chat the panel follows (null: none open).
     void setChat(ChatView* chat);
     ChatView* chat() const { return m_chat; }
-    /// Reads the buyer's data again.
+    /// Reads the buyer's data again (when the person may).
     virtual void reload() = 0;
+    /// Follows the session's authority: reads again, or says what is missing.
+    void refresh();
     QLabel* messageLabel() const { return m_message; }
+    /// Whether the person may read what the tab shows.
+    bool readable() const;
 
 protected:
     QString platformName() const;
@@ -33,6 +40,7 @@ protected:
     QLabel* m_message;
 
 private:
+    auth::Operation m_read;
     ChatView* m_chat = nullptr;
 };
 

@@ -1,5 +1,6 @@
 #include "workbench/ConversationListModel.h"
 
+#include "common/Gates.h"
 #include "domain/TextMatch.h"
 #include "session/Chats.h"
 #include "session/ShopSession.h"
@@ -122,6 +123,15 @@ void ConversationListModel::markRead(ConversationId conversation, MessageId upTo
 
 bool ConversationListModel::refresh()
 {
+    if (!m_session.may(auth::Operation::ChatRead)) {
+        // Said, not attempted: the list empties and names what is missing, nothing refused or audited.
+        m_error = gates::missingPermissionText(auth::operationInfo(auth::Operation::ChatRead).required);
+        m_active.clear();
+        m_recent.clear();
+        m_queue = {};
+        rebuild();
+        return false;
+    }
     const Timestamp since = Timestamp::fromMs(m_session.clock().now().ms() - kWindowMs);
     auto list = m_session.chats().mine(since);
     auto queue = m_session.chats().queue(since);

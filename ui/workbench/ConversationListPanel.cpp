@@ -5,6 +5,7 @@
 #include "workbench/ConversationListDelegate.h"
 #include "workbench/ConversationListModel.h"
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QTimer>
@@ -17,6 +18,7 @@ ConversationListPanel::ConversationListPanel(session::ShopSession& session, QWid
     , m_model(new ConversationListModel(session, this))
     , m_delegate(new ConversationListDelegate(session.clock(), this))
     , m_filter(new QLineEdit(this))
+    , m_notice(new QLabel(this))
     , m_view(new QListView(this))
     , m_ticker(new QTimer(this))
 {
@@ -31,6 +33,10 @@ ConversationListPanel::ConversationListPanel(session::ShopSession& session, QWid
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
+    m_notice->setWordWrap(true);
+    m_notice->setObjectName(QStringLiteral("conversationListNotice"));
+    m_notice->hide();
+    layout->addWidget(m_notice);
     layout->addWidget(m_view, 1);
     connect(m_filter, &QLineEdit::textChanged, m_model, &ConversationListModel::setFilter);
     auto open = [this](const QModelIndex& index) {
@@ -44,6 +50,14 @@ ConversationListPanel::ConversationListPanel(session::ShopSession& session, QWid
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
     m_ticker->start();
+}
+
+bool ConversationListPanel::refresh()
+{
+    const bool ok = m_model->refresh();
+    m_notice->setText(ok ? QString() : m_model->error());
+    m_notice->setVisible(!ok);
+    return ok;
 }
 
 void ConversationListPanel::select(ConversationId id)

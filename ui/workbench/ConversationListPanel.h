@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QListView;
 class QTimer;
@@ -29,6 +30,9 @@ public:
     ConversationListDelegate* delegate() const { return m_delegate; }
     /// Selects the conversation's row without opening it again.
     void select(ConversationId id);
+    /// Reads the list again; what stops it (a missing permission, a read failure) is said above it.
+    bool refresh();
+    QLabel* notice() const { return m_notice; }
 
 signals:
     void openRequested(const ConversationSummary& conversation);
@@ -37,6 +41,7 @@ private:
     ConversationListModel* m_model;
     ConversationListDelegate* m_delegate;
     QLineEdit* m_filter;
+    QLabel* m_notice;
     QListView* m_view;
     QTimer* m_ticker;
 };

@@ -137,11 +137,20 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     connect(&context.session, &session::ShopSession::stored, this, &MainWindow::onStored);
     connect(&context.session, &session::ShopSession::problem, this, [this](const QString& m) { m_state->setText(m); });
     connect(&context.session, &session::ShopSession::linkChanged, this, &MainWindow::updateStatus);
+    connect(&context.session, &session::ShopSession::authorityChanged, this, &MainWindow::followAuthority);
+    connect(&context.session, &session::ShopSession::sessionEnded, this, [this](const QString& reason) {
+        // Nothing more can be done in this session: the window goes, the login comes back with why.
+        if (m_console) {
+            m_console->hide();
+        }
+        hide();
+        emit loggedOut(reason);
+    });
     auto* statusTicker = new QTimer(this);
     connect(statusTicker, &QTimer::timeout, this, &MainWindow::updateStatus);
     statusTicker->start(1000);
 
-    m_list->model()->refresh();
+    m_list->refresh();
     m_followUps->reload();
     setPresence(0);
     updateStatus();
@@ -214,6 +223,17 @@ void MainWindow::buildMenus()
            });
 }
 
+void MainWindow::followAuthority()
+{
+    setWindowTitle(tr("ShopDesk — %1 — %2").arg(m_context.shopName(), m_context.me().name));
+    menuBar()->clear();
+    buildMenus();
+    m_phrases->reload();
+    m_list->refresh();
+    m_followUps->reload();
+    m_side->refresh();
+}
+
 ConsoleWindow* MainWindow::openConsole(ConsoleWindow::Page page)
 {
     if (!m_console) {
@@ -267,7 +287,7 @@ void MainWindow::flushStored()
     m_pendingRefunds.clear();
     m_tabs->refresh(conversations);
     if (!conversations.isEmpty()) {
-        m_list->model()->refresh();
+        m_list->refresh();
     }
     m_side->stored(conversations, orders, refunds);
 }

@@ -54,12 +54,18 @@ public:
     /// The management window (menu 管理) at `page`.
     ConsoleWindow* openConsole(ConsoleWindow::Page page);
 
+signals:
+    /// The session ended (why: one sentence); the window has closed itself.
+    void loggedOut(const QString& reason);
+
 private:
     void onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
     void runHistorySearch();
     void openMessageManager();
     void updateStatus();
     void buildMenus();
+    /// The account's permissions changed: menus, panes and controls follow.
+    void followAuthority();
 
     WorkbenchContext& m_context;
     PhraseLibrary* m_phrases;

@@ -184,7 +184,9 @@ Result<auth::Actor> AccountService::login(const QString& name, const QString& pa
     const bool known = *found && !(*found)->account.isDeleted();
     const AccountRecord* record = known ? &**found : nullptr;
     // The same Argon2 work whatever the name: the answer's timing says nothing about which exist.
-    const bool passwordOk = m_hasher.verify(known ? record->passwordHash : decoyHash(), password) && known;
+    // (The decoy is made on the first login of any name, so that one costs the same either way.)
+    const QByteArray& decoy = decoyHash();
+    const bool passwordOk = m_hasher.verify(known ? record->passwordHash : decoy, password) && known;
     if (!passwordOk) {
         if (Status st = countFailure(record, name, "login.failed"); !st) {
             return st.error();
