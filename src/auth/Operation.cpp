@@ -76,6 +76,9 @@ const std::vector<OperationInfo>& operationTable()
         {O::SettingsView, "settings.view", P::AccountManage, "查看店铺设置", "See the shop's settings",
          "settings show"},
         {O::SimRun, "sim.run", P::SimRun, "运行模拟店铺", "Run the simulated shop", "sim run"},
+        {O::ChatDraft, "chat.draft", P::ChatRead, "保存和读取自己的回复草稿", "Keep one's own reply drafts", ""},
+        {O::ShopTextsEdit, "shop.texts.edit", P::QuickReplyTeamManage, "编辑店铺话术（结束语、评价邀请、催付）",
+         "Edit the shop's texts (closing line, rating invitation, payment reminder)", "settings set text.*"},
     };
     return table;
 }

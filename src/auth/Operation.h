@@ -59,6 +59,8 @@ enum class Operation {
     AuditReanchor,
     SettingsView,
     SimRun,
+    ChatDraft,
+    ShopTextsEdit,
     Count
 };
 

@@ -17,6 +17,7 @@
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
 #include "services/settings/SettingsService.h"
+#include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
 #include "services/shop/ShopRepository.h"
 #include "services/workbench/BuyerService.h"
@@ -108,6 +109,7 @@ void Backend::wireServices()
     m_routing = std::make_unique<RoutingConfigService>(m_store->routing(), m_store->settings(), m_store->accounts(),
                                                        *m_gate, *m_audit);
     m_sim = std::make_unique<SimSettingsService>(m_store->settings(), *m_gate, *m_audit);
+    m_shopTexts = std::make_unique<ShopTextsService>(m_store->settings(), *m_gate, *m_audit);
     m_quickReplies = std::make_unique<QuickReplyService>(m_store->quickReplies(), *m_gate, *m_audit);
     m_buyers = std::make_unique<BuyerService>(m_store->workbench(), *m_gate, *m_audit);
     m_followUps =
@@ -115,7 +117,7 @@ void Backend::wireServices()
     m_reports = std::make_unique<AgentReportService>(m_store->reports(), *m_gate);
     m_workbench =
         std::make_unique<WorkbenchService>(m_store->workbench(), m_store->messages(), m_store->orders(), *m_gate);
-    m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUps, *m_gate);
+    m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUps, *m_shopTexts, *m_gate);
 }
 
 Result<Shop> Backend::shop() const

@@ -25,6 +25,7 @@ class RoleCatalog;
 class RoleService;
 class RoutingConfigService;
 class SearchService;
+class ShopTextsService;
 class SimSettingsService;
 class QuickReplyService;
 class BuyerService;
@@ -78,6 +79,7 @@ public:
     OrderService& orders() { return *m_orders; }
     RoutingConfigService& routing() { return *m_routing; }
     SimSettingsService& simSettings() { return *m_sim; }
+    ShopTextsService& shopTexts() { return *m_shopTexts; }
     QuickReplyService& quickReplies() { return *m_quickReplies; }
     BuyerService& buyers() { return *m_buyers; }
     FollowUpService& followUps() { return *m_followUps; }
@@ -110,6 +112,7 @@ private:
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<RoutingConfigService> m_routing;
     std::unique_ptr<SimSettingsService> m_sim;
+    std::unique_ptr<ShopTextsService> m_shopTexts;
     std::unique_ptr<QuickReplyService> m_quickReplies;
     std::unique_ptr<BuyerService> m_buyers;
     std::unique_ptr<FollowUpService> m_followUps;

@@ -86,7 +86,8 @@ LiveShop::LiveShop(Backend& backend, std::unique_ptr<platform::ShopPlatform> pla
     : m_platform(std::move(platform))
     , m_pipeline(std::make_unique<platform::IngestPipeline>(*m_platform, backend.store().history(), backend.vault()))
     , m_runner(std::make_unique<ActionRunner>(*m_platform, backend.gate(), backend.audit(), retry))
-    , m_chat(std::make_unique<ChatService>(*m_runner, backend.store().orders(), backend.store().workbench()))
+    , m_chat(std::make_unique<ChatService>(*m_runner, backend.store().orders(), backend.store().workbench(),
+                                           backend.shopTexts(), backend.shop() ? backend.shop()->name : QString()))
     , m_orderActions(std::make_unique<OrderActionService>(*m_runner, backend.store().orders(), *m_chat))
 {
 }

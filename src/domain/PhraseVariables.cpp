@@ -1,5 +1,7 @@
 #include "domain/PhraseVariables.h"
 
+#include <algorithm>
+
 namespace shopdesk {
 
 const std::vector<std::pair<QString, QString>>& phraseVariables()
@@ -10,6 +12,28 @@ const std::vector<std::pair<QString, QString>>& phraseVariables()
         {QStringLiteral("物流公司"), QStringLiteral("carrier")}, {QStringLiteral("运单号"), QStringLiteral("tracking")},
     };
     return names;
+}
+
+std::vector<UnfilledVariable> unfilledVariables(const QString& text)
+{
+    std::vector<UnfilledVariable> out;
+    qsizetype i = text.indexOf(u'{');
+    while (i >= 0) {
+        const qsizetype close = text.indexOf(u'}', i + 1);
+        if (close < 0) {
+            break;
+        }
+        const QStringView name = QStringView(text).mid(i + 1, close - i - 1);
+        const bool known = std::any_of(phraseVariables().begin(), phraseVariables().end(),
+                                       [&](const auto& v) { return name == v.first || name == v.second; });
+        if (known) {
+            out.push_back({i, close - i + 1, name.toString()});
+            i = text.indexOf(u'{', close + 1);
+        } else {
+            i = text.indexOf(u'{', i + 1);
+        }
+    }
+    return out;
 }
 
 FilledPhrase fillPhrase(const QString& text, const PhraseContext& context)

@@ -29,4 +29,15 @@ FilledPhrase fillPhrase(const QString& text, const PhraseContext& context);
 /// The variables a phrase may use, Chinese name first: {"买家", "buyer"}, ...
 const std::vector<std::pair<QString, QString>>& phraseVariables();
 
+/// A variable left unfilled in a text about to be sent: where it is and its name as written.
+struct UnfilledVariable {
+    qsizetype start = 0;  ///< index of the `{`
+    qsizetype length = 0; ///< up to and including the `}`
+    QString name;
+};
+
+/// Every known variable still written as `{name}` in `text` (a reply must not reach the buyer with
+/// one in it). Unknown braces are the agent's own text.
+std::vector<UnfilledVariable> unfilledVariables(const QString& text);
+
 } // namespace shopdesk

@@ -32,6 +32,8 @@ struct ConversationSummary {
     std::optional<int> queueEstimateSecs;
     /// Buyer messages after the reader's read mark (filled for the reader's own list).
     int unread = 0;
+
+    bool operator==(const ConversationSummary&) const = default;
 };
 
 /// The shop's queue right now.
@@ -40,6 +42,8 @@ struct QueueSnapshot {
     std::optional<Timestamp> oldestSince;
     /// The routing engine's estimate for the most recently queued buyer.
     std::optional<int> latestEstimateSecs;
+
+    bool operator==(const QueueSnapshot&) const = default;
 };
 
 /// What a shop keeps about a buyer beyond the platform's profile.

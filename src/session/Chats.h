@@ -4,6 +4,7 @@
 #include "domain/Capabilities.h"
 #include "domain/Message.h"
 #include "domain/RoutingConfig.h"
+#include "domain/ShopTexts.h"
 #include "domain/Workbench.h"
 
 #include <QFuture>
@@ -51,6 +52,10 @@ public:
     virtual Result<std::vector<Message>> after(ConversationId conversation, int limit, MessageId after) = 0;
     /// The person has seen the conversation up to `upTo` (the unread count drops).
     virtual QFuture<Status> markRead(ConversationId conversation, MessageId upTo) = 0;
+    /// What the person was typing to the buyer and has not sent ("" when nothing).
+    virtual Result<QString> draft(const QString& platform, const QString& buyer) = 0;
+    /// Keeps the draft across tab switches and restarts; "" forgets it.
+    virtual QFuture<Status> saveDraft(const QString& platform, const QString& buyer, const QString& text) = 0;
 
     virtual QFuture<Status> send(const QString& buyer, const QString& text) = 0;
     virtual QFuture<Status> sendOrderCard(const QString& buyer, const QString& orderNo) = 0;
@@ -59,8 +64,13 @@ public:
                                      const QString& note) = 0;
     /// Colleagues and groups with their status and load (chat.transfer).
     virtual QFuture<Result<std::vector<TransferTarget>>> transferTargets() = 0;
-    /// Ends the chat, sending `closingLine` first when given.
-    virtual QFuture<Status> close(const QString& buyer, const QString& closingLine) = 0;
+    /// Ends the chat, sending `closingLine` first when given and, with `inviteRating`, the shop's
+    /// rating invitation after it.
+    virtual QFuture<Status> close(const QString& buyer, const QString& closingLine, bool inviteRating) = 0;
+    /// Sends the shop's payment reminder for the buyer's unpaid order, then the order's card.
+    virtual QFuture<Status> remindPayment(const QString& buyer, const QString& orderNo) = 0;
+    /// The shop's wording: the closing line the end-chat dialog proposes, and the others.
+    virtual Result<ShopTexts> shopTexts() = 0;
     /// The person's own status: only online agents receive new buyers.
     virtual QFuture<Status> setPresence(platform::AgentPresence presence) = 0;
 

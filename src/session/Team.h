@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "domain/Account.h"
 #include "domain/RoutingConfig.h"
+#include "domain/ShopTexts.h"
 #include "domain/SimSettings.h"
 #include "domain/Workbench.h"
 
@@ -55,8 +56,10 @@ public:
 
     // Settings.
     virtual Result<std::vector<Setting>> settings() = 0;
-    /// One setting from text: login.max_failures, login.lock_minutes, sim.*, followup.*.
+    /// One setting from text: login.max_failures, login.lock_minutes, sim.*, followup.*, text.*.
     virtual QFuture<Status> setSetting(const QString& key, const QString& value) = 0;
+    /// The shop's wording, all three texts at once (shop.texts.edit; one audit entry).
+    virtual QFuture<Status> saveShopTexts(const ShopTexts& texts) = 0;
     virtual Result<SimSettings> simSettings() = 0;
     virtual Result<FollowUpRules> followUpRules() = 0;
 };

@@ -313,6 +313,22 @@ UPDATE quick_replies SET owner = substr(owner, instr(owner, ':') + 1) WHERE scop
 )sql");
 }
 
+void v9Drafts(SqliteConnection& c)
+{
+    c.db().exec(R"sql(
+-- What an agent typed to a buyer and has not sent: it survives tab switches, restarts and failed
+-- sends. One per account and buyer; sending (or clearing the composer) forgets it.
+CREATE TABLE drafts(
+    account    TEXT NOT NULL,
+    platform   TEXT NOT NULL,
+    buyer      TEXT NOT NULL,
+    text       TEXT NOT NULL,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY(account, platform, buyer)
+) WITHOUT ROWID;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -326,6 +342,7 @@ const std::vector<Migration>& migrations()
         {6, "the shop's reason for refusing a refund", v6RefundDecisions},
         {7, "workbench: quick replies, buyer grades and tags", v7Workbench},
         {8, "session epochs, login throttling of unknown names, read marks", v8Sessions},
+        {9, "reply drafts", v9Drafts},
     };
     return steps;
 }

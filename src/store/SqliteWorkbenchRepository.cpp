@@ -134,6 +134,42 @@ Status SqliteWorkbenchRepository::setReadMark(const QString& account, Conversati
     });
 }
 
+Result<QString> SqliteWorkbenchRepository::draft(const QString& account, const QString& platform, const QString& buyer)
+{
+    return m_store.read<QString>("read a draft", [&](SqliteConnection& c) -> Result<QString> {
+        auto q = c.statement("SELECT text FROM drafts WHERE account = ?1 AND platform = ?2 AND buyer = ?3");
+        sql::bind(*q, 1, account);
+        sql::bind(*q, 2, platform);
+        sql::bind(*q, 3, buyer);
+        return q->executeStep() ? sql::text(*q, 0) : QString();
+    });
+}
+
+Status SqliteWorkbenchRepository::saveDraft(const QString& account, const QString& platform, const QString& buyer,
+                                            const QString& text, Timestamp at)
+{
+    return m_store.writeAndWait([=](SqliteConnection& c) {
+        if (text.isEmpty()) {
+            auto q = c.statement("DELETE FROM drafts WHERE account = ?1 AND platform = ?2 AND buyer = ?3");
+            sql::bind(*q, 1, account);
+            sql::bind(*q, 2, platform);
+            sql::bind(*q, 3, buyer);
+            q->exec();
+            return;
+        }
+        auto q =
+            c.statement("INSERT INTO drafts(account, platform, buyer, text, updated_at) VALUES(?1, ?2, ?3, ?4, ?5) "
+                        "ON CONFLICT(account, platform, buyer) DO UPDATE SET text = excluded.text, "
+                        "updated_at = excluded.updated_at");
+        sql::bind(*q, 1, account);
+        sql::bind(*q, 2, platform);
+        sql::bind(*q, 3, buyer);
+        sql::bind(*q, 4, text);
+        sql::bind(*q, 5, at.ms());
+        q->exec();
+    });
+}
+
 Result<std::optional<ConversationSummary>> SqliteWorkbenchRepository::conversation(const QString& platform,
                                                                                    const QString& key)
 {

@@ -14,6 +14,9 @@ public:
     }
     Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) override;
     Status setReadMark(const QString& account, ConversationId conversation, MessageId upTo) override;
+    Result<QString> draft(const QString& account, const QString& platform, const QString& buyer) override;
+    Status saveDraft(const QString& account, const QString& platform, const QString& buyer, const QString& text,
+                     Timestamp at) override;
     Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) override;
     Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
                                                                    const QString& nick) override;

@@ -154,7 +154,15 @@ std::map<Operation, Invoker> invokers()
          [](Env&, S& s) {
              return await(s.chats().transfer(QStringLiteral("tb_a"), {}, QStringLiteral("presales"), {}));
          }},
-        {Operation::ChatClose, [](Env&, S& s) { return await(s.chats().close(QStringLiteral("tb_a"), {})); }},
+        {Operation::ChatClose, [](Env&, S& s) { return await(s.chats().close(QStringLiteral("tb_a"), {}, false)); }},
+        {Operation::ChatDraft,
+         [sim](Env&, S& s) {
+             return await(s.chats().saveDraft(sim, QStringLiteral("tb_a"), QStringLiteral("还在写")));
+         }},
+        {Operation::ShopTextsEdit,
+         [](Env&, S& s) {
+             return await(s.team().setSetting(QStringLiteral("text.closing_line"), QStringLiteral("感谢光临~")));
+         }},
         {Operation::ChatSupervise,
          // A colleague's buyer: with chat.supervise the session lets it through (the platform then
          // refuses a message into another agent's chat), without it the session refuses.

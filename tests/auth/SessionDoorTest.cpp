@@ -311,7 +311,7 @@ TEST_F(Ownership, AColleaguesBuyerNeedsChatSuperviseAndActingOnOneIsAudited)
     const QString buyer = buyersOf(QStringLiteral("小美")).front();
     for (auto call :
          {std::function<QFuture<Status>()>([&] { return qiang->chats().send(buyer, QStringLiteral("在")); }),
-          std::function<QFuture<Status>()>([&] { return qiang->chats().close(buyer, {}); }),
+          std::function<QFuture<Status>()>([&] { return qiang->chats().close(buyer, {}, false); }),
           std::function<QFuture<Status>()>(
               [&] { return qiang->chats().transfer(buyer, QStringLiteral("客服01"), {}, {}); })}) {
         const Status st = await(call());

@@ -90,9 +90,10 @@ TEST_F(Chat, AnAgentOnlineGetsBuyersAndRepliesReachTheStoreThroughThePlatform)
     ASSERT_NE(mineSent, messages.end());
     EXPECT_EQ(mineSent->text, QStringLiteral("您好，欢迎光临！有什么可以帮您？"));
 
-    ASSERT_TRUE(await(live->chat().close(fixedActor(owner), buyer, QStringLiteral("感谢您的支持，祝您生活愉快"))).ok());
+    ASSERT_TRUE(
+        await(live->chat().close(fixedActor(owner), buyer, QStringLiteral("感谢您的支持，祝您生活愉快"), false)).ok());
     EXPECT_FALSE(myBuyers().contains(buyer));
-    const Status again = await(live->chat().close(fixedActor(owner), buyer, {}));
+    const Status again = await(live->chat().close(fixedActor(owner), buyer, {}, false));
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::Invalid) << "no open conversation any more";
 }

@@ -240,7 +240,7 @@ TEST(ActionRunner, AnActionThePlatformCannotDoIsRefusedBeforeTheCall)
     test::TestBackend b;
     ScriptedPlatform p(platform::capabilities({platform::Capability::Orders}));
     ActionRunner runner(p, b->gate(), b->audit());
-    ChatService chat(runner, b->store().orders(), b->store().workbench());
+    ChatService chat(runner, b->store().orders(), b->store().workbench(), b->shopTexts(), QStringLiteral("测试旗舰店"));
     const Status st = test::await(chat.send(fixedActor(b.owner()), QStringLiteral("tb_1"), QStringLiteral("您好")));
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error().code, ErrorCode::Invalid);

@@ -157,8 +157,8 @@ TEST_F(Report, EveryDefinitionByHand)
 
 TEST_F(Report, ResponseTimesByBucketAndTurnsByHour)
 {
-    auto r =
-        b->reports().agents(supervisor, Timestamp::fromSecs(kDay0), Timestamp::fromSecs(kDay0 + kDay), 120, 8 * 3600);
+    auto r = b->reports().agents(supervisor, Timestamp::fromSecs(kDay0), Timestamp::fromSecs(kDay0 + kDay), 120,
+                                 QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
     ASSERT_TRUE(r.ok());
     const auto* yi = line(r->agents, "乙");
     ASSERT_TRUE(yi);

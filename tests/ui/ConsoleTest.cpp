@@ -44,7 +44,7 @@ class Console : public WorkbenchFixture {};
 TEST_F(Console, EachPageOnlyWithItsPermission)
 {
     TestShop pages(b);
-    EXPECT_EQ(ConsoleWindow::pagesFor(*session::sessionOf(*pages, b.owner())).size(), 7u);
+    EXPECT_EQ(ConsoleWindow::pagesFor(*session::sessionOf(*pages, b.owner())).size(), 8u);
     EXPECT_TRUE(ConsoleWindow::pagesFor(
                     *session::sessionOf(*pages, b.account(QStringLiteral("小美"), {QStringLiteral("presales")})))
                     .empty());
@@ -57,6 +57,14 @@ TEST_F(Console, EachPageOnlyWithItsPermission)
     ConsoleWindow console(*context);
     EXPECT_EQ(console.tabs()->count(), 2);
     EXPECT_EQ(console.page(Page::Accounts), nullptr);
+    // Nothing is read (no report run, no chain verified) before a page is opened.
+    EXPECT_FALSE(console.built(Page::Performance));
+    EXPECT_FALSE(console.built(Page::Audit));
+    console.show();
+    EXPECT_TRUE(console.built(Page::Performance)) << "the first tab is opened with the window";
+    EXPECT_FALSE(console.built(Page::Audit));
+    console.showPage(Page::Audit);
+    EXPECT_TRUE(console.built(Page::Audit));
 }
 
 TEST_F(Console, RolesOnlyGrantableAreOfferedAndDeleteNeedsTheTypedName)

@@ -124,12 +124,12 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     QRect r = option.rect.adjusted(kMargin * 2, kMargin, -kMargin * 2, -kMargin);
 
     const qint64 ms = index.data(TimelineModel::TimeRole).toLongLong();
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms);
+    const Timestamp at = Timestamp::fromMs(ms);
     if (index.data(TimelineModel::ShowTimeRole).toBool()) {
         painter->setFont(small);
         painter->setPen(pal.color(QPalette::PlaceholderText));
         painter->drawText(QRect(r.left(), r.top(), r.width(), kSeparatorHeight), Qt::AlignCenter,
-                          at.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                          format::shopTime(at, QStringLiteral("yyyy-MM-dd HH:mm")));
         r.setTop(r.top() + kSeparatorHeight);
     }
     const auto sender = static_cast<Sender>(index.data(TimelineModel::SenderRole).toInt());
@@ -146,7 +146,7 @@ void BubbleDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
         mine ? index.data(TimelineModel::AgentRole).toString().section(QLatin1Char(':'), -1) : m_buyerNick;
     painter->setFont(small);
     painter->setPen(pal.color(QPalette::PlaceholderText));
-    const QString header = QStringLiteral("%1  %2").arg(who, at.toString(QStringLiteral("HH:mm:ss")));
+    const QString header = QStringLiteral("%1  %2").arg(who, format::shopTime(at, QStringLiteral("HH:mm:ss")));
     painter->drawText(QRect(r.left(), r.top(), r.width(), smallMetrics.height() + 2),
                       (mine ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignTop, header);
     r.setTop(r.top() + smallMetrics.height() + kHeaderGap);

@@ -114,6 +114,9 @@ void ChatTabs::updateTitle(int index, int unread)
 void ChatTabs::closeTab(int index)
 {
     QWidget* w = widget(index);
+    if (auto* v = qobject_cast<ChatView*>(w)) {
+        v->saveDraft(); // reopening the buyer brings it back
+    }
     removeTab(index);
     w->deleteLater();
 }

@@ -4,6 +4,7 @@
 #include "chat/Composer.h"
 #include "chat/TimelineModel.h"
 #include "common/FormDialog.h"
+#include "common/Format.h"
 #include "common/Gates.h"
 #include "common/Outcome.h"
 #include "domain/TextMatch.h"
@@ -30,6 +31,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace shopdesk::ui {
@@ -55,6 +57,7 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     , m_close(new QPushButton(tr("End chat"), this))
     , m_send(new QPushButton(tr("Send"), this))
     , m_status(new QLabel(this))
+    , m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("chat:%1").arg(conversation.buyerNick));
     m_delegate->setBuyerNick(conversation.buyerNick);
@@ -153,6 +156,45 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     applyGates();
     m_view->scrollToBottom();
     setFocusProxy(m_composer);
+
+    // What the agent typed survives tab switches, restarts and failed sends: kept per buyer.
+    if (auto draft = context.session.chats().draft(conversation.platform, conversation.buyerNick);
+        draft && !draft->isEmpty()) {
+        m_savedDraft = *draft;
+        m_composer->setPlainText(*draft);
+        m_composer->moveCursor(QTextCursor::End);
+    }
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(kDraftSaveMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &ChatView::saveDraft);
+    connect(m_composer, &QPlainTextEdit::textChanged, m_draftTimer, qOverload<>(&QTimer::start));
+}
+
+ChatView::~ChatView()
+{
+    // The session outlives the view and finishes the write.
+    const QString text = m_composer->toPlainText();
+    if (text != m_savedDraft) {
+        (void)m_context.session.chats().saveDraft(m_conversation.platform, m_conversation.buyerNick, text);
+    }
+}
+
+void ChatView::saveDraft()
+{
+    m_draftTimer->stop();
+    const QString text = m_composer->toPlainText();
+    if (text == m_savedDraft) {
+        return;
+    }
+    m_savedDraft = text;
+    m_context.session.chats()
+        .saveDraft(m_conversation.platform, m_conversation.buyerNick, text)
+        .then(this, [this](Status st) {
+            if (!st) {
+                m_savedDraft.clear(); // tried again with the next keystroke
+                report(tr("Draft not kept: %1").arg(st.error().message), false);
+            }
+        });
 }
 
 void ChatView::copySelection()
@@ -184,7 +226,30 @@ void ChatView::applyGates()
 void ChatView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
-    emit read(m_conversation.id, m_model->lastId());
+    markSeen();
+}
+
+bool ChatView::seen() const
+{
+    const QWidget* w = window();
+    return isVisible() && w->isActiveWindow() && !w->isMinimized();
+}
+
+void ChatView::markSeen()
+{
+    // Read means seen: a chat behind another window, or in a minimised one, stays unread and alerts.
+    if (seen()) {
+        emit read(m_conversation.id, m_model->lastId());
+    }
+}
+
+void ChatView::reloadTimeline()
+{
+    const bool follow = atBottom();
+    m_model->reloadLoaded();
+    if (follow) {
+        m_view->scrollToBottom();
+    }
 }
 
 bool ChatView::atBottom() const
@@ -201,9 +266,7 @@ int ChatView::refresh()
         if (follow) {
             m_view->scrollToBottom();
         }
-        if (isVisible()) {
-            emit read(m_conversation.id, m_model->lastId());
-        }
+        markSeen();
     }
     return added;
 }
@@ -235,26 +298,43 @@ void ChatView::send()
     if (text.isEmpty()) {
         return;
     }
+    // A phrase variable nobody filled would reach the buyer as "{订单号}": the service refuses it,
+    // and the box shows where it is instead of sending.
+    if (m_composer->markGaps() > 0) {
+        QStringList names;
+        for (const UnfilledVariable& g : unfilledVariables(text)) {
+            names << QStringLiteral("{%1}").arg(g.name);
+        }
+        names.removeDuplicates();
+        report(tr("Fill in or remove %1 before sending.").arg(names.join(QStringLiteral(", "))), true);
+        m_composer->setFocus();
+        return;
+    }
     m_composer->clear();
     m_picker->hide();
     report({}, false);
     m_context.session.chats().send(m_conversation.buyerNick, text).then(this, [this, text](Status st) {
         if (!st) {
-            // Nothing is lost: the text goes back in front of whatever was typed since.
-            const QString now = m_composer->toPlainText();
-            m_composer->setPlainText(now.isEmpty() ? text : text + QLatin1Char('\n') + now);
-            m_composer->moveCursor(QTextCursor::End);
-            report(tr("Not sent: %1").arg(st.error().message), true);
+            restoreFailed(text, tr("Not sent: %1").arg(st.error().message));
         }
     });
+}
+
+void ChatView::restoreFailed(const QString& failed, const QString& why)
+{
+    // Nothing is lost: the text goes back in front of whatever was typed since, and is kept.
+    const QString now = m_composer->toPlainText();
+    m_composer->setPlainText(now.trimmed().isEmpty() ? failed : failed + QLatin1Char('\n') + now);
+    m_composer->moveCursor(QTextCursor::End);
+    saveDraft();
+    report(why, true);
 }
 
 void ChatView::sendText(const QString& text)
 {
     m_context.session.chats().send(m_conversation.buyerNick, text).then(this, [this, text](Status st) {
         if (!st) {
-            m_composer->setPlainText(text);
-            report(tr("Not sent: %1").arg(st.error().message), true);
+            restoreFailed(text, tr("Not sent: %1").arg(st.error().message));
         }
     });
 }
@@ -265,6 +345,14 @@ void ChatView::sendOrderCard(const QString& orderNo)
         if (!st) {
             report(tr("Order card not sent: %1").arg(st.error().message), true);
         }
+    });
+}
+
+void ChatView::remindPayment(const QString& orderNo)
+{
+    m_context.session.chats().remindPayment(m_conversation.buyerNick, orderNo).then(this, [this](Status st) {
+        report(st ? tr("Payment reminder sent.") : tr("Reminder not sent: %1").arg(st ? QString() : st.error().message),
+               !st);
     });
 }
 
@@ -301,6 +389,9 @@ void ChatView::insertPhrase(const QuickReply& phrase)
     m_picker->hide();
     m_composer->setFocus();
     m_phrases.recordUse(phrase.id);
+    if (!filled.missing.isEmpty()) {
+        m_composer->markGaps();
+    }
     report(filled.missing.isEmpty() ? QString()
                                     : tr("Fill in before sending: %1").arg(filled.missing.join(QStringLiteral(", "))),
            false);
@@ -350,8 +441,7 @@ void ChatView::runSearch()
     const std::vector<MessageHit>* hits = &page->hits;
     for (const MessageHit& h : *hits) {
         auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(
-            QDateTime::fromMSecsSinceEpoch(h.message.sentAt.ms()).toString(QStringLiteral("MM-dd HH:mm")),
-            h.message.text.simplified()));
+            format::shopTime(h.message.sentAt, QStringLiteral("MM-dd HH:mm")), h.message.text.simplified()));
         item->setData(Qt::UserRole, h.message.id.value());
         m_searchResults->addItem(item);
     }
@@ -424,23 +514,22 @@ void ChatView::closeConversation()
 {
     FormDialog dialog(tr("End the chat with %1").arg(m_conversation.buyerNick), this);
     auto* line = new QLineEdit(&dialog);
-    // What the buyer reads is Chinese whatever the agent's UI language.
-    line->setText(QStringLiteral("亲，感谢您的支持，有问题随时联系我们哦，祝您生活愉快~"));
+    // The shop's own closing line (a shop setting), which the agent may change for this buyer.
+    const auto texts = m_context.session.chats().shopTexts();
+    line->setText(texts ? texts->closingLine : QString());
     auto* invite = new QCheckBox(tr("Invite the buyer to rate this service"), &dialog);
-    invite->setChecked(true);
+    invite->setChecked(texts && !texts->ratingInvitation.isEmpty());
+    invite->setToolTip(texts ? texts->ratingInvitation : QString());
     dialog.addRow(tr("Closing line"), line);
     dialog.addRow(QString(), invite);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    QString closing = line->text().trimmed();
-    if (invite->isChecked()) {
-        closing += (closing.isEmpty() ? QString() : QStringLiteral(" ")) +
-                   QStringLiteral("请您对本次服务进行评价，您的反馈对我们很重要。");
-    }
-    m_context.session.chats().close(m_conversation.buyerNick, closing).then(this, [this](Status st) {
-        report(st ? tr("Chat ended.") : tr("Not ended: %1").arg(st ? QString() : st.error().message), !st);
-    });
+    m_context.session.chats()
+        .close(m_conversation.buyerNick, line->text(), invite->isChecked())
+        .then(this, [this](Status st) {
+            report(st ? tr("Chat ended.") : tr("Not ended: %1").arg(st ? QString() : st.error().message), !st);
+        });
 }
 
 } // namespace shopdesk::ui

@@ -13,6 +13,7 @@ class QLineEdit;
 class QListView;
 class QListWidget;
 class QPushButton;
+class QTimer;
 
 namespace shopdesk::ui {
 
@@ -30,6 +31,8 @@ class ChatView : public QWidget {
 public:
     ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const ConversationSummary& conversation,
              QWidget* parent = nullptr);
+    /// Keeps the draft not yet saved.
+    ~ChatView() override;
 
     const ConversationSummary& conversation() const { return m_conversation; }
     QString buyerNick() const { return m_conversation.buyerNick; }
@@ -46,11 +49,23 @@ public:
 
     /// New messages from the store (the conversation was touched); returns how many arrived.
     int refresh();
+    /// Reads every loaded message again (after records were deleted); the draft and the place stay.
+    void reloadTimeline();
+    /// Whether the agent can see this chat now: its tab is shown in the active, unminimised window.
+    bool seen() const;
+    /// Marks what is shown as read when the agent can see it (the window became active).
+    void markSeen();
+    /// Saves the composer's text as the buyer's draft now (it is also saved as the agent types).
+    void saveDraft();
+    /// How long after the last keystroke a draft is saved.
+    static constexpr int kDraftSaveMs = 400;
     /// Sends what the composer holds.
     void send();
     /// Sends `text` as it is (a double-clicked phrase, a reminder).
     void sendText(const QString& text);
     void sendOrderCard(const QString& orderNo);
+    /// Sends the shop's payment reminder for the order, and its card.
+    void remindPayment(const QString& orderNo);
     /// Puts a phrase into the composer with its variables filled.
     void insertPhrase(const QuickReply& phrase);
     /// Sends a phrase right away when every variable could be filled; else inserts it.
@@ -81,6 +96,8 @@ private:
     void report(const QString& message, bool error);
     bool atBottom() const;
     void applyGates();
+    /// Puts `failed` back in front of whatever was typed since, and says why.
+    void restoreFailed(const QString& failed, const QString& why);
 
     WorkbenchContext& m_context;
     PhraseLibrary& m_phrases;
@@ -98,6 +115,8 @@ private:
     QPushButton* m_close;
     QPushButton* m_send;
     QLabel* m_status;
+    QTimer* m_draftTimer;
+    QString m_savedDraft;
 };
 
 } // namespace shopdesk::ui

@@ -1,5 +1,6 @@
 #include "chat/Composer.h"
 
+#include "domain/PhraseVariables.h"
 #include "quickreply/QuickReplyPicker.h"
 
 #include <QKeyEvent>
@@ -14,6 +15,36 @@ Composer::Composer(QWidget* parent)
     setTabChangesFocus(true);
     connect(this, &QPlainTextEdit::textChanged, this, &Composer::checkSlash);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &Composer::checkSlash);
+    connect(this, &QPlainTextEdit::textChanged, this, &Composer::updateGaps);
+}
+
+int Composer::markGaps()
+{
+    m_markGaps = true;
+    updateGaps();
+    return markedGaps();
+}
+
+void Composer::updateGaps()
+{
+    if (!m_markGaps) {
+        return;
+    }
+    QList<QTextEdit::ExtraSelection> marks;
+    for (const UnfilledVariable& gap : unfilledVariables(toPlainText())) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(document());
+        mark.cursor.setPosition(static_cast<int>(gap.start));
+        mark.cursor.setPosition(static_cast<int>(gap.start + gap.length), QTextCursor::KeepAnchor);
+        mark.format.setBackground(QColor(0xFF, 0xE0, 0x82));
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(QColor(0xE6, 0x7E, 0x22));
+        marks << mark;
+    }
+    if (marks.isEmpty()) {
+        m_markGaps = false;
+    }
+    setExtraSelections(marks);
 }
 
 qsizetype Composer::slashStart() const

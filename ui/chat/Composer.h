@@ -22,6 +22,11 @@ public:
     void replaceSlashToken(const QString& text);
     /// The keyword after a `/` at the cursor, if one is being typed.
     std::optional<QString> slashQuery() const;
+    /// Marks every unfilled phrase variable ({订单号}, ...) in the text; returns how many there are.
+    /// The marks follow the text as it is edited and go with the last gap.
+    int markGaps();
+    /// How many gaps are marked now.
+    int markedGaps() const { return static_cast<int>(extraSelections().size()); }
 
 signals:
     void sendRequested();
@@ -34,11 +39,13 @@ protected:
 
 private:
     void checkSlash();
+    void updateGaps();
     qsizetype slashStart() const;
 
     QuickReplyPicker* m_picker = nullptr;
     std::optional<QString> m_lastSlash; ///< what the picker was last told
     bool m_sendOnEnter = true;
+    bool m_markGaps = false;
 };
 
 } // namespace shopdesk::ui

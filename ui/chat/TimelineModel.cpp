@@ -8,24 +8,20 @@
 namespace shopdesk::ui {
 
 TimelineModel::TimelineModel(session::ShopSession& session, ConversationId conversation, QObject* parent)
-    : QAbstractListModel(parent)
+    : KeyedRows(parent)
     , m_session(session)
     , m_conversation(conversation)
 {
     loadOlder();
 }
 
-int TimelineModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
 QVariant TimelineModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= rowCount()) {
+    const TimelineRow* r = item(index);
+    if (!r) {
         return {};
     }
-    const Message& m = message(index.row());
+    const Message& m = r->message;
     switch (role) {
     case Qt::DisplayRole:
         return m.text;
@@ -38,7 +34,7 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     case CardRole:
         return m.cardOrderNo;
     case ShowTimeRole:
-        return index.row() == 0 || m.sentAt.ms() - message(index.row() - 1).sentAt.ms() >= kSeparatorMs;
+        return r->showTime;
     case MessageIdRole:
         return m.id.value();
     default:
@@ -46,12 +42,26 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     }
 }
 
+void TimelineModel::apply(std::vector<Message> messages)
+{
+    std::sort(messages.begin(), messages.end(),
+              [](const Message& a, const Message& b) { return a.id.value() < b.id.value(); });
+    std::vector<TimelineRow> rows;
+    rows.reserve(messages.size());
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        const bool showTime = i == 0 || messages[i].sentAt.ms() - messages[i - 1].sentAt.ms() >= kSeparatorMs;
+        rows.push_back({std::move(messages[i]), showTime});
+    }
+    sync(std::move(rows));
+}
+
 bool TimelineModel::loadOlder()
 {
     if (!m_hasOlder) {
         return false;
     }
-    auto page = m_session.chats().page(m_conversation, kPageSize, m_rows.empty() ? MessageId() : m_rows.front().id);
+    auto page =
+        m_session.chats().page(m_conversation, kPageSize, items().empty() ? MessageId() : items().front().message.id);
     if (!page) {
         m_error = page.error().message;
         return false;
@@ -63,47 +73,90 @@ bool TimelineModel::loadOlder()
     if (page->empty()) {
         return false;
     }
-    const int n = static_cast<int>(page->size());
-    beginInsertRows({}, 0, n - 1);
-    m_rows.insert(m_rows.begin(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
-    endInsertRows();
-    if (m_rows.size() > static_cast<std::size_t>(n)) {
-        // The old first row may lose its time separator.
-        const QModelIndex old = index(n);
-        emit dataChanged(old, old, {ShowTimeRole});
+    std::vector<Message> all = std::move(*page);
+    for (const TimelineRow& r : items()) {
+        all.push_back(r.message);
     }
+    apply(std::move(all));
     return true;
+}
+
+Result<std::vector<Message>> TimelineModel::allAfter(MessageId after)
+{
+    std::vector<Message> out;
+    for (;;) {
+        auto page = m_session.chats().after(m_conversation, kPageSize, after);
+        if (!page) {
+            return page.error();
+        }
+        const bool more = static_cast<int>(page->size()) == kPageSize;
+        if (!page->empty()) {
+            after = page->back().id;
+        }
+        out.insert(out.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
+        if (!more) {
+            return out;
+        }
+    }
 }
 
 int TimelineModel::refreshNewer()
 {
+    // Re-read the tail from a little before the last message: a message stamped earlier than the
+    // last one shown (a late delivery) is merged in place instead of missed.
+    const std::vector<TimelineRow>& rows = items();
+    std::size_t keep = 0; // rows before the re-read window stay as they are
+    MessageId from;
+    if (!rows.empty()) {
+        const qint64 windowStart = rows.back().message.sentAt.ms() - kLateMs;
+        std::size_t i = rows.size();
+        while (i > 0 && rows[i - 1].message.sentAt.ms() >= windowStart) {
+            --i;
+        }
+        // The window starts after row i-1 (or after the first row, whose older neighbours are
+        // loadOlder()'s to fetch).
+        keep = std::max<std::size_t>(i, 1);
+        from = rows[keep - 1].message.id;
+    }
+    auto fresh = allAfter(from);
+    if (!fresh) {
+        m_error = fresh.error().message;
+        return 0;
+    }
+    m_error.clear();
     int added = 0;
-    for (;;) {
-        auto page = m_session.chats().after(m_conversation, kPageSize, lastId());
-        if (!page) {
-            m_error = page.error().message;
-            return added;
-        }
-        if (page->empty()) {
-            return added;
-        }
-        const int first = rowCount();
-        const int n = static_cast<int>(page->size());
-        beginInsertRows({}, first, first + n - 1);
-        m_rows.insert(m_rows.end(), std::make_move_iterator(page->begin()), std::make_move_iterator(page->end()));
-        endInsertRows();
-        added += n;
-        if (n < kPageSize) {
-            return added;
+    for (const Message& m : *fresh) {
+        if (rowOf(m.id) < 0) {
+            ++added;
         }
     }
+    const bool removed = fresh->size() - static_cast<std::size_t>(added) != rows.size() - keep;
+    if (added == 0 && !removed) {
+        return 0;
+    }
+    std::vector<Message> all;
+    all.reserve(keep + fresh->size());
+    for (std::size_t i = 0; i < keep; ++i) {
+        all.push_back(rows[i].message);
+    }
+    all.insert(all.end(), std::make_move_iterator(fresh->begin()), std::make_move_iterator(fresh->end()));
+    apply(std::move(all));
+    return added;
 }
 
-int TimelineModel::rowOf(MessageId id) const
+bool TimelineModel::reloadLoaded()
 {
-    auto it = std::lower_bound(m_rows.begin(), m_rows.end(), id,
-                               [](const Message& m, MessageId v) { return m.id.value() < v.value(); });
-    return it != m_rows.end() && it->id == id ? static_cast<int>(it - m_rows.begin()) : -1;
+    if (items().empty()) {
+        return refreshNewer() >= 0;
+    }
+    auto fresh = allAfter(MessageId(items().front().message.id.value() - 1));
+    if (!fresh) {
+        m_error = fresh.error().message;
+        return false;
+    }
+    m_error.clear();
+    apply(std::move(*fresh));
+    return true;
 }
 
 } // namespace shopdesk::ui

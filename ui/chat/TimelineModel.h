@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/KeyedRows.h"
 #include "core/Result.h"
 #include "domain/Message.h"
 
@@ -13,10 +14,25 @@ class ShopSession;
 
 namespace shopdesk::ui {
 
+/// One message of a timeline and whether a time separator goes above it.
+struct TimelineRow {
+    Message message;
+    bool showTime = false;
+
+    qint64 key() const { return message.id.value(); }
+    bool operator==(const TimelineRow& o) const
+    {
+        return message.id == o.message.id && showTime == o.showTime && message.text == o.message.text &&
+               message.sender == o.message.sender && message.agent == o.message.agent &&
+               message.sentAt == o.message.sentAt && message.cardOrderNo == o.message.cardOrderNo;
+    }
+};
+
 /// One conversation's messages as a paged list: the newest page first, older pages prepended when
-/// the view scrolls to the top, new messages appended as the store receives them. Never holds more
-/// than what the agent scrolled through.
-class TimelineModel : public QAbstractListModel {
+/// the view scrolls to the top, new messages merged in as the store receives them (also one that
+/// arrives late with an earlier time). Updated by rows; never holds more than what the agent
+/// scrolled through.
+class TimelineModel : public KeyedRows<TimelineRow, QAbstractListModel> {
     Q_OBJECT
 public:
     enum Role {
@@ -30,29 +46,36 @@ public:
     static constexpr int kPageSize = 100;
     /// A time separator above a message that follows the previous one by this much or more.
     static constexpr qint64 kSeparatorMs = 5 * 60 * 1000;
+    /// How far back in time a message may arrive late and still be merged in place.
+    static constexpr qint64 kLateMs = 10 * 60 * 1000;
 
     TimelineModel(session::ShopSession& session, ConversationId conversation, QObject* parent = nullptr);
 
-    int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
 
     /// Prepends the page before the first row; false when there is none (or on error).
     bool loadOlder();
     bool hasOlder() const { return m_hasOlder; }
-    /// Appends what arrived after the last row; returns how many.
+    /// Merges what arrived since the last refresh; returns how many messages are new.
     int refreshNewer();
-    const Message& message(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    /// Reads every loaded message again (some may have been deleted); rows that went are removed.
+    bool reloadLoaded();
+    const Message& message(int row) const { return item(row)->message; }
     ConversationId conversation() const { return m_conversation; }
     /// The row of a message, or -1 when not loaded.
-    int rowOf(MessageId id) const;
-    MessageId lastId() const { return m_rows.empty() ? MessageId() : m_rows.back().id; }
+    int rowOf(MessageId id) const { return rowOfKey(id.value()); }
+    MessageId lastId() const { return items().empty() ? MessageId() : items().back().message.id; }
     /// The last load error ("" when none).
     const QString& error() const { return m_error; }
 
 private:
+    /// Sorts by id, marks the separators and applies the list by rows.
+    void apply(std::vector<Message> messages);
+    /// Every message after `after`, page by page.
+    Result<std::vector<Message>> allAfter(MessageId after);
+
     session::ShopSession& m_session;
     ConversationId m_conversation;
-    std::vector<Message> m_rows;
     bool m_hasOlder = true;
     QString m_error;
 };

@@ -17,17 +17,42 @@ QString money(Fen fen)
     return QStringLiteral("¥") + formatYuan(fen);
 }
 
+namespace {
+QTimeZone& shopZone()
+{
+    static QTimeZone zone(QByteArrayLiteral("Asia/Shanghai"));
+    return zone;
+}
+} // namespace
+
+void setZone(const QTimeZone& zone)
+{
+    if (zone.isValid()) {
+        shopZone() = zone;
+    }
+}
+
+const QTimeZone& zone()
+{
+    return shopZone();
+}
+
+QString shopTime(Timestamp t, const QString& pattern)
+{
+    return QDateTime::fromMSecsSinceEpoch(t.ms(), shopZone()).toString(pattern);
+}
+
 QString shortTime(Timestamp t, Timestamp now)
 {
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(t.ms());
-    const QDateTime today = QDateTime::fromMSecsSinceEpoch(now.ms());
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(t.ms(), shopZone());
+    const QDateTime today = QDateTime::fromMSecsSinceEpoch(now.ms(), shopZone());
     return at.date() == today.date() ? at.toString(QStringLiteral("HH:mm"))
                                      : at.toString(QStringLiteral("MM-dd HH:mm"));
 }
 
 QString fullTime(Timestamp t)
 {
-    return QDateTime::fromMSecsSinceEpoch(t.ms()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return shopTime(t, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString duration(qint64 secs)

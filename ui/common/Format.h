@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/Timestamp.h"
+
 #include "domain/Money.h"
 #include "domain/OrderStatus.h"
+#include <QTimeZone>
 
 #include <QColor>
 #include <QString>
@@ -12,6 +14,12 @@ namespace shopdesk::ui::format {
 /// "¥12.30"
 QString money(Fen fen);
 /// "09:41" today, "11-10 09:41" on another day, in local time.
+/// The zone every time is shown in: the shop's (set once the session is known; Asia/Shanghai until then).
+void setZone(const QTimeZone& zone);
+const QTimeZone& zone();
+/// `t` in the shop's zone, e.g. with "MM-dd HH:mm".
+QString shopTime(Timestamp t, const QString& pattern);
+/// "HH:mm" today (in the shop's zone), else "MM-dd HH:mm".
 QString shortTime(Timestamp t, Timestamp now);
 QString fullTime(Timestamp t);
 /// "1:05" / "12:30" (minutes:seconds), "1:02:03" past an hour.

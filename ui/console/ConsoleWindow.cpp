@@ -1,5 +1,7 @@
 #include "console/ConsoleWindow.h"
 
+#include "common/Format.h"
+
 #include "console/AccountsPage.h"
 #include "console/AuditPage.h"
 #include "console/PerformancePage.h"
@@ -7,6 +9,7 @@
 #include "console/QueuePage.h"
 #include "console/RolesPage.h"
 #include "console/RoutingPage.h"
+#include "console/ShopTextsPage.h"
 
 #include <QTabWidget>
 
@@ -30,6 +33,7 @@ auth::Permission permissionOf(ConsoleWindow::Page p)
     case ConsoleWindow::Page::Queue:
         return P::QueueMonitor;
     case ConsoleWindow::Page::Phrases:
+    case ConsoleWindow::Page::Texts:
         return P::QuickReplyTeamManage;
     case ConsoleWindow::Page::Performance:
         return P::TeamPerformanceView;
@@ -44,8 +48,8 @@ auth::Permission permissionOf(ConsoleWindow::Page p)
 std::vector<ConsoleWindow::Page> ConsoleWindow::pagesFor(const session::ShopSession& session)
 {
     std::vector<Page> out;
-    for (Page p :
-         {Page::Accounts, Page::Roles, Page::Routing, Page::Queue, Page::Phrases, Page::Performance, Page::Audit}) {
+    for (Page p : {Page::Accounts, Page::Roles, Page::Routing, Page::Queue, Page::Phrases, Page::Texts,
+                   Page::Performance, Page::Audit}) {
         if (session.can(permissionOf(p))) {
             out.push_back(p);
         }
@@ -66,6 +70,8 @@ QString ConsoleWindow::title(Page page)
         return tr("Live queue");
     case Page::Phrases:
         return tr("Phrase library");
+    case Page::Texts:
+        return tr("Shop texts");
     case Page::Performance:
         return tr("Performance");
     case Page::Audit:
@@ -80,11 +86,19 @@ ConsoleWindow::ConsoleWindow(WorkbenchContext& context, QWidget* parent)
     , m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("ShopDesk — management"));
+    format::setZone(context.session.shop().timeZone);
     resize(1100, 720);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     // A page whose permission is taken away goes at once; one granted appears.
     connect(&context.session, &session::ShopSession::authorityChanged, this, &ConsoleWindow::syncPages);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        for (Slot& slot : m_pages) {
+            if (slot.holder == m_tabs->widget(index) && isVisible()) {
+                build(slot);
+            }
+        }
+    });
     syncPages();
 }
 
@@ -109,6 +123,9 @@ QWidget* ConsoleWindow::makePage(Page p)
         case Page::Phrases:
             w = new PhraseLibraryPage(context, this);
             break;
+        case Page::Texts:
+            w = new ShopTextsPage(context, this);
+            break;
         case Page::Performance:
             w = new PerformancePage(context, this);
             break;
@@ -124,37 +141,77 @@ void ConsoleWindow::syncPages()
 {
     const std::vector<Page> allowed = pagesFor(m_context.session);
     for (auto it = m_pages.begin(); it != m_pages.end();) {
-        if (std::find(allowed.begin(), allowed.end(), it->first) == allowed.end()) {
-            m_tabs->removeTab(m_tabs->indexOf(it->second));
-            it->second->deleteLater();
+        if (std::find(allowed.begin(), allowed.end(), it->page) == allowed.end()) {
+            m_tabs->removeTab(m_tabs->indexOf(it->holder));
+            it->holder->deleteLater();
             it = m_pages.erase(it);
         } else {
             ++it;
         }
     }
     for (Page p : allowed) {
-        if (!page(p)) {
-            QWidget* w = makePage(p);
-            m_tabs->addTab(w, title(p));
-            m_pages.emplace_back(p, w);
+        const bool present =
+            std::any_of(m_pages.begin(), m_pages.end(), [p](const Slot& slot) { return slot.page == p; });
+        if (!present) {
+            // An empty tab until it is opened: no page reads the store (or runs a report) unseen.
+            auto* holder = new QWidget(this);
+            auto* layout = new QVBoxLayout(holder);
+            layout->setContentsMargins(0, 0, 0, 0);
+            m_tabs->addTab(holder, title(p));
+            m_pages.push_back({p, holder, nullptr});
+        }
+    }
+    if (QWidget* current = m_tabs->currentWidget(); current && isVisible()) {
+        for (Slot& slot : m_pages) {
+            if (slot.holder == current) {
+                build(slot);
+            }
         }
     }
 }
 
-QWidget* ConsoleWindow::page(Page p) const
+void ConsoleWindow::showEvent(QShowEvent* event)
 {
-    for (const auto& [page, w] : m_pages) {
-        if (page == p) {
-            return w;
+    QDialog::showEvent(event);
+    for (Slot& slot : m_pages) {
+        if (slot.holder == m_tabs->currentWidget()) {
+            build(slot);
+        }
+    }
+}
+
+QWidget* ConsoleWindow::build(Slot& slot)
+{
+    if (!slot.built) {
+        slot.built = makePage(slot.page);
+        slot.built->setParent(slot.holder);
+        slot.holder->layout()->addWidget(slot.built);
+    }
+    return slot.built;
+}
+
+QWidget* ConsoleWindow::page(Page p)
+{
+    for (Slot& slot : m_pages) {
+        if (slot.page == p) {
+            return build(slot);
         }
     }
     return nullptr;
 }
 
+bool ConsoleWindow::built(Page p) const
+{
+    return std::any_of(m_pages.begin(), m_pages.end(), [p](const Slot& slot) { return slot.page == p && slot.built; });
+}
+
 void ConsoleWindow::showPage(Page p)
 {
-    if (QWidget* w = page(p)) {
-        m_tabs->setCurrentWidget(w);
+    for (Slot& slot : m_pages) {
+        if (slot.page == p) {
+            build(slot);
+            m_tabs->setCurrentWidget(slot.holder);
+        }
     }
 }
 

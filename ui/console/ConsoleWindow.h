@@ -13,7 +13,7 @@ namespace shopdesk::ui {
 class ConsoleWindow : public QDialog {
     Q_OBJECT
 public:
-    enum class Page { Accounts, Roles, Routing, Queue, Phrases, Performance, Audit };
+    enum class Page { Accounts, Roles, Routing, Queue, Phrases, Texts, Performance, Audit };
 
     ConsoleWindow(WorkbenchContext& context, QWidget* parent = nullptr);
 
@@ -21,16 +21,28 @@ public:
     static std::vector<Page> pagesFor(const session::ShopSession& session);
     static QString title(Page page);
     void showPage(Page page);
-    QWidget* page(Page page) const;
+    /// The page (built now if it was not opened yet), or null without its permission.
+    QWidget* page(Page page);
+    /// Whether the page was built (a page reads nothing before it is first opened).
+    bool built(Page page) const;
     QTabWidget* tabs() const { return m_tabs; }
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    struct Slot {
+        Page page;
+        QWidget* holder; ///< the tab
+        QWidget* built;  ///< the page inside it, once opened
+    };
     QWidget* makePage(Page page);
     void syncPages();
+    QWidget* build(Slot& slot);
 
     WorkbenchContext& m_context;
     QTabWidget* m_tabs;
-    std::vector<std::pair<Page, QWidget*>> m_pages;
+    std::vector<Slot> m_pages;
 };
 
 } // namespace shopdesk::ui

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccessGate</name>
+    <message>
+        <source>%1 must choose a new password first (a supervisor reset it).</source>
+        <translation>%1 须先设置新密码（主管已重置密码）。</translation>
+    </message>
+</context>
+<context>
     <name>AccountService</name>
     <message>
         <source>Wrong account name or password.</source>
@@ -16,8 +23,12 @@
         <translation>账号 %1 因多次登录失败已被锁定，请 %2 分钟后再试。</translation>
     </message>
     <message>
-        <source>Wrong password. The account %1 is now locked for %2 minute(s).</source>
-        <translation>密码错误。账号 %1 已被锁定 %2 分钟。</translation>
+        <source>The password could not be hashed (out of memory?). Nothing was changed; try again.</source>
+        <translation>无法计算密码哈希（内存不足？），未做任何更改，请重试。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
     </message>
 </context>
 <context>
@@ -26,12 +37,30 @@
         <source>The %1 platform does not offer this: %2.</source>
         <translation>%1 平台不支持此操作：%2。</translation>
     </message>
+    <message>
+        <source>Not done: the audit log could not record it (%1).</source>
+        <translation>未执行：审计日志无法记录此操作（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>The audit log does not match its anchor outside the database: %1. The database may have been tampered with or an older copy put back. ShopDesk writes nothing until the owner has checked it (shopdeskctl audit verify) and accepted it (shopdeskctl --as OWNER audit reanchor --yes).</source>
+        <translation>审计日志与数据库外的锚点不一致：%1。数据库可能被篡改，或被替换为旧副本。在店主检查（shopdeskctl audit verify）并确认（shopdeskctl --as 店主 audit reanchor --yes）之前，ShopDesk 不写入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>Gates</name>
     <message>
         <source>Needs the permission %1</source>
         <translation>需要权限：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderService</name>
+    <message>
+        <source>Not shown: the audit log could not record the reveal (%1).</source>
+        <translation>未显示：审计日志无法记录此次查看（%1）。</translation>
     </message>
 </context>
 <context>
@@ -55,6 +84,13 @@
     <message>
         <source>The platform refused: %1 (%2).</source>
         <translation>平台拒绝：%1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchService</name>
+    <message>
+        <source>The draft is longer than %1 characters and was not kept; it is still in the box.</source>
+        <translation>草稿超过 %1 个字符，未保存；内容仍在输入框中。</translation>
     </message>
 </context>
 <context>
@@ -89,6 +125,14 @@
         <source>A buyer has at most %1 tags.</source>
         <translation>每位买家最多 %1 个标签。</translation>
     </message>
+    <message>
+        <source>Choose the messages to delete: nothing was deleted.</source>
+        <translation>请先选择要删除的消息：未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: type the buyer&apos;s name, %1, exactly to confirm.</source>
+        <translation>未删除任何内容：请准确输入买家名称 %1 以确认。</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ChatService</name>
@@ -109,16 +153,44 @@
         <translation>备注最多 %1 个字。</translation>
     </message>
     <message>
-        <source>Log in first.</source>
-        <translation>请先登录。</translation>
-    </message>
-    <message>
         <source>The message is empty.</source>
         <translation>消息为空。</translation>
     </message>
     <message>
         <source>A message has at most %1 characters (this one has %2); split it or send a link.</source>
         <translation>一条消息最多 %1 个字（当前 %2 个），请拆分或发送链接。</translation>
+    </message>
+    <message>
+        <source>Fill in or remove %1 before sending: the buyer would read it as it is.</source>
+        <translation>发送前请填写或删除 %1：否则买家会原样看到。</translation>
+    </message>
+    <message>
+        <source>There is no conversation with %1.</source>
+        <translation>没有与 %1 的会话。</translation>
+    </message>
+    <message>
+        <source>%1 is waiting in the queue</source>
+        <translation>%1 正在排队</translation>
+    </message>
+    <message>
+        <source>%1 is %2&apos;s buyer</source>
+        <translation>%1 是 %2 的买家</translation>
+    </message>
+    <message>
+        <source>%1 was last served by %2</source>
+        <translation>%1 上次由 %2 接待</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>%1: acting on a colleague&apos;s or a queued buyer needs the permission chat.supervise.</source>
+        <translation>%1：处理同事的或排队中的买家需要 chat.supervise 权限。</translation>
+    </message>
+    <message>
+        <source>The order %1 is no longer awaiting payment.</source>
+        <translation>订单 %1 已不是待付款状态。</translation>
     </message>
 </context>
 <context>
@@ -216,6 +288,21 @@
     <message>
         <source>A group name has at most %1 characters.</source>
         <translation>分组名最多 %1 个字。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ShopTextsService</name>
+    <message>
+        <source>There is no setting %1.</source>
+        <translation>没有设置项 %1。</translation>
+    </message>
+    <message>
+        <source>%1 has at most %2 characters.</source>
+        <translation>%1 最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The payment reminder cannot be empty: it is what the reminder button sends.</source>
+        <translation>催付话术不能为空：催付按钮发送的就是它。</translation>
     </message>
 </context>
 <context>
@@ -346,10 +433,6 @@
         <translation>修改密码…</translation>
     </message>
     <message>
-        <source>Disable / enable</source>
-        <translation>停用 / 启用</translation>
-    </message>
-    <message>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
@@ -433,6 +516,34 @@
         <source>Deleting a sub-account is irreversible: it can never log in again (its history stays attributed to its name). Type %1 to confirm.</source>
         <translation>删除子账号不可撤销：该账号将无法再登录（历史记录仍归属于其名称）。请输入 %1 确认。</translation>
     </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>disabled, locked</source>
+        <translation>已停用、已锁定</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Choose an account first.</source>
+        <translation>请先选择一个账号。</translation>
+    </message>
+    <message>
+        <source>The selected account is not locked.</source>
+        <translation>所选账号未被锁定。</translation>
+    </message>
+    <message>
+        <source>%1 unlocked.</source>
+        <translation>%1 已解锁。</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::AuditPage</name>
@@ -479,6 +590,10 @@
     <message>
         <source>✘ The chain is broken at entry %1: %2</source>
         <translation>✘ 审计链在第 %1 条处断开：%2</translation>
+    </message>
+    <message>
+        <source>Checking the chain…</source>
+        <translation>正在校验审计链…</translation>
     </message>
 </context>
 <context>
@@ -621,6 +736,22 @@
         <source>Not ended: %1</source>
         <translation>未结束：%1</translation>
     </message>
+    <message>
+        <source>Draft not kept: %1</source>
+        <translation>草稿未保存：%1</translation>
+    </message>
+    <message>
+        <source>Fill in or remove %1 before sending.</source>
+        <translation>发送前请填写或删除 %1。</translation>
+    </message>
+    <message>
+        <source>Payment reminder sent.</source>
+        <translation>催付消息已发送。</translation>
+    </message>
+    <message>
+        <source>Reminder not sent: %1</source>
+        <translation>催付未发送：%1</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::ConsoleWindow</name>
@@ -655,6 +786,10 @@
     <message>
         <source>Phrase library</source>
         <translation>快捷短语库</translation>
+    </message>
+    <message>
+        <source>Shop texts</source>
+        <translation>店铺话术</translation>
     </message>
 </context>
 <context>
@@ -753,6 +888,10 @@
         <source>Shown in full; this view is recorded in the audit log.</source>
         <translation>已显示完整信息，本次查看已记入审计日志。</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::FollowUpPanel</name>
@@ -823,6 +962,10 @@
         <source>Your supervisor reset your password. Choose your own before you start.</source>
         <translation>主管重置了你的密码，开始工作前请设置自己的密码。</translation>
     </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::LogisticsTab</name>
@@ -892,10 +1035,6 @@
     <message>
         <source>%1 new message(s) from buyers</source>
         <translation>买家发来 %1 条新消息</translation>
-    </message>
-    <message>
-        <source>Store problem, retrying: %1</source>
-        <translation>存储出现问题，正在重试：%1</translation>
     </message>
     <message>
         <source>&amp;Chat</source>
@@ -997,10 +1136,6 @@
 <context>
     <name>shopdesk::ui::MessageManagerDialog</name>
     <message>
-        <source>Delete…</source>
-        <translation>删除…</translation>
-    </message>
-    <message>
         <source>Message records of %1</source>
         <translation>%1 的消息记录</translation>
     </message>
@@ -1009,20 +1144,48 @@
         <translation>搜索该买家的消息</translation>
     </message>
     <message>
-        <source>Deletes the selected messages, or every message shown when none is selected</source>
-        <translation>删除选中的消息；未选中时删除列出的全部消息</translation>
-    </message>
-    <message>
         <source>Delete records</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <source>Delete %1 message(s) of %2? This cannot be undone and is recorded in the audit log.</source>
-        <translation>删除 %2 的 %1 条消息？此操作不可撤销，并会记入审计日志。</translation>
-    </message>
-    <message>
         <source>system</source>
         <translation>系统</translation>
+    </message>
+    <message>
+        <source>Delete selected…</source>
+        <translation>删除所选…</translation>
+    </message>
+    <message>
+        <source>Delete all of this buyer…</source>
+        <translation>删除该买家全部记录…</translation>
+    </message>
+    <message>
+        <source>Delete the %1 selected message(s) of %2? This cannot be undone and is recorded in the audit log.</source>
+        <translation>删除 %2 的 %1 条所选消息？此操作无法撤销，并会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Delete all records of %1</source>
+        <translation>删除 %1 的全部记录</translation>
+    </message>
+    <message>
+        <source>Every message of %1, in every conversation, is deleted for good and the deletion recorded in the audit log. Type the buyer&apos;s name, %1, to confirm.</source>
+        <translation>%1 在所有会话中的每条消息都将被永久删除，删除操作会记入审计日志。请输入买家名称 %1 以确认。</translation>
+    </message>
+    <message>
+        <source>Deletes the selected messages</source>
+        <translation>删除所选消息</translation>
+    </message>
+    <message>
+        <source>Select the messages to delete first.</source>
+        <translation>请先选择要删除的消息。</translation>
+    </message>
+    <message>
+        <source>Deletes every message of this buyer, after you type their name</source>
+        <translation>输入买家名称后，删除该买家的全部消息</translation>
+    </message>
+    <message>
+        <source>%1 message(s) deleted.</source>
+        <translation>已删除 %1 条消息。</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1432,10 @@
     <message>
         <source>Conversations</source>
         <translation>会话数</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1920,41 @@
     <message>
         <source>Saved: the routing works this way from now on.</source>
         <translation>已保存：分流规则即刻生效。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::ui::ShopTextsPage</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>What the shop says to buyers in its own words; every agent&apos;s workbench uses these. The payment reminder may use {订单号}, {买家}, {客服} and {店铺}.</source>
+        <translation>店铺用自己的话对买家说的内容，所有客服的工作台都使用这些话术。催付话术可使用 {订单号}、{买家}、{客服} 和 {店铺}。</translation>
+    </message>
+    <message>
+        <source>Closing line</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <source>Rating invitation</source>
+        <translation>评价邀请</translation>
+    </message>
+    <message>
+        <source>Payment reminder</source>
+        <translation>催付</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved: every workbench uses the new wording from now on.</source>
+        <translation>已保存：所有工作台从现在起使用新的话术。</translation>
     </message>
 </context>
 <context>

@@ -14,65 +14,65 @@ constexpr qint64 kWindowMs = 3LL * 24 * 3600 * 1000; // conversations of the las
 }
 
 ConversationListModel::ConversationListModel(session::ShopSession& session, QObject* parent)
-    : QAbstractListModel(parent)
+    : KeyedRows(parent)
     , m_session(session)
 {
 }
 
-int ConversationListModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
 ConversationListModel::Kind ConversationListModel::kind(int row) const
 {
-    return row >= 0 && row < rowCount() ? m_rows[static_cast<std::size_t>(row)].kind : Kind::Empty;
+    const ConversationRow* r = item(row);
+    return r ? r->kind : Kind::Empty;
 }
 
 const ConversationSummary* ConversationListModel::summary(int row) const
 {
-    if (kind(row) != Kind::Conversation) {
-        return nullptr;
-    }
-    return m_all[static_cast<std::size_t>(m_rows[static_cast<std::size_t>(row)].summary)];
+    const ConversationRow* r = item(row);
+    return r && r->summary ? &*r->summary : nullptr;
 }
 
 int ConversationListModel::rowOf(ConversationId id) const
 {
-    for (int r = 0; r < rowCount(); ++r) {
-        if (const auto* s = summary(r); s && s->id == id) {
-            return r;
-        }
-    }
-    return -1;
+    const QString n = QString::number(id.value());
+    const int active = rowOfKey(QStringLiteral("a:") + n);
+    return active >= 0 ? active : rowOfKey(QStringLiteral("r:") + n);
+}
+
+int ConversationListModel::unread(ConversationId id) const
+{
+    const int row = rowOf(id);
+    const ConversationSummary* s = summary(row);
+    return s ? s->unread : 0;
 }
 
 Qt::ItemFlags ConversationListModel::flags(const QModelIndex& index) const
 {
+    if (!index.isValid()) {
+        return Qt::NoItemFlags;
+    }
     return kind(index.row()) == Kind::Conversation ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::ItemIsEnabled;
 }
 
 QVariant ConversationListModel::data(const QModelIndex& index, int role) const
 {
-    const int row = index.row();
-    if (!index.isValid() || row >= rowCount()) {
+    const ConversationRow* r = item(index);
+    if (!r) {
         return {};
     }
-    const Row& r = m_rows[static_cast<std::size_t>(row)];
     if (role == KindRole) {
-        return static_cast<int>(r.kind);
+        return static_cast<int>(r->kind);
     }
-    if (r.kind != Kind::Conversation) {
-        return role == Qt::DisplayRole ? QVariant(r.title) : QVariant();
+    if (!r->summary) {
+        return role == Qt::DisplayRole ? QVariant(r->title) : QVariant();
     }
-    const ConversationSummary& s = *m_all[static_cast<std::size_t>(r.summary)];
+    const ConversationSummary& s = *r->summary;
     switch (role) {
     case Qt::DisplayRole:
         return s.buyerNick;
     case Qt::ToolTipRole:
         return s.tags.isEmpty() ? s.buyerNick : s.buyerNick + QStringLiteral(" · ") + s.tags.join(QStringLiteral(", "));
     case UnreadRole:
-        return m_unread.value(s.id.value());
+        return s.unread;
     case WaitingSinceRole:
         return s.state == ConversationSummary::State::Active && s.waitingSince ? QVariant(s.waitingSince->ms())
                                                                                : QVariant();
@@ -102,7 +102,9 @@ bool ConversationListModel::matches(const ConversationSummary& s) const
 void ConversationListModel::setFilter(const QString& text)
 {
     m_filter = text.trimmed();
-    rebuild();
+    // The person's own request: applied at once, frozen or not.
+    m_pendingOrder = false;
+    sync(rows());
 }
 
 void ConversationListModel::markRead(ConversationId conversation, MessageId upTo)
@@ -112,12 +114,31 @@ void ConversationListModel::markRead(ConversationId conversation, MessageId upTo
     }
     // Remembered by the shop (the count survives a restart); shown at once.
     (void)m_session.chats().markRead(conversation, upTo);
-    if (m_unread.value(conversation.value()) != 0) {
-        m_unread[conversation.value()] = 0;
-        const int row = rowOf(conversation);
-        if (row >= 0) {
-            emit dataChanged(index(row), index(row), {UnreadRole});
+    MessageId& mark = m_readUpTo[conversation.value()];
+    mark = std::max(mark, upTo);
+    bool changed = false;
+    for (auto* list : {&m_active, &m_recent}) {
+        for (ConversationSummary& s : *list) {
+            if (s.id == conversation && s.unread != 0 && s.lastMessageId <= upTo) {
+                s.unread = 0;
+                changed = true;
+            }
         }
+    }
+    m_lastUnread[conversation.value()] = 0;
+    if (changed) {
+        apply();
+    }
+}
+
+void ConversationListModel::setFrozen(bool frozen)
+{
+    if (m_frozen == frozen) {
+        return;
+    }
+    m_frozen = frozen;
+    if (!frozen && m_pendingOrder) {
+        apply();
     }
 }
 
@@ -129,7 +150,9 @@ bool ConversationListModel::refresh()
         m_active.clear();
         m_recent.clear();
         m_queue = {};
-        rebuild();
+        m_pendingOrder = false;
+        sync(rows());
+        emit refreshed();
         return false;
     }
     const Timestamp since = Timestamp::fromMs(m_session.clock().now().ms() - kWindowMs);
@@ -145,6 +168,10 @@ bool ConversationListModel::refresh()
     std::vector<ConversationSummary> recent;
     const QString me = m_session.me().name;
     for (ConversationSummary& s : *list) {
+        // What this desk has seen but the store may not have recorded yet.
+        if (auto mark = m_readUpTo.constFind(s.id.value()); mark != m_readUpTo.cend() && s.lastMessageId <= *mark) {
+            s.unread = 0;
+        }
         const bool mine = s.state == ConversationSummary::State::Active && s.agent == me;
         (mine ? active : recent).push_back(std::move(s));
     }
@@ -155,10 +182,16 @@ bool ConversationListModel::refresh()
         if (a.waitingSince && *a.waitingSince != *b.waitingSince) {
             return *a.waitingSince < *b.waitingSince;
         }
-        return a.stateSince < b.stateSince;
+        if (a.stateSince != b.stateSince) {
+            return a.stateSince < b.stateSince;
+        }
+        return a.id < b.id;
     });
     std::sort(recent.begin(), recent.end(), [](const ConversationSummary& a, const ConversationSummary& b) {
-        return a.lastMessageAt > b.lastMessageAt;
+        if (a.lastMessageAt != b.lastMessageAt) {
+            return a.lastMessageAt > b.lastMessageAt;
+        }
+        return a.id > b.id;
     });
     if (recent.size() > static_cast<std::size_t>(kRecentLimit)) {
         recent.resize(kRecentLimit);
@@ -171,18 +204,19 @@ bool ConversationListModel::refresh()
         if (!m_knownActive.contains(s.id.value()) && !m_firstLoad) {
             fresh << s.buyerNick;
         }
-        const int unread = s.unread;
-        if (unread > m_unread.value(s.id.value())) {
-            newUnread += unread - m_unread.value(s.id.value());
+        const int before = m_lastUnread.value(s.id.value());
+        if (s.unread > before) {
+            newUnread += s.unread - before;
         }
-        m_unread[s.id.value()] = unread;
+        m_lastUnread[s.id.value()] = s.unread;
     }
     m_knownActive = nowActive;
     m_active = std::move(active);
     m_recent = std::move(recent);
-    rebuild();
+    apply();
     const bool first = m_firstLoad;
     m_firstLoad = false;
+    emit refreshed();
     if (!fresh.isEmpty()) {
         emit assigned(fresh);
     }
@@ -192,29 +226,40 @@ bool ConversationListModel::refresh()
     return true;
 }
 
-void ConversationListModel::rebuild()
+void ConversationListModel::apply()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_all.clear();
-    auto section = [this](const QString& title, const std::vector<ConversationSummary>& items, const QString& empty) {
-        std::vector<int> shown;
+    std::vector<ConversationRow> fresh = rows();
+    if (m_frozen) {
+        m_pendingOrder = syncInPlace(fresh) || m_pendingOrder;
+        return;
+    }
+    m_pendingOrder = false;
+    sync(std::move(fresh));
+}
+
+std::vector<ConversationRow> ConversationListModel::rows() const
+{
+    std::vector<ConversationRow> out;
+    out.reserve(m_active.size() + m_recent.size() + 6);
+    auto section = [&](const QString& name, const QString& prefix, const QString& title,
+                       const std::vector<ConversationSummary>& items, const QString& empty) {
+        const std::size_t header = out.size();
+        out.push_back({QStringLiteral("h:") + name, Kind::Header, {}, std::nullopt});
+        int shown = 0;
         for (const ConversationSummary& s : items) {
             if (matches(s)) {
-                m_all.push_back(&s);
-                shown.push_back(static_cast<int>(m_all.size()) - 1);
+                out.push_back({prefix + QString::number(s.id.value()), Kind::Conversation, {}, s});
+                ++shown;
             }
         }
-        m_rows.push_back({Kind::Header, title.arg(shown.size())});
-        for (int i : shown) {
-            m_rows.push_back({Kind::Conversation, {}, i});
-        }
-        if (shown.empty() && !empty.isEmpty()) {
-            m_rows.push_back({Kind::Empty, empty});
+        out[header].title = title.arg(shown);
+        if (shown == 0 && !empty.isEmpty()) {
+            out.push_back({QStringLiteral("e:") + name, Kind::Empty, empty, std::nullopt});
         }
     };
-    section(tr("Serving (%1)"), m_active, m_filter.isEmpty() ? tr("No buyer right now") : tr("No match"));
-    m_rows.push_back({Kind::Header, tr("Queue (%1)").arg(m_queue.length)});
+    section(QStringLiteral("serving"), QStringLiteral("a:"), tr("Serving (%1)"), m_active,
+            m_filter.isEmpty() ? tr("No buyer right now") : tr("No match"));
+    out.push_back({QStringLiteral("h:queue"), Kind::Header, tr("Queue (%1)").arg(m_queue.length), std::nullopt});
     QString queueLine;
     if (m_queue.length == 0) {
         queueLine = tr("Nobody is waiting");
@@ -224,9 +269,9 @@ void ConversationListModel::rebuild()
     } else {
         queueLine = tr("%1 waiting · no agent online for them").arg(m_queue.length);
     }
-    m_rows.push_back({Kind::Queue, queueLine});
-    section(tr("Recent (%1)"), m_recent, QString());
-    endResetModel();
+    out.push_back({QStringLiteral("q"), Kind::Queue, queueLine, std::nullopt});
+    section(QStringLiteral("recent"), QStringLiteral("r:"), tr("Recent (%1)"), m_recent, QString());
+    return out;
 }
 
 } // namespace shopdesk::ui

@@ -5,6 +5,7 @@
 #include "workbench/ConversationListDelegate.h"
 #include "workbench/ConversationListModel.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -21,6 +22,7 @@ ConversationListPanel::ConversationListPanel(session::ShopSession& session, QWid
     , m_notice(new QLabel(this))
     , m_view(new QListView(this))
     , m_ticker(new QTimer(this))
+    , m_hold(new QTimer(this))
 {
     m_filter->setPlaceholderText(tr("Filter buyers, tags, messages"));
     m_filter->setClearButtonEnabled(true);
@@ -46,6 +48,27 @@ ConversationListPanel::ConversationListPanel(session::ShopSession& session, QWid
     };
     connect(m_view, &QListView::clicked, this, open);
     connect(m_view, &QListView::activated, this, open);
+    // Nothing moves under the pointer: while the person aims at a row (or walks the list with the
+    // keyboard) the rows change in place and the new order waits.
+    m_view->viewport()->installEventFilter(this);
+    m_view->installEventFilter(this);
+    m_hold->setSingleShot(true);
+    m_hold->setInterval(kHoldMs);
+    connect(m_hold, &QTimer::timeout, this, [this] {
+        m_pointerOver = false;
+        updateFrozen();
+    });
+    // The open chat stays selected when its row moves to another section.
+    connect(m_model, &ConversationListModel::refreshed, this, [this] {
+        if (!m_selected.isValid()) {
+            return;
+        }
+        const QModelIndex current = m_view->currentIndex();
+        const ConversationSummary* s = m_model->summary(current.row());
+        if (!current.isValid() || !s || s->id != m_selected) {
+            select(m_selected);
+        }
+    });
     // Waiting timers tick every second.
     m_ticker->setInterval(1000);
     connect(m_ticker, &QTimer::timeout, m_view->viewport(), qOverload<>(&QWidget::update));
@@ -62,10 +85,49 @@ bool ConversationListPanel::refresh()
 
 void ConversationListPanel::select(ConversationId id)
 {
+    m_selected = id;
     const int row = m_model->rowOf(id);
     if (row >= 0) {
         m_view->setCurrentIndex(m_model->index(row));
     }
+}
+
+bool ConversationListPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::MouseMove:
+    case QEvent::HoverMove:
+    case QEvent::Enter:
+    case QEvent::MouseButtonPress:
+        if (watched == m_view->viewport()) {
+            m_pointerOver = true;
+            m_hold->start();
+            updateFrozen();
+        }
+        break;
+    case QEvent::Leave:
+        if (watched == m_view->viewport()) {
+            m_pointerOver = false;
+            m_hold->stop();
+            updateFrozen();
+        }
+        break;
+    case QEvent::FocusIn:
+    case QEvent::FocusOut:
+        if (watched == m_view) {
+            // The focus change is applied after the event.
+            QTimer::singleShot(0, this, &ConversationListPanel::updateFrozen);
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ConversationListPanel::updateFrozen()
+{
+    m_model->setFrozen(m_pointerOver || m_view->hasFocus());
 }
 
 } // namespace shopdesk::ui

@@ -32,18 +32,29 @@ public:
     void select(ConversationId id);
     /// Reads the list again; what stops it (a missing permission, a read failure) is said above it.
     bool refresh();
+    /// How long after the pointer last moved over the list its order stays put.
+    static constexpr int kHoldMs = 2000;
     QLabel* notice() const { return m_notice; }
 
 signals:
     void openRequested(const ConversationSummary& conversation);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    /// Frozen while the person points at the list (moved within kHoldMs) or keyboards in it.
+    void updateFrozen();
+
     ConversationListModel* m_model;
     ConversationListDelegate* m_delegate;
     QLineEdit* m_filter;
     QLabel* m_notice;
     QListView* m_view;
     QTimer* m_ticker;
+    QTimer* m_hold;
+    bool m_pointerOver = false;
+    ConversationId m_selected;
 };
 
 } // namespace shopdesk::ui

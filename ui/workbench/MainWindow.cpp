@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPointer>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -52,6 +53,8 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     , m_flush(new QTimer(this))
 {
     setObjectName(QStringLiteral("workbench"));
+    // Every time the workbench shows is the shop's.
+    format::setZone(context.session.shop().timeZone);
     setWindowTitle(tr("ShopDesk — %1 — %2").arg(context.shopName(), context.me().name));
     resize(1360, 820);
 
@@ -109,21 +112,16 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
         if (!chat) {
             return;
         }
-        PhraseContext ctx = chat->phraseContext();
-        ctx.orderNo = f.orderNo;
-        chat->sendText(
-            fillPhrase(QStringLiteral("亲，您拍下的订单{订单号}还没有付款哦，库存有限，付款后我们会尽快为您发货~"), ctx)
-                .text);
-        chat->sendOrderCard(f.orderNo);
+        chat->remindPayment(f.orderNo);
     });
     connect(m_list->model(), &ConversationListModel::assigned, this, [this](const QStringList& buyers) {
         m_alerts->notify(tr("New buyer"), buyers.join(QStringLiteral(", ")));
     });
     connect(m_list->model(), &ConversationListModel::unreadArrived, this,
             [this](int n) { m_alerts->notify(tr("New messages"), tr("%1 new message(s) from buyers").arg(n)); });
-    connect(m_list->model(), &QAbstractItemModel::modelReset, this, [this] {
+    connect(m_list->model(), &ConversationListModel::refreshed, this, [this] {
         for (const ConversationSummary& s : m_list->model()->active()) {
-            m_tabs->setUnread(s.id, m_list->model()->unread(s.id));
+            m_tabs->setUnread(s.id, s.unread);
         }
         updateStatus();
     });
@@ -362,9 +360,22 @@ void MainWindow::openMessageManager()
     const ConversationSummary conversation = v->conversation();
     MessageManagerDialog dialog(m_context, conversation.platform, conversation.buyerNick, this);
     dialog.exec();
-    // Records may be gone: the tab reads the conversation again.
-    m_tabs->closeTab(m_tabs->indexOf(v));
-    m_tabs->open(conversation);
+    // Records may be gone: the tab reads its messages again, keeping its place and its draft.
+    QPointer<ChatView> still(v);
+    if (still) {
+        still->reloadTimeline();
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange || event->type() == QEvent::WindowStateChange) {
+        // The agent looks at the window again: what the open chat shows is read now.
+        if (ChatView* v = m_tabs->current()) {
+            v->markSeen();
+        }
+    }
 }
 
 void MainWindow::updateStatus()

@@ -51,8 +51,13 @@ public:
     void setPresence(int index);
     /// Brings the follow-ups list to the front of the left column.
     void showFollowUps();
+    /// The current buyer's message records (menu 会话); the tab reads its messages again after.
+    void openMessageManager();
     /// The management window (menu 管理) at `page`.
     ConsoleWindow* openConsole(ConsoleWindow::Page page);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 signals:
     /// The session ended (why: one sentence); the window has closed itself.
@@ -61,7 +66,6 @@ signals:
 private:
     void onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
     void runHistorySearch();
-    void openMessageManager();
     void updateStatus();
     void buildMenus();
     /// The account's permissions changed: menus, panes and controls follow.

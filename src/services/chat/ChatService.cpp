@@ -1,6 +1,8 @@
 #include "services/chat/ChatService.h"
 
+#include "domain/PhraseVariables.h"
 #include "services/orders/OrderRepository.h"
+#include "services/settings/ShopTextsService.h"
 #include "services/workbench/WorkbenchRepository.h"
 
 #include <QCoreApplication>
@@ -24,6 +26,17 @@ Status checkText(const QString& text)
     if (text.trimmed().isEmpty()) {
         return Error::invalid(QCoreApplication::translate("shopdesk::ChatService", "The message is empty."));
     }
+    if (const auto gaps = unfilledVariables(text); !gaps.empty()) {
+        QStringList names;
+        for (const UnfilledVariable& g : gaps) {
+            names << QStringLiteral("{%1}").arg(g.name);
+        }
+        names.removeDuplicates();
+        return Error::invalid(QCoreApplication::translate("shopdesk::ChatService",
+                                                          "Fill in or remove %1 before sending: the buyer would read "
+                                                          "it as it is.")
+                                  .arg(names.join(QStringLiteral(", "))));
+    }
     if (text.size() > ChatService::kMaxMessageChars) {
         return Error::invalid(QCoreApplication::translate(
                                   "shopdesk::ChatService",
@@ -36,10 +49,13 @@ Status checkText(const QString& text)
 
 } // namespace
 
-ChatService::ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench)
+ChatService::ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench,
+                         ShopTextsService& texts, QString shopName)
     : m_runner(runner)
     , m_orders(orders)
     , m_workbench(workbench)
+    , m_texts(texts)
+    , m_shopName(std::move(shopName))
 {
 }
 
@@ -144,19 +160,64 @@ QFuture<Status> ChatService::transfer(ActorSource who, const QString& buyer, con
                         });
 }
 
-QFuture<Status> ChatService::close(ActorSource who, const QString& buyer, const QString& closingLine)
+QFuture<Status> ChatService::close(ActorSource who, const QString& buyer, const QString& closingLine, bool inviteRating)
 {
     const ActionRunner::Action action{Op::ChatClose, Capability::ChatClose, buyer, {}, false};
-    auto validate = [this, closingLine, buyer](const auth::Actor& a) -> Status {
-        if (Status st = closingLine.isEmpty() ? Status() : checkText(closingLine); !st) {
+    // What the buyer reads: the agent's line and, when asked for, the shop's invitation.
+    auto said = std::make_shared<QString>(closingLine.trimmed());
+    auto validate = [this, said, inviteRating, buyer](const auth::Actor& a) -> Status {
+        if (inviteRating) {
+            auto texts = m_texts.load();
+            if (!texts) {
+                return texts.error();
+            }
+            if (!texts->ratingInvitation.isEmpty()) {
+                *said += (said->isEmpty() ? QString() : QStringLiteral(" ")) + texts->ratingInvitation;
+            }
+        }
+        if (Status st = said->isEmpty() ? Status() : checkText(*said); !st) {
             return st;
         }
         return checkOwnership(m_runner, a, buyer, Op::ChatClose);
     };
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.run(std::move(who), action, validate, [&p, buyer, closingLine](const auth::Actor& a) {
-        return p.closeConversation(a.name, buyer, closingLine);
-    });
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, buyer, said](const auth::Actor& a) { return p.closeConversation(a.name, buyer, *said); });
+}
+
+QFuture<Status> ChatService::remindPayment(ActorSource who, const QString& buyer, const QString& orderNo)
+{
+    const ActionRunner::Action action{Op::ChatReply, Capability::Chat, buyer, {}, false};
+    auto text = std::make_shared<QString>();
+    auto validate = [this, text, buyer, orderNo](const auth::Actor& a) -> Status {
+        auto order = m_orders.findOrder(m_runner.platformName(), orderNo);
+        if (!order) {
+            return order.error();
+        }
+        if (!*order || (*order)->buyerNick != buyer) {
+            return Error::notFound(tr("%1 has no order %2.").arg(buyer, orderNo));
+        }
+        if ((*order)->status != OrderStatus::WaitBuyerPay) {
+            return Error::invalid(tr("The order %1 is no longer awaiting payment.").arg(orderNo));
+        }
+        auto texts = m_texts.load();
+        if (!texts) {
+            return texts.error();
+        }
+        PhraseContext ctx;
+        ctx.buyer = buyer;
+        ctx.agent = a.name;
+        ctx.orderNo = orderNo;
+        ctx.shop = m_shopName;
+        *text = fillPhrase(texts->paymentReminder, ctx).text;
+        if (Status st = checkText(*text); !st) {
+            return st;
+        }
+        return checkOwnership(m_runner, a, buyer, Op::ChatReply);
+    };
+    platform::ShopPlatform& p = m_runner.platform();
+    return m_runner.run(std::move(who), action, validate,
+                        [&p, buyer, text](const auth::Actor& a) { return p.sendMessage(a.name, buyer, *text); });
 }
 
 QFuture<Status> ChatService::setPresence(ActorSource who, platform::AgentPresence presence)

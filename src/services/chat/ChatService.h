@@ -10,6 +10,7 @@
 namespace shopdesk {
 
 class OrderRepository;
+class ShopTextsService;
 class WorkbenchRepository;
 
 /// What an agent does in a conversation: reply, send an order card, transfer, close, and set their
@@ -22,7 +23,8 @@ public:
     static constexpr int kMaxMessageChars = 2000;
     static constexpr int kMaxNoteChars = 200;
 
-    ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench);
+    ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench, ShopTextsService& texts,
+                QString shopName);
 
     QFuture<Status> send(ActorSource who, const QString& buyer, const QString& text);
     /// The order must be the buyer's.
@@ -30,8 +32,11 @@ public:
     /// To a colleague (`toAgent`) or a group (`toGroup`, when `toAgent` is empty), with a note for them.
     QFuture<Status> transfer(ActorSource who, const QString& buyer, const QString& toAgent, const QString& toGroup,
                              const QString& note);
-    /// Ends the conversation, with a closing line sent first when given.
-    QFuture<Status> close(ActorSource who, const QString& buyer, const QString& closingLine);
+    /// Ends the conversation, with a closing line sent first when given and, with `inviteRating`,
+    /// the shop's rating invitation after it.
+    QFuture<Status> close(ActorSource who, const QString& buyer, const QString& closingLine, bool inviteRating);
+    /// Sends the shop's payment reminder for the buyer's unpaid order (its variables filled).
+    QFuture<Status> remindPayment(ActorSource who, const QString& buyer, const QString& orderNo);
     /// The actor's own status (no permission needed: everyone sets their own).
     QFuture<Status> setPresence(ActorSource who, platform::AgentPresence presence);
     /// Every agent's status (queue.monitor), for the live queue.
@@ -49,6 +54,8 @@ private:
     ActionRunner& m_runner;
     OrderRepository& m_orders;
     WorkbenchRepository& m_workbench;
+    ShopTextsService& m_texts;
+    QString m_shopName;
 };
 
 } // namespace shopdesk

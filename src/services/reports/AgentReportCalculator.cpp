@@ -1,5 +1,6 @@
 #include "services/reports/AgentReportCalculator.h"
 
+#include <QDateTime>
 #include <QList>
 
 #include <algorithm>
@@ -7,12 +8,28 @@
 
 namespace shopdesk {
 
-AgentReportCalculator::AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds, int utcOffsetSecs)
+AgentReportCalculator::AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds, QTimeZone zone)
     : m_from(from.ms())
     , m_to(to.ms())
     , m_slowMs(static_cast<qint64>(slowSeconds) * 1000)
-    , m_offsetMs(static_cast<qint64>(utcOffsetSecs) * 1000)
+    , m_zone(std::move(zone))
 {
+}
+
+int AgentReportCalculator::shopHour(qint64 ms)
+{
+    constexpr qint64 kHourMs = 3'600'000;
+    constexpr qint64 kDayMs = 86'400'000;
+    // Offsets change on hour boundaries in practice; one lookup per UTC hour keeps the count fast.
+    const qint64 utcHour = ms >= 0 ? ms / kHourMs : (ms - kHourMs + 1) / kHourMs;
+    auto it = m_offsetOfHour.constFind(utcHour);
+    if (it == m_offsetOfHour.cend()) {
+        const qint64 offset =
+            static_cast<qint64>(m_zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()))) * 1000;
+        it = m_offsetOfHour.insert(utcHour, offset);
+    }
+    const qint64 local = ((ms + *it) % kDayMs + kDayMs) % kDayMs;
+    return static_cast<int>(local / kHourMs);
 }
 
 void AgentReportCalculator::answered(const Turn& t, const QString& agent, qint64 atMs)
@@ -74,9 +91,7 @@ void AgentReportCalculator::add(const ReportMessage& m)
             m_open = Turn{m.sentAtMs, m_lastAgent, !m_turnsStarted};
             m_turnsStarted = true;
             if (inWindow(m.sentAtMs)) {
-                constexpr qint64 kDayMs = 86'400'000;
-                const qint64 local = ((m.sentAtMs + m_offsetMs) % kDayMs + kDayMs) % kDayMs;
-                ++m_turnsByHour[static_cast<std::size_t>(local / 3'600'000)];
+                ++m_turnsByHour[static_cast<std::size_t>(shopHour(m.sentAtMs))];
             }
         }
     } else {

@@ -4,8 +4,10 @@
 #include "domain/AgentReport.h"
 #include "services/reports/ReportRepository.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <array>
 #include <map>
@@ -22,8 +24,10 @@ class AgentReportCalculator {
 public:
     static constexpr qint64 kUnansweredMs = 1800 * 1000;
 
-    /// `utcOffsetSecs`: the shop's offset from UTC, for the turns-by-hour count.
-    AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds, int utcOffsetSecs = 8 * 3600);
+    /// `zone`: the shop's time zone, for the turns-by-hour count (each message's own offset, so a
+    /// period across a daylight-saving change counts every hour where the shop's clock showed it).
+    AgentReportCalculator(Timestamp from, Timestamp to, int slowSeconds,
+                          QTimeZone zone = QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
 
     /// The next message (conversation by conversation, each in time order).
     void add(const ReportMessage& m);
@@ -57,6 +61,8 @@ private:
         std::array<qint64, 6> buckets{};
     };
     bool inWindow(qint64 ms) const { return ms >= m_from && ms < m_to; }
+    /// The hour of the day (0–23) the shop's clock showed at `ms`.
+    int shopHour(qint64 ms);
     void closeConversation();
     void answered(const Turn& t, const QString& agent, qint64 atMs);
     Totals& totals(const QString& agent) { return m_totals[agent]; }
@@ -64,7 +70,8 @@ private:
     qint64 m_from;
     qint64 m_to;
     qint64 m_slowMs;
-    qint64 m_offsetMs;
+    QTimeZone m_zone;
+    QHash<qint64, qint64> m_offsetOfHour; ///< UTC hour -> the zone's offset then (ms)
     std::array<qint64, 24> m_turnsByHour{};
     // The conversation being read.
     qint64 m_conversation = -1;

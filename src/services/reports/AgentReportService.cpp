@@ -27,7 +27,7 @@ Result<QString> AgentReportService::attribute(const ReportOrder& order)
 }
 
 Result<AgentReport> AgentReportService::agents(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds,
-                                               int utcOffsetSecs)
+                                               const QTimeZone& zone)
 {
     if (Status st = m_gate.check(actor, auth::Operation::ReportAgents); !st) {
         return st.error();
@@ -40,7 +40,7 @@ Result<AgentReport> AgentReportService::agents(const auth::Actor& actor, Timesta
         return Error::invalid(
             QCoreApplication::translate("shopdesk::AgentReportService", "Slow replies are slower than 1 s or more."));
     }
-    AgentReportCalculator calc(from, to, slowSeconds, utcOffsetSecs);
+    AgentReportCalculator calc(from, to, slowSeconds, zone);
     if (Status st = m_repository.scanConversationsActiveIn(from, to, [&](const ReportMessage& m) { calc.add(m); });
         !st) {
         return st.error();

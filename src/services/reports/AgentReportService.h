@@ -5,6 +5,8 @@
 #include "domain/AgentReport.h"
 #include "services/reports/ReportRepository.h"
 
+#include <QTimeZone>
+
 namespace shopdesk {
 
 class AccessGate;
@@ -18,9 +20,9 @@ public:
     AgentReportService(ReportRepository& repository, AccessGate& gate);
 
     /// The window [from, to); answered turns slower than `slowSeconds` count as slow.
-    /// `utcOffsetSecs`: the shop's offset, for the turns-by-hour count.
+    /// `zone`: the shop's time zone, for the turns-by-hour count.
     Result<AgentReport> agents(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds = 120,
-                               int utcOffsetSecs = 8 * 3600);
+                               const QTimeZone& zone = QTimeZone(QByteArrayLiteral("Asia/Shanghai")));
 
 private:
     /// The agent an order's sale counts for: who flagged it, else who last wrote to the buyer in

@@ -2,16 +2,18 @@
 
 #include "services/accounts/AccountService.h"
 #include "services/auth/AccessGate.h"
+#include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
 #include "services/workbench/FollowUpService.h"
 
 namespace shopdesk {
 
 SettingsService::SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpService& followUps,
-                                 AccessGate& gate)
+                                 ShopTextsService& texts, AccessGate& gate)
     : m_accounts(accounts)
     , m_sim(sim)
     , m_followUps(followUps)
+    , m_texts(texts)
     , m_gate(gate)
 {
 }
@@ -33,6 +35,10 @@ Result<std::vector<SettingsService::Entry>> SettingsService::list(const auth::Ac
     if (!followUp) {
         return followUp.error();
     }
+    auto texts = m_texts.load();
+    if (!texts) {
+        return texts.error();
+    }
     return std::vector<Entry>{
         {QStringLiteral("login.max_failures"), QString::number(policy->maxFailures)},
         {QStringLiteral("login.lock_minutes"), QString::number(policy->lockMinutes)},
@@ -43,6 +49,9 @@ Result<std::vector<SettingsService::Entry>> SettingsService::list(const auth::Ac
         {QStringLiteral("followup.unshipped_hours"), QString::number(followUp->unshippedHours)},
         {QStringLiteral("followup.stale_trace_hours"), QString::number(followUp->staleTraceHours)},
         {QStringLiteral("followup.served_days"), QString::number(followUp->servedDays)},
+        {ShopTexts::kClosingLine, texts->closingLine},
+        {ShopTexts::kRatingInvitation, texts->ratingInvitation},
+        {ShopTexts::kPaymentReminder, texts->paymentReminder},
     };
 }
 
@@ -54,10 +63,14 @@ Status SettingsService::set(const auth::Actor& actor, const QString& key, const 
     if (FollowUpService::keys().contains(key)) {
         return m_followUps.set(actor, key, value);
     }
+    if (ShopTexts::keys().contains(key)) {
+        return m_texts.set(actor, key, value);
+    }
     if (key != u"login.max_failures" && key != u"login.lock_minutes") {
-        return Error::notFound(QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes, %2, %3)")
-                                   .arg(key, SimSettingsService::keys().join(QStringLiteral(", ")),
-                                        FollowUpService::keys().join(QStringLiteral(", "))));
+        return Error::notFound(
+            QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes, %2, %3, %4)")
+                .arg(key, SimSettingsService::keys().join(QStringLiteral(", ")),
+                     FollowUpService::keys().join(QStringLiteral(", ")), ShopTexts::keys().join(QStringLiteral(", "))));
     }
     bool ok = false;
     const int number = value.trimmed().toInt(&ok);

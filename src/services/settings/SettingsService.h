@@ -12,6 +12,7 @@ namespace shopdesk {
 class AccessGate;
 class AccountService;
 class FollowUpService;
+class ShopTextsService;
 class SimSettingsService;
 
 /// The shop's settings by key, as `shopdeskctl settings show|set` and the console list and change
@@ -24,7 +25,8 @@ public:
         QString value;
     };
 
-    SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpService& followUps, AccessGate& gate);
+    SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpService& followUps,
+                    ShopTextsService& texts, AccessGate& gate);
 
     /// Every setting with its value now (settings.view).
     Result<std::vector<Entry>> list(const auth::Actor& actor);
@@ -35,6 +37,7 @@ private:
     AccountService& m_accounts;
     SimSettingsService& m_sim;
     FollowUpService& m_followUps;
+    ShopTextsService& m_texts;
     AccessGate& m_gate;
 };
 

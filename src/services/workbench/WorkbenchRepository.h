@@ -19,6 +19,11 @@ public:
     virtual Result<std::vector<ConversationSummary>> conversationsOf(const QString& agent, Timestamp since) = 0;
     /// `account` has seen the conversation up to `upTo` (a mark never moves back).
     virtual Status setReadMark(const QString& account, ConversationId conversation, MessageId upTo) = 0;
+    /// What `account` was typing to the buyer and has not sent ("" when nothing).
+    virtual Result<QString> draft(const QString& account, const QString& platform, const QString& buyer) = 0;
+    /// Keeps the draft (an empty one is forgotten).
+    virtual Status saveDraft(const QString& account, const QString& platform, const QString& buyer, const QString& text,
+                             Timestamp at) = 0;
     virtual Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) = 0;
     /// Ends (with a Closed session event, reason `reason`) every open session of the platform whose
     /// latest routing event's id does not start with `keepPrefix`: sessions of a stream that is gone

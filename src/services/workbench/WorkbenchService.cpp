@@ -5,6 +5,8 @@
 #include "services/history/MessageRepository.h"
 #include "services/orders/OrderRepository.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace shopdesk {
@@ -90,6 +92,29 @@ Status WorkbenchService::markRead(const auth::Actor& actor, ConversationId conve
         return {};
     }
     return m_workbench.setReadMark(actor.name, conversation, upTo);
+}
+
+Result<QString> WorkbenchService::draft(const auth::Actor& actor, const QString& platform, const QString& buyer)
+{
+    if (Status st = m_gate.check(actor, Op::ChatDraft); !st) {
+        return st.error();
+    }
+    return m_workbench.draft(actor.name, platform, buyer);
+}
+
+Status WorkbenchService::saveDraft(const auth::Actor& actor, const QString& platform, const QString& buyer,
+                                   const QString& text, Timestamp at)
+{
+    if (Status st = m_gate.check(actor, Op::ChatDraft); !st) {
+        return st;
+    }
+    if (text.size() > kMaxDraftChars) {
+        return Error::invalid(QCoreApplication::translate("WorkbenchService",
+                                                          "The draft is longer than %1 characters and was not kept; "
+                                                          "it is still in the box.")
+                                  .arg(kMaxDraftChars));
+    }
+    return m_workbench.saveDraft(actor.name, platform, buyer, text.trimmed().isEmpty() ? QString() : text, at);
 }
 
 Result<std::vector<ConversationSummary>> WorkbenchService::openSessions(const auth::Actor& actor, Timestamp since)

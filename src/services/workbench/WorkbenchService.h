@@ -36,6 +36,12 @@ public:
     Result<std::vector<Message>> after(const auth::Actor& actor, ConversationId conversation, int limit,
                                        MessageId after);
     Status markRead(const auth::Actor& actor, ConversationId conversation, MessageId upTo);
+    /// The person's unsent reply to the buyer ("" when none).
+    Result<QString> draft(const auth::Actor& actor, const QString& platform, const QString& buyer);
+    /// Keeps it (empty: forgets it); at most kMaxDraftChars.
+    Status saveDraft(const auth::Actor& actor, const QString& platform, const QString& buyer, const QString& text,
+                     Timestamp at);
+    static constexpr int kMaxDraftChars = 20000;
 
     Result<std::vector<ConversationSummary>> openSessions(const auth::Actor& actor, Timestamp since);
 

@@ -3,11 +3,13 @@
 #include "services/auth/AccessGate.h"
 #include "services/chat/ChatService.h"
 #include "services/routing/RoutingConfigService.h"
+#include "services/settings/ShopTextsService.h"
 #include "services/workbench/WorkbenchService.h"
 #include "session/local/LocalDesks.h"
 #include "session/local/LocalSession.h"
 
 #include <QCoreApplication>
+#include <QPromise>
 
 #include <map>
 
@@ -81,6 +83,46 @@ QFuture<Status> LocalChats::markRead(ConversationId conversation, MessageId upTo
     });
 }
 
+namespace {
+QString draftKey(const QString& platform, const QString& buyer)
+{
+    return platform + QLatin1Char('\n') + buyer;
+}
+} // namespace
+
+Result<QString> LocalChats::draft(const QString& platform, const QString& buyer)
+{
+    return withActor<QString>(m_s, [&](const auth::Actor& a) -> Result<QString> {
+        auto stored = m_s.backend().workbench().draft(a, platform, buyer);
+        if (!stored) {
+            return stored;
+        }
+        std::lock_guard lock(*m_pendingMutex);
+        return m_pendingDrafts->value(draftKey(platform, buyer), *stored);
+    });
+}
+
+QFuture<Status> LocalChats::saveDraft(const QString& platform, const QString& buyer, const QString& text)
+{
+    LocalSession& s = m_s;
+    const Timestamp at = s.backend().clock().now();
+    const QString key = draftKey(platform, buyer);
+    {
+        std::lock_guard lock(*m_pendingMutex);
+        m_pendingDrafts->insert(key, text);
+    }
+    return s.later<Status>(
+        [&s, platform, buyer, text, at, key, mutex = m_pendingMutex, pending = m_pendingDrafts]() -> Status {
+            auto a = s.actor();
+            Status st = a ? s.backend().workbench().saveDraft(*a, platform, buyer, text, at) : Status(a.error());
+            std::lock_guard lock(*mutex);
+            if (pending->value(key) == text) {
+                pending->remove(key); // stored (or refused, and the refusal is said)
+            }
+            return st;
+        });
+}
+
 QFuture<Status> LocalChats::send(const QString& buyer, const QString& text)
 {
     LiveShop* live = m_s.live();
@@ -133,10 +175,47 @@ QFuture<Result<std::vector<TransferTarget>>> LocalChats::transferTargets()
     });
 }
 
-QFuture<Status> LocalChats::close(const QString& buyer, const QString& closingLine)
+QFuture<Status> LocalChats::remindPayment(const QString& buyer, const QString& orderNo)
 {
     LiveShop* live = m_s.live();
-    return live ? live->chat().close(m_s.source(), buyer, closingLine) : ready(Status(notConnected()));
+    if (!live) {
+        return ready(Status(notConnected()));
+    }
+    // The reminder, then (when it went) the order's card.
+    auto done = std::make_shared<QPromise<Status>>();
+    done->start();
+    QFuture<Status> result = done->future();
+    ChatService& chat = live->chat();
+    ActorSource who = m_s.source();
+    LocalSession* context = &m_s;
+    chat.remindPayment(who, buyer, orderNo).then(context, [done, &chat, who, buyer, orderNo, context](Status st) {
+        if (!st) {
+            done->addResult(st);
+            done->finish();
+            return;
+        }
+        chat.sendOrderCard(who, buyer, orderNo).then(context, [done](Status card) {
+            done->addResult(card);
+            done->finish();
+        });
+    });
+    return result;
+}
+
+Result<ShopTexts> LocalChats::shopTexts()
+{
+    return withActor<ShopTexts>(m_s, [&](const auth::Actor& a) -> Result<ShopTexts> {
+        if (Status st = m_s.backend().gate().check(a, auth::Operation::QuickReplyView); !st) {
+            return st.error();
+        }
+        return m_s.backend().shopTexts().load();
+    });
+}
+
+QFuture<Status> LocalChats::close(const QString& buyer, const QString& closingLine, bool inviteRating)
+{
+    LiveShop* live = m_s.live();
+    return live ? live->chat().close(m_s.source(), buyer, closingLine, inviteRating) : ready(Status(notConnected()));
 }
 
 QFuture<Status> LocalChats::setPresence(platform::AgentPresence presence)

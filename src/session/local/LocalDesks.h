@@ -9,6 +9,11 @@
 #include "session/Simulation.h"
 #include "session/Team.h"
 
+#include <QHash>
+
+#include <memory>
+#include <mutex>
+
 namespace shopdesk::session {
 
 class LocalSession;
@@ -30,18 +35,25 @@ public:
     Result<std::vector<Message>> page(ConversationId conversation, int limit, MessageId before) override;
     Result<std::vector<Message>> after(ConversationId conversation, int limit, MessageId after) override;
     QFuture<Status> markRead(ConversationId conversation, MessageId upTo) override;
+    Result<QString> draft(const QString& platform, const QString& buyer) override;
+    QFuture<Status> saveDraft(const QString& platform, const QString& buyer, const QString& text) override;
     QFuture<Status> send(const QString& buyer, const QString& text) override;
     QFuture<Status> sendOrderCard(const QString& buyer, const QString& orderNo) override;
     QFuture<Status> transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
                              const QString& note) override;
     QFuture<Result<std::vector<TransferTarget>>> transferTargets() override;
-    QFuture<Status> close(const QString& buyer, const QString& closingLine) override;
+    QFuture<Status> close(const QString& buyer, const QString& closingLine, bool inviteRating) override;
+    QFuture<Status> remindPayment(const QString& buyer, const QString& orderNo) override;
+    Result<ShopTexts> shopTexts() override;
     QFuture<Status> setPresence(platform::AgentPresence presence) override;
     Result<LiveQueue> liveQueue(Timestamp since) override;
     QFuture<Result<std::vector<platform::AgentState>>> teamStatus() override;
 
 private:
     LocalSession& m_s;
+    /// Drafts on their way to the store: a draft read right after it was saved sees it.
+    std::shared_ptr<std::mutex> m_pendingMutex = std::make_shared<std::mutex>();
+    std::shared_ptr<QHash<QString, QString>> m_pendingDrafts = std::make_shared<QHash<QString, QString>>();
 };
 
 class LocalBuyers final : public Buyers {
@@ -145,6 +157,7 @@ public:
     QFuture<Status> setAgentRouting(const QString& account, const QString& group, std::optional<int> limit) override;
     Result<std::vector<Setting>> settings() override;
     QFuture<Status> setSetting(const QString& key, const QString& value) override;
+    QFuture<Status> saveShopTexts(const ShopTexts& texts) override;
     Result<SimSettings> simSettings() override;
     Result<FollowUpRules> followUpRules() override;
 

@@ -58,8 +58,7 @@ QFuture<Result<AgentReport>> LocalReports::agents(Timestamp from, Timestamp to, 
         if (!a) {
             return a.error();
         }
-        const int offset = zone.offsetFromUtc(QDateTime::fromMSecsSinceEpoch(from.ms(), Qt::UTC));
-        return s.backend().reports().agents(*a, from, to, slowSeconds, offset);
+        return s.backend().reports().agents(*a, from, to, slowSeconds, zone);
     });
 }
 

@@ -4,6 +4,7 @@
 #include "services/auth/AccessGate.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/settings/SettingsService.h"
+#include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
 #include "services/workbench/FollowUpService.h"
 #include "session/local/LocalDesks.h"
@@ -178,6 +179,11 @@ Result<std::vector<Setting>> LocalTeam::settings()
 QFuture<Status> LocalTeam::setSetting(const QString& key, const QString& value)
 {
     return change([this, key, value](const auth::Actor& a) { return m_s.backend().settings().set(a, key, value); });
+}
+
+QFuture<Status> LocalTeam::saveShopTexts(const ShopTexts& texts)
+{
+    return change([this, texts](const auth::Actor& a) { return m_s.backend().shopTexts().save(a, texts); });
 }
 
 Result<SimSettings> LocalTeam::simSettings()
