@@ -1,11 +1,13 @@
 #include "backend/LiveShop.h"
 
 #include "backend/Backend.h"
+#include "core/Logging.h"
 #include "platform/AdapterRegistry.h"
 #include "services/actions/ActionRunner.h"
 #include "services/chat/ChatService.h"
 #include "services/demo/EcdCorpus.h"
 #include "services/orders/OrderActionService.h"
+#include "services/routing/RoutingConfigService.h"
 #include "services/workbench/WorkbenchRepository.h"
 #include "store/SqliteStore.h"
 
@@ -79,6 +81,18 @@ Result<std::unique_ptr<LiveShop>> LiveShop::open(Backend& backend, const Options
     if (Status st = live->start(mode); !st) {
         return st.error();
     }
+    // The running routing follows the shop's configuration, whoever changes it (a desk's console,
+    // shopdeskctl, a supervisor elsewhere); the simulated shop maps it as it did when it was made.
+    Backend* b = &backend;
+    if (live->sim()) {
+        const SimSetup setup = options.sim;
+        live->followRouting([b, setup]() -> Result<RoutingConfig> {
+            auto stored = b->routing().load();
+            return stored ? setup.routingFor(*stored) : Result<RoutingConfig>(stored.error());
+        });
+    } else {
+        live->followRouting([b] { return b->routing().load(); });
+    }
     return live;
 }
 
@@ -107,6 +121,38 @@ Status LiveShop::start(platform::IngestPipeline::Mode mode)
 platform::sim::SimPlatform* LiveShop::sim()
 {
     return qobject_cast<platform::sim::SimPlatform*>(m_platform.get());
+}
+
+void LiveShop::followRouting(std::function<Result<RoutingConfig>()> load, int pollMs)
+{
+    m_loadRouting = std::move(load);
+    m_routingPoll = std::make_unique<QTimer>();
+    m_routingPoll->setInterval(pollMs);
+    QObject::connect(m_routingPoll.get(), &QTimer::timeout, [this] { routingChanged(); });
+    m_routingPoll->start();
+    routingChanged();
+}
+
+void LiveShop::routingChanged()
+{
+    if (!m_loadRouting) {
+        return;
+    }
+    auto config = m_loadRouting();
+    if (!config) {
+        logging::get("routing")->warn("routing configuration not read: {}", config.error().message);
+        return;
+    }
+    const QString fingerprint = routingFingerprint(*config);
+    if (fingerprint == m_appliedRouting) {
+        return;
+    }
+    m_appliedRouting = fingerprint;
+    m_platform->applyRouting(*config).then([](platform::PlatformStatus st) {
+        if (!st.isOk() && st.error) {
+            logging::get("routing")->info("the platform did not take the routing: {}", st.error->message);
+        }
+    });
 }
 
 } // namespace shopdesk

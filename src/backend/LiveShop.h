@@ -6,6 +6,9 @@
 #include "platform/Retry.h"
 #include "platform/sim/SimPlatform.h"
 
+#include <QTimer>
+
+#include <functional>
 #include <memory>
 
 namespace shopdesk {
@@ -52,6 +55,13 @@ public:
     /// Names of the adapters this build has.
     static QStringList adapterNames();
 
+    /// Keeps the platform's routing on the shop's configuration: applied now, after every change
+    /// made here (routingChanged()), and whenever another program changed it (checked every
+    /// `pollMs`). Without it the routing engine would run on the rules it started with.
+    void followRouting(std::function<Result<RoutingConfig>()> load, int pollMs = 2000);
+    /// The configuration was changed: the platform takes it before its next decision.
+    void routingChanged();
+
 private:
     std::unique_ptr<EcdCorpus> m_corpus; ///< the simulated shop's wording; outlives the adapter
     std::unique_ptr<platform::ShopPlatform> m_platform;
@@ -59,6 +69,9 @@ private:
     std::unique_ptr<ActionRunner> m_runner;
     std::unique_ptr<ChatService> m_chat;
     std::unique_ptr<OrderActionService> m_orderActions;
+    std::function<Result<RoutingConfig>()> m_loadRouting;
+    QString m_appliedRouting;
+    std::unique_ptr<QTimer> m_routingPoll;
 };
 
 } // namespace shopdesk

@@ -18,6 +18,46 @@ QString SimSetup::botName(int i)
     return QStringLiteral("客服%1").arg(i + 1, 2, 10, QLatin1Char('0'));
 }
 
+Result<RoutingConfig> SimSetup::routingFor(const RoutingConfig& stored) const
+{
+    RoutingConfig out;
+    out.settings = stored.settings;
+    out.groups = stored.groups;
+    if (out.groups.empty()) {
+        out.groups.push_back({QStringLiteral("presales"), 8});
+        out.settings.queue = routing::Settings::Queue::Shop;
+    }
+    if (!person.isEmpty()) {
+        const auto it = std::find_if(stored.agents.begin(), stored.agents.end(),
+                                     [&](const routing::AgentConfig& a) { return a.name == person; });
+        if (it == stored.agents.end()) {
+            return Error::notFound(QStringLiteral("no active account named %1").arg(person));
+        }
+        routing::AgentConfig p = *it;
+        p.status = personOnline ? routing::AgentStatus::Online : routing::AgentStatus::Offline;
+        const bool inKnownGroup = std::any_of(out.groups.begin(), out.groups.end(),
+                                              [&](const routing::GroupConfig& g) { return g.name == p.group; });
+        if (!inKnownGroup) {
+            // An account in no group (the main account, say) joins the first group with its limit,
+            // so that the person at the workbench meets buyers.
+            p.group = out.groups.front().name;
+            if (p.limit == 0) {
+                p.limit.reset();
+            }
+        }
+        out.agents.push_back(p);
+    }
+    for (int i = 0; i < bots; ++i) {
+        const routing::GroupConfig& g = out.groups[static_cast<std::size_t>(i) % out.groups.size()];
+        routing::AgentConfig bot;
+        bot.name = SimSetup::botName(i);
+        bot.group = g.name;
+        bot.limit = std::max(1, g.limit);
+        out.agents.push_back(bot);
+    }
+    return out;
+}
+
 Result<platform::sim::SimConfig> simConfig(Backend& backend, const SimSetup& setup)
 {
     if (setup.bots < 0 || setup.bots > 5000) {
@@ -38,6 +78,10 @@ Result<platform::sim::SimConfig> simConfig(Backend& backend, const SimSetup& set
     if (!routing) {
         return routing.error();
     }
+    auto adapted = setup.routingFor(*routing);
+    if (!adapted) {
+        return adapted.error();
+    }
     platform::sim::SimConfig config;
     config.seed = setup.seed;
     config.shopName = shop->name;
@@ -45,40 +89,11 @@ Result<platform::sim::SimConfig> simConfig(Backend& backend, const SimSetup& set
     config.start = setup.start.value_or(backend.clock().now());
     config.malformedRate = setup.malformedRate;
     config.transientErrorRate = setup.transientErrorRate;
-    config.routing = routing->settings;
-    config.groups = routing->groups;
-    if (config.groups.empty()) {
-        config.groups.push_back({QStringLiteral("presales"), 8});
-        config.routing.queue = routing::Settings::Queue::Shop;
-    }
-    if (!setup.person.isEmpty()) {
-        const auto it = std::find_if(routing->agents.begin(), routing->agents.end(),
-                                     [&](const routing::AgentConfig& a) { return a.name == setup.person; });
-        if (it == routing->agents.end()) {
-            return Error::notFound(QStringLiteral("no active account named %1").arg(setup.person));
-        }
-        routing::AgentConfig person = *it;
-        person.status = setup.personOnline ? routing::AgentStatus::Online : routing::AgentStatus::Offline;
-        const bool inKnownGroup = std::any_of(config.groups.begin(), config.groups.end(),
-                                              [&](const routing::GroupConfig& g) { return g.name == person.group; });
-        if (!inKnownGroup) {
-            // An account in no group (the main account, say) joins the first group with its limit,
-            // so that the person at the workbench meets buyers.
-            person.group = config.groups.front().name;
-            if (person.limit == 0) {
-                person.limit.reset();
-            }
-        }
-        config.agents.push_back(person);
-    }
+    config.routing = adapted->settings;
+    config.groups = adapted->groups;
+    config.agents = adapted->agents;
     for (int i = 0; i < setup.bots; ++i) {
-        const routing::GroupConfig& g = config.groups[static_cast<std::size_t>(i) % config.groups.size()];
-        routing::AgentConfig bot;
-        bot.name = SimSetup::botName(i);
-        bot.group = g.name;
-        bot.limit = std::max(1, g.limit);
-        config.agents.push_back(bot);
-        config.botAgents << bot.name;
+        config.botAgents << SimSetup::botName(i);
     }
     return config;
 }

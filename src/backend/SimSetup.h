@@ -28,6 +28,11 @@ struct SimSetup {
     /// 2026-11-11 09:00 Beijing time.
     static Timestamp defaultStart();
     static QString botName(int i);
+
+    /// The simulated shop's routing for the store's configuration: a group "presales" with limit 8
+    /// when there is none, the person in a known group, the bots spread over the groups with their
+    /// group's limit. Used when the world is made and again whenever the configuration changes.
+    Result<RoutingConfig> routingFor(const RoutingConfig& stored) const;
 };
 
 /// The simulation's configuration: routing from the store (a group "presales" with limit 8 when it

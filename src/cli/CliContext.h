@@ -5,7 +5,9 @@
 #include "session/LocalShop.h"
 #include "session/ShopSession.h"
 
+#include <QEventLoop>
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QIODevice>
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -72,7 +74,17 @@ public:
     template <typename T>
     static T wait(QFuture<T> future)
     {
-        future.waitForFinished();
+        // The session continues some work on this thread (as the workbench's does): run the event
+        // loop while waiting instead of blocking it.
+        if (!future.isFinished()) {
+            QEventLoop loop;
+            QFutureWatcher<T> watcher;
+            QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+            watcher.setFuture(future);
+            if (!future.isFinished()) {
+                loop.exec();
+            }
+        }
         return future.result();
     }
 

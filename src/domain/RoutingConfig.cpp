@@ -15,6 +15,22 @@ QString routingQueueText(const routing::Settings& s)
     return {};
 }
 
+QString routingFingerprint(const RoutingConfig& c)
+{
+    QString out = QStringLiteral("%1|%2|%3|%4")
+                      .arg(routingQueueText(c.settings))
+                      .arg(c.settings.sessionEndMinutes)
+                      .arg(c.settings.repeatEntryMinutes)
+                      .arg(c.settings.handlingMinutes);
+    for (const routing::GroupConfig& g : c.groups) {
+        out += QStringLiteral("|g:%1=%2").arg(g.name).arg(g.limit);
+    }
+    for (const routing::AgentConfig& a : c.agents) {
+        out += QStringLiteral("|a:%1@%2=%3").arg(a.name, a.group, a.limit ? QString::number(*a.limit) : QString());
+    }
+    return out;
+}
+
 Result<routing::Settings> withRoutingQueue(routing::Settings s, const QString& queue)
 {
     const QString q = queue.trimmed();

@@ -15,6 +15,9 @@ struct RoutingConfig {
     std::vector<routing::AgentConfig> agents;
 };
 
+/// Everything of the configuration that routing decisions depend on, as one comparable text.
+QString routingFingerprint(const RoutingConfig& config);
+
 /// The queue setting as text: "shop", "off", or the queuing groups ("presales,aftersales").
 QString routingQueueText(const routing::Settings& s);
 /// `s` with the queue setting read from such a text.

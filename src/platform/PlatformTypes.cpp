@@ -72,4 +72,10 @@ QFuture<PlatformResult<std::vector<AgentState>>> ShopPlatform::teamStatus()
         {PlatformError::Kind::Platform, QStringLiteral("team status is not offered"), {}, {}}));
 }
 
+QFuture<PlatformStatus> ShopPlatform::applyRouting(const RoutingConfig&)
+{
+    return QtFuture::makeReadyFuture(PlatformStatus::fail(
+        {PlatformError::Kind::Platform, QStringLiteral("the platform keeps its own routing rules"), {}, {}}));
+}
+
 } // namespace shopdesk::platform

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/RoutingConfig.h"
 #include "platform/PlatformTypes.h"
 #include "services/history/ImportRecord.h"
 
@@ -75,6 +76,10 @@ public:
 
     /// Every agent's status (Capability::TeamStatus; adapters without it need not implement it).
     virtual QFuture<PlatformResult<std::vector<AgentState>>> teamStatus();
+    /// The shop's routing changed (a supervisor saved it): the platform's own routing follows from
+    /// its next decision. Where the platform routes by rules it keeps itself, the adapter maps them;
+    /// the default says the platform does not take them.
+    virtual QFuture<PlatformStatus> applyRouting(const RoutingConfig& config);
 
 signals:
     void stateChanged(shopdesk::platform::ShopPlatform::State state);

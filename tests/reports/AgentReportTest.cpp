@@ -205,3 +205,43 @@ TEST_F(Report, ANarrowWindowCutsTurnsAtItsStart)
 }
 
 } // namespace
+
+#include "services/reports/AgentReportCalculator.h"
+
+namespace {
+
+/// Turns (a buyer's first unanswered message) counted by the hour the shop's clock showed.
+std::array<qint64, 24> hoursOf(const QTimeZone& zone, const std::vector<qint64>& utcSecs)
+{
+    const qint64 from = utcSecs.front() - 3600;
+    const qint64 to = utcSecs.back() + 3600;
+    AgentReportCalculator calc(Timestamp::fromSecs(from), Timestamp::fromSecs(to), 120, zone);
+    qint64 conversation = 0;
+    for (qint64 t : utcSecs) {
+        ++conversation;
+        calc.add({conversation, conversation, Sender::Buyer, {}, t * 1000});
+        calc.add({conversation, conversation, Sender::Agent, QStringLiteral("小美"), (t + 30) * 1000});
+    }
+    return calc.finish().turnsByHour;
+}
+
+} // namespace
+
+TEST(AgentReport, TurnsByHourFollowTheShopsClockAcrossADaylightSavingChange)
+{
+    // New York, 2026-03-08: clocks jump from 02:00 EST to 03:00 EDT (07:00 UTC).
+    const QTimeZone newYork(QByteArrayLiteral("America/New_York"));
+    ASSERT_TRUE(newYork.isValid());
+    const qint64 beforeChange = 1'772'951'400; // 2026-03-08T06:30:00Z = 01:30 EST
+    const qint64 afterChange = 1'772'958'600;  // 2026-03-08T08:30:00Z = 04:30 EDT
+    const auto hours = hoursOf(newYork, {beforeChange, afterChange});
+    EXPECT_EQ(hours[1], 1);
+    EXPECT_EQ(hours[4], 1) << "the second turn is at 04:30 on the shop's clock";
+    EXPECT_EQ(hours[3], 0) << "a fixed offset from the period's start would have put it at 03:30";
+
+    // Beijing keeps one offset: 09:30Z and 08:30Z the next day are 17:30 and 16:30 there.
+    const QTimeZone beijing(QByteArrayLiteral("Asia/Shanghai"));
+    const auto plain = hoursOf(beijing, {1'794'303'000, 1'794'385'800});
+    EXPECT_EQ(plain[17], 1);
+    EXPECT_EQ(plain[16], 1);
+}

@@ -2,6 +2,7 @@
 // no-escalation role checkboxes and permission tree, the typed delete confirmation, routing saved,
 // the performance table and its CSV, the audit chain, the live queue.
 
+#include "common/TableRows.h"
 #include "console/AccountDialog.h"
 #include "console/AccountsPage.h"
 #include "console/AuditPage.h"
@@ -92,13 +93,13 @@ TEST_F(Console, RolesOnlyGrantableAreOfferedAndDeleteNeedsTheTypedName)
     ASSERT_TRUE(dialog.check());
     EXPECT_EQ(dialog.account().roles, QStringList{QStringLiteral("presales")}) << "a disabled box never counts";
     ASSERT_TRUE(await(page->create(dialog.account())).ok()) << page->messageLabel()->text().toStdString();
-    EXPECT_FALSE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty());
+    EXPECT_FALSE((page->model()->rowOfKey(QStringLiteral("小周")) < 0));
 
     EXPECT_FALSE(await(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小"))).ok());
-    EXPECT_FALSE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty()) << "nothing deleted";
+    EXPECT_FALSE((page->model()->rowOfKey(QStringLiteral("小周")) < 0)) << "nothing deleted";
     EXPECT_TRUE(page->messageLabel()->text().contains(QStringLiteral("小周")));
     ASSERT_TRUE(await(page->removeAccount(QStringLiteral("小周"), QStringLiteral("小周"))).ok());
-    EXPECT_TRUE(page->table()->findItems(QStringLiteral("小周"), Qt::MatchExactly).isEmpty());
+    EXPECT_TRUE((page->model()->rowOfKey(QStringLiteral("小周")) < 0));
     EXPECT_FALSE(b->accounts().login(QStringLiteral("小周"), QStringLiteral("zhou-pass-1")).ok());
 }
 
@@ -186,7 +187,7 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
 
     auto* audit = qobject_cast<AuditPage*>(console.page(Page::Audit));
     ASSERT_TRUE(audit);
-    EXPECT_GT(audit->table()->rowCount(), 0);
+    EXPECT_GT(audit->model()->rowCount(), 0);
     EXPECT_TRUE(await(audit->verify()));
     EXPECT_TRUE(audit->chainLabel()->text().contains(QStringLiteral("intact")));
 
@@ -199,14 +200,14 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
     for (const ConversationSummary& s : *open) {
         queued += s.state == ConversationSummary::State::Queued ? 1 : 0;
     }
-    EXPECT_EQ(queue->queueTable()->rowCount(), queued);
-    EXPECT_EQ(queue->sessionTable()->rowCount(), static_cast<int>(open->size()) - queued);
-    EXPECT_GE(queue->agentTable()->rowCount(), 2) << "the configured accounts and the bots holding chats";
+    EXPECT_EQ(queue->queueModel()->rowCount(), queued);
+    EXPECT_EQ(queue->sessionModel()->rowCount(), static_cast<int>(open->size()) - queued);
+    EXPECT_GE(queue->agentModel()->rowCount(), 2) << "the configured accounts and the bots holding chats";
     settle(); // the platform's answer with everyone's status
     bool botOnline = false;
-    for (int r = 0; r < queue->agentTable()->rowCount(); ++r) {
-        if (queue->agentTable()->item(r, 0)->text().startsWith(QStringLiteral("客服")) &&
-            queue->agentTable()->item(r, 2) && queue->agentTable()->item(r, 2)->text() == u"online") {
+    for (int r = 0; r < queue->agentModel()->rowCount(); ++r) {
+        if (queue->agentModel()->text(r, 0).startsWith(QStringLiteral("客服")) &&
+            queue->agentModel()->text(r, 2) == u"online") {
             botOnline = true;
         }
     }

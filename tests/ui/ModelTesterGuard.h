@@ -4,16 +4,19 @@
 #include <QMutex>
 #include <QStringList>
 
+#include <cstdio>
 #include <memory>
 
 namespace shopdesk::test {
 
 /// Qt's QAbstractItemModelTester on a model, its complaints collected instead of aborting:
-/// failures() counts them, report() lists them. One guard at a time.
+/// failures() counts them, report() lists them. Several guards may live at once; a complaint is
+/// counted by every guard alive (the tester does not say which model it was about).
 class ModelTesterGuard {
 public:
     explicit ModelTesterGuard(QAbstractItemModel* model)
     {
+        m_outer = s_current;
         s_current = this;
         m_previous = qInstallMessageHandler(&ModelTesterGuard::handle);
         m_tester =
@@ -23,7 +26,7 @@ public:
     {
         m_tester.reset();
         qInstallMessageHandler(m_previous);
-        s_current = nullptr;
+        s_current = m_outer;
     }
     ModelTesterGuard(const ModelTesterGuard&) = delete;
     ModelTesterGuard& operator=(const ModelTesterGuard&) = delete;
@@ -47,12 +50,20 @@ private:
             s_current->m_messages << message;
             return;
         }
-        if (s_current && s_current->m_previous) {
-            s_current->m_previous(type, context, message);
+        // Anything else goes to the handler that was there before the outermost guard.
+        ModelTesterGuard* outermost = s_current;
+        while (outermost && outermost->m_outer) {
+            outermost = outermost->m_outer;
+        }
+        if (outermost && outermost->m_previous) {
+            outermost->m_previous(type, context, message);
+        } else if (!outermost) {
+            fprintf(stderr, "%s\n", qPrintable(message));
         }
     }
 
     static inline ModelTesterGuard* s_current = nullptr;
+    ModelTesterGuard* m_outer = nullptr;
     QtMessageHandler m_previous = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     mutable QMutex m_mutex;

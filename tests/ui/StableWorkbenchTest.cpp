@@ -82,6 +82,7 @@ TEST_F(StableWorkbench, TheListKeepsItsSelectionAndIsNeverResetWhileFiftyBuyersW
     // The agent opens the third buyer: their row is selected.
     ChatView* chat = window->tabs()->open(buyers[2]);
     ASSERT_TRUE(chat);
+    ModelTesterGuard timeline(chat->timeline());
     auto selectedId = [&] {
         const ConversationSummary* s = listModel()->summary(listView()->currentIndex().row());
         return s ? s->id : ConversationId();
@@ -97,6 +98,7 @@ TEST_F(StableWorkbench, TheListKeepsItsSelectionAndIsNeverResetWhileFiftyBuyersW
     EXPECT_GE(mostServed, 3u);
     EXPECT_EQ(resets.count(), 0) << "the list was reset";
     EXPECT_EQ(tester.failures(), 0) << tester.report().toStdString();
+    EXPECT_EQ(timeline.failures(), 0) << timeline.report().toStdString();
 }
 
 TEST_F(StableWorkbench, AClickWhileTheListWouldReorderOpensTheRowThatWasUnderThePointer)

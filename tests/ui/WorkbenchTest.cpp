@@ -241,14 +241,7 @@ TEST_F(Workbench, RemarkAndFlagAnOrder)
     ASSERT_TRUE(order) << "the world has a paid order to remark";
     ASSERT_TRUE(window->openBuyer(order->platform, order->buyerNick));
     OrdersTab* tab = window->side()->orders();
-    int row = -1;
-    for (std::size_t i = 0; i < tab->orders().size(); ++i) {
-        if (tab->orders()[i].orderNo == order->orderNo) {
-            row = static_cast<int>(i);
-        }
-    }
-    ASSERT_GE(row, 0);
-    tab->list()->setCurrentRow(row);
+    ASSERT_TRUE(tab->select(order->orderNo));
     ASSERT_TRUE(tab->saveRemarkButton()->isEnabled());
     EXPECT_FALSE(tab->priceButton()->isEnabled()) << "paid: no price change";
     EXPECT_TRUE(tab->priceButton()->toolTip().contains(QStringLiteral("paid")) ||
@@ -278,9 +271,8 @@ TEST_F(Workbench, RefundsAreAgreedOrRefusedWithAReason)
     const Order first = worldOrder(pending[0].orderNo);
     ASSERT_TRUE(window->openBuyer(QStringLiteral("sim"), first.buyerNick));
     RefundsTab* tab = window->side()->refunds();
-    const int row = rowOfRefund(pending[0].refundNo);
-    ASSERT_GE(row, 0);
-    tab->list()->setCurrentRow(row);
+    ASSERT_GE(rowOfRefund(pending[0].refundNo), 0);
+    ASSERT_TRUE(tab->select(pending[0].refundNo));
     EXPECT_TRUE(tab->agreeButton()->isEnabled());
     EXPECT_TRUE(tab->refuseButton()->isEnabled());
 
@@ -301,9 +293,7 @@ TEST_F(Workbench, RefundsAreAgreedOrRefusedWithAReason)
     // Agreeing another (on its buyer's tab).
     const Order second = worldOrder(pending[1].orderNo);
     ASSERT_TRUE(window->openBuyer(QStringLiteral("sim"), second.buyerNick));
-    const int row2 = rowOfRefund(pending[1].refundNo);
-    ASSERT_GE(row2, 0);
-    tab->list()->setCurrentRow(row2);
+    ASSERT_TRUE(tab->select(pending[1].refundNo));
     QTest::mouseClick(tab->agreeButton(), Qt::LeftButton);
     confirm();
     auto agreed = b->store().orders().findRefund(QStringLiteral("sim"), pending[1].refundNo);

@@ -4,6 +4,7 @@
 #include "common/Format.h"
 #include "common/Gates.h"
 #include "common/Outcome.h"
+#include "common/TableRows.h"
 #include "console/AccountDialog.h"
 #include "login/ChangePasswordDialog.h"
 #include "session/Team.h"
@@ -12,15 +13,19 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
+
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace shopdesk::ui {
 
 AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
-    , m_table(new QTableWidget(this))
+    , m_table(new QTableView(this))
+    , m_model(
+          new TableRowsModel({tr("Name"), tr("Roles"), tr("Group"), tr("Limit"), tr("Status"), tr("Last login")}, this))
     , m_new(new QPushButton(tr("New…"), this))
     , m_password(new QPushButton(tr("Change password…"), this))
     , m_disable(new QPushButton(tr("Disable"), this))
@@ -28,7 +33,7 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     , m_delete(new QPushButton(tr("Delete…"), this))
     , m_message(new QLabel(this))
 {
-    setUpListTable(m_table, {tr("Name"), tr("Roles"), tr("Group"), tr("Limit"), tr("Status"), tr("Last login")});
+    setUpTableView(m_table, m_model);
     m_message->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
     for (QPushButton* b : {m_new, m_password, m_disable, m_unlock, m_delete}) {
@@ -44,7 +49,8 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     connect(m_disable, &QPushButton::clicked, this, [this] { (void)toggleDisabled(); });
     connect(m_unlock, &QPushButton::clicked, this, [this] { (void)unlockSelected(); });
     connect(m_delete, &QPushButton::clicked, this, &AccountsPage::removeDialog);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, &AccountsPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsPage::updateButtons);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &AccountsPage::updateButtons);
     reload();
 }
 
@@ -60,47 +66,54 @@ bool AccountsPage::reload()
         m_message->setText(accounts.error().message);
         return false;
     }
-    const QString keep = selectedName();
     m_accounts.clear();
+    std::vector<TableRow> rows;
     for (Account& a : *accounts) {
-        if (!a.isDeleted()) {
-            m_accounts.push_back(std::move(a));
+        if (a.isDeleted()) {
+            continue;
         }
-    }
-    const QSignalBlocker block(m_table);
-    m_table->setRowCount(static_cast<int>(m_accounts.size()));
-    int select = -1;
-    for (int row = 0; row < static_cast<int>(m_accounts.size()); ++row) {
-        const Account& a = m_accounts[static_cast<std::size_t>(row)];
         QString status = a.disabled ? tr("disabled") : tr("active");
         if (isLocked(a)) {
             status = a.disabled ? tr("disabled, locked") : tr("locked");
         }
-        const QStringList cells{a.name,  a.roles.join(QStringLiteral(", ")),
-                                a.group, a.receptionLimit ? QString::number(*a.receptionLimit) : tr("group default"),
-                                status,  a.lastLoginAt ? format::fullTime(*a.lastLoginAt) : tr("never")};
-        for (int c = 0; c < cells.size(); ++c) {
-            m_table->setItem(row, c, new QTableWidgetItem(cells[c]));
-        }
-        if (a.name == keep) {
-            select = row;
-        }
+        rows.push_back({a.name,
+                        {a.name, a.roles.join(QStringLiteral(", ")), a.group,
+                         a.receptionLimit ? QString::number(*a.receptionLimit) : tr("group default"), status,
+                         a.lastLoginAt ? format::fullTime(*a.lastLoginAt) : tr("never")}});
+        m_accounts.push_back(std::move(a));
     }
-    if (select >= 0) {
-        m_table->selectRow(select);
+    const bool first = m_model->rowCount() == 0;
+    m_model->setRows(std::move(rows)); // the selected account stays selected
+    if (first) {
+        m_table->resizeColumnsToContents();
     }
-    m_table->resizeColumnsToContents();
     updateButtons();
+    return true;
+}
+
+bool AccountsPage::select(const QString& name)
+{
+    const int row = m_model->rowOfKey(name);
+    if (row < 0) {
+        return false;
+    }
+    m_table->selectRow(row);
     return true;
 }
 
 std::optional<Account> AccountsPage::selected() const
 {
     const auto rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty() || rows.first().row() >= static_cast<int>(m_accounts.size())) {
+    if (rows.isEmpty()) {
         return std::nullopt;
     }
-    return m_accounts[static_cast<std::size_t>(rows.first().row())];
+    const QString name = m_model->keyAt(rows.first().row());
+    const auto it =
+        std::find_if(m_accounts.begin(), m_accounts.end(), [&](const Account& a) { return a.name == name; });
+    if (it == m_accounts.end()) {
+        return std::nullopt;
+    }
+    return *it;
 }
 
 QString AccountsPage::selectedName() const

@@ -12,9 +12,11 @@
 
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace shopdesk::ui {
+
+class TableRowsModel;
 
 /// 子账号: the shop's sub-accounts; create, change password, disable/enable, unlock, delete (a typed
 /// confirmation: it is irreversible). Needs account.manage; the services check every action. What
@@ -25,7 +27,10 @@ public:
     AccountsPage(WorkbenchContext& context, QWidget* parent = nullptr);
 
     bool reload();
-    QTableWidget* table() const { return m_table; }
+    QTableView* table() const { return m_table; }
+    TableRowsModel* model() const { return m_model; }
+    /// Chooses the account's row (false when it is not listed).
+    bool select(const QString& name);
     QLabel* messageLabel() const { return m_message; }
     QString selectedName() const;
     /// The selected account as last read.
@@ -48,14 +53,15 @@ private:
     bool isLocked(const Account& a) const;
 
     WorkbenchContext& m_context;
-    QTableWidget* m_table;
+    QTableView* m_table;
+    TableRowsModel* m_model;
     QPushButton* m_new;
     QPushButton* m_password;
     QPushButton* m_disable;
     QPushButton* m_unlock;
     QPushButton* m_delete;
     QLabel* m_message;
-    std::vector<Account> m_accounts; ///< the rows shown, in order
+    std::vector<Account> m_accounts; ///< as last read, by name
 };
 
 } // namespace shopdesk::ui

@@ -2,6 +2,7 @@
 
 #include "common/Format.h"
 #include "common/Outcome.h"
+#include "common/TableRows.h"
 #include "session/AuditTrail.h"
 
 #include <QHBoxLayout>
@@ -9,7 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace shopdesk::ui {
@@ -19,7 +20,8 @@ AuditPage::AuditPage(WorkbenchContext& context, QWidget* parent)
     , m_context(context)
     , m_actor(new QLineEdit(this))
     , m_action(new QLineEdit(this))
-    , m_table(new QTableWidget(this))
+    , m_table(new QTableView(this))
+    , m_model(new TableRowsModel({tr("#"), tr("Time"), tr("Actor"), tr("Action"), tr("Target / detail")}, this))
     , m_chain(new QLabel(this))
 {
     m_actor->setPlaceholderText(tr("Actor (full name)"));
@@ -32,11 +34,7 @@ AuditPage::AuditPage(WorkbenchContext& context, QWidget* parent)
     top->addWidget(show);
     top->addStretch();
     top->addWidget(verifyButton);
-    m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels({tr("#"), tr("Time"), tr("Actor"), tr("Action"), tr("Target / detail")});
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
+    setUpTableView(m_table, m_model);
     m_chain->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -47,7 +45,16 @@ AuditPage::AuditPage(WorkbenchContext& context, QWidget* parent)
     connect(m_action, &QLineEdit::returnPressed, this, &AuditPage::reload);
     connect(verifyButton, &QPushButton::clicked, this, &AuditPage::verify);
     reload();
-    verify();
+}
+
+void AuditPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Verifying reads the whole chain: once the page is looked at, not when it is built.
+    if (!m_verified) {
+        m_verified = true;
+        (void)verify();
+    }
 }
 
 bool AuditPage::reload()
@@ -61,17 +68,19 @@ bool AuditPage::reload()
         m_chain->setText(records.error().message);
         return false;
     }
-    m_table->setRowCount(static_cast<int>(records->size()));
-    for (int r = 0; r < static_cast<int>(records->size()); ++r) {
-        const AuditRecord& a = (*records)[static_cast<std::size_t>(r)];
-        const QStringList cells{QString::number(a.id), format::fullTime(a.entry.at), a.entry.actor, a.entry.action,
-                                a.entry.detail.isEmpty() ? a.entry.target
-                                                         : a.entry.target + QStringLiteral(" · ") + a.entry.detail};
-        for (int c = 0; c < cells.size(); ++c) {
-            m_table->setItem(r, c, new QTableWidgetItem(cells[c]));
-        }
+    std::vector<TableRow> rows;
+    rows.reserve(records->size());
+    for (const AuditRecord& a : *records) {
+        rows.push_back(
+            {QString::number(a.id),
+             {QString::number(a.id), format::fullTime(a.entry.at), a.entry.actor, a.entry.action,
+              a.entry.detail.isEmpty() ? a.entry.target : a.entry.target + QStringLiteral(" · ") + a.entry.detail}});
     }
-    m_table->resizeColumnsToContents();
+    const bool first = m_model->rowCount() == 0;
+    m_model->setRows(std::move(rows)); // new entries come in on top; the rest keep their place
+    if (first) {
+        m_table->resizeColumnsToContents();
+    }
     return true;
 }
 

@@ -3,15 +3,15 @@
 #include "common/Format.h"
 #include "common/Gates.h"
 #include "common/Outcome.h"
+#include "common/TableRows.h"
 #include "session/Chats.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -21,25 +21,26 @@ namespace shopdesk::ui {
 
 namespace {
 constexpr qint64 kWindowMs = 24LL * 3600 * 1000;
-
-QTableWidget* table(QWidget* parent, const QStringList& headers)
-{
-    auto* t = new QTableWidget(parent);
-    setUpListTable(t, headers);
-    return t;
-}
+constexpr int kAgentLoadColumn = 3;
 } // namespace
 
 QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
-    , m_queue(table(this, {tr("Buyer"), tr("Waiting"), tr("Estimate given")}))
-    , m_agents(table(this, {tr("Agent"), tr("Group"), tr("Status"), tr("Load")}))
-    , m_sessions(table(this, {tr("Buyer"), tr("Agent"), tr("Since")}))
+    , m_queue(new QTableView(this))
+    , m_agents(new QTableView(this))
+    , m_sessions(new QTableView(this))
+    , m_queueModel(new TableRowsModel({tr("Buyer"), tr("Waiting"), tr("Estimate given")}, this))
+    , m_agentModel(new TableRowsModel({tr("Agent"), tr("Group"), tr("Status"), tr("Load")}, this, kAgentLoadColumn))
+    , m_sessionModel(new TableRowsModel({tr("Buyer"), tr("Agent"), tr("Since")}, this))
     , m_target(new QComboBox(this))
     , m_message(new QLabel(this))
     , m_timer(new QTimer(this))
 {
+    setUpTableView(m_queue, m_queueModel);
+    setUpTableView(m_agents, m_agentModel);
+    setUpTableView(m_sessions, m_sessionModel);
+    m_agents->setItemDelegateForColumn(kAgentLoadColumn, new LoadBarDelegate(m_agents));
     auto* move = new QPushButton(tr("Move to"), this);
     auto* moveRow = new QHBoxLayout;
     moveRow->addWidget(move);
@@ -65,10 +66,28 @@ QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
         gates::offer(move, context.session.capabilities(), platform::Capability::ChatTransfer);
     }
     connect(move, &QPushButton::clicked, this, [this] { transferSelected(m_target->currentText()); });
+    // Only while shown: a hidden page costs nothing.
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &QueuePage::reload);
-    m_timer->start();
     reload();
+}
+
+void QueuePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    reload();
+    m_timer->start();
+}
+
+void QueuePage::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    m_timer->stop();
+}
+
+bool QueuePage::refreshing() const
+{
+    return m_timer->isActive();
 }
 
 bool QueuePage::reload()
@@ -79,69 +98,43 @@ bool QueuePage::reload()
         m_message->setText(live.error().message);
         return false;
     }
-    m_open = std::move(live->sessions);
-    const RoutingConfig* config = &live->routing;
-    const QString keepBuyer = m_sessions->currentRow() >= 0 && m_sessions->item(m_sessions->currentRow(), 0)
-                                  ? m_sessions->item(m_sessions->currentRow(), 0)->text()
-                                  : QString();
+    std::vector<TableRow> queued;
+    std::vector<TableRow> sessions;
     std::map<QString, int> load;
-    m_queue->setRowCount(0);
-    m_sessions->setRowCount(0);
-    for (const ConversationSummary& s : m_open) {
-        QTableWidget* t = s.state == ConversationSummary::State::Queued ? m_queue : m_sessions;
-        const int row = t->rowCount();
-        t->insertRow(row);
+    for (const ConversationSummary& s : live->sessions) {
         const QString waited = format::duration((now.ms() - s.stateSince.ms()) / 1000);
-        if (t == m_queue) {
+        const QString key = QString::number(s.id.value());
+        if (s.state == ConversationSummary::State::Queued) {
             const QString estimate =
                 s.queueEstimateSecs ? format::duration(*s.queueEstimateSecs) : tr("nobody online for them");
-            t->setItem(row, 0, new QTableWidgetItem(s.buyerNick));
-            t->setItem(row, 1, new QTableWidgetItem(waited));
-            t->setItem(row, 2, new QTableWidgetItem(estimate));
+            queued.push_back({key, {s.buyerNick, waited, estimate}});
         } else {
             ++load[s.agent];
-            t->setItem(row, 0, new QTableWidgetItem(s.buyerNick));
-            t->setItem(row, 1, new QTableWidgetItem(s.agent));
-            t->setItem(row, 2, new QTableWidgetItem(waited));
-            if (s.buyerNick == keepBuyer) {
-                t->selectRow(row);
-            }
+            sessions.push_back({s.buyerNick, {s.buyerNick, s.agent, waited}});
         }
     }
+    m_queueModel->setRows(std::move(queued));
+    m_sessionModel->setRows(std::move(sessions));
+
     // Agents: the configured ones with their limits, and anyone else holding chats (colleague bots).
-    std::map<QString, std::pair<QString, int>> agents; // name -> (group, limit)
+    const RoutingConfig& config = live->routing;
     std::map<QString, int> groupLimit;
-    for (const routing::GroupConfig& g : config->groups) {
+    for (const routing::GroupConfig& g : config.groups) {
         groupLimit[g.name] = g.limit;
     }
-    for (const routing::AgentConfig& a : config->agents) {
-        agents[a.name] = {a.group, a.limit.value_or(groupLimit.count(a.group) ? groupLimit[a.group] : 0)};
+    m_agentLines.clear();
+    for (const routing::AgentConfig& a : config.agents) {
+        m_agentLines[a.name] = {a.group, a.limit.value_or(groupLimit.count(a.group) ? groupLimit[a.group] : 0), 0};
     }
     for (const auto& [name, n] : load) {
-        agents.emplace(name, std::pair<QString, int>{QString(), 0});
+        m_agentLines[name].load = n;
     }
-    const QString keepTarget = m_target->currentText();
-    m_target->clear();
-    m_agents->setRowCount(0);
-    for (const auto& [name, info] : agents) {
-        const int row = m_agents->rowCount();
-        m_agents->insertRow(row);
-        m_agents->setItem(row, 0, new QTableWidgetItem(name));
-        m_agents->setItem(row, 1, new QTableWidgetItem(info.first));
-        auto* bar = new QProgressBar(m_agents);
-        const int current = load.count(name) ? load[name] : 0;
-        bar->setRange(0, std::max({1, info.second, current}));
-        bar->setValue(current);
-        bar->setFormat(info.second > 0 ? QStringLiteral("%1 / %2").arg(current).arg(info.second)
-                                       : QString::number(current));
-        m_agents->setCellWidget(row, 3, bar);
-        m_agents->setItem(row, 2, new QTableWidgetItem(m_status.value(name)));
-        m_target->addItem(name);
-    }
-    m_target->setCurrentIndex(std::max(0, m_target->findText(keepTarget)));
-    // Statuses come from the platform (its routing knows them); shown on the next refresh.
-    if (m_context.session.offers(platform::Capability::TeamStatus)) {
+    applyAgents();
+    // Statuses come from the platform (its routing knows them); they fill in when it answers.
+    if (m_context.session.offers(platform::Capability::TeamStatus) && !m_statusAsked) {
+        m_statusAsked = true;
         m_context.session.chats().teamStatus().then(this, [this](Result<std::vector<platform::AgentState>> r) {
+            m_statusAsked = false;
             if (!r) {
                 return;
             }
@@ -151,22 +144,58 @@ bool QueuePage::reload()
                                          : s.presence == platform::AgentPresence::Away ? tr("away")
                                                                                        : tr("offline"));
             }
-            for (int row = 0; row < m_agents->rowCount(); ++row) {
-                m_agents->setItem(row, 2, new QTableWidgetItem(m_status.value(m_agents->item(row, 0)->text())));
-            }
+            applyAgents();
         });
     }
+    m_message->clear();
+    return true;
+}
+
+void QueuePage::applyAgents()
+{
+    std::vector<TableRow> rows;
+    QStringList names;
+    for (const auto& [name, line] : m_agentLines) {
+        rows.push_back(
+            {name,
+             {name, line.group, m_status.value(name),
+              line.limit > 0 ? QStringLiteral("%1 / %2").arg(line.load).arg(line.limit) : QString::number(line.load)},
+             line.load,
+             std::max({1, line.limit, line.load})});
+        names << name;
+    }
+    m_agentModel->setRows(std::move(rows));
+    // The move target keeps the agent chosen (the list changes only when agents come or go).
+    QStringList shown;
+    for (int i = 0; i < m_target->count(); ++i) {
+        shown << m_target->itemText(i);
+    }
+    if (shown != names) {
+        const QString keep = m_target->currentText();
+        m_target->clear();
+        m_target->addItems(names);
+        m_target->setCurrentIndex(std::max(0, m_target->findText(keep)));
+    }
+}
+
+bool QueuePage::selectSession(const QString& buyer)
+{
+    const int row = m_sessionModel->rowOfKey(buyer);
+    if (row < 0) {
+        return false;
+    }
+    m_sessions->selectRow(row);
     return true;
 }
 
 void QueuePage::transferSelected(const QString& agent)
 {
-    const int row = m_sessions->currentRow();
-    if (row < 0 || agent.isEmpty()) {
+    const auto rows = m_sessions->selectionModel()->selectedRows();
+    const QString buyer = rows.isEmpty() ? QString() : m_sessionModel->keyAt(rows.first().row());
+    if (buyer.isEmpty() || agent.isEmpty()) {
         m_message->setText(tr("Choose a buyer in a chat and the agent to move them to."));
         return;
     }
-    const QString buyer = m_sessions->item(row, 0)->text();
     m_context.session.chats()
         .transfer(buyer, agent, QString(), tr("Moved by the supervisor"))
         .then(this, [this, buyer, agent](Status st) {

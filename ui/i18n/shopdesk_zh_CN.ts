@@ -1294,6 +1294,14 @@
         <source>Price changed.</source>
         <translation>价格已修改。</translation>
     </message>
+    <message>
+        <source>This order&apos;s remark was changed meanwhile to “%1” (%2). Your text is kept; saving replaces it.</source>
+        <translation>这期间此订单的备注已被改为“%1”（%2）。你输入的内容仍保留，保存将覆盖它。</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::PerformancePage</name>
@@ -1776,20 +1784,32 @@
         <translation>正在提交…</translation>
     </message>
     <message>
-        <source>Refund agreed.</source>
-        <translation>已同意退款。</translation>
-    </message>
-    <message>
-        <source>Refund refused.</source>
-        <translation>已拒绝退款。</translation>
-    </message>
-    <message>
-        <source>Refuse the refund</source>
-        <translation>拒绝退款</translation>
-    </message>
-    <message>
         <source>The reason the buyer will read (required, at most 200 characters)</source>
         <translation>买家会看到的理由（必填，最多 200 字）</translation>
+    </message>
+    <message>
+        <source>Choose a refund first.</source>
+        <translation>请先选择一个退款。</translation>
+    </message>
+    <message>
+        <source>The refund %1 is no longer there; nothing was done.</source>
+        <translation>退款 %1 已不存在，未执行任何操作。</translation>
+    </message>
+    <message>
+        <source>The refund %1 changed meanwhile: it is now %2. Nothing was done.</source>
+        <translation>退款 %1 在此期间已变化：现在是%2。未执行任何操作。</translation>
+    </message>
+    <message>
+        <source>Refund %1 agreed.</source>
+        <translation>已同意退款 %1。</translation>
+    </message>
+    <message>
+        <source>Refund %1 refused.</source>
+        <translation>已拒绝退款 %1。</translation>
+    </message>
+    <message>
+        <source>Refuse the refund %1</source>
+        <translation>拒绝退款 %1</translation>
     </message>
 </context>
 <context>

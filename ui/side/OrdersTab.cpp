@@ -4,7 +4,9 @@
 #include "common/FormDialog.h"
 #include "common/Format.h"
 #include "common/Gates.h"
+#include "common/Outcome.h"
 #include "session/Orders.h"
+#include "side/SideListModel.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -13,7 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
+#include <QListView>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -26,25 +28,10 @@ namespace shopdesk::ui {
 using auth::Permission;
 using platform::Capability;
 
-namespace {
-
-QIcon dot(const QColor& c)
-{
-    QPixmap pm(12, 12);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setBrush(c);
-    p.setPen(Qt::NoPen);
-    p.drawEllipse(1, 1, 10, 10);
-    return QIcon(pm);
-}
-
-} // namespace
-
 OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
     : SideTab(context, auth::Operation::OrderView, parent)
-    , m_list(new QListWidget(this))
+    , m_list(new QListView(this))
+    , m_model(new SideListModel(this))
     , m_detail(new QLabel(this))
     , m_remark(new QPlainTextEdit(this))
     , m_flag(new QComboBox(this))
@@ -52,15 +39,28 @@ OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
     , m_address(new QPushButton(tr("Change address…"), this))
     , m_price(new QPushButton(tr("Change price…"), this))
     , m_card(new QPushButton(tr("Send to chat"), this))
+    , m_remarkNotice(new QLabel(this))
 {
     m_list->setObjectName(QStringLiteral("orders"));
     m_list->setMaximumHeight(150);
+    m_list->setModel(m_model);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_remarkNotice->setWordWrap(true);
+    m_remarkNotice->setObjectName(QStringLiteral("remarkNotice"));
+    m_remarkNotice->hide();
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_remark->setPlaceholderText(tr("Seller remark (only the shop sees it; at most 1,000 bytes)"));
     m_remark->setMaximumHeight(70);
     for (int f = 0; f <= kMaxFlag; ++f) {
-        m_flag->addItem(dot(format::flagColour(f)), format::flagName(f), f);
+        QPixmap pm(12, 12);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setBrush(format::flagColour(f));
+        p.setPen(Qt::NoPen);
+        p.drawEllipse(1, 1, 10, 10);
+        m_flag->addItem(QIcon(pm), format::flagName(f), f);
     }
     auto* remarkRow = new QHBoxLayout;
     remarkRow->addWidget(m_flag);
@@ -74,6 +74,7 @@ OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
     layout->addWidget(m_list);
     layout->addWidget(m_detail);
     layout->addWidget(m_remark);
+    layout->addWidget(m_remarkNotice);
     layout->addLayout(remarkRow);
     layout->addLayout(actions);
     layout->addWidget(m_message);
@@ -87,7 +88,9 @@ OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
     gates::offer(m_price, caps, Capability::ModifyPrice);
     gates::offer(m_card, caps, Capability::OrderCard);
 
-    connect(m_list, &QListWidget::currentRowChanged, this, &OrdersTab::showSelected);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &OrdersTab::showSelected);
+    connect(m_remark, &QPlainTextEdit::textChanged, this, &OrdersTab::remarkEdited);
+    connect(m_flag, &QComboBox::currentIndexChanged, this, &OrdersTab::remarkEdited);
     connect(m_saveRemark, &QPushButton::clicked, this, &OrdersTab::saveRemark);
     connect(m_address, &QPushButton::clicked, this, &OrdersTab::changeAddress);
     connect(m_price, &QPushButton::clicked, this, &OrdersTab::changePrice);
@@ -100,44 +103,59 @@ OrdersTab::OrdersTab(WorkbenchContext& context, QWidget* parent)
 
 std::optional<Order> OrdersTab::selected() const
 {
-    const int row = m_list->currentRow();
-    if (row < 0 || row >= static_cast<int>(m_orders.size())) {
+    const QString no = m_model->keyAt(m_list->currentIndex());
+    const auto it = std::find_if(m_orders.begin(), m_orders.end(), [&](const Order& o) { return o.orderNo == no; });
+    if (no.isEmpty() || it == m_orders.end()) {
         return std::nullopt;
     }
-    return m_orders[static_cast<std::size_t>(row)];
+    return *it;
+}
+
+bool OrdersTab::select(const QString& orderNo)
+{
+    const int row = m_model->rowOfKey(orderNo);
+    if (row < 0 || orderNo.isEmpty()) {
+        return false;
+    }
+    m_list->setCurrentIndex(m_model->index(row));
+    return true;
 }
 
 void OrdersTab::reload()
 {
-    const QString keep = selected() ? selected()->orderNo : QString();
-    m_orders.clear();
-    m_list->clear();
+    std::vector<Order> orders;
     if (chat() && readable()) {
-        auto orders = m_context.session.orders().ofBuyer(platformName(), buyer(), 50);
-        if (!orders) {
-            report(orders.error().message, true);
-        } else {
-            m_orders = std::move(*orders);
+        auto read = m_context.session.orders().ofBuyer(platformName(), buyer(), 50);
+        if (!read) {
+            report(read.error().message, true);
+            return; // what is shown stays
+        }
+        orders = std::move(*read);
+    }
+    if (!chat() || m_edits.isEmpty() == false) {
+        // Unsaved remarks belong to this buyer's orders only.
+        for (auto it = m_edits.begin(); it != m_edits.end();) {
+            const bool still =
+                std::any_of(orders.begin(), orders.end(), [&](const Order& o) { return o.orderNo == it.key(); });
+            it = still ? std::next(it) : m_edits.erase(it);
         }
     }
-    int select = m_orders.empty() ? -1 : 0;
-    for (std::size_t i = 0; i < m_orders.size(); ++i) {
-        const Order& o = m_orders[i];
-        auto* item = new QListWidgetItem(
-            dot(format::orderStatusColour(o.status)),
-            QStringLiteral("%1  %2  %3").arg(format::orderStatus(o.status), format::money(o.amountFen), o.orderNo));
-        if (o.flag > 0) {
-            item->setForeground(format::flagColour(o.flag));
-        }
-        m_list->addItem(item);
-        if (o.orderNo == keep) {
-            select = static_cast<int>(i);
-        }
+    std::vector<SideRow> rows;
+    for (const Order& o : orders) {
+        rows.push_back(
+            {o.orderNo,
+             QStringLiteral("%1  %2  %3").arg(format::orderStatus(o.status), format::money(o.amountFen), o.orderNo),
+             format::orderStatusColour(o.status), o.flag > 0 ? format::flagColour(o.flag) : QColor(), false, true});
     }
-    if (m_orders.empty() && chat() && readable()) {
-        m_list->addItem(tr("This buyer has no order yet."));
+    if (orders.empty() && chat() && readable()) {
+        rows.push_back({QString(), tr("This buyer has no order yet."), {}, {}, false, false});
     }
-    m_list->setCurrentRow(select);
+    m_orders = std::move(orders);
+    const bool hadChoice = selected().has_value() || !m_model->keyAt(m_list->currentIndex()).isEmpty();
+    m_model->setRows(std::move(rows));
+    if (!hadChoice && !m_orders.empty()) {
+        select(m_orders.front().orderNo);
+    }
     showSelected();
 }
 
@@ -170,8 +188,12 @@ void OrdersTab::showSelected()
     gates::mirror(m_price, a, Permission::OrderPriceModify);
     gates::mirror(m_card, a, Permission::ChatReply);
     if (!o) {
+        m_shown.clear();
         m_detail->clear();
+        m_filling = true;
         m_remark->clear();
+        m_filling = false;
+        m_remarkNotice->hide();
         for (QWidget* w :
              {static_cast<QWidget*>(m_saveRemark), static_cast<QWidget*>(m_flag), static_cast<QWidget*>(m_remark),
               static_cast<QWidget*>(m_address), static_cast<QWidget*>(m_price), static_cast<QWidget*>(m_card)}) {
@@ -199,8 +221,7 @@ void OrdersTab::showSelected()
         lines << tr("Flagged by %1").arg(o->flaggedBy.toHtmlEscaped());
     }
     m_detail->setText(lines.join(QStringLiteral("<br>")));
-    m_remark->setPlainText(o->remark);
-    m_flag->setCurrentIndex(std::max(0, m_flag->findData(o->flag)));
+    showRemark(*o);
     gates::disableUnless(
         m_address, canChangeAddress(o->status),
         tr("The goods have left: the address can no longer be changed (%1).").arg(format::orderStatus(o->status)));
@@ -210,6 +231,50 @@ void OrdersTab::showSelected()
     emit selectedOrderChanged(o->orderNo);
 }
 
+void OrdersTab::showRemark(const Order& o)
+{
+    m_shown = o.orderNo;
+    m_filling = true;
+    const auto edit = m_edits.constFind(o.orderNo);
+    const bool editing = edit != m_edits.cend();
+    const QString text = editing ? edit->text : o.remark;
+    if (m_remark->toPlainText() != text) {
+        m_remark->setPlainText(text);
+    }
+    m_flag->setCurrentIndex(std::max(0, m_flag->findData(editing ? edit->flag : o.flag)));
+    m_filling = false;
+    // Someone (a colleague, the platform) changed the remark while the agent was typing one.
+    const bool changedMeanwhile = editing && (o.remark != edit->base || o.flag != edit->baseFlag);
+    m_remarkNotice->setVisible(changedMeanwhile);
+    if (changedMeanwhile) {
+        m_remarkNotice->setText(
+            tr("This order's remark was changed meanwhile to “%1” (%2). Your text is kept; saving replaces it.")
+                .arg(o.remark.isEmpty() ? tr("empty") : o.remark, format::flagName(o.flag)));
+        styleAsError(m_remarkNotice);
+    }
+}
+
+void OrdersTab::remarkEdited()
+{
+    if (m_filling || m_shown.isEmpty()) {
+        return;
+    }
+    const auto o = selected();
+    if (!o || o->orderNo != m_shown) {
+        return;
+    }
+    RemarkEdit& edit = m_edits[m_shown];
+    if (edit.base.isNull() && edit.text.isNull()) {
+        edit.base = o->remark.isNull() ? QString(QLatin1String("")) : o->remark;
+        edit.baseFlag = o->flag;
+    }
+    edit.text = m_remark->toPlainText();
+    edit.flag = m_flag->currentData().toInt();
+    if (edit.text == edit.base && edit.flag == edit.baseFlag) {
+        m_edits.remove(m_shown); // back to what is stored: nothing to keep
+    }
+}
+
 void OrdersTab::saveRemark()
 {
     const auto o = selected();
@@ -217,9 +282,20 @@ void OrdersTab::saveRemark()
         return;
     }
     report(tr("Saving…"), false);
-    m_context.session.orders()
-        .setRemark(o->orderNo, m_remark->toPlainText(), m_flag->currentData().toInt())
-        .then(this, [this](Status st) { report(st ? tr("Remark saved.") : st.error().message, !st); });
+    const QString no = o->orderNo;
+    const QString text = m_remark->toPlainText();
+    const int flag = m_flag->currentData().toInt();
+    m_context.session.orders().setRemark(no, text, flag).then(this, [this, no, text, flag](Status st) {
+        if (st) {
+            // Saved: the stored remark is what was typed, unless it was edited again since.
+            const auto edit = m_edits.constFind(no);
+            if (edit != m_edits.cend() && edit->text == text && edit->flag == flag) {
+                m_edits.remove(no);
+                m_remarkNotice->hide();
+            }
+        }
+        report(st ? tr("Remark saved.") : st.error().message, !st);
+    });
 }
 
 void OrdersTab::changeAddress()

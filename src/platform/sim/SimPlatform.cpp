@@ -222,6 +222,11 @@ QFuture<PlatformResult<std::vector<AgentState>>> SimPlatform::teamStatus()
         [](SimulatedShop& s) { return PlatformResult<std::vector<AgentState>>::ok(s.teamStatus()); });
 }
 
+QFuture<PlatformStatus> SimPlatform::applyRouting(const RoutingConfig& config)
+{
+    return call<std::monostate>([=](SimulatedShop& s) { return s.applyRouting(config); });
+}
+
 QFuture<PlatformStatus> SimPlatform::setPresence(const QString& agent, AgentPresence presence)
 {
     return call<std::monostate>([=](SimulatedShop& s) { return s.setPresence(agent, presence); });

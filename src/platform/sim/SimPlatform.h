@@ -76,6 +76,7 @@ public:
     QFuture<PlatformResult<std::vector<Review>>> reviews(const QString& orderNo) override;
     QFuture<PlatformStatus> replyReview(const QString& orderNo, const QString& reply) override;
     QFuture<PlatformResult<std::vector<AgentState>>> teamStatus() override;
+    QFuture<PlatformStatus> applyRouting(const RoutingConfig& config) override;
 
 private:
     template <typename T>

@@ -562,6 +562,24 @@ PlatformStatus SimulatedShop::setPresence(const QString& agent, AgentPresence pr
     return PlatformStatus::ok({});
 }
 
+PlatformStatus SimulatedShop::applyRouting(const RoutingConfig& config)
+{
+    if (Status st = m_engine->configure(m_now, config.settings, *m_sink); !st) {
+        return PlatformStatus::fail({PlatformError::Kind::InvalidState, st.error().message, {}, {}});
+    }
+    for (const routing::GroupConfig& g : config.groups) {
+        if (auto idx = m_engine->groupIndex(g.name); idx && *idx != routing::kNoGroup) {
+            (void)m_engine->setGroupLimit(m_now, *idx, g.limit, *m_sink);
+        }
+    }
+    for (const routing::AgentConfig& a : config.agents) {
+        if (auto idx = m_engine->agentIndex(a.name)) {
+            (void)m_engine->setLimit(m_now, *idx, a.limit, *m_sink);
+        }
+    }
+    return PlatformStatus::ok({});
+}
+
 std::vector<AgentState> SimulatedShop::teamStatus() const
 {
     std::vector<AgentState> out;

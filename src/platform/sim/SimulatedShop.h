@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "domain/Message.h"
 #include "domain/Order.h"
+#include "domain/RoutingConfig.h"
 #include "domain/Session.h"
 #include "platform/PlatformTypes.h"
 #include "platform/sim/SimCatalogue.h"
@@ -89,6 +90,9 @@ public:
                             const QString& note, bool supervising);
     PlatformStatus closeConversation(const QString& agent, const QString& buyer, const QString& closingLine);
     PlatformStatus setPresence(const QString& agent, AgentPresence presence);
+    /// The shop's new routing, effective from the next decision: settings, the limits of the groups
+    /// and agents the world knows (the queue is re-examined, so a raised limit takes a waiting buyer).
+    PlatformStatus applyRouting(const RoutingConfig& config);
     PlatformStatus setRemark(const QString& orderNo, const QString& remark, int flag, const QString& flaggedBy);
     PlatformStatus modifyAddress(const QString& orderNo, const Receiver& address);
     PlatformStatus modifyPrice(const QString& orderNo, Fen amountFen);

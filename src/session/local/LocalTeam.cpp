@@ -1,4 +1,5 @@
 #include "backend/Backend.h"
+#include "backend/LiveShop.h"
 #include "services/accounts/AccountService.h"
 #include "services/accounts/RoleService.h"
 #include "services/auth/AccessGate.h"
@@ -22,13 +23,18 @@ QFuture<Status> LocalTeam::change(std::function<Status(const auth::Actor&)> work
         }
         return work(*a);
     });
-    // Mirrored at once (a changed role may be the person's own), told to the pages.
-    done.then(&s, [&s](Status st) {
+    // Mirrored at once (a changed role may be the person's own), told to the pages, and the
+    // running routing takes a changed configuration before its next decision. (A QFuture keeps
+    // one continuation: the caller continues the chained future, not `done`.)
+    return done.then(&s, [&s](Status st) {
         if (st) {
             s.teamTouched();
+            if (LiveShop* live = s.live()) {
+                live->routingChanged();
+            }
         }
+        return st;
     });
-    return done;
 }
 
 Result<std::vector<Account>> LocalTeam::accounts()
@@ -62,12 +68,12 @@ QFuture<Result<Account>> LocalTeam::createAccount(const NewAccount& account)
         }
         return s.backend().accounts().create(*a, account);
     });
-    done.then(&s, [&s](const Result<Account>& r) {
+    return done.then(&s, [&s](Result<Account> r) {
         if (r) {
             s.teamTouched();
         }
+        return r;
     });
-    return done;
 }
 
 QFuture<Status> LocalTeam::resetPassword(const QString& name, const QString& password)

@@ -1,0 +1,142 @@
+// The supervisor's pages under a moving shop: the live queue refreshes only while shown and by
+// rows (its selection stays), the accounts and audit tables too, every table model passes Qt's
+// model tester, and a button acts on the account's state as read, not on its label.
+
+#include "common/TableRows.h"
+#include "console/AccountsPage.h"
+#include "console/AuditPage.h"
+#include "console/ConsoleWindow.h"
+#include "console/QueuePage.h"
+#include "services/accounts/AccountService.h"
+
+#include "support/Await.h"
+#include "ui/ModelTesterGuard.h"
+#include "ui/WorkbenchFixture.h"
+
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+namespace shopdesk::test {
+namespace {
+
+using namespace shopdesk::ui;
+using Page = ConsoleWindow::Page;
+
+class ConsolePages : public WorkbenchFixture {};
+
+TEST_F(ConsolePages, TheLiveQueueRefreshesOnlyWhileShownAndKeepsTheChosenBuyer)
+{
+    openAs(b.owner(), 4, 40);
+    advance(600);
+    ConsoleWindow console(*context);
+    auto* queue = qobject_cast<QueuePage*>(console.page(Page::Queue));
+    ASSERT_TRUE(queue);
+    EXPECT_FALSE(queue->refreshing()) << "a page nobody looks at does not refresh";
+    console.show();
+    console.showPage(Page::Queue);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&console));
+    EXPECT_TRUE(queue->refreshing());
+    ASSERT_GT(queue->sessionModel()->rowCount(), 1);
+
+    ModelTesterGuard sessions(queue->sessionModel());
+    QSignalSpy resets(queue->sessionModel(), &QAbstractItemModel::modelReset);
+    const QString chosen = queue->sessionModel()->keyAt(queue->sessionModel()->rowCount() - 1);
+    ASSERT_TRUE(queue->selectSession(chosen));
+    for (qint64 t = now() + 5; t < 900; t += 5) {
+        advance(t);
+        ASSERT_TRUE(queue->reload());
+        const auto rows = queue->sessionTable()->selectionModel()->selectedRows();
+        if (queue->sessionModel()->rowOfKey(chosen) < 0) {
+            break; // the buyer's chat ended: nothing is selected instead of another buyer
+        }
+        ASSERT_EQ(rows.size(), 1);
+        ASSERT_EQ(queue->sessionModel()->keyAt(rows.front().row()), chosen) << "at " << t << " s";
+    }
+    EXPECT_EQ(resets.count(), 0);
+    EXPECT_EQ(sessions.failures(), 0) << sessions.report().toStdString();
+
+    console.showPage(Page::Accounts);
+    EXPECT_FALSE(queue->refreshing()) << "hidden again: it stops";
+}
+
+TEST_F(ConsolePages, TheQueueAndAgentTablesPassTheModelTester)
+{
+    openAs(b.owner(), 4, 60);
+    ConsoleWindow console(*context);
+    auto* queue = qobject_cast<QueuePage*>(console.page(Page::Queue));
+    ASSERT_TRUE(queue);
+    ModelTesterGuard queued(queue->queueModel());
+    ModelTesterGuard agents(queue->agentModel());
+    for (qint64 t = 20; t < 900; t += 20) {
+        advance(t);
+        ASSERT_TRUE(queue->reload());
+        test::settle(2);
+    }
+    EXPECT_EQ(queued.failures(), 0) << queued.report().toStdString();
+    EXPECT_EQ(agents.failures(), 0) << agents.report().toStdString();
+}
+
+TEST_F(ConsolePages, AccountsAndAuditUpdateByRowsAndKeepTheSelection)
+{
+    openAs(b.owner());
+    ConsoleWindow console(*context);
+    auto* accounts = qobject_cast<AccountsPage*>(console.page(Page::Accounts));
+    auto* audit = qobject_cast<AuditPage*>(console.page(Page::Audit));
+    ASSERT_TRUE(accounts && audit);
+    ModelTesterGuard accountRows(accounts->model());
+    QSignalSpy resets(accounts->model(), &QAbstractItemModel::modelReset);
+    b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
+    ASSERT_TRUE(accounts->reload());
+    ASSERT_TRUE(accounts->select(QStringLiteral("小美")));
+    for (int i = 0; i < 5; ++i) {
+        b.account(QStringLiteral("新人%1").arg(i), {QStringLiteral("trainee")});
+        ASSERT_TRUE(accounts->reload());
+        EXPECT_EQ(accounts->selectedName(), QStringLiteral("小美"));
+    }
+    EXPECT_EQ(resets.count(), 0);
+    EXPECT_EQ(accountRows.failures(), 0) << accountRows.report().toStdString();
+
+    ModelTesterGuard auditRows(audit->model());
+    QSignalSpy auditResets(audit->model(), &QAbstractItemModel::modelReset);
+    ASSERT_TRUE(audit->reload());
+    const int before = audit->model()->rowCount();
+    const QString top = audit->model()->keyAt(0);
+    audit->table()->selectRow(0);
+    b.account(QStringLiteral("又一个"), {QStringLiteral("trainee")}); // audited: account.create
+    ASSERT_TRUE(audit->reload());
+    EXPECT_GT(audit->model()->rowCount(), before);
+    const auto selected = audit->table()->selectionModel()->selectedRows();
+    ASSERT_EQ(selected.size(), 1);
+    EXPECT_EQ(audit->model()->keyAt(selected.front().row()), top) << "new entries come in above the chosen one";
+    EXPECT_EQ(auditResets.count(), 0);
+    EXPECT_EQ(auditRows.failures(), 0) << auditRows.report().toStdString();
+}
+
+TEST_F(ConsolePages, EnableActsOnTheStateReadNotOnTheLabel)
+{
+    openAs(b.owner());
+    auto mei = b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
+    // Locked by wrong passwords and disabled by a supervisor: the label says "disabled, locked".
+    for (int i = 0; i < 5; ++i) {
+        (void)b->accounts().login(QStringLiteral("小美"), QStringLiteral("wrong-password"));
+    }
+    ASSERT_TRUE(b->accounts().setDisabled(b.owner(), mei.name, true).ok());
+    ConsoleWindow console(*context);
+    auto* page = qobject_cast<AccountsPage*>(console.page(Page::Accounts));
+    ASSERT_TRUE(page);
+    ASSERT_TRUE(page->reload());
+    ASSERT_TRUE(page->select(QStringLiteral("小美")));
+    ASSERT_TRUE(page->selected()->disabled);
+    ASSERT_TRUE(await(page->toggleDisabled()).ok());
+    auto list = b->accounts().list(b.owner());
+    ASSERT_TRUE(list.ok());
+    const auto it =
+        std::find_if(list->begin(), list->end(), [](const Account& a) { return a.name == QStringLiteral("小美"); });
+    ASSERT_NE(it, list->end());
+    EXPECT_FALSE(it->disabled) << "enable enabled it";
+    EXPECT_EQ(page->selectedName(), QStringLiteral("小美")) << "and the row stayed chosen";
+}
+
+} // namespace
+} // namespace shopdesk::test
