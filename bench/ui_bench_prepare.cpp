@@ -14,6 +14,11 @@
 #include "store/SqliteStore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
 
 #include <cstdio>
 #include <cstdlib>
@@ -38,8 +43,44 @@ qint64 envNumber(const char* name, qint64 fallback)
     return ok && v > 0 ? v : fallback;
 }
 
-/// The child's work: the demo shop plus `messages` cached messages.
-int prepare(const QString& db, qint64 messages)
+/// A `shopdeskctl history import` file of `count` messages in conversations of their own, for the
+/// benchmark's "another program writes" step.
+void writeImportFile(const QString& path, const EcdCorpus& corpus, qint64 count)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        die("write the import file", f.errorString());
+    }
+    bench::CorpusGenerator gen(corpus, 29);
+    std::vector<IncomingMessage> conv;
+    qint64 written = 0;
+    while (written < count) {
+        conv.clear();
+        gen.nextConversation(conv);
+        for (const IncomingMessage& m : conv) {
+            QJsonObject o{
+                {QStringLiteral("type"), QStringLiteral("message")},
+                {QStringLiteral("conversation"), QStringLiteral("imp-") + m.conversationKey},
+                {QStringLiteral("buyer"), m.buyerNick},
+                {QStringLiteral("from"), m.sender == Sender::Agent ? QStringLiteral("agent") : QStringLiteral("buyer")},
+                {QStringLiteral("at"),
+                 QDateTime::fromMSecsSinceEpoch(m.sentAt.ms(), QTimeZone::utc()).toString(Qt::ISODate)},
+                {QStringLiteral("text"), m.text}};
+            if (m.sender == Sender::Agent) {
+                o.insert(QStringLiteral("agent"), m.agent);
+            }
+            f.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
+            f.write("\n");
+            if (++written >= count) {
+                break;
+            }
+        }
+    }
+}
+
+/// The child's work: the demo shop plus `messages` cached messages; with `importFile`, also that
+/// file of `importCount` messages and, on stdout (a pipe to the benchmark), the owner who may import.
+int prepare(const QString& db, qint64 messages, const QString& importFile, qint64 importCount)
 {
     Backend::Options o;
     o.databasePath = db;
@@ -52,6 +93,12 @@ int prepare(const QString& db, qint64 messages)
     auto seeded = demoshop::seed(*b);
     if (!seeded) {
         die("seed the demo shop", seeded.error().message);
+    }
+    QString ownerPassword;
+    for (const demoshop::DemoAccount& a : *seeded) {
+        if (a.roles == u"owner") {
+            ownerPassword = a.password;
+        }
     }
     auto corpus = EcdCorpus::embedded();
     if (!corpus) {
@@ -129,7 +176,12 @@ int prepare(const QString& db, qint64 messages)
         }
         ++used;
     }
-    std::printf("prepared %lld messages\n", static_cast<long long>(written));
+    std::fprintf(stderr, "prepared %lld messages\n", static_cast<long long>(written));
+    if (!importFile.isEmpty()) {
+        writeImportFile(importFile, *corpus, importCount);
+        // The throwaway store's owner, for the benchmark to hand to shopdeskctl in its environment.
+        std::printf("owner-password %s\n", ownerPassword.toUtf8().constData());
+    }
     return 0;
 }
 
@@ -139,9 +191,11 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     apppaths::setApplicationIdentity(); // the workbench's data directory, and so its key files
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: ui_bench_prepare DB\n");
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: ui_bench_prepare DB [IMPORT.jsonl]\n");
         return 2;
     }
-    return prepare(QString::fromLocal8Bit(argv[1]), envNumber("SHOPDESK_BENCH_MESSAGES", 1'000'000));
+    const QString importFile = argc == 3 ? QString::fromLocal8Bit(argv[2]) : QString();
+    return prepare(QString::fromLocal8Bit(argv[1]), envNumber("SHOPDESK_BENCH_MESSAGES", 1'000'000), importFile,
+                   envNumber("SHOPDESK_BENCH_IMPORT", 200'000));
 }

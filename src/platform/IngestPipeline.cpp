@@ -5,6 +5,7 @@
 #include "services/privacy/PiiVault.h"
 
 #include <QTimer>
+#include <QtConcurrent>
 
 namespace shopdesk::platform {
 
@@ -16,6 +17,7 @@ IngestPipeline::IngestPipeline(ShopPlatform& platform, HistoryRepository& histor
     , m_vault(vault)
     , m_adapter(platform.streamId())
 {
+    m_decoder.setMaxThreadCount(1);
 }
 
 Status IngestPipeline::start(Mode mode)
@@ -35,28 +37,34 @@ Status IngestPipeline::start(Mode mode)
 
 IngestPipeline::Batch IngestPipeline::nextBatch()
 {
+    return decodeBatch(m_platform, m_vault, m_adapter, m_stats.cursor, m_platform.fetch(m_stats.cursor, kBatchEvents));
+}
+
+IngestPipeline::Batch IngestPipeline::decodeBatch(const ShopPlatform& platform, const PiiVault& vault,
+                                                  const QString& adapter, qint64 cursor,
+                                                  const std::vector<RawEvent>& events)
+{
     Batch batch;
-    batch.cursor.adapter = m_adapter;
-    batch.cursor.cursor = m_stats.cursor;
-    const std::vector<RawEvent> events = m_platform.fetch(m_stats.cursor, kBatchEvents);
+    batch.cursor.adapter = adapter;
+    batch.cursor.cursor = cursor;
     auto log = logging::get("platform");
     for (const RawEvent& e : events) {
         batch.cursor.cursor = std::max(batch.cursor.cursor, e.cursor);
         ++batch.events;
-        auto records = m_platform.decode(e);
+        auto records = platform.decode(e);
         if (!records) {
             ++batch.cursor.rejected;
-            log->warn("rejected event {} from {}: {}", e.cursor, m_adapter, records.error().message);
+            log->warn("rejected event {} from {}: {}", e.cursor, adapter, records.error().message);
             continue;
         }
         for (ImportRecord& r : *records) {
             if (auto* o = std::get_if<Order>(&r)) {
-                m_vault.seal(*o);
+                vault.seal(*o);
                 batch.orders << o->orderNo;
             } else if (auto* m = std::get_if<IncomingMessage>(&r)) {
                 batch.conversations << m->conversationKey;
-            } else if (auto* s = std::get_if<SessionEvent>(&r)) {
-                batch.conversations << s->conversationKey;
+            } else if (auto* sess = std::get_if<SessionEvent>(&r)) {
+                batch.conversations << sess->conversationKey;
             } else if (auto* f = std::get_if<Refund>(&r)) {
                 batch.refunds << f->refundNo;
                 batch.orders << f->orderNo;
@@ -115,14 +123,26 @@ Result<qint64> IngestPipeline::drain()
 
 void IngestPipeline::pump()
 {
-    if (m_inFlight) {
+    // One batch at a time; after a failure, the pause is kept whatever arrives meanwhile.
+    if (m_inFlight || m_retryPending) {
         return;
     }
-    Batch batch = nextBatch();
-    if (batch.events == 0) {
+    std::vector<RawEvent> events = m_platform.fetch(m_stats.cursor, kBatchEvents);
+    if (events.empty()) {
         return;
     }
     m_inFlight = true;
+    // Decoding and sealing (AES per order) run on the pipeline's worker, not on this thread.
+    const ShopPlatform* platform = &m_platform;
+    const PiiVault* vault = &m_vault;
+    QtConcurrent::run(&m_decoder, [platform, vault, adapter = m_adapter, cursor = m_stats.cursor,
+                                   events = std::move(events)] {
+        return decodeBatch(*platform, *vault, adapter, cursor, events);
+    }).then(this, [this](Batch batch) { store(std::move(batch)); });
+}
+
+void IngestPipeline::store(Batch batch)
+{
     const Batch meta{{}, batch.cursor, batch.conversations, batch.orders, batch.refunds, batch.events};
     m_history.ingestStream(std::move(batch.records), batch.cursor)
         .then(this, [this, meta](Result<ImportSummary> result) {
@@ -131,8 +151,12 @@ void IngestPipeline::pump()
                 // Nothing is acknowledged: the same events are fetched again after a pause.
                 emit storeFailed(result.error().message);
                 logging::get("platform")->error("storing platform events failed: {}", result.error().message);
-                m_backoffMs = std::min(std::max(250, m_backoffMs * 2), 30'000);
-                QTimer::singleShot(m_backoffMs, this, &IngestPipeline::pump);
+                m_backoffMs = std::min(std::max(250, m_backoffMs * 2), kMaxBackoffMs);
+                m_retryPending = true;
+                QTimer::singleShot(m_backoffMs, this, [this] {
+                    m_retryPending = false;
+                    pump();
+                });
                 return;
             }
             m_backoffMs = 0;

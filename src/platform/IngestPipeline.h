@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/Result.h"
+#include "platform/PlatformTypes.h"
 #include "services/history/HistoryRepository.h"
 
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 
 namespace shopdesk {
 class PiiVault;
@@ -20,7 +22,9 @@ class ShopPlatform;
 /// After a crash the adapter resumes after the stored cursor: nothing is lost, nothing is shown
 /// twice (ingest is idempotent besides). Malformed events are rejected, logged without their
 /// content, counted, and never stop the stream. A failing store (disk full) keeps the events
-/// unacknowledged and retries with backoff.
+/// unacknowledged and retries with backoff (new events do not cut the pause short). In automatic
+/// mode the events are fetched on the pipeline's thread and decoded and sealed on a worker, so a
+/// batch of 2,000 events never holds the event loop.
 class IngestPipeline : public QObject {
     Q_OBJECT
 public:
@@ -35,6 +39,7 @@ public:
     };
 
     static constexpr int kBatchEvents = 2000;
+    static constexpr int kMaxBackoffMs = 30'000;
 
     IngestPipeline(ShopPlatform& platform, HistoryRepository& history, const PiiVault& vault,
                    QObject* parent = nullptr);
@@ -50,6 +55,8 @@ public:
     /// commit. Returns the number of events handled.
     Result<qint64> drain();
     const Stats& stats() const { return m_stats; }
+    /// The pause before the next try after a failed store (0: none pending).
+    int backoffMs() const { return m_retryPending ? m_backoffMs : 0; }
 
 signals:
     /// A batch is stored: the conversations and orders it touched (the UI refreshes these).
@@ -68,8 +75,12 @@ private:
 
     /// Fetches and decodes the next batch after the last stored cursor; empty when none.
     Batch nextBatch();
+    /// Decodes and seals fetched events (any thread: decode() is const, sealing is too).
+    static Batch decodeBatch(const ShopPlatform& platform, const PiiVault& vault, const QString& adapter, qint64 cursor,
+                             const std::vector<RawEvent>& events);
     void committed(const Batch& batch, const ImportSummary& summary);
     void pump();
+    void store(Batch batch);
 
     ShopPlatform& m_platform;
     HistoryRepository& m_history;
@@ -78,7 +89,9 @@ private:
     Stats m_stats;
     Mode m_mode = Mode::Automatic;
     bool m_inFlight = false;
+    bool m_retryPending = false; ///< a failed store waits out its backoff
     int m_backoffMs = 0;
+    QThreadPool m_decoder;
 };
 
 } // namespace shopdesk::platform

@@ -84,6 +84,13 @@ public:
     /// What the session is linked to ("sim", a server address), for the status bar.
     virtual QString linkName() const = 0;
     virtual const Clock& clock() const = 0;
+    /// The shop's database is held by another program (an import, say): how long this desk's
+    /// writes have waited and how many wait. Nothing is lost meanwhile; the desk says so.
+    struct StoreWait {
+        qint64 waitedMs = 0;
+        int queuedWrites = 0;
+    };
+    virtual std::optional<StoreWait> storeWaiting() const = 0;
 
     virtual Chats& chats() = 0;
     virtual Buyers& buyers() = 0;

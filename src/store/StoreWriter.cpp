@@ -112,6 +112,11 @@ void StoreWriter::loop()
                 }
             }
         }
+        m_inBatch.store(static_cast<int>(batch.size()));
+        struct BatchEnds {
+            std::atomic<int>& n;
+            ~BatchEnds() { n.store(0); }
+        } batchEnds{m_inBatch};
         try {
             runBatch(batch);
         } catch (const std::exception& e) {
@@ -128,11 +133,42 @@ void StoreWriter::loop()
     }
 }
 
+namespace {
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
+
+std::optional<std::chrono::milliseconds> StoreWriter::waitingFor() const
+{
+    const qint64 since = m_busySinceMs.load();
+    if (since == 0) {
+        return std::nullopt;
+    }
+    return std::chrono::milliseconds(std::max<qint64>(0, steadyMs() - since));
+}
+
+int StoreWriter::queued() const
+{
+    std::lock_guard lock(m_mutex);
+    return static_cast<int>(m_queue.size()) + m_inBatch.load();
+}
+
 Status StoreWriter::begin()
 {
     using clock = std::chrono::steady_clock;
     const auto started = clock::now();
     auto backoff = std::chrono::milliseconds(20);
+    // From here until the lock is ours the writer waits (SQLite's busy handler included); callers
+    // only speak of it once it has lasted (waitingFor()).
+    m_busySinceMs.store(std::max<qint64>(1, steadyMs()));
+    struct WaitEnds {
+        std::atomic<qint64>& since;
+        ~WaitEnds() { since.store(0); }
+    } waitEnds{m_busySinceMs};
+    bool said = false;
     for (;;) {
         try {
             m_conn->db().exec("BEGIN IMMEDIATE");
@@ -155,7 +191,11 @@ Status StoreWriter::begin()
                                                   "%1 s. Nothing was changed; try again when it has finished.")
                                        .arg(waited.count() / 1000.0, 0, 'f', 1));
             }
-            logging::get("store")->warn("database busy (another process is writing); retrying");
+            if (!said) {
+                // Logged once per wait (and shown in the workbench), not on every retry.
+                said = true;
+                logging::get("store")->warn("database busy (another process is writing); waiting");
+            }
             std::this_thread::sleep_for(backoff);
             backoff = std::min(backoff * 2, std::chrono::milliseconds(1000));
         }

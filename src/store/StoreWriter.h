@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QPromise>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -59,6 +60,11 @@ public:
 
     /// Blocks until everything queued before the call has been committed (or failed).
     void flush();
+
+    /// How long the writer has been waiting for another process to release the database (nullopt
+    /// when it is not waiting), and how many writes wait with it. Any thread; nothing blocks.
+    std::optional<std::chrono::milliseconds> waitingFor() const;
+    int queued() const;
 
 private:
     struct Job {
@@ -122,7 +128,9 @@ private:
     std::function<void(bool)> m_rollbackHook;
     std::function<void()> m_commitHook;
 
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
+    std::atomic<int> m_inBatch{0};
+    std::atomic<qint64> m_busySinceMs{0}; ///< steady-clock ms when the current wait began, 0: none
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<Job>> m_queue;
     bool m_stopping = false;

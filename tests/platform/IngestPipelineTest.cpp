@@ -19,7 +19,9 @@
 #include "support/ScriptedPlatform.h"
 #include "support/TestBackend.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -154,6 +156,37 @@ TEST(IngestPipeline, AutomaticModeFollowsTheStreamAndRetriesAfterAStoreFailure)
     }
     EXPECT_EQ(p.acknowledged(), 5);
     EXPECT_EQ(*b->store().messages().messageCount(), 5);
+}
+
+TEST(IngestPipeline, AFailingStoreIsRetriedWithBackoffHoweverFastEventsArrive)
+{
+    test::TestBackend b;
+    ScriptedPlatform p;
+    IngestPipeline pipeline(p, b->store().history(), b->vault());
+    ASSERT_TRUE(pipeline.start(IngestPipeline::Mode::Automatic));
+    QSignalSpy failures(&pipeline, &IngestPipeline::storeFailed);
+    capDisk(b, true);
+    p.push(buyerMessage(1, bigText(1)));
+    ASSERT_TRUE(failures.wait(5000));
+    // A busy shop keeps announcing events during the pause: 60 in 1.5 s.
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 2; i <= 61; ++i) {
+        p.push(buyerMessage(i, bigText(i)));
+        QTest::qWait(25);
+    }
+    const qint64 elapsedMs = clock.elapsed();
+    // Pauses of 250, 500, 1000 ms ...: at most 1 + log2(elapsed / 250) + 1 tries, not one per event.
+    EXPECT_LE(failures.count(), 5) << failures.count() << " store attempts in " << elapsedMs << " ms";
+    EXPECT_GT(pipeline.backoffMs(), 0);
+    capDisk(b, false);
+    QDeadlineTimer deadline(IngestPipeline::kMaxBackoffMs + 5000);
+    while (p.acknowledged() < 61 && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    EXPECT_EQ(p.acknowledged(), 61) << "nothing lost";
+    EXPECT_EQ(*b->store().messages().messageCount(), 61);
+    EXPECT_NE(p.decodedOn(), QThread::currentThread()) << "batches are decoded off the event loop's thread";
 }
 
 TEST(IngestPipeline, MalformedEventsAreRejectedCountedAndNeverStopTheStream)

@@ -3,6 +3,9 @@
 #include "platform/ShopPlatform.h"
 #include "platform/sim/SimEventDecoder.h"
 
+#include <QThread>
+
+#include <atomic>
 #include <deque>
 
 namespace shopdesk::test {
@@ -67,6 +70,7 @@ public:
     }
     Result<std::vector<ImportRecord>> decode(const platform::RawEvent& event) const override
     {
+        m_decodedOn.store(QThread::currentThread());
         return platform::sim::decodeSimEvent(event.payload);
     }
 
@@ -124,6 +128,10 @@ public:
 
     int calls = 0;
 
+public:
+    /// The thread the last event was decoded on.
+    QThread* decodedOn() const { return m_decodedOn.load(); }
+
 private:
     QFuture<platform::PlatformStatus> status()
     {
@@ -145,6 +153,7 @@ private:
     qint64 m_last = 0;
     qint64 m_acked = 0;
     int m_fetches = 0;
+    mutable std::atomic<QThread*> m_decodedOn{nullptr};
 };
 
 } // namespace shopdesk::test

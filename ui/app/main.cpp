@@ -87,8 +87,9 @@ int main(int argc, char* argv[])
                                          QStringLiteral("SECONDS"), QStringLiteral("6"));
     const QCommandLineOption showOption(
         QStringLiteral("show"),
-        QStringLiteral("What the screenshot shows: buyer, orders, refunds, logistics, phrases, picker, followups, "
-                       "or console:accounts|roles|routing|queue|performance|audit (as the demo supervisor)."),
+        QStringLiteral(
+            "What the screenshot shows: buyer, orders, refunds, logistics, phrases, picker, followups, "
+            "or console:accounts|roles|routing|queue|phrases|texts|performance|audit (as the demo supervisor)."),
         QStringLiteral("WHAT"), QStringLiteral("orders"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
                                         QStringLiteral("LANG"));

@@ -1132,6 +1132,10 @@
         <source>&amp;Manage</source>
         <translation>管理(&amp;M)</translation>
     </message>
+    <message>
+        <source> · Waiting for the database: another program is writing to it (%1 s so far); your %2 change(s) are queued and will be saved</source>
+        <translation> · 正在等待数据库：另一个程序正在写入（已等待 %1 秒）；您的 %2 项更改已排队，稍后保存</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::MessageManagerDialog</name>

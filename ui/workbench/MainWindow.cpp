@@ -389,9 +389,17 @@ void MainWindow::updateStatus()
             ++slow;
         }
     }
-    m_state->setText(
+    QString state =
         connection.arg(m_context.session.linkName()) +
-        (slow > 0 ? tr(" · %1 buyer(s) waiting over %2 s").arg(slow).arg(m_alerts->slowSeconds()) : QString()));
+        (slow > 0 ? tr(" · %1 buyer(s) waiting over %2 s").arg(slow).arg(m_alerts->slowSeconds()) : QString());
+    // Another program holds the database: say what the desk waits for, and that nothing is lost.
+    if (const auto wait = m_context.session.storeWaiting(); wait && wait->waitedMs >= kSayStoreWaitMs) {
+        state += tr(" · Waiting for the database: another program is writing to it (%1 s so far); your %2 change(s) "
+                    "are queued and will be saved")
+                     .arg(wait->waitedMs / 1000)
+                     .arg(wait->queuedWrites);
+    }
+    m_state->setText(state);
     const auto& q = m_list->model()->queue();
     m_queue->setText(tr("Serving %1 · queue %2").arg(m_list->model()->active().size()).arg(q.length));
 }

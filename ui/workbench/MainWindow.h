@@ -40,6 +40,8 @@ public:
     QLineEdit* historySearch() const { return m_search; }
     Alerts* alerts() const { return m_alerts; }
     WorkbenchContext& context() const { return m_context; }
+    /// The status bar's link line (link, slow buyers, a database wait).
+    QLabel* linkState() const { return m_state; }
 
     /// Opens the buyer's newest chat.
     ChatView* openBuyer(const QString& platform, const QString& buyer);
@@ -55,6 +57,9 @@ public:
     void openMessageManager();
     /// The management window (menu 管理) at `page`.
     ConsoleWindow* openConsole(ConsoleWindow::Page page);
+
+    /// A wait for the database shorter than this is not worth saying.
+    static constexpr qint64 kSayStoreWaitMs = 1500;
 
 protected:
     void changeEvent(QEvent* event) override;

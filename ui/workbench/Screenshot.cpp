@@ -59,10 +59,11 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
         if (what.startsWith(u"console:")) {
             const QString name = what.mid(8);
             for (ConsoleWindow::Page p : ConsoleWindow::pagesFor(window.context().session)) {
-                static const QStringList names{QStringLiteral("accounts"), QStringLiteral("roles"),
-                                               QStringLiteral("routing"),  QStringLiteral("queue"),
-                                               QStringLiteral("phrases"),  QStringLiteral("performance"),
-                                               QStringLiteral("audit")};
+                static const QStringList names{QStringLiteral("accounts"),    QStringLiteral("roles"),
+                                               QStringLiteral("routing"),     QStringLiteral("queue"),
+                                               QStringLiteral("phrases"),     QStringLiteral("texts"),
+                                               QStringLiteral("performance"), QStringLiteral("audit")};
+                static_assert(static_cast<int>(ConsoleWindow::Page::Audit) == 7, "one name per page");
                 if (names.value(static_cast<int>(p)) == name) {
                     shot = window.openConsole(p);
                 }

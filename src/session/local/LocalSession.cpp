@@ -6,6 +6,8 @@
 #include "services/audit/AuditLog.h"
 #include "session/LocalShop.h"
 #include "session/local/LocalDesks.h"
+#include "store/SqliteStore.h"
+#include "store/StoreWriter.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -114,6 +116,16 @@ QString LocalSession::linkName() const
 const Clock& LocalSession::clock() const
 {
     return m_backend.clock();
+}
+
+std::optional<ShopSession::StoreWait> LocalSession::storeWaiting() const
+{
+    store::StoreWriter& writer = m_backend.store().writer();
+    const auto waited = writer.waitingFor();
+    if (!waited) {
+        return std::nullopt;
+    }
+    return StoreWait{waited->count(), writer.queued()};
 }
 
 Chats& LocalSession::chats()

@@ -47,6 +47,7 @@ public:
     LinkState link() const override;
     QString linkName() const override;
     const Clock& clock() const override;
+    std::optional<StoreWait> storeWaiting() const override;
     Chats& chats() override;
     Buyers& buyers() override;
     Orders& orders() override;
