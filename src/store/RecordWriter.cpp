@@ -166,6 +166,19 @@ bool RecordWriter::sameMessage(qint64 dedup, const IncomingMessage& m, qint64 co
            sql::isNull(q, 5);
 }
 
+QString RecordWriter::canonicalAgent(const QString& name)
+{
+    if (!m_shopPrefix) {
+        auto q = m_conn.statement("SELECT value FROM meta WHERE key = 'shop_name'");
+        m_shopPrefix = q->executeStep() ? sql::text(*q, 0) + QLatin1Char(':') : QString();
+    }
+    const QString trimmed = name.trimmed();
+    if (m_shopPrefix->size() > 1 && trimmed.startsWith(*m_shopPrefix)) {
+        return trimmed.mid(m_shopPrefix->size());
+    }
+    return trimmed;
+}
+
 Status RecordWriter::addMessage(const IncomingMessage& m)
 {
     const qint64 secs = m.sentAt.secs();
@@ -177,6 +190,9 @@ Status RecordWriter::addMessage(const IncomingMessage& m)
         return conv.error();
     }
     m_pending.push_back({m, conv->id});
+    if (m.sender == Sender::Agent) {
+        m_pending.back().message.agent = canonicalAgent(m.agent);
+    }
     return {};
 }
 
@@ -377,7 +393,7 @@ Status RecordWriter::writeSession(const SessionEvent& e, ImportSummary& summary)
     sql::bind(*q, 2, e.eventId);
     sql::bind(*q, 3, conv->id);
     sql::bind(*q, 4, static_cast<qint64>(e.kind));
-    sql::bindOrNull(*q, 5, e.agent);
+    sql::bindOrNull(*q, 5, canonicalAgent(e.agent));
     sql::bind(*q, 6, e.reason);
     sql::bind(*q, 7, static_cast<qint64>(e.position));
     sql::bind(*q, 8, e.waitSecs ? std::optional<qint64>(*e.waitSecs) : std::nullopt);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "core/Result.h"
 #include "services/history/ImportRecord.h"
 
@@ -52,6 +54,10 @@ private:
         qint64 conversationId = 0;
     };
 
+    /// An agent's name in the one canonical form the store keeps: "shop:name" of this shop becomes
+    /// "name", as account names are compared everywhere.
+    QString canonicalAgent(const QString& name);
+
     Status addMessage(const IncomingMessage& m);
     Status writeSession(const SessionEvent& e, ImportSummary& summary);
     Status writeLogistics(const LogisticsEvent& e, ImportSummary& summary);
@@ -71,6 +77,7 @@ private:
     QHash<QString, ConversationRow> m_conversations;
     std::unordered_map<qint64, qint64> m_lastIdOfSecond;
     std::vector<PendingMessage> m_pending;
+    std::optional<QString> m_shopPrefix; ///< "果果旗舰店:", read from meta on first use
 };
 
 } // namespace shopdesk::store

@@ -8,6 +8,7 @@
 #include "console/AuditPage.h"
 #include "console/ConsoleWindow.h"
 #include "console/PerformancePage.h"
+
 #include "console/PhraseLibraryPage.h"
 #include "console/QueuePage.h"
 #include "console/RolesPage.h"
@@ -18,6 +19,9 @@
 #include "services/routing/RoutingConfigService.h"
 #include "services/workbench/WorkbenchRepository.h"
 #include "store/SqliteStore.h"
+#include <QAbstractAxis>
+#include <QChartView>
+#include <QTest>
 
 #include "support/Await.h"
 #include "support/TempStore.h"
@@ -174,6 +178,25 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
     ASSERT_TRUE(await(perf->run()).ok()) << perf->messageLabel()->text().toStdString();
     EXPECT_GT(perf->table()->rowCount(), 0) << "the colleague bots answered buyers";
     EXPECT_EQ(perf->table()->rowCount(), static_cast<int>(perf->report().agents.size()));
+    // Money in yuan with one sign; the rate in percent; charts name every agent and hour whole.
+    for (int r = 0; r < perf->table()->rowCount(); ++r) {
+        const QString sales = perf->table()->item(r, PerformancePage::kSalesColumn)->text();
+        EXPECT_TRUE(sales.startsWith(QStringLiteral("¥")) && !sales.startsWith(QStringLiteral("¥¥")))
+            << sales.toStdString();
+        EXPECT_TRUE(perf->table()->item(r, PerformancePage::kConversionColumn)->text().endsWith(u'%'));
+    }
+    console.resize(1100, 720);
+    console.showPage(Page::Performance);
+    console.show();
+    QTest::qWait(100);
+    for (QWidget* chartWidget : {perf->responseChart(), perf->hourChart()}) {
+        auto* view = qobject_cast<QChartView*>(chartWidget);
+        ASSERT_TRUE(view);
+        view->grab();
+        for (QAbstractAxis* axis : view->chart()->axes(Qt::Horizontal)) {
+            EXPECT_FALSE(axis->labelsTruncated()) << "labels cut to …";
+        }
+    }
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("p.csv"));
     ASSERT_TRUE(perf->exportCsv(csv).ok());

@@ -30,5 +30,11 @@ TEST_F(ShopTime, TimesAreShownInTheShopsZoneWithDaylightSaving)
     EXPECT_EQ(ui::format::zone().id(), QByteArrayLiteral("Asia/Shanghai"));
 }
 
+TEST(Format, AmountsCarryOneYuanSign)
+{
+    EXPECT_EQ(ui::format::money(57780), QStringLiteral("¥577.80"));
+    EXPECT_EQ(ui::format::money(-550), QStringLiteral("-¥5.50"));
+}
+
 } // namespace
 } // namespace shopdesk::test

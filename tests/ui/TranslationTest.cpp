@@ -1,7 +1,11 @@
 // Simplified Chinese is the default language: the built-in catalogue loads and covers the
 // workbench and the services' messages; nothing in the catalogue is left untranslated.
 
+#include "common/Language.h"
 #include "side/SidePanel.h"
+
+#include <QDialogButtonBox>
+#include <QPushButton>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -32,4 +36,20 @@ TEST(Translation, TheChineseCatalogueIsBuiltInAndComplete)
     const QByteArray text = ts.readAll();
     EXPECT_GT(text.count("<translation>"), 200);
     EXPECT_EQ(text.count("type=\"unfinished\""), 0) << "run scripts/translate-ts.py after adding strings";
+}
+
+TEST(Translation, QtsOwnButtonsAreChineseToo)
+{
+    // The workbench's own language switch, as main() installs it.
+    shopdesk::ui::installLanguage(*QCoreApplication::instance(), QStringLiteral("zh_CN"));
+    QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    EXPECT_EQ(box.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("取消"));
+    EXPECT_EQ(QCoreApplication::translate("QPlatformTheme", "OK"), QStringLiteral("确定"));
+    for (QTranslator* t : QCoreApplication::instance()->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+    shopdesk::ui::installLanguage(*QCoreApplication::instance(), QStringLiteral("en"));
+    QDialogButtonBox english(QDialogButtonBox::Cancel);
+    EXPECT_EQ(english.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Cancel"));
 }

@@ -4,6 +4,7 @@
 
 #include "services/workbench/WorkbenchRepository.h"
 #include "domain/Session.h"
+#include "services/accounts/AccountService.h"
 #include "services/search/SearchService.h"
 #include "services/workbench/BuyerService.h"
 #include "services/workbench/FollowUpService.h"
@@ -178,6 +179,27 @@ TEST(WorkbenchRepository, FollowUpsAreMyBuyersOrdersPastTheChaseRules)
     auto shorter = b->followUps().followUps(mei);
     ASSERT_TRUE(shorter.ok());
     EXPECT_EQ(shorter->size(), 3u);
+}
+
+TEST(WorkbenchRepository, FollowUpsFindTheBuyersOfAnAccountLoggedInByItsShopQualifiedName)
+{
+    TestBackend b;
+    b.account(QStringLiteral("主管老李"), {QStringLiteral("supervisor")}, QStringLiteral("lead-pass-12"));
+    auto lead = b->accounts().login(b->accounts().fullName(QStringLiteral("主管老李")), QStringLiteral("lead-pass-12"));
+    ASSERT_TRUE(lead.ok()) << lead.error().message.toStdString();
+    EXPECT_EQ(lead->name, QStringLiteral("主管老李")) << "the canonical (short) form";
+    constexpr qint64 kHour = 3600;
+    b.clock().set(Timestamp::fromSecs(kDay0 + 100 * kHour));
+    // Routing records name the agent as the platform does: the short name, or shop-qualified.
+    ingestAndWait(b->store().history(), {session("s1", QStringLiteral("tb_a"), SessionEvent::Kind::Assigned,
+                                                 QStringLiteral("主管老李"), 90 * kHour),
+                                         order("U-1", QStringLiteral("tb_a"), OrderStatus::WaitBuyerPay, 70 * kHour),
+                                         session("s2", QStringLiteral("tb_b"), SessionEvent::Kind::Assigned,
+                                                 b->accounts().fullName(QStringLiteral("主管老李")), 90 * kHour),
+                                         order("U-2", QStringLiteral("tb_b"), OrderStatus::WaitBuyerPay, 70 * kHour)});
+    auto list = b->followUps().followUps(*lead);
+    ASSERT_TRUE(list.ok()) << list.error().message.toStdString();
+    EXPECT_EQ(list->size(), 2u) << "both due orders are the supervisor's";
 }
 
 TEST(BuyerService, GradesAndTagsAreValidatedAndAudited)

@@ -3,6 +3,7 @@
 
 #include "bench/UiBench.h"
 #include "common/Gates.h"
+#include "common/Language.h"
 #include "core/AppPaths.h"
 #include "core/InstanceLock.h"
 #include "core/Logging.h"
@@ -14,10 +15,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QGuiApplication>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QSettings>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -46,21 +45,10 @@ QString installLanguage(QApplication& app, const QString& requested)
     QString lang = requested.isEmpty()
                        ? QSettings().value(QStringLiteral("ui/language"), QStringLiteral("zh_CN")).toString()
                        : requested;
-    if (lang != u"en") {
-        lang = QStringLiteral("zh_CN");
-        auto* ours = new QTranslator(&app);
-        if (ours->load(QStringLiteral(":/i18n/shopdesk_zh_CN.qm"))) {
-            QCoreApplication::installTranslator(ours);
-        }
-        auto* qt = new QTranslator(&app);
-        if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-            QCoreApplication::installTranslator(qt);
-        }
-    }
+    lang = ui::installLanguage(app, lang);
     if (!requested.isEmpty()) {
         QSettings().setValue(QStringLiteral("ui/language"), lang);
     }
-    ui::gates::setLanguage(lang);
     return lang;
 }
 

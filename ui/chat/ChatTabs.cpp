@@ -1,4 +1,5 @@
 #include "chat/ChatTabs.h"
+#include "common/Format.h"
 
 #include "chat/ChatView.h"
 
@@ -77,7 +78,7 @@ ChatView* ChatTabs::open(const ConversationSummary& conversation)
         view = new ChatView(m_context, m_phrases, conversation, this);
         connect(view, &ChatView::read, this, &ChatTabs::read);
         connect(view, &ChatView::actionFailed, this, &ChatTabs::actionFailed);
-        addTab(view, conversation.buyerNick);
+        addTab(view, format::shownLine(conversation.buyerNick));
     }
     setCurrentWidget(view);
     view->setFocus();

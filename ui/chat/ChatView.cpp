@@ -60,7 +60,7 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     , m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("chat:%1").arg(conversation.buyerNick));
-    m_delegate->setBuyerNick(conversation.buyerNick);
+    m_delegate->setBuyerNick(format::shownLine(conversation.buyerNick));
     m_view->setObjectName(QStringLiteral("timeline"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
@@ -203,7 +203,7 @@ void ChatView::copySelection()
     std::sort(rows.begin(), rows.end());
     QStringList texts;
     for (const QModelIndex& i : rows) {
-        texts << i.data(Qt::DisplayRole).toString();
+        texts << i.data(Qt::DisplayRole).toString().replace(QChar(QChar::LineSeparator), QLatin1Char('\n'));
     }
     QApplication::clipboard()->setText(texts.join(QLatin1Char('\n')));
 }
@@ -441,7 +441,7 @@ void ChatView::runSearch()
     const std::vector<MessageHit>* hits = &page->hits;
     for (const MessageHit& h : *hits) {
         auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(
-            format::shopTime(h.message.sentAt, QStringLiteral("MM-dd HH:mm")), h.message.text.simplified()));
+            format::shopTime(h.message.sentAt, QStringLiteral("MM-dd HH:mm")), format::shownLine(h.message.text)));
         item->setData(Qt::UserRole, h.message.id.value());
         m_searchResults->addItem(item);
     }

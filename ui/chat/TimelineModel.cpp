@@ -1,4 +1,5 @@
 #include "chat/TimelineModel.h"
+#include "common/Format.h"
 
 #include "session/Chats.h"
 #include "session/ShopSession.h"
@@ -24,7 +25,8 @@ QVariant TimelineModel::data(const QModelIndex& index, int role) const
     const Message& m = r->message;
     switch (role) {
     case Qt::DisplayRole:
-        return m.text;
+        return format::shown(m.text); // the stored original stays as it came
+
     case SenderRole:
         return static_cast<int>(m.sender);
     case AgentRole:

@@ -1,5 +1,7 @@
 #include "common/Format.h"
 
+#include "domain/DisplayText.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
@@ -12,9 +14,19 @@ QString tr(const char* s)
 }
 } // namespace
 
+QString shown(const QString& text)
+{
+    return displayText(text);
+}
+
+QString shownLine(const QString& text)
+{
+    return displayText(text, true);
+}
+
 QString money(Fen fen)
 {
-    return QStringLiteral("¥") + formatYuan(fen);
+    return formatYuan(fen); // "¥12.30": the sign is formatYuan's
 }
 
 namespace {

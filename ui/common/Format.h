@@ -13,6 +13,10 @@ namespace shopdesk::ui::format {
 
 /// "¥12.30"
 QString money(Fen fen);
+/// Text from outside (messages, nicks, remarks) as it may be shown: controls as visible marks,
+/// direction overrides neutralised, line breaks kept (`shown`) or flattened (`shownLine`).
+QString shown(const QString& text);
+QString shownLine(const QString& text);
 /// "09:41" today, "11-10 09:41" on another day, in local time.
 /// The zone every time is shown in: the shop's (set once the session is known; Asia/Shanghai until then).
 void setZone(const QTimeZone& zone);

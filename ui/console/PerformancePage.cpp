@@ -1,5 +1,7 @@
 #include "console/PerformancePage.h"
 
+#include "common/Format.h"
+
 #include "core/IsoTime.h"
 #include "session/Reports.h"
 
@@ -157,7 +159,7 @@ void PerformancePage::display(AgentReport report)
     const QStringList headers{tr("Agent"),          tr("Conversations"),      tr("Replies"),
                               tr("Turns answered"), tr("First response (s)"), tr("Response (s)"),
                               tr("Slow"),           tr("Unanswered 30 min"),  tr("Orders"),
-                              tr("Sales (fen)"),    tr("Inquiring buyers"),   tr("Converted"),
+                              tr("Sales"),          tr("Inquiring buyers"),   tr("Converted"),
                               tr("Conversion")};
     m_table->setColumnCount(static_cast<int>(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
@@ -168,10 +170,16 @@ void PerformancePage::display(AgentReport report)
     for (int r = 0; r < static_cast<int>(m_report.agents.size()); ++r) {
         const QStringList cells = m_report.agents[static_cast<std::size_t>(r)].cells(QStringLiteral("-"));
         m_table->setItem(r, 0, new QTableWidgetItem(cells[0]));
+        const AgentPerformance& p = m_report.agents[static_cast<std::size_t>(r)];
         for (int c = 1; c < cells.size(); ++c) {
             bool ok = false;
             const double v = cells[c].toDouble(&ok);
-            m_table->setItem(r, c, new NumberItem(cells[c], ok ? v : -1));
+            // Money in yuan and the rate in percent, as a person reads them; sorted by the number.
+            const QString shownCell = c == kSalesColumn ? format::money(p.salesFen)
+                                      : c == kConversionColumn
+                                          ? QStringLiteral("%1%").arg(p.conversionRate * 100, 0, 'f', 1)
+                                          : cells[c];
+            m_table->setItem(r, c, new NumberItem(shownCell, ok ? v : -1));
         }
     }
     m_table->setSortingEnabled(true);
@@ -205,6 +213,9 @@ void PerformancePage::fillCharts()
     chart->addSeries(stacked);
     auto* agentAxis = new QBarCategoryAxis;
     agentAxis->append(agents);
+    // Whole names: slanted when there are many, never cut to "…".
+    agentAxis->setTruncateLabels(false);
+    agentAxis->setLabelsAngle(agents.size() > 6 ? -45 : 0);
     chart->addAxis(agentAxis, Qt::AlignBottom);
     stacked->attachAxis(agentAxis);
     auto* turnsAxis = new QValueAxis;
@@ -221,13 +232,16 @@ void PerformancePage::fillCharts()
     QStringList labels;
     for (int h = 0; h < 24; ++h) {
         *set << static_cast<double>(m_report.turnsByHour[static_cast<std::size_t>(h)]);
-        labels << QString::number(h);
+        // Every third hour named (0, 3, 6 … 21): 24 numbers do not fit a half-width chart.
+        labels << (h % 3 == 0 ? QString::number(h) : QString(h, QChar(0x200B)));
     }
     auto* series = new QBarSeries;
     series->append(set);
     hours->addSeries(series);
     auto* hourAxis = new QBarCategoryAxis;
     hourAxis->append(labels);
+    hourAxis->setTruncateLabels(false);
+    hourAxis->setTitleText(tr("hour"));
     hours->addAxis(hourAxis, Qt::AlignBottom);
     series->attachAxis(hourAxis);
     auto* countAxis = new QValueAxis;

@@ -22,6 +22,10 @@ class PerformancePage : public QWidget {
 public:
     PerformancePage(WorkbenchContext& context, QWidget* parent = nullptr);
 
+    /// Table columns shown in a person's units (¥, %), sorted by their numbers.
+    static constexpr int kSalesColumn = 9;
+    static constexpr int kConversionColumn = 12;
+
     /// Counts the report for the chosen range (off the UI thread) and shows it.
     QFuture<Status> run();
     /// Writes the shown report as CSV (UTF-8 with BOM for Excel).
@@ -30,6 +34,8 @@ public:
     QTableWidget* table() const { return m_table; }
     const AgentReport& report() const { return m_report; }
     QLabel* messageLabel() const { return m_message; }
+    QWidget* responseChart() const { return m_responseChart; }
+    QWidget* hourChart() const { return m_hourChart; }
 
 protected:
     void showEvent(QShowEvent* event) override;

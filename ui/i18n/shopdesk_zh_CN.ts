@@ -1426,10 +1426,6 @@
         <translation>订单</translation>
     </message>
     <message>
-        <source>Sales (fen)</source>
-        <translation>销售额（分）</translation>
-    </message>
-    <message>
         <source>Inquiring buyers</source>
         <translation>咨询人数</translation>
     </message>
@@ -1448,6 +1444,14 @@
     <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>时段（点）</translation>
     </message>
 </context>
 <context>

@@ -110,7 +110,7 @@ bool MessageManagerDialog::reload()
                             : h.message.sender == Sender::Agent ? h.message.agent
                                                                 : tr("system");
         auto* item = new QListWidgetItem(
-            QStringLiteral("%1  %2\n%3").arg(format::fullTime(h.message.sentAt), who, h.message.text));
+            QStringLiteral("%1  %2\n%3").arg(format::fullTime(h.message.sentAt), who, format::shown(h.message.text)));
         item->setData(Qt::UserRole, h.message.id.value());
         m_list->addItem(item);
     }

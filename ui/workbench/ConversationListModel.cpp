@@ -1,4 +1,5 @@
 #include "workbench/ConversationListModel.h"
+#include "common/Format.h"
 
 #include "common/Gates.h"
 #include "domain/TextMatch.h"
@@ -68,7 +69,7 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     const ConversationSummary& s = *r->summary;
     switch (role) {
     case Qt::DisplayRole:
-        return s.buyerNick;
+        return format::shownLine(s.buyerNick);
     case Qt::ToolTipRole:
         return s.tags.isEmpty() ? s.buyerNick : s.buyerNick + QStringLiteral(" · ") + s.tags.join(QStringLiteral(", "));
     case UnreadRole:
@@ -81,7 +82,7 @@ QVariant ConversationListModel::data(const QModelIndex& index, int role) const
     case GradeRole:
         return s.grade;
     case PreviewRole:
-        return s.preview;
+        return format::shownLine(s.preview);
     case TimeRole:
         return s.lastMessageAt.ms();
     default:

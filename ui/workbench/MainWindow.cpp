@@ -328,8 +328,9 @@ void MainWindow::runHistorySearch()
     auto* list = new QListWidget(dialog);
     list->setWordWrap(true);
     for (const MessageHit& h : *hits) {
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1 · %2\n%3").arg(h.buyerNick, format::fullTime(h.message.sentAt), h.message.text));
+        auto* item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
+                                             .arg(format::shownLine(h.buyerNick), format::fullTime(h.message.sentAt),
+                                                  format::shown(h.message.text)));
         item->setData(Qt::UserRole, QStringList{h.platform, h.conversationKey});
         item->setData(Qt::UserRole + 1, h.message.id.value());
         list->addItem(item);
