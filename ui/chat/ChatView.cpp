@@ -144,8 +144,7 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     });
     auto* copyShortcut = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(copyShortcut, &QShortcut::activated, this, &ChatView::copySelection);
-    auto* find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, &ChatView::showSearch);
+    // Ctrl+F is the window's "search this conversation" action (menu 会话), one owner per key.
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_searchBox, nullptr, nullptr, Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, this, [this] {
         m_searchBar->hide();

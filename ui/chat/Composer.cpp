@@ -104,6 +104,18 @@ void Composer::replaceSlashToken(const QString& text)
     setTextCursor(cursor);
 }
 
+bool Composer::event(QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress && m_picker && m_picker->isVisible()) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Tab && key->modifiers() == Qt::NoModifier) {
+            emit pickerAccepted();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void Composer::keyPressEvent(QKeyEvent* event)
 {
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;

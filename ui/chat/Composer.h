@@ -36,6 +36,9 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    /// Tab while the `/` picker is open inserts the phrase (it would otherwise move the focus:
+    /// Qt takes Tab before keyPressEvent when Tab changes focus).
+    bool event(QEvent* event) override;
 
 private:
     void checkSlash();

@@ -51,6 +51,9 @@ void FormDialog::addRow(const QString& label, QWidget* field)
 {
     field->setParent(this);
     m_form->addRow(label, field);
+    if (m_form->rowCount() == 1) {
+        field->setFocus(); // typing goes into the first field, not nowhere
+    }
 }
 
 void FormDialog::submitWith(std::function<QFuture<Status>()> submit)

@@ -989,10 +989,6 @@
 <context>
     <name>shopdesk::ui::MainWindow</name>
     <message>
-        <source>ShopDesk — %1 — %2</source>
-        <translation>ShopDesk — %1 — %2</translation>
-    </message>
-    <message>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
@@ -1135,6 +1131,18 @@
     <message>
         <source> · Waiting for the database: another program is writing to it (%1 s so far); your %2 change(s) are queued and will be saved</source>
         <translation> · 正在等待数据库：另一个程序正在写入（已等待 %1 秒）；您的 %2 项更改已排队，稍后保存</translation>
+    </message>
+    <message>
+        <source>Search all history</source>
+        <translation>搜索全部聊天记录</translation>
+    </message>
+    <message>
+        <source>You are now %1.</source>
+        <translation>您现在的状态：%1。</translation>
+    </message>
+    <message>
+        <source>ShopDesk — %1 — %2 (%3)</source>
+        <translation>ShopDesk — %1 — %2（%3）</translation>
     </message>
 </context>
 <context>
@@ -1481,10 +1489,6 @@
         <translation>其他</translation>
     </message>
     <message>
-        <source>Click inserts, double click sends. Used %1 times.</source>
-        <translation>单击插入，双击发送。已使用 %1 次。</translation>
-    </message>
-    <message>
         <source>Choose one of your own phrases; the team&apos;s are kept by supervisors.</source>
         <translation>请选择自己的短语；团队短语由主管维护。</translation>
     </message>
@@ -1519,6 +1523,18 @@
     <message>
         <source>Delete /%1?</source>
         <translation>删除 /%1？</translation>
+    </message>
+    <message>
+        <source>Send at once</source>
+        <translation>立即发送</translation>
+    </message>
+    <message>
+        <source>Double click or Enter inserts it into the reply; &quot;Send at once&quot; sends it. Used %1 times.</source>
+        <translation>双击或回车插入回复框；“立即发送”直接发出。已使用 %1 次。</translation>
+    </message>
+    <message>
+        <source>Choose a phrase first.</source>
+        <translation>请先选择一条短语。</translation>
     </message>
 </context>
 <context>

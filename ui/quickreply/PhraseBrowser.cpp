@@ -29,6 +29,7 @@ PhraseBrowser::PhraseBrowser(PhraseLibrary& library, QWidget* parent)
     , m_add(new QPushButton(tr("New"), this))
     , m_edit(new QPushButton(tr("Edit"), this))
     , m_remove(new QPushButton(tr("Delete"), this))
+    , m_sendNow(new QPushButton(tr("Send at once"), this))
 {
     m_search->setPlaceholderText(tr("Search phrases: code, words or pinyin initials"));
     m_search->setClearButtonEnabled(true);
@@ -42,18 +43,21 @@ PhraseBrowser::PhraseBrowser(PhraseLibrary& library, QWidget* parent)
     buttons->addWidget(m_edit);
     buttons->addWidget(m_remove);
     buttons->addStretch();
+    buttons->addWidget(m_sendNow);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
     layout->addWidget(m_tree, 1);
     layout->addLayout(buttons);
     connect(m_search, &QLineEdit::textChanged, this, &PhraseBrowser::rebuild);
     connect(&m_library, &PhraseLibrary::changed, this, &PhraseBrowser::rebuild);
-    connect(m_tree, &QTreeWidget::itemClicked, this, [this] {
+    // A click chooses; double click or Enter inserts into the reply box; only "send at once"
+    // sends, so no slip sends a phrase twice or unread.
+    connect(m_tree, &QTreeWidget::itemActivated, this, [this] {
         if (auto p = selected()) {
             emit insertRequested(*p);
         }
     });
-    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this] {
+    connect(m_sendNow, &QPushButton::clicked, this, [this] {
         if (auto p = selected()) {
             emit sendRequested(*p);
         }
@@ -93,7 +97,9 @@ void PhraseBrowser::rebuild()
         }
         auto* item = new QTreeWidgetItem(it->second, {QStringLiteral("/%1  %2").arg(p.code, p.text)});
         item->setData(0, Qt::UserRole, i);
-        item->setToolTip(0, tr("Click inserts, double click sends. Used %1 times.").arg(p.usageCount));
+        item->setToolTip(
+            0, tr("Double click or Enter inserts it into the reply; \"Send at once\" sends it. Used %1 times.")
+                   .arg(p.usageCount));
     }
     m_tree->expandAll();
     updateButtons();
@@ -104,6 +110,8 @@ void PhraseBrowser::updateButtons()
     session::ShopSession& a = m_library.session();
     gates::mirror(m_add, a, auth::Permission::QuickReplyPersonal);
     const auto p = selected();
+    gates::mirror(m_sendNow, a, auth::Permission::ChatReply);
+    gates::disableUnless(m_sendNow, p.has_value(), tr("Choose a phrase first."));
     for (QPushButton* b : {m_edit, m_remove}) {
         gates::mirror(b, a, auth::Permission::QuickReplyPersonal);
         gates::disableUnless(b, p && p->scope == QuickReply::Scope::Personal,

@@ -25,6 +25,7 @@ public:
     QLineEdit* searchBox() const { return m_search; }
     QTreeWidget* tree() const { return m_tree; }
     QPushButton* addButton() const { return m_add; }
+    QPushButton* sendNowButton() const { return m_sendNow; }
     std::optional<QuickReply> selected() const;
     /// Saves a new or edited personal phrase (the dialog's work; tests call it directly).
     QFuture<Status> savePersonal(QuickReply phrase);
@@ -46,6 +47,7 @@ private:
     QPushButton* m_add;
     QPushButton* m_edit;
     QPushButton* m_remove;
+    QPushButton* m_sendNow;
 };
 
 } // namespace shopdesk::ui

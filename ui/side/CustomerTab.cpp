@@ -118,7 +118,7 @@ void CustomerTab::save()
     }
     report(tr("Saving…"), false);
     m_context.session.buyers().setNotes(platformName(), buyer(), notes).then(this, [this](Status st) {
-        report(st ? tr("Saved.") : st.error().message, !st);
+        finished(st ? tr("Saved.") : st.error().message, !st);
     });
 }
 

@@ -294,7 +294,7 @@ void OrdersTab::saveRemark()
                 m_remarkNotice->hide();
             }
         }
-        report(st ? tr("Remark saved.") : st.error().message, !st);
+        finished(st ? tr("Remark saved.") : st.error().message, !st);
     });
 }
 
@@ -319,7 +319,7 @@ void OrdersTab::changeAddress()
     report(tr("Saving…"), false);
     m_context.session.orders()
         .modifyAddress(o->orderNo, Receiver{name->text(), phone->text(), address->text()})
-        .then(this, [this](Status st) { report(st ? tr("Address changed.") : st.error().message, !st); });
+        .then(this, [this](Status st) { finished(st ? tr("Address changed.") : st.error().message, !st); });
 }
 
 void OrdersTab::changePrice()
@@ -343,7 +343,7 @@ void OrdersTab::changePrice()
     }
     report(tr("Saving…"), false);
     m_context.session.orders().modifyPrice(o->orderNo, fen).then(this, [this](Status st) {
-        report(st ? tr("Price changed.") : st.error().message, !st);
+        finished(st ? tr("Price changed.") : st.error().message, !st);
     });
 }
 

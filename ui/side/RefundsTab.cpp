@@ -152,7 +152,7 @@ void RefundsTab::agree()
     report(tr("Sending…"), false);
     const QString no = chosen->refundNo;
     m_context.session.orders().agreeRefund(no).then(
-        this, [this, no](Status st) { report(st ? tr("Refund %1 agreed.").arg(no) : st.error().message, !st); });
+        this, [this, no](Status st) { finished(st ? tr("Refund %1 agreed.").arg(no) : st.error().message, !st); });
 }
 
 void RefundsTab::refuseWith(const QString& reason)
@@ -166,7 +166,7 @@ void RefundsTab::refuseWith(const QString& reason)
     report(tr("Sending…"), false);
     const QString no = chosen->refundNo;
     m_context.session.orders().refuseRefund(no, reason).then(this, [this, no](Status st) {
-        report(st ? tr("Refund %1 refused.").arg(no) : st.error().message, !st);
+        finished(st ? tr("Refund %1 refused.").arg(no) : st.error().message, !st);
     });
 }
 

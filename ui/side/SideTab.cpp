@@ -4,6 +4,11 @@
 #include "common/Gates.h"
 #include "common/Outcome.h"
 
+#include "chat/Composer.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 
 namespace shopdesk::ui {
@@ -46,6 +51,18 @@ QString SideTab::platformName() const
 QString SideTab::buyer() const
 {
     return m_chat ? m_chat->buyerNick() : QString();
+}
+
+void SideTab::finished(const QString& message, bool error)
+{
+    report(message, error);
+    QWidget* f = QApplication::focusWidget();
+    const bool outsideCombo = qobject_cast<QComboBox*>(f) != nullptr && !isAncestorOf(f);
+    const bool adrift = !f || !f->isEnabled() || !f->isVisible() || qobject_cast<QAbstractButton*>(f) != nullptr ||
+                        outsideCombo || f->window() != window();
+    if (adrift && m_chat && m_chat->composer()->isEnabled()) {
+        m_chat->composer()->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void SideTab::report(const QString& message, bool error)

@@ -35,6 +35,10 @@ protected:
     QString buyer() const;
     /// One line under the tab: an error in red, a confirmation in grey.
     void report(const QString& message, bool error);
+    /// An action's outcome: said under the tab, and the keyboard back in the reply box unless
+    /// the person has moved on to another field (a button they clicked, or one that was
+    /// disabled under them, never keeps it, and focus never drifts to the status box).
+    void finished(const QString& message, bool error);
 
     WorkbenchContext& m_context;
     QLabel* m_message;

@@ -55,7 +55,6 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     setObjectName(QStringLiteral("workbench"));
     // Every time the workbench shows is the shop's.
     format::setZone(context.session.shop().timeZone);
-    setWindowTitle(tr("ShopDesk — %1 — %2").arg(context.shopName(), context.me().name));
     resize(1360, 820);
 
     auto* toolbar = addToolBar(tr("Workbench"));
@@ -66,6 +65,11 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     m_presence->addItem(QStringLiteral("◐ ") + tr("Away"), static_cast<int>(platform::AgentPresence::Away));
     m_presence->addItem(QStringLiteral("○ ") + tr("Offline"), static_cast<int>(platform::AgentPresence::Offline));
     m_presence->setToolTip(tr("Only online agents receive new buyers"));
+    // One's own status changes only by a deliberate click: never by Tab, by focus passing on from
+    // a button that was disabled, or by the wheel passing over it.
+    m_presence->setFocusPolicy(Qt::ClickFocus);
+    m_presence->installEventFilter(this);
+    updateTitle();
     toolbar->addWidget(m_presence);
     toolbar->addSeparator();
     m_search->setPlaceholderText(tr("Search all chat history (Enter)"));
@@ -162,12 +166,21 @@ void MainWindow::buildMenus()
     QAction* records = chat->addAction(tr("Message records of this buyer…"));
     connect(records, &QAction::triggered, this, &MainWindow::openMessageManager);
     QAction* find = chat->addAction(tr("Search this conversation"));
+    find->setObjectName(QStringLiteral("action:find"));
     find->setShortcut(QKeySequence::Find);
-    find->setShortcutContext(Qt::ApplicationShortcut);
+    find->setShortcutContext(Qt::WindowShortcut);
     connect(find, &QAction::triggered, this, [this] {
         if (ChatView* v = m_tabs->current()) {
             v->showSearch();
         }
+    });
+    QAction* findAll = chat->addAction(tr("Search all history"));
+    findAll->setObjectName(QStringLiteral("action:find-all"));
+    findAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    findAll->setShortcutContext(Qt::WindowShortcut);
+    connect(findAll, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
     });
     const auto pages = ConsoleWindow::pagesFor(m_context.session);
     if (!pages.empty()) {
@@ -223,7 +236,7 @@ void MainWindow::buildMenus()
 
 void MainWindow::followAuthority()
 {
-    setWindowTitle(tr("ShopDesk — %1 — %2").arg(m_context.shopName(), m_context.me().name));
+    updateTitle();
     menuBar()->clear();
     buildMenus();
     m_phrases->reload();
@@ -252,11 +265,32 @@ void MainWindow::showFollowUps()
 void MainWindow::setPresence(int index)
 {
     const auto presence = static_cast<platform::AgentPresence>(m_presence->itemData(index).toInt());
-    m_context.session.chats().setPresence(presence).then(this, [this](Status st) {
+    updateTitle();
+    m_context.session.chats().setPresence(presence).then(this, [this, index](Status st) {
         if (!st) {
             statusBar()->showMessage(tr("Status not changed: %1").arg(st.error().message), 8000);
+            return;
+        }
+        statusBar()->showMessage(tr("You are now %1.").arg(m_presence->itemText(index)), 8000);
+        // Back to the chat: the next keystrokes are a reply, not another status change.
+        if (ChatView* v = m_tabs->current()) {
+            v->composer()->setFocus(Qt::OtherFocusReason);
         }
     });
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(
+        tr("ShopDesk — %1 — %2 (%3)").arg(m_context.shopName(), m_context.me().name, m_presence->currentText().mid(2)));
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_presence && event->type() == QEvent::Wheel) {
+        return true; // the wheel scrolling past does not change one's status
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds)

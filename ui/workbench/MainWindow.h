@@ -63,6 +63,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 signals:
     /// The session ended (why: one sentence); the window has closed itself.
@@ -72,6 +73,8 @@ private:
     void onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
     void runHistorySearch();
     void updateStatus();
+    /// "ShopDesk — shop — 小美 (在线)": one's own status is always in sight.
+    void updateTitle();
     void buildMenus();
     /// The account's permissions changed: menus, panes and controls follow.
     void followAuthority();
