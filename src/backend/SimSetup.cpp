@@ -40,12 +40,32 @@ Result<RoutingConfig> SimSetup::routingFor(const RoutingConfig& stored) const
         if (!inKnownGroup) {
             // An account in no group (the main account, say) joins the first group with its limit,
             // so that the person at the workbench meets buyers.
-            p.group = out.groups.front().name;
+            platform::sim::SimConfig entry;
+            entry.groups = out.groups;
+            platform::sim::resolveEntryGroups(entry);
+            p.group = entry.presalesGroup.isEmpty() ? out.groups.front().name : entry.presalesGroup;
             if (p.limit == 0) {
                 p.limit.reset();
             }
         }
         out.agents.push_back(p);
+    }
+    // The shop's other accounts are agents of the platform too (offline until they log in on
+    // their PC): a transfer to them is theirs to receive, and is refused only while offline.
+    for (const routing::AgentConfig& a : stored.agents) {
+        const bool isBot = a.name.startsWith(QStringLiteral("客服")) && a.name.mid(2).toInt() >= 1 &&
+                           a.name.mid(2).toInt() <= bots && a.name == SimSetup::botName(a.name.mid(2).toInt() - 1);
+        if (a.name == person || isBot) {
+            continue;
+        }
+        routing::AgentConfig colleague = a;
+        colleague.status = routing::AgentStatus::Offline;
+        const bool known = std::any_of(out.groups.begin(), out.groups.end(),
+                                       [&](const routing::GroupConfig& g) { return g.name == a.group; });
+        if (!known) {
+            colleague.group.clear();
+        }
+        out.agents.push_back(colleague);
     }
     for (int i = 0; i < bots; ++i) {
         const routing::GroupConfig& g = out.groups[static_cast<std::size_t>(i) % out.groups.size()];

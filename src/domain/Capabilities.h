@@ -54,6 +54,9 @@ enum class AgentPresence { Online, Away, Offline };
 struct AgentState {
     QString agent;
     AgentPresence presence = AgentPresence::Offline;
+    int load = 0;             ///< buyers the agent serves now
+    std::optional<int> limit; ///< the reception limit the platform applies, when it says
+    QString group;            ///< the routing group the platform has the agent in (empty: none)
 };
 
 /// A buyer's public profile.

@@ -18,7 +18,9 @@ struct SessionEvent {
     QString buyerNick;
     Kind kind = Kind::Assigned;
     QString agent;
-    QString reason;
+    QString reason; ///< Queued: "all_busy" (every eligible agent at the limit) or "nobody_online"
+    /// Queued: the routing group the buyer waits for (empty: anyone in the shop).
+    QString group;
     int position = 0;
     std::optional<int> waitSecs;
     Timestamp at;

@@ -30,6 +30,9 @@ struct ConversationSummary {
     std::optional<Timestamp> waitingSince;
     /// Queued: the routing engine's estimate when the buyer joined the queue.
     std::optional<int> queueEstimateSecs;
+    /// Queued: the group waited for (empty: anyone) and why ("all_busy", "nobody_online").
+    QString queueGroup;
+    QString queueReason;
     /// Buyer messages after the reader's read mark (filled for the reader's own list).
     int unread = 0;
 

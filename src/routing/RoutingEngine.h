@@ -28,6 +28,12 @@ public:
     std::optional<AgentIdx> agentIndex(QStringView name) const;
     /// kNoGroup for an empty name; nullopt for an unknown one.
     std::optional<GroupIdx> groupIndex(QStringView name) const;
+    /// The group's name (empty for kNoGroup or an unknown index).
+    QString groupName(GroupIdx g) const
+    {
+        return g >= 0 && static_cast<std::size_t>(g) < m_groupNames.size() ? m_groupNames[static_cast<std::size_t>(g)]
+                                                                           : QString();
+    }
     /// The index of a buyer, registering a new one.
     BuyerIdx buyer(const QString& name);
     const QString& buyerName(BuyerIdx b) const { return m_buyers[static_cast<std::size_t>(b)].name; }
@@ -69,6 +75,14 @@ public:
     AgentIdx sessionAgent(BuyerIdx b) const;
     bool queued(BuyerIdx b) const;
     std::vector<BuyerIdx> queue() const { return m_queue.buyers(); }
+    /// The group a queued buyer waits for (kNoGroup: anyone); nullopt when not queued.
+    std::optional<GroupIdx> queuedFor(BuyerIdx b) const
+    {
+        const Buyer& by = m_buyers[static_cast<std::size_t>(b)];
+        return by.state == Buyer::State::Queued ? std::optional<GroupIdx>(by.queueEntry.group) : std::nullopt;
+    }
+    /// Whether an online agent eligible for `group` has room (then nobody of it should wait).
+    bool hasRoomFor(GroupIdx group) const { return m_pool.bestFree(group) >= 0; }
     int queueLength() const { return m_queue.size(); }
     /// The estimate of rule 2c for a buyer now at `position`; nullopt when it waits only because
     /// nobody eligible is online.

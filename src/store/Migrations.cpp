@@ -329,6 +329,11 @@ CREATE TABLE drafts(
 )sql");
 }
 
+void v10QueueGroup(SqliteConnection& c)
+{
+    c.db().exec("ALTER TABLE session_events ADD COLUMN grp TEXT");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -343,6 +348,7 @@ const std::vector<Migration>& migrations()
         {7, "workbench: quick replies, buyer grades and tags", v7Workbench},
         {8, "session epochs, login throttling of unknown names, read marks", v8Sessions},
         {9, "reply drafts", v9Drafts},
+        {10, "the group a queued buyer waits for", v10QueueGroup},
     };
     return steps;
 }

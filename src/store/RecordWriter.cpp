@@ -387,7 +387,7 @@ Status RecordWriter::writeSession(const SessionEvent& e, ImportSummary& summary)
         return conv.error();
     }
     auto q = m_conn.statement("INSERT INTO session_events(platform, event_id, conversation_id, kind, agent, reason, "
-                              "position, wait_s, at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+                              "position, wait_s, at, grp) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
                               "ON CONFLICT(platform, event_id) DO NOTHING");
     sql::bind(*q, 1, e.platform);
     sql::bind(*q, 2, e.eventId);
@@ -398,6 +398,7 @@ Status RecordWriter::writeSession(const SessionEvent& e, ImportSummary& summary)
     sql::bind(*q, 7, static_cast<qint64>(e.position));
     sql::bind(*q, 8, e.waitSecs ? std::optional<qint64>(*e.waitSecs) : std::nullopt);
     sql::bind(*q, 9, e.at.ms());
+    sql::bindOrNull(*q, 10, e.group);
     summary.otherAdded += q->exec();
     return {};
 }

@@ -67,7 +67,11 @@ ConversationSummary::State stateOf(qint64 kind)
 /// its latest routing event `se` (NULL when it never had one). A macro so that queries stay string
 /// literals (the connection caches statements by their text's address).
 #define SHOPDESK_SUMMARY_COLUMNS                                                                                       \
-    "c.id, c.platform, c.platform_key, b.nick, b.grade, b.tags, se.kind, se.agent, se.at, se.wait_s "
+    "c.id, c.platform, c.platform_key, b.nick, b.grade, b.tags, se.kind, se.agent, se.at, se.wait_s, se.grp, "         \
+    "se.reason "
+
+/// How many columns SHOPDESK_SUMMARY_COLUMNS selects (a query's own columns follow).
+constexpr int kSummaryColumns = 12;
 
 ConversationSummary summaryFrom(SQLite::Statement& q)
 {
@@ -85,6 +89,10 @@ ConversationSummary summaryFrom(SQLite::Statement& q)
     }
     if (!sql::isNull(q, 9)) {
         s.queueEstimateSecs = static_cast<int>(sql::integer(q, 9));
+    }
+    if (s.state == ConversationSummary::State::Queued) {
+        s.queueGroup = sql::text(q, 10);
+        s.queueReason = sql::text(q, 11);
     }
     return s;
 }
@@ -111,7 +119,7 @@ Result<std::vector<ConversationSummary>> SqliteWorkbenchRepository::conversation
             std::vector<ConversationSummary> out;
             while (q->executeStep()) {
                 out.push_back(summaryFrom(*q));
-                out.back().unread = static_cast<int>(sql::integer(*q, 10));
+                out.back().unread = static_cast<int>(sql::integer(*q, kSummaryColumns));
             }
             q->tryReset();
             for (ConversationSummary& s : out) {

@@ -97,5 +97,74 @@ TEST(SimulatedShop, SameSeedSameWorldOtherSeedOtherWorld)
     EXPECT_NE((*a)->streamId(), (*c)->streamId());
 }
 
+TEST(SimulatedShop, BuyersEnterTheGroupOfWhatTheyAskAndWaitOnlyWhenNoEligibleAgentHasRoom)
+{
+    // The demo shop as the store hands it over: groups listed alphabetically (aftersales first),
+    // the supervisor and 小美 in presales, 阿强 in aftersales, colleagues in both; 双11-like load.
+    SimConfig c;
+    c.seed = 13;
+    c.buyersPerMinute = 40;
+    c.start = SimSetup::defaultStart();
+    c.groups = {{QStringLiteral("aftersales"), 5}, {QStringLiteral("presales"), 8}};
+    c.routing.queue = routing::Settings::Queue::Shop;
+    c.routing.handlingMinutes = 4;
+    c.routing.sessionEndMinutes = 10;
+    auto agent = [&](const QString& name, const QString& group, std::optional<int> limit) {
+        routing::AgentConfig a;
+        a.name = name;
+        a.group = group;
+        a.limit = limit;
+        c.agents.push_back(a);
+        c.botAgents << name;
+    };
+    agent(QStringLiteral("主管老李"), QStringLiteral("presales"), 10);
+    agent(QStringLiteral("小美"), QStringLiteral("presales"), 8);
+    agent(QStringLiteral("阿强"), QStringLiteral("aftersales"), 5);
+    for (int i = 0; i < 6; ++i) {
+        agent(SimSetup::botName(i), i % 2 == 0 ? QStringLiteral("presales") : QStringLiteral("aftersales"), {});
+    }
+    auto shop = SimulatedShop::create(c, corpus());
+    ASSERT_TRUE(shop);
+    int waitingWithRoom = 0;
+    int queuedSeen = 0;
+    for (qint64 t = 30; t <= 4 * 3600; t += 30) {
+        (*shop)->advanceTo(t);
+        const routing::RoutingEngine& engine = (*shop)->engine();
+        for (routing::BuyerIdx b : engine.queue()) {
+            ++queuedSeen;
+            const auto group = engine.queuedFor(b);
+            ASSERT_TRUE(group);
+            if (engine.hasRoomFor(*group)) {
+                ++waitingWithRoom;
+            }
+        }
+    }
+    EXPECT_GT(queuedSeen, 0) << "the load makes buyers wait at times";
+    EXPECT_EQ(waitingWithRoom, 0) << "a buyer waited while an eligible agent was below the limit";
+    const auto& entries = (*shop)->stats().entriesByPurpose;
+    ASSERT_TRUE(entries.count(QStringLiteral("presales")) && entries.count(QStringLiteral("aftersales")));
+    EXPECT_EQ(entries.at(QStringLiteral("presales")).count(QStringLiteral("aftersales")), 0u)
+        << "pre-sales buyers were sent to the after-sales group";
+    EXPECT_GT(entries.at(QStringLiteral("presales")).count(QStringLiteral("presales")), 0u);
+    EXPECT_EQ(entries.at(QStringLiteral("aftersales")).count(QStringLiteral("presales")), 0u);
+    EXPECT_GT(entries.at(QStringLiteral("aftersales")).count(QStringLiteral("aftersales")), 0u);
+}
+
+TEST(SimulatedShop, AnAccountInNoGroupMeetsPresalesBuyers)
+{
+    RoutingConfig stored;
+    stored.groups = {{QStringLiteral("aftersales"), 5}, {QStringLiteral("presales"), 8}};
+    routing::AgentConfig owner;
+    owner.name = QStringLiteral("店长");
+    stored.agents.push_back(owner);
+    SimSetup setup;
+    setup.person = QStringLiteral("店长");
+    setup.bots = 0;
+    auto routed = setup.routingFor(stored);
+    ASSERT_TRUE(routed);
+    ASSERT_EQ(routed->agents.size(), 1u);
+    EXPECT_EQ(routed->agents.front().group, QStringLiteral("presales"));
+}
+
 } // namespace
 } // namespace shopdesk::platform::sim

@@ -224,6 +224,11 @@ TEST_F(Console, PerformanceTableCsvAuditAndQueue)
         queued += s.state == ConversationSummary::State::Queued ? 1 : 0;
     }
     EXPECT_EQ(queue->queueModel()->rowCount(), queued);
+    for (int r = 0; r < queue->queueModel()->rowCount(); ++r) {
+        EXPECT_FALSE(queue->queueModel()->text(r, 1).isEmpty()) << "each waiting buyer's group";
+        EXPECT_FALSE(queue->queueModel()->text(r, 3).isEmpty()) << "and why they wait";
+        EXPECT_NE(queue->queueModel()->text(r, 1), QStringLiteral("presales")) << "by its name, not its key";
+    }
     EXPECT_EQ(queue->sessionModel()->rowCount(), static_cast<int>(open->size()) - queued);
     EXPECT_GE(queue->agentModel()->rowCount(), 2) << "the configured accounts and the bots holding chats";
     settle(); // the platform's answer with everyone's status

@@ -31,6 +31,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -106,6 +107,8 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     layout->addWidget(m_view, 1);
     layout->addWidget(m_picker);
     layout->addWidget(m_status);
+    m_moved = new QLabel(this);
+    layout->addWidget(m_moved);
     layout->addWidget(m_composer);
     layout->addLayout(actions);
 
@@ -152,7 +155,11 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
         m_composer->setFocus();
     });
 
+    m_moved->setObjectName(QStringLiteral("movedNotice"));
+    m_moved->setWordWrap(true);
+    m_moved->hide();
     applyGates();
+    followOwner();
     m_view->scrollToBottom();
     setFocusProxy(m_composer);
 
@@ -257,8 +264,44 @@ bool ChatView::atBottom() const
     return bar->value() >= bar->maximum() - 4;
 }
 
+void ChatView::followOwner()
+{
+    // Read again: the buyer may have moved to a colleague (a transfer, a take-over). Then this
+    // tab is for reading; the draft stays, nothing can be sent from here.
+    auto now = m_context.session.chats().conversation(m_conversation.platform, m_conversation.key);
+    if (!now || !*now) {
+        return;
+    }
+    const ConversationSummary& c = **now;
+    const bool someoneElse = c.state == ConversationSummary::State::Active && c.agent != m_context.me().name;
+    const bool wasMine = m_conversation.agent == m_context.me().name;
+    m_conversation.state = c.state;
+    m_conversation.agent = c.agent;
+    const bool readOnly =
+        someoneElse && (wasMine || m_movedAway) && !m_context.session.may(auth::Operation::ChatSupervise);
+    if (readOnly == m_movedAway) {
+        return;
+    }
+    m_movedAway = readOnly;
+    m_composer->setReadOnly(readOnly);
+    for (QWidget* w : {static_cast<QWidget*>(m_send), static_cast<QWidget*>(m_transfer), static_cast<QWidget*>(m_close),
+                       static_cast<QWidget*>(m_phrasesButton)}) {
+        if (readOnly) {
+            w->setEnabled(false);
+        }
+    }
+    if (!readOnly) {
+        applyGates();
+    }
+    m_moved->setText(readOnly
+                         ? tr("%1 now serves this buyer: this chat is for reading. Your draft is kept.").arg(c.agent)
+                         : QString());
+    m_moved->setVisible(readOnly);
+}
+
 int ChatView::refresh()
 {
+    followOwner();
     const bool follow = atBottom();
     const int added = m_model->refreshNewer();
     if (added > 0) {
@@ -486,25 +529,66 @@ void ChatView::openTransferDialog(const std::vector<session::TransferTarget>& ta
 {
     FormDialog dialog(tr("Transfer %1").arg(m_conversation.buyerNick), this);
     auto* target = new QComboBox(&dialog);
+    target->setObjectName(QStringLiteral("transferTarget"));
+    auto* items = new QStandardItemModel(target);
+    auto load = [](const session::TransferTarget& t) {
+        return t.limit > 0 ? QStringLiteral("%1/%2").arg(t.load).arg(t.limit) : QString::number(t.load);
+    };
     for (const session::TransferTarget& t : targets) {
+        const bool online = t.presence == platform::AgentPresence::Online;
+        QString label;
         if (t.agent.isEmpty()) {
-            target->addItem(tr("Group: %1").arg(t.group), QStringList{QString(), t.group});
+            label = online ? tr("Group %1 · %2 in chats").arg(format::groupName(t.group), load(t))
+                           : tr("Group %1 · nobody online").arg(format::groupName(t.group));
         } else {
-            target->addItem(tr("Colleague: %1").arg(t.agent), QStringList{t.agent, QString()});
+            const QString state = t.presence == platform::AgentPresence::Online ? tr("online")
+                                  : t.presence == platform::AgentPresence::Away ? tr("away")
+                                                                                : tr("offline");
+            label = tr("%1 (%2) · %3 · %4").arg(t.agent, format::groupName(t.group), state, load(t));
+        }
+        auto* item = new QStandardItem(label);
+        item->setData(QStringList{t.agent, t.agent.isEmpty() ? t.group : QString()}, Qt::UserRole);
+        if (!online) {
+            // Shown, so the agent sees the whole team, but not choosable: they cannot receive.
+            item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
+            item->setToolTip(tr("Cannot receive buyers now (not online)."));
+        }
+        items->appendRow(item);
+    }
+    target->setModel(items);
+    target->setCurrentIndex(-1);
+    for (int i = 0; i < items->rowCount(); ++i) {
+        if (items->item(i)->isEnabled()) {
+            target->setCurrentIndex(i);
+            break;
         }
     }
     auto* note = new QLineEdit(&dialog);
+    note->setObjectName(QStringLiteral("transferNote"));
     note->setPlaceholderText(tr("What the colleague should know (at most 200 characters)"));
     note->setMaxLength(200);
+    note->setText(m_transferNote); // kept from a transfer that failed
     dialog.addRow(tr("To"), target);
     dialog.addRow(tr("Note"), note);
-    if (dialog.exec() != QDialog::Accepted || target->currentIndex() < 0) {
+    const bool anyone = target->currentIndex() >= 0;
+    if (!anyone) {
+        report(tr("Nobody can receive the buyer now: every colleague and group is offline."), true);
         return;
     }
-    const QStringList to = target->currentData().toStringList();
+    const int answer = dialog.exec();
+    if (answer != QDialog::Accepted || target->currentIndex() < 0) {
+        m_transferNote = note->text();
+        return;
+    }
+    const QStringList to = target->currentData(Qt::UserRole).toStringList();
+    const QString noteText = note->text();
+    m_transferNote = noteText; // until the transfer is confirmed
     m_context.session.chats()
-        .transfer(m_conversation.buyerNick, to.value(0), to.value(1), note->text())
+        .transfer(m_conversation.buyerNick, to.value(0), to.value(1), noteText)
         .then(this, [this](Status st) {
+            if (st) {
+                m_transferNote.clear();
+            }
             report(st ? tr("Transferred.") : tr("Not transferred: %1").arg(st ? QString() : st.error().message), !st);
         });
 }

@@ -77,6 +77,10 @@ public:
     void transfer();
     void openTransferDialog(const std::vector<session::TransferTarget>& targets);
     void closeConversation();
+    /// Whether the buyer moved to a colleague (the tab is then read-only; the draft stays).
+    bool movedAway() const { return m_movedAway; }
+    /// Reads whose the buyer is now and turns the tab read-only (or back) to match.
+    void followOwner();
     /// Copies the selected messages' text, oldest first.
     void copySelection();
     /// Fills phrase variables for this buyer: their latest order and its parcel.
@@ -110,6 +114,9 @@ private:
     QListWidget* m_searchResults;
     Composer* m_composer;
     QuickReplyPicker* m_picker;
+    QString m_transferNote;    ///< a note typed for a transfer that did not happen
+    QLabel* m_moved = nullptr; ///< "阿强 now serves this buyer" once the buyer moved away
+    bool m_movedAway = false;
     QPushButton* m_phrasesButton;
     QPushButton* m_transfer;
     QPushButton* m_close;

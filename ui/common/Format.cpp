@@ -24,6 +24,20 @@ QString shownLine(const QString& text)
     return displayText(text, true);
 }
 
+QString groupName(const QString& key)
+{
+    if (key.isEmpty()) {
+        return tr("anyone");
+    }
+    if (key == u"presales") {
+        return tr("Pre-sales");
+    }
+    if (key == u"aftersales") {
+        return tr("After-sales");
+    }
+    return key;
+}
+
 QString money(Fen fen)
 {
     return formatYuan(fen); // "¥12.30": the sign is formatYuan's

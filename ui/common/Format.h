@@ -34,6 +34,10 @@ QString orderStatus(OrderStatus s);
 QColor orderStatusColour(OrderStatus s);
 QString refundStatus(RefundStatus s);
 
+/// A routing group as people call it: the built-in keys by their names (售前, 售后), others as
+/// the shop named them; empty: anyone in the shop.
+QString groupName(const QString& key);
+
 /// Flag colours 0-5: names and colours as the platforms show them.
 QString flagName(int flag);
 QColor flagColour(int flag);

@@ -30,7 +30,7 @@ QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
     , m_queue(new QTableView(this))
     , m_agents(new QTableView(this))
     , m_sessions(new QTableView(this))
-    , m_queueModel(new TableRowsModel({tr("Buyer"), tr("Waiting"), tr("Estimate given")}, this))
+    , m_queueModel(new TableRowsModel({tr("Buyer"), tr("Group"), tr("Waiting"), tr("Why"), tr("Estimate given")}, this))
     , m_agentModel(new TableRowsModel({tr("Agent"), tr("Group"), tr("Status"), tr("Load")}, this, kAgentLoadColumn))
     , m_sessionModel(new TableRowsModel({tr("Buyer"), tr("Agent"), tr("Since")}, this))
     , m_target(new QComboBox(this))
@@ -107,7 +107,10 @@ bool QueuePage::reload()
         if (s.state == ConversationSummary::State::Queued) {
             const QString estimate =
                 s.queueEstimateSecs ? format::duration(*s.queueEstimateSecs) : tr("nobody online for them");
-            queued.push_back({key, {s.buyerNick, waited, estimate}});
+            const QString why = s.queueReason == u"nobody_online" ? tr("nobody of the group is online")
+                                : s.queueReason == u"all_busy"    ? tr("everyone eligible is at their limit")
+                                                                  : QString();
+            queued.push_back({key, {s.buyerNick, format::groupName(s.queueGroup), waited, why, estimate}});
         } else {
             ++load[s.agent];
             sessions.push_back({s.buyerNick, {s.buyerNick, s.agent, waited}});

@@ -87,6 +87,53 @@
     </message>
 </context>
 <context>
+    <name>SimulatedShop</name>
+    <message>
+        <source>No buyer %1.</source>
+        <translation>没有买家 %1。</translation>
+    </message>
+    <message>
+        <source>No agent %1.</source>
+        <translation>没有客服 %1。</translation>
+    </message>
+    <message>
+        <source>The message is empty.</source>
+        <translation>消息为空。</translation>
+    </message>
+    <message>
+        <source>The message is too long.</source>
+        <translation>消息太长。</translation>
+    </message>
+    <message>
+        <source>%1 is not in a chat with %2.</source>
+        <translation>%1 没有在与 %2 会话。</translation>
+    </message>
+    <message>
+        <source>%1 has no open conversation.</source>
+        <translation>%1 没有进行中的会话。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2&apos;s buyer.</source>
+        <translation>%1 不是 %2 接待的买家。</translation>
+    </message>
+    <message>
+        <source>No group %1.</source>
+        <translation>没有分组 %1。</translation>
+    </message>
+    <message>
+        <source>Nobody of %1 is online.</source>
+        <translation>%1 没有人在线。</translation>
+    </message>
+    <message>
+        <source>%1 has no open conversation with %2.</source>
+        <translation>%1 与 %2 没有进行中的会话。</translation>
+    </message>
+    <message>
+        <source>There is no %1 on the platform.</source>
+        <translation>平台上没有 %1。</translation>
+    </message>
+</context>
+<context>
     <name>WorkbenchService</name>
     <message>
         <source>The draft is longer than %1 characters and was not kept; it is still in the box.</source>
@@ -689,14 +736,6 @@
         <translation>转交 %1</translation>
     </message>
     <message>
-        <source>Group: %1</source>
-        <translation>分组：%1</translation>
-    </message>
-    <message>
-        <source>Colleague: %1</source>
-        <translation>同事：%1</translation>
-    </message>
-    <message>
         <source>What the colleague should know (at most 200 characters)</source>
         <translation>需要同事了解的情况（最多 200 字）</translation>
     </message>
@@ -751,6 +790,42 @@
     <message>
         <source>Reminder not sent: %1</source>
         <translation>催付未发送：%1</translation>
+    </message>
+    <message>
+        <source>%1 now serves this buyer: this chat is for reading. Your draft is kept.</source>
+        <translation>该买家现由 %1 接待：此会话只能查看，您的草稿已保留。</translation>
+    </message>
+    <message>
+        <source>Group %1 · %2 in chats</source>
+        <translation>%1组 · 接待中 %2</translation>
+    </message>
+    <message>
+        <source>Group %1 · nobody online</source>
+        <translation>%1组 · 无人在线</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3 · %4</source>
+        <translation>%1（%2）· %3 · %4</translation>
+    </message>
+    <message>
+        <source>Cannot receive buyers now (not online).</source>
+        <translation>现在不能接待（不在线）。</translation>
+    </message>
+    <message>
+        <source>Nobody can receive the buyer now: every colleague and group is offline.</source>
+        <translation>现在没有人能接待该买家：所有同事和分组都不在线。</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1840,18 @@
         <source>offline</source>
         <translation>离线</translation>
     </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>nobody of the group is online</source>
+        <translation>该组无人在线</translation>
+    </message>
+    <message>
+        <source>everyone eligible is at their limit</source>
+        <translation>可接待的客服都已满额</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::QuickReplyPicker</name>
@@ -2097,6 +2184,18 @@
     <message>
         <source>Grey (none)</source>
         <translation>灰旗（无）</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>Pre-sales</source>
+        <translation>售前</translation>
+    </message>
+    <message>
+        <source>After-sales</source>
+        <translation>售后</translation>
     </message>
 </context>
 </TS>

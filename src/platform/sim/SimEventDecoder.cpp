@@ -162,6 +162,7 @@ Result<ImportRecord> session(Reader& r, const QString& id)
     }
     e.agent = r.text("agent", false, 64);
     e.reason = r.text("reason", false, 32);
+    e.group = r.text("group", false, 64);
     e.position = static_cast<int>(r.integer("position", false));
     const qint64 wait = r.integer("wait_s", false);
     if (wait > 0 || e.kind == SessionEvent::Kind::Queued) {

@@ -3,6 +3,7 @@
 #include "core/JsonWriter.h"
 #include "platform/sim/SimulatedShopInternals.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 
 #include <cmath>
@@ -21,8 +22,36 @@ private:
     SimulatedShop& m_shop;
 };
 
+void resolveEntryGroups(SimConfig& c)
+{
+    auto named = [&](std::initializer_list<const char16_t*> names) -> QString {
+        for (const routing::GroupConfig& g : c.groups) {
+            for (const char16_t* n : names) {
+                if (g.name.compare(QStringView(n), Qt::CaseInsensitive) == 0) {
+                    return g.name;
+                }
+            }
+        }
+        return {};
+    };
+    if (c.aftersalesGroup.isEmpty()) {
+        c.aftersalesGroup = named({u"aftersales", u"售后"});
+    }
+    if (c.presalesGroup.isEmpty()) {
+        c.presalesGroup = named({u"presales", u"售前"});
+    }
+    for (const routing::GroupConfig& g : c.groups) {
+        if (c.presalesGroup.isEmpty() && g.name != c.aftersalesGroup) {
+            c.presalesGroup = g.name;
+        } else if (c.aftersalesGroup.isEmpty() && g.name != c.presalesGroup) {
+            c.aftersalesGroup = g.name;
+        }
+    }
+}
+
 Result<std::unique_ptr<SimulatedShop>> SimulatedShop::create(SimConfig config, const EcdCorpus& corpus)
 {
+    resolveEntryGroups(config);
     auto engine = routing::RoutingEngine::create(config.routing, config.groups, config.agents);
     if (!engine) {
         return engine.error();
@@ -209,7 +238,7 @@ void SimulatedShop::emitMessage(int b, Sender sender, const QString& agent, cons
 }
 
 void SimulatedShop::emitSession(int b, SessionEvent::Kind kind, const QString& agent, const QString& reason,
-                                int position, std::optional<qint64> wait)
+                                int position, std::optional<qint64> wait, const QString& group)
 {
     const SimBuyer& by = m_buyers[static_cast<std::size_t>(b)];
     JsonWriter w;
@@ -223,6 +252,9 @@ void SimulatedShop::emitSession(int b, SessionEvent::Kind kind, const QString& a
         .add(u"agent", agent)
         .add(u"reason", reason)
         .add(u"position", position);
+    if (!group.isEmpty()) {
+        w.add(u"group", group);
+    }
     if (wait) {
         w.add(u"wait_s", *wait);
     } else {
@@ -253,10 +285,16 @@ void SimulatedShop::onDecision(const routing::Decision& d)
             schedule(m_now + SimCatalogue::uniform(m_rng, 4, 20), kBotReply, b);
         }
         break;
-    case routing::Decision::Kind::Queued:
+    case routing::Decision::Kind::Queued: {
         ++m_stats.queued;
-        emitSession(b, SessionEvent::Kind::Queued, {}, QStringLiteral("queued"), d.position, d.estimatedWaitSecs);
+        // Why the buyer waits: every eligible agent is at the limit (an estimate follows), or
+        // nobody eligible is online at all.
+        const auto waitsFor = m_engine->queuedFor(d.buyer);
+        emitSession(b, SessionEvent::Kind::Queued, {},
+                    d.estimatedWaitSecs ? QStringLiteral("all_busy") : QStringLiteral("nobody_online"), d.position,
+                    d.estimatedWaitSecs, waitsFor ? m_engine->groupName(*waitsFor) : QString());
         break;
+    }
     case routing::Decision::Kind::Closed: {
         const char* reason = d.closeReason == routing::CloseReason::Timeout  ? "timeout"
                              : d.closeReason == routing::CloseReason::Manual ? "manual"
@@ -315,19 +353,31 @@ void SimulatedShop::arrival()
     if (hasOrders && SimCatalogue::chance(m_rng, 0.6)) {
         category =
             SimCatalogue::chance(m_rng, 0.5) ? SimScripts::Category::Logistics : SimScripts::Category::Aftersales;
-        by.entryGroup = m_config.groups.size() > 1 ? 1 : routing::kNoGroup;
+        by.entryGroup = entryGroup(m_config.aftersalesGroup);
+        ++m_stats.entriesByPurpose[QStringLiteral("aftersales")]
+                                  [by.entryGroup == routing::kNoGroup ? QString() : m_config.aftersalesGroup];
     } else {
         const int r = static_cast<int>(m_rng() % 10);
         category = r < 4   ? SimScripts::Category::Replay
                    : r < 8 ? SimScripts::Category::Presales
                            : SimScripts::Category::Bargaining;
-        by.entryGroup = !m_config.groups.empty() && SimCatalogue::chance(m_rng, 0.7) ? 0 : routing::kNoGroup;
+        by.entryGroup = SimCatalogue::chance(m_rng, 0.7) ? entryGroup(m_config.presalesGroup) : routing::kNoGroup;
+        ++m_stats.entriesByPurpose[QStringLiteral("presales")]
+                                  [by.entryGroup == routing::kNoGroup ? QString() : m_config.presalesGroup];
     }
     by.script = m_scripts.script(category, m_catalogue.randomProduct(m_rng).title, m_rng);
     by.turn = 0;
     by.present = true;
     by.nudged = false;
     buyerTurn(b);
+}
+
+routing::GroupIdx SimulatedShop::entryGroup(const QString& name) const
+{
+    if (name.isEmpty()) {
+        return routing::kNoGroup;
+    }
+    return m_engine->groupIndex(name).value_or(routing::kNoGroup);
 }
 
 void SimulatedShop::buyerSays(int b, const QString& text)
@@ -443,26 +493,37 @@ PlatformStatus SimulatedShop::sendMessage(const QString& agent, const QString& b
     auto b = m_buyerByNick.constFind(buyer);
     auto a = m_engine->agentIndex(agent);
     if (b == m_buyerByNick.constEnd()) {
-        return PlatformStatus::fail({PlatformError::Kind::NotFound, QStringLiteral("No buyer %1.").arg(buyer), {}, {}});
+        return PlatformStatus::fail({PlatformError::Kind::NotFound,
+                                     QCoreApplication::translate("SimulatedShop", "No buyer %1.").arg(buyer),
+                                     {},
+                                     {}});
     }
     if (!a) {
-        return PlatformStatus::fail({PlatformError::Kind::NotFound, QStringLiteral("No agent %1.").arg(agent), {}, {}});
+        return PlatformStatus::fail({PlatformError::Kind::NotFound,
+                                     QCoreApplication::translate("SimulatedShop", "No agent %1.").arg(agent),
+                                     {},
+                                     {}});
     }
     if (text.trimmed().isEmpty() && cardOrderNo.isEmpty()) {
-        return PlatformStatus::fail(
-            {PlatformError::Kind::InvalidState, QStringLiteral("The message is empty."), {}, {}});
+        return PlatformStatus::fail({PlatformError::Kind::InvalidState,
+                                     QCoreApplication::translate("SimulatedShop", "The message is empty."),
+                                     {},
+                                     {}});
     }
     if (text.toUtf8().size() > 64 * 1024) {
-        return PlatformStatus::fail(
-            {PlatformError::Kind::InvalidState, QStringLiteral("The message is too long."), {}, {}});
+        return PlatformStatus::fail({PlatformError::Kind::InvalidState,
+                                     QCoreApplication::translate("SimulatedShop", "The message is too long."),
+                                     {},
+                                     {}});
     }
     SimBuyer& by = m_buyers[static_cast<std::size_t>(*b)];
     const routing::AgentIdx holder = m_engine->sessionAgent(by.routingIdx);
     if ((holder >= 0 && holder != *a) || m_engine->queued(by.routingIdx)) {
-        return PlatformStatus::fail({PlatformError::Kind::InvalidState,
-                                     QStringLiteral("%1 is not in a chat with %2.").arg(buyer, agent),
-                                     {},
-                                     QStringLiteral("not_your_buyer")});
+        return PlatformStatus::fail(
+            {PlatformError::Kind::InvalidState,
+             QCoreApplication::translate("SimulatedShop", "%1 is not in a chat with %2.").arg(buyer, agent),
+             {},
+             QStringLiteral("not_your_buyer")});
     }
     emitMessage(*b, Sender::Agent, agent, text, cardOrderNo);
     if (m_engine->sessionAgent(by.routingIdx) == *a) {
@@ -492,32 +553,43 @@ PlatformStatus SimulatedShop::transfer(const QString& agent, const QString& buye
         b == m_buyerByNick.constEnd() ? -1 : m_engine->sessionAgent(m_buyers[static_cast<std::size_t>(*b)].routingIdx);
     if (holder < 0) {
         return PlatformStatus::fail(
-            {PlatformError::Kind::InvalidState, QStringLiteral("%1 has no open conversation.").arg(buyer), {}, {}});
+            {PlatformError::Kind::InvalidState,
+             QCoreApplication::translate("SimulatedShop", "%1 has no open conversation.").arg(buyer),
+             {},
+             {}});
     }
     if (!supervising && m_engine->agentName(holder) != agent) {
-        return PlatformStatus::fail({PlatformError::Kind::InvalidState,
-                                     QStringLiteral("%1 is not %2's buyer.").arg(buyer, agent),
-                                     {},
-                                     QStringLiteral("not_your_buyer")});
+        return PlatformStatus::fail(
+            {PlatformError::Kind::InvalidState,
+             QCoreApplication::translate("SimulatedShop", "%1 is not %2's buyer.").arg(buyer, agent),
+             {},
+             QStringLiteral("not_your_buyer")});
     }
     routing::AgentIdx to = -1;
     if (!toAgent.isEmpty()) {
         auto a = m_engine->agentIndex(toAgent);
         if (!a) {
-            return PlatformStatus::fail(
-                {PlatformError::Kind::NotFound, QStringLiteral("No agent %1.").arg(toAgent), {}, {}});
+            return PlatformStatus::fail({PlatformError::Kind::NotFound,
+                                         QCoreApplication::translate("SimulatedShop", "No agent %1.").arg(toAgent),
+                                         {},
+                                         {}});
         }
         to = *a;
     } else {
         auto g = m_engine->groupIndex(toGroup);
         if (!g || *g == routing::kNoGroup) {
-            return PlatformStatus::fail(
-                {PlatformError::Kind::NotFound, QStringLiteral("No group %1.").arg(toGroup), {}, {}});
+            return PlatformStatus::fail({PlatformError::Kind::NotFound,
+                                         QCoreApplication::translate("SimulatedShop", "No group %1.").arg(toGroup),
+                                         {},
+                                         {}});
         }
         to = m_engine->transferTarget(*g);
         if (to < 0) {
             return PlatformStatus::fail(
-                {PlatformError::Kind::InvalidState, QStringLiteral("Nobody of %1 is online.").arg(toGroup), {}, {}});
+                {PlatformError::Kind::InvalidState,
+                 QCoreApplication::translate("SimulatedShop", "Nobody of %1 is online.").arg(toGroup),
+                 {},
+                 {}});
         }
     }
     Status st = m_engine->transfer(m_now, m_buyers[static_cast<std::size_t>(*b)].routingIdx, to, *m_sink);
@@ -536,10 +608,11 @@ PlatformStatus SimulatedShop::closeConversation(const QString& agent, const QStr
     auto a = m_engine->agentIndex(agent);
     if (b == m_buyerByNick.constEnd() || !a ||
         m_engine->sessionAgent(m_buyers[static_cast<std::size_t>(*b)].routingIdx) != *a) {
-        return PlatformStatus::fail({PlatformError::Kind::InvalidState,
-                                     QStringLiteral("%1 has no open conversation with %2.").arg(buyer, agent),
-                                     {},
-                                     {}});
+        return PlatformStatus::fail(
+            {PlatformError::Kind::InvalidState,
+             QCoreApplication::translate("SimulatedShop", "%1 has no open conversation with %2.").arg(buyer, agent),
+             {},
+             {}});
     }
     if (!closingLine.trimmed().isEmpty()) {
         emitMessage(*b, Sender::Agent, agent, closingLine);
@@ -553,7 +626,10 @@ PlatformStatus SimulatedShop::setPresence(const QString& agent, AgentPresence pr
 {
     auto a = m_engine->agentIndex(agent);
     if (!a) {
-        return PlatformStatus::fail({PlatformError::Kind::NotFound, QStringLiteral("No agent %1.").arg(agent), {}, {}});
+        return PlatformStatus::fail({PlatformError::Kind::NotFound,
+                                     QCoreApplication::translate("SimulatedShop", "No agent %1.").arg(agent),
+                                     {},
+                                     {}});
     }
     const auto status = presence == AgentPresence::Online ? routing::AgentStatus::Online
                         : presence == AgentPresence::Away ? routing::AgentStatus::Away
@@ -585,9 +661,11 @@ std::vector<AgentState> SimulatedShop::teamStatus() const
     std::vector<AgentState> out;
     for (int a = 0; a < m_engine->agentCount(); ++a) {
         const routing::AgentStatus s = m_engine->agentStatus(a);
-        out.push_back({m_engine->agentName(a), s == routing::AgentStatus::Online ? AgentPresence::Online
-                                               : s == routing::AgentStatus::Away ? AgentPresence::Away
-                                                                                 : AgentPresence::Offline});
+        out.push_back({m_engine->agentName(a),
+                       s == routing::AgentStatus::Online ? AgentPresence::Online
+                       : s == routing::AgentStatus::Away ? AgentPresence::Away
+                                                         : AgentPresence::Offline,
+                       m_engine->load(a), m_engine->limit(a), m_engine->groupName(m_engine->agentGroup(a))});
     }
     return out;
 }

@@ -32,11 +32,21 @@ struct SimConfig {
     std::vector<routing::AgentConfig> agents;
     /// Agents the simulation plays itself (online from the start); the others are people.
     QStringList botAgents;
+    /// The groups buyers enter by what they ask: pre-sales questions and bargaining from a
+    /// product page, after-sales and logistics from an order. Names of `groups`; empty: the
+    /// buyer enters shop-wide. (Found by name, never by position: the store lists groups
+    /// alphabetically, which put every pre-sales buyer in the after-sales queue.)
+    QString presalesGroup;
+    QString aftersalesGroup;
     /// Share of extra malformed events in the stream (to exercise rejection).
     double malformedRate = 0;
     /// Share of agent operations that first fail with a transient error (to exercise retries).
     double transientErrorRate = 0;
 };
+
+/// Fills unnamed entry groups by their usual names (presales/售前, aftersales/售后), then by
+/// what is left: never by position alone.
+void resolveEntryGroups(SimConfig& c);
 
 /// Counts for the run summary.
 struct SimStats {
@@ -48,6 +58,9 @@ struct SimStats {
     std::map<QString, qint64> ordersByState;
     std::map<QString, qint64> refundsByStatus;
     std::map<QString, qint64> assignmentsByReason;
+    /// Visits by what the buyer came for ("presales", "aftersales") and the group entered
+    /// ("" for shop-wide).
+    std::map<QString, std::map<QString, qint64>> entriesByPurpose;
     qint64 queued = 0;
     qint64 left = 0;
     qint64 events = 0;
@@ -140,6 +153,8 @@ private:
     void schedule(qint64 t, int kind, int buyer, const QString& ref = {});
     void arrival();
     void buyerSays(int b, const QString& text);
+    /// The engine's index of the group named `name` (kNoGroup when empty or unknown).
+    routing::GroupIdx entryGroup(const QString& name) const;
     void buyerTurn(int b);
     void botReply(int b);
     void patience(int b, qint64 since);
@@ -149,7 +164,7 @@ private:
     void onDecision(const routing::Decision& d);
     void emitMessage(int b, Sender sender, const QString& agent, const QString& text, const QString& card = {});
     void emitSession(int b, SessionEvent::Kind kind, const QString& agent, const QString& reason, int position,
-                     std::optional<qint64> wait);
+                     std::optional<qint64> wait, const QString& group = {});
     void publish(QByteArray payload);
     QString nextEventId();
     bool isBot(routing::AgentIdx a) const;

@@ -5,6 +5,8 @@
 #include "platform/sim/SimulatedShop.h"
 #include "platform/sim/SimulatedShopInternals.h"
 
+#include <QCoreApplication>
+
 namespace shopdesk::platform::sim {
 
 const char* simOrderStatus(OrderStatus s)
@@ -59,8 +61,10 @@ PlatformError invalidState(const QString& message)
 
 PlatformError notFound(const QString& what)
 {
-    return {
-        PlatformError::Kind::NotFound, QStringLiteral("There is no %1 on the platform.").arg(what), std::nullopt, {}};
+    return {PlatformError::Kind::NotFound,
+            QCoreApplication::translate("SimulatedShop", "There is no %1 on the platform.").arg(what),
+            std::nullopt,
+            {}};
 }
 
 } // namespace

@@ -230,11 +230,13 @@ QFuture<Status> ChatService::setPresence(ActorSource who, platform::AgentPresenc
                             [&p, presence](const auth::Actor& a) { return p.setPresence(a.name, presence); });
 }
 
-QFuture<Result<std::vector<platform::AgentState>>> ChatService::teamStatus(ActorSource who)
+QFuture<Result<std::vector<platform::AgentState>>> ChatService::teamStatus(ActorSource who, bool forTransfer)
 {
     platform::ShopPlatform& p = m_runner.platform();
-    return m_runner.read<std::vector<platform::AgentState>>(std::move(who), Op::QueueMonitor, Capability::TeamStatus,
-                                                            [&p] { return p.teamStatus(); });
+    // A supervisor watching the queue, or an agent choosing whom to hand a buyer to.
+    return m_runner.read<std::vector<platform::AgentState>>(std::move(who),
+                                                            forTransfer ? Op::ChatTransfer : Op::QueueMonitor,
+                                                            Capability::TeamStatus, [&p] { return p.teamStatus(); });
 }
 
 } // namespace shopdesk

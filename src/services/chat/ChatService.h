@@ -40,7 +40,7 @@ public:
     /// The actor's own status (no permission needed: everyone sets their own).
     QFuture<Status> setPresence(ActorSource who, platform::AgentPresence presence);
     /// Every agent's status (queue.monitor), for the live queue.
-    QFuture<Result<std::vector<platform::AgentState>>> teamStatus(ActorSource who);
+    QFuture<Result<std::vector<platform::AgentState>>> teamStatus(ActorSource who, bool forTransfer = false);
 
     /// Whether `buyer` is the actor's: the actor holds the chat, or served the buyer last and nobody
     /// holds it now. Otherwise chat.supervise is needed; acting so is audited (`operation` names the

@@ -142,11 +142,54 @@ QFuture<Status> LocalChats::transfer(const QString& buyer, const QString& toAgen
     return live ? live->chat().transfer(m_s.source(), buyer, toAgent, toGroup, note) : ready(Status(notConnected()));
 }
 
+namespace {
+
+/// Colleagues get their presence and load; a group is online when any of its agents is, with
+/// their load and limits summed.
+void mergeTeamStatus(std::vector<TransferTarget>& targets, const std::vector<platform::AgentState>& states,
+                     const QString& me)
+{
+    std::map<QString, std::size_t> agentAt;
+    std::map<QString, std::size_t> groupAt;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        (targets[i].agent.isEmpty() ? groupAt[targets[i].group] : agentAt[targets[i].agent]) = i;
+        if (targets[i].agent.isEmpty()) {
+            targets[i].limit = 0;
+        }
+    }
+    for (const platform::AgentState& st : states) {
+        if (st.agent == me) {
+            continue;
+        }
+        auto it = agentAt.find(st.agent);
+        if (it == agentAt.end()) {
+            // A colleague the platform routes to without an account here (another PC, a bot).
+            targets.push_back({st.agent, st.group, st.presence, 0, 0, QString()});
+            it = agentAt.emplace(st.agent, targets.size() - 1).first;
+        }
+        TransferTarget& t = targets[it->second];
+        t.presence = st.presence;
+        t.load = st.load;
+        t.limit = st.limit.value_or(t.limit);
+        if (t.group.isEmpty()) {
+            t.group = st.group;
+        }
+        if (auto g = groupAt.find(t.group); g != groupAt.end() && t.presence == platform::AgentPresence::Online) {
+            TransferTarget& group = targets[g->second];
+            group.presence = platform::AgentPresence::Online;
+            group.load += t.load;
+            group.limit += t.limit;
+        }
+    }
+}
+
+} // namespace
+
 QFuture<Result<std::vector<TransferTarget>>> LocalChats::transferTargets()
 {
     using Targets = Result<std::vector<TransferTarget>>;
     LocalSession& s = m_s;
-    return s.laterRead<Targets>([&s]() -> Targets {
+    QFuture<Targets> configured = s.laterRead<Targets>([&s]() -> Targets {
         auto a = s.actor();
         if (!a) {
             return a.error();
@@ -173,6 +216,29 @@ QFuture<Result<std::vector<TransferTarget>>> LocalChats::transferTargets()
         }
         return out;
     });
+    LiveShop* live = s.live();
+    if (!live || !s.offers(platform::Capability::TeamStatus)) {
+        return configured;
+    }
+    // Who is online and how loaded, from the platform (its routing knows), merged in when both
+    // have answered: a colleague who cannot receive is shown so, never offered blindly.
+    auto done = std::make_shared<QPromise<Targets>>();
+    done->start();
+    QFuture<Targets> result = done->future();
+    QFuture<Result<std::vector<platform::AgentState>>> status = live->chat().teamStatus(s.source(), true);
+    LocalSession* context = &s;
+    const QString me = s.me().name;
+    configured.then(context, [done, status, context, me](Targets targets) mutable {
+        status.then(context,
+                    [done, me, targets = std::move(targets)](Result<std::vector<platform::AgentState>> states) mutable {
+                        if (targets && states) {
+                            mergeTeamStatus(*targets, *states, me);
+                        }
+                        done->addResult(std::move(targets));
+                        done->finish();
+                    });
+    });
+    return result;
 }
 
 QFuture<Status> LocalChats::remindPayment(const QString& buyer, const QString& orderNo)
