@@ -65,6 +65,13 @@ struct Refund {
     Timestamp createdAt;
     QString reason;
     QString refuseReason;
+    /// What the buyer asks for: the money back only, or to return the goods for it.
+    enum class Kind { RefundOnly, ReturnAndRefund };
+    Kind kind = Kind::RefundOnly;
+    /// The platform's deadline for the shop's answer (it decides for the buyer after it).
+    std::optional<Timestamp> deadline;
+    /// Pictures the buyer attached as proof.
+    int evidenceCount = 0;
 };
 
 /// One step of a parcel's trace.

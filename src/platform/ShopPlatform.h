@@ -30,6 +30,9 @@ public:
     /// it and mean nothing in another.
     virtual QString streamId() const = 0;
     virtual Capabilities capabilities() const = 0;
+    /// The reasons the platform lets a shop give for refusing a refund (the buyer reads one); empty
+    /// when it takes free text only.
+    virtual QStringList refundRefuseReasons() const { return {}; }
     virtual State state() const = 0;
 
     /// Starts delivering the events after `cursor` (the last position stored).

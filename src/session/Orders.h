@@ -47,6 +47,8 @@ public:
     virtual QFuture<Status> modifyPrice(const QString& orderNo, Fen amountFen) = 0;
     virtual QFuture<Status> agreeRefund(const QString& refundNo) = 0;
     virtual QFuture<Status> refuseRefund(const QString& refundNo, const QString& reason) = 0;
+    /// The platform's reasons for refusing a refund (the refuse dialog offers them, plus free text).
+    virtual QStringList refuseReasons() const = 0;
     virtual QFuture<Status> replyReview(const QString& orderNo, const QString& reply) = 0;
 
     /// 待跟进: the person's buyers' orders that need chasing (followup.view).

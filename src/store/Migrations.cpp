@@ -334,6 +334,15 @@ void v10QueueGroup(SqliteConnection& c)
     c.db().exec("ALTER TABLE session_events ADD COLUMN grp TEXT");
 }
 
+void v11RefundDetails(SqliteConnection& c)
+{
+    c.db().exec(R"sql(
+ALTER TABLE refunds ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;      -- 0 refund only, 1 return and refund
+ALTER TABLE refunds ADD COLUMN deadline_at INTEGER;                  -- the platform's deadline for the shop
+ALTER TABLE refunds ADD COLUMN evidence INTEGER NOT NULL DEFAULT 0;  -- pictures the buyer attached
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration>& migrations()
@@ -349,6 +358,7 @@ const std::vector<Migration>& migrations()
         {8, "session epochs, login throttling of unknown names, read marks", v8Sessions},
         {9, "reply drafts", v9Drafts},
         {10, "the group a queued buyer waits for", v10QueueGroup},
+        {11, "refund kind, deadline and evidence", v11RefundDetails},
     };
     return steps;
 }

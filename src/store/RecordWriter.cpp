@@ -31,6 +31,18 @@ QString cacheKey(const QString& platform, const QString& key)
 
 } // namespace
 
+namespace {
+
+/// kind, deadline_at, evidence from parameter `first` on.
+void bindRefundDetails(SQLite::Statement& q, int first, const Refund& r)
+{
+    sql::bind(q, first, static_cast<qint64>(r.kind == Refund::Kind::ReturnAndRefund ? 1 : 0));
+    sql::bind(q, first + 1, r.deadline ? std::optional<qint64>(r.deadline->ms()) : std::nullopt);
+    sql::bind(q, first + 2, static_cast<qint64>(r.evidenceCount));
+}
+
+} // namespace
+
 RecordWriter::RecordWriter(SqliteConnection& connection)
     : m_conn(connection)
 {
@@ -346,8 +358,9 @@ Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
     if (exists) {
         auto updateHandle = m_conn.statement(
             "UPDATE refunds SET order_no = ?2, status = ?3, amount_fen = ?4, created_at = ?5, reason = ?6, "
-            "refuse_reason = ?7 WHERE id = ?1 AND (order_no IS NOT ?2 OR status IS NOT ?3 OR amount_fen IS NOT ?4 "
-            "OR created_at IS NOT ?5 OR reason IS NOT ?6 OR refuse_reason IS NOT ?7)");
+            "refuse_reason = ?7, kind = ?8, deadline_at = ?9, evidence = ?10 WHERE id = ?1 AND (order_no IS NOT ?2 "
+            "OR status IS NOT ?3 OR amount_fen IS NOT ?4 OR created_at IS NOT ?5 OR reason IS NOT ?6 OR "
+            "refuse_reason IS NOT ?7 OR kind IS NOT ?8 OR deadline_at IS NOT ?9 OR evidence IS NOT ?10)");
         auto& update = *updateHandle;
         sql::bind(update, 1, id);
         sql::bind(update, 2, r.orderNo);
@@ -356,13 +369,15 @@ Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
         sql::bind(update, 5, r.createdAt.ms());
         sql::bind(update, 6, r.reason);
         sql::bind(update, 7, r.refuseReason);
+        bindRefundDetails(update, 8, r);
         if (update.exec() > 0) {
             ++summary.refundsUpdated;
         }
         return {};
     }
     auto insertHandle = m_conn.statement("INSERT INTO refunds(platform, refund_no, order_no, status, amount_fen, "
-                                         "created_at, reason, refuse_reason) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                                         "created_at, reason, refuse_reason, kind, "
+                                         "deadline_at, evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
     auto& insert = *insertHandle;
     sql::bind(insert, 1, r.platform);
     sql::bind(insert, 2, r.refundNo);
@@ -372,6 +387,7 @@ Status RecordWriter::writeRefund(const Refund& r, ImportSummary& summary)
     sql::bind(insert, 6, r.createdAt.ms());
     sql::bind(insert, 7, r.reason);
     sql::bind(insert, 8, r.refuseReason);
+    bindRefundDetails(insert, 9, r);
     insert.exec();
     ++summary.refundsAdded;
     return {};

@@ -66,6 +66,11 @@ Refund refundFrom(SQLite::Statement& q)
     r.createdAt = Timestamp::fromMs(sql::integer(q, 6));
     r.reason = sql::text(q, 7);
     r.refuseReason = sql::text(q, 8);
+    r.kind = sql::integer(q, 9) == 1 ? Refund::Kind::ReturnAndRefund : Refund::Kind::RefundOnly;
+    if (!sql::isNull(q, 10)) {
+        r.deadline = Timestamp::fromMs(sql::integer(q, 10));
+    }
+    r.evidenceCount = static_cast<int>(sql::integer(q, 11));
     return r;
 }
 
@@ -74,9 +79,10 @@ Refund refundFrom(SQLite::Statement& q)
 Result<std::vector<Refund>> SqliteOrderRepository::refundsOfOrder(const QString& platform, const QString& orderNo)
 {
     return m_store.read<std::vector<Refund>>("read refunds", [&](SqliteConnection& c) -> Result<std::vector<Refund>> {
-        auto q = c.statement("SELECT id, platform, refund_no, order_no, status, amount_fen, created_at, reason, "
-                             "refuse_reason FROM refunds WHERE platform = ?1 AND order_no = ?2 "
-                             "ORDER BY created_at DESC, refund_no");
+        auto q =
+            c.statement("SELECT id, platform, refund_no, order_no, status, amount_fen, created_at, reason, "
+                        "refuse_reason, kind, deadline_at, evidence FROM refunds WHERE platform = ?1 AND order_no = ?2 "
+                        "ORDER BY created_at DESC, refund_no");
         sql::bind(*q, 1, platform);
         sql::bind(*q, 2, orderNo);
         std::vector<Refund> out;
@@ -92,7 +98,7 @@ Result<std::optional<Refund>> SqliteOrderRepository::findRefund(const QString& p
     return m_store.read<std::optional<Refund>>(
         "read a refund", [&](SqliteConnection& c) -> Result<std::optional<Refund>> {
             auto q = c.statement("SELECT id, platform, refund_no, order_no, status, amount_fen, "
-                                 "created_at, reason, refuse_reason FROM refunds "
+                                 "created_at, reason, refuse_reason, kind, deadline_at, evidence FROM refunds "
                                  "WHERE platform = ?1 AND refund_no = ?2");
             sql::bind(*q, 1, platform);
             sql::bind(*q, 2, refundNo);

@@ -4,6 +4,7 @@
 #include "chat/ChatTabs.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "common/Format.h"
 #include "console/ConsoleWindow.h"
 #include "console/RoutingPage.h"
 #include "services/accounts/RoleService.h"
@@ -32,6 +33,8 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -137,13 +140,81 @@ TEST_F(ChosenRow, TheRefundChosenIsTheOneAgreedWhenAnotherArrivesAboveIt)
     EXPECT_EQ(tab->model()->rowOfKey(chosen.refundNo), rowBefore + 1) << "the chosen one moved down";
     EXPECT_EQ(tab->selectedNo(), chosen.refundNo) << "the choice stayed on the chosen refund";
 
+    // 同意 asks first, naming the amount, order and buyer; Enter does not confirm.
     QTest::mouseClick(tab->agreeButton(), Qt::LeftButton);
+    ASSERT_TRUE(tab->confirmation());
+    const QString asked = tab->confirmation()->findChild<QLabel*>(QStringLiteral("qt_msgbox_label"))->text();
+    EXPECT_TRUE(asked.contains(ui::format::money(chosen.amountFen))) << asked.toStdString();
+    EXPECT_TRUE(asked.contains(chosen.orderNo));
+    EXPECT_TRUE(asked.contains(order.buyerNick));
+    const ConversationSummary& whose = window->tabs()->current()->conversation();
+    if (whose.state == ConversationSummary::State::Active && whose.agent != QStringLiteral("组长小王")) {
+        EXPECT_TRUE(asked.contains(whose.agent)) << "a colleague's buyer is said: " << asked.toStdString();
+    }
+    QTest::keyClick(tab->confirmation(), Qt::Key_Return);
+    settle();
+    EXPECT_FALSE(tab->confirmation()) << "Enter cancels";
+    confirm();
+    EXPECT_EQ(worldRefund(chosen.refundNo), RefundStatus::WaitSellerAgree) << "Enter agreed the refund";
+    QTest::mouseClick(tab->agreeButton(), Qt::LeftButton);
+    ASSERT_TRUE(tab->confirmation());
+    tab->confirmation()->findChild<QPushButton*>(QStringLiteral("confirmRefund"))->click();
     confirm();
     EXPECT_NE(worldRefund(chosen.refundNo), RefundStatus::WaitSellerAgree) << "the chosen refund was agreed";
     auto other = b->store().orders().findRefund(QStringLiteral("sim"), newer.refundNo);
     ASSERT_TRUE(other && *other);
     EXPECT_EQ((*other)->status, RefundStatus::WaitSellerAgree) << "the newer one was not touched";
     EXPECT_EQ(tester.failures(), 0) << tester.report().toStdString();
+}
+
+TEST_F(ChosenRow, TheRefundIsACardAndRefusingOffersThePlatformsReasons)
+{
+    openAs(lead(), 3, 10, 7);
+    std::vector<Refund> pending;
+    for (qint64 t = 3 * 3600; t <= 12 * 3600 && pending.empty(); t += 1800) {
+        advance(t);
+        pending = pendingRefunds();
+    }
+    ASSERT_FALSE(pending.empty());
+    const Refund chosen = pending.front();
+    ASSERT_TRUE(window->openBuyer(QStringLiteral("sim"), worldOrder(chosen.orderNo).buyerNick));
+    RefundsTab* tab = window->side()->refunds();
+    ASSERT_TRUE(tab->select(chosen.refundNo));
+    const QString card = tab->card()->text();
+    EXPECT_FALSE(tab->card()->isHidden());
+    EXPECT_TRUE(card.contains(chosen.kind == Refund::Kind::ReturnAndRefund ? QStringLiteral("Return and refund")
+                                                                           : QStringLiteral("Refund only")))
+        << card.toStdString();
+    EXPECT_TRUE(card.contains(ui::format::money(chosen.amountFen)));
+    EXPECT_TRUE(card.contains(QStringLiteral("Evidence")));
+    EXPECT_TRUE(card.contains(QStringLiteral("Answer by"))) << "the platform's deadline";
+
+    // 拒绝: the platform's reasons, and a free line added to the one chosen.
+    QString reasonChosen;
+    auto* poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, [&, poll] {
+        auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!d) {
+            return;
+        }
+        poll->stop();
+        poll->deleteLater();
+        auto* reasons = d->findChild<QComboBox*>(QStringLiteral("refuseReasons"));
+        ASSERT_TRUE(reasons);
+        EXPECT_GT(reasons->count(), 2) << "the platform's list";
+        reasons->setCurrentIndex(1);
+        reasonChosen = reasons->currentText();
+        d->findChild<QPlainTextEdit*>(QStringLiteral("refuseText"))->setPlainText(QStringLiteral("已上传发货凭证"));
+        d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    });
+    poll->start();
+    QTest::mouseClick(tab->refuseButton(), Qt::LeftButton);
+    confirm();
+    ASSERT_FALSE(reasonChosen.isEmpty());
+    auto refused = b->store().orders().findRefund(QStringLiteral("sim"), chosen.refundNo);
+    ASSERT_TRUE(refused && *refused);
+    EXPECT_EQ((*refused)->refuseReason, reasonChosen + QStringLiteral("：已上传发货凭证"));
 }
 
 TEST_F(ChosenRow, ARefundThatChangedMeanwhileIsSaidAndNotActedOn)

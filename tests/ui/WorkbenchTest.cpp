@@ -21,6 +21,7 @@
 #include "ui/WorkbenchFixture.h"
 
 #include <QComboBox>
+#include <QDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -295,6 +296,8 @@ TEST_F(Workbench, RefundsAreAgreedOrRefusedWithAReason)
     ASSERT_TRUE(window->openBuyer(QStringLiteral("sim"), second.buyerNick));
     ASSERT_TRUE(tab->select(pending[1].refundNo));
     QTest::mouseClick(tab->agreeButton(), Qt::LeftButton);
+    ASSERT_TRUE(tab->confirmation());
+    tab->confirmation()->findChild<QPushButton*>(QStringLiteral("confirmRefund"))->click();
     confirm();
     auto agreed = b->store().orders().findRefund(QStringLiteral("sim"), pending[1].refundNo);
     ASSERT_TRUE(agreed && *agreed);

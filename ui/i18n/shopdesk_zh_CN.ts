@@ -132,6 +132,26 @@
         <source>There is no %1 on the platform.</source>
         <translation>平台上没有 %1。</translation>
     </message>
+    <message>
+        <source>The goods were shipped as agreed</source>
+        <translation>已按约定发货</translation>
+    </message>
+    <message>
+        <source>The buyer has not returned the goods</source>
+        <translation>买家未退回商品</translation>
+    </message>
+    <message>
+        <source>The returned goods are damaged or incomplete</source>
+        <translation>退回商品有损坏或不全</translation>
+    </message>
+    <message>
+        <source>Agreed otherwise with the buyer</source>
+        <translation>已与买家协商一致</translation>
+    </message>
+    <message>
+        <source>The amount asked exceeds what was paid</source>
+        <translation>申请金额超过实付金额</translation>
+    </message>
 </context>
 <context>
     <name>WorkbenchService</name>
@@ -1921,6 +1941,78 @@
     <message>
         <source>Refuse the refund %1</source>
         <translation>拒绝退款 %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Return and refund</source>
+        <translation>退货退款</translation>
+    </message>
+    <message>
+        <source>Refund only</source>
+        <translation>仅退款</translation>
+    </message>
+    <message>
+        <source>Order %1 · refund %2</source>
+        <translation>订单 %1 · 退款单 %2</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>none given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Evidence: none</source>
+        <translation>凭证：无</translation>
+    </message>
+    <message>
+        <source>Answer by %1 (%2 left), or the platform decides for the buyer</source>
+        <translation>请在 %1 前处理（剩余 %2），逾期平台将按买家申请处理</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s deadline %1 has passed</source>
+        <translation>平台处理期限 %1 已过</translation>
+    </message>
+    <message>
+        <source>This buyer is %1&apos;s: you decide for a colleague.</source>
+        <translation>该买家由 %1 接待：您在替同事处理。</translation>
+    </message>
+    <message>
+        <source>Agree to the refund %1</source>
+        <translation>同意退款 %1</translation>
+    </message>
+    <message>
+        <source>Agree and refund %1</source>
+        <translation>同意并退款 %1</translation>
+    </message>
+    <message>
+        <source>(say why below)</source>
+        <translation>（请在下方填写原因）</translation>
+    </message>
+    <message>
+        <source>Choose the platform&apos;s reason…</source>
+        <translation>选择平台提供的原因…</translation>
+    </message>
+    <message>
+        <source>More for the buyer to read (optional; required without a reason above)</source>
+        <translation>补充说明（选填；未选原因时必填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Evidence: %1 picture(s)</source>
+        <translation>凭证：%1 张图片</translation>
+    </message>
+    <message>
+        <source>Agree to refund %1 to %2?</source>
+        <translation>确认向 %2 退款 %1？</translation>
     </message>
 </context>
 <context>

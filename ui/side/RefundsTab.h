@@ -5,6 +5,8 @@
 
 #include <optional>
 
+class QDialog;
+class QLabel;
 class QListView;
 class QPushButton;
 
@@ -33,11 +35,20 @@ public:
     QString selectedNo() const;
     /// Refuses the selected refund with `reason` (the dialog's work; tests call it directly).
     void refuseWith(const QString& reason);
+    /// Asks to confirm (amount, order, buyer, reason; a colleague's buyer said so) in a dialog
+    /// that does not confirm on Enter; agrees the refund chosen when it opened.
     void agree();
+    /// The open confirmation (null when none): its accept() agrees.
+    QDialog* confirmation() const { return m_confirm; }
+    /// The card of the chosen refund: type, amount, reason, evidence, the platform's deadline.
+    QLabel* card() const { return m_card; }
 
 private:
     void refuse();
     void updateButtons();
+    void updateCard();
+    /// Agrees `refundNo` if it is still the chosen one and still awaits the shop.
+    void agreeChosen(const QString& refundNo);
     /// The chosen refund as the shop has it now, or why it cannot be decided.
     Result<Refund> chosenNow();
 
@@ -45,6 +56,8 @@ private:
     SideListModel* m_model;
     QPushButton* m_agree;
     QPushButton* m_refuse;
+    QLabel* m_card;
+    QDialog* m_confirm = nullptr;
     std::vector<Refund> m_refunds;
 };
 

@@ -246,6 +246,11 @@ Result<ImportRecord> refund(Reader& outer)
     x.createdAt = Timestamp::fromMs(r.integer("created"));
     x.reason = r.text("reason", false, 500);
     x.refuseReason = r.text("refuse_reason", false, 500);
+    x.kind = r.text("type", false, 32) == u"return_goods" ? Refund::Kind::ReturnAndRefund : Refund::Kind::RefundOnly;
+    if (const qint64 due = r.integer("timeout", false); due > 0) {
+        x.deadline = Timestamp::fromMs(due);
+    }
+    x.evidenceCount = static_cast<int>(r.integer("evidence", false));
     if (r.error()) {
         return *r.error();
     }

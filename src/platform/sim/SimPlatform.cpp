@@ -2,6 +2,7 @@
 
 #include "platform/sim/SimEventDecoder.h"
 
+#include <QCoreApplication>
 #include <QPromise>
 #include <QThread>
 #include <QTimer>
@@ -35,6 +36,16 @@ SimPlatform::~SimPlatform()
         m_thread->quit();
         m_thread->wait();
     }
+}
+
+QStringList SimPlatform::refundRefuseReasons() const
+{
+    // As Taobao's seller centre lists them (the buyer reads the one chosen).
+    return {QCoreApplication::translate("SimulatedShop", "The goods were shipped as agreed"),
+            QCoreApplication::translate("SimulatedShop", "The buyer has not returned the goods"),
+            QCoreApplication::translate("SimulatedShop", "The returned goods are damaged or incomplete"),
+            QCoreApplication::translate("SimulatedShop", "Agreed otherwise with the buyer"),
+            QCoreApplication::translate("SimulatedShop", "The amount asked exceeds what was paid")};
 }
 
 Capabilities SimPlatform::capabilities() const

@@ -47,6 +47,7 @@ public:
     QString name() const override { return QStringLiteral("sim"); }
     QString streamId() const override { return m_streamId; }
     Capabilities capabilities() const override;
+    QStringList refundRefuseReasons() const override;
     State state() const override { return m_state; }
     void connectFrom(qint64 cursor) override;
     void disconnectPlatform() override;

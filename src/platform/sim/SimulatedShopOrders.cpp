@@ -117,7 +117,12 @@ void SimulatedShop::emitRefund(const Refund& r, const char* topic)
         .add(u"refund_fee", yuanText(r.amountFen))
         .add(u"created", r.createdAt.ms())
         .add(u"reason", r.reason)
-        .add(u"refuse_reason", r.refuseReason);
+        .add(u"refuse_reason", r.refuseReason)
+        .add(u"type", r.kind == Refund::Kind::ReturnAndRefund ? u"return_goods" : u"refund_only")
+        .add(u"evidence", r.evidenceCount);
+    if (r.deadline) {
+        refund.add(u"timeout", r.deadline->ms());
+    }
     JsonWriter w;
     w.add(u"topic", topic).add(u"id", nextEventId()).addRaw(u"refund", refund.toJson());
     publish(w.toJson());
@@ -307,6 +312,11 @@ void SimulatedShop::requestRefund(int b)
         r.amountFen = SimCatalogue::chance(m_rng, 0.5) ? s.order.amountFen : s.order.items.front().priceFen;
         r.createdAt = at();
         r.reason = m_scripts.refundReason(m_rng);
+        // Shipped goods come back for their money; the platform gives the shop 48 hours to answer.
+        r.kind = s.order.status == OrderStatus::WaitSellerSendGoods ? Refund::Kind::RefundOnly
+                                                                    : Refund::Kind::ReturnAndRefund;
+        r.deadline = Timestamp::fromMs(r.createdAt.ms() + 48LL * 3600 * 1000);
+        r.evidenceCount = SimCatalogue::chance(m_rng, 0.5) ? static_cast<int>(SimCatalogue::uniform(m_rng, 1, 4)) : 0;
         s.refunds.push_back(r.refundNo);
         ++m_stats.refundsByStatus[refundStatusCode(r.status)];
         emitRefund(r, "refund.created");

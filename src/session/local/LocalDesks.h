@@ -88,6 +88,7 @@ public:
     QFuture<Status> modifyPrice(const QString& orderNo, Fen amountFen) override;
     QFuture<Status> agreeRefund(const QString& refundNo) override;
     QFuture<Status> refuseRefund(const QString& refundNo, const QString& reason) override;
+    QStringList refuseReasons() const override;
     QFuture<Status> replyReview(const QString& orderNo, const QString& reply) override;
     Result<std::vector<FollowUp>> followUps() override;
 

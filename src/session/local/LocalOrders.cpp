@@ -129,6 +129,12 @@ QFuture<Status> LocalOrders::refuseRefund(const QString& refundNo, const QString
     return live ? live->orderActions().refuseRefund(m_s.source(), refundNo, reason) : ready(Status(notConnected()));
 }
 
+QStringList LocalOrders::refuseReasons() const
+{
+    LiveShop* live = m_s.live();
+    return live ? live->platform().refundRefuseReasons() : QStringList();
+}
+
 QFuture<Status> LocalOrders::replyReview(const QString& orderNo, const QString& reply)
 {
     LiveShop* live = m_s.live();
