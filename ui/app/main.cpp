@@ -77,7 +77,8 @@ int main(int argc, char* argv[])
         QStringLiteral("show"),
         QStringLiteral(
             "What the screenshot shows: buyer, orders, refunds, logistics, phrases, picker, followups, "
-            "or console:accounts|roles|routing|queue|phrases|texts|performance|audit (as the demo supervisor)."),
+            "transfer, or refund-confirm|console:accounts|roles|routing|queue|phrases|texts|performance|audit (as the "
+            "demo supervisor)."),
         QStringLiteral("WHAT"), QStringLiteral("orders"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("zh_CN (default) or en."),
                                         QStringLiteral("LANG"));
@@ -134,7 +135,9 @@ int main(int argc, char* argv[])
     // A session that ends (the account disabled, deleted, locked, its password changed, or a
     // logout) brings back the login with the reason; the window goes with its session.
     constexpr int kLogInAgain = 0x5D;
-    const bool consoleShot = parser.isSet(shotOption) && parser.value(showOption).startsWith(u"console:");
+    // The console pages and the supervisor's desk (a refund of anyone's buyer) as 主管老李.
+    const bool consoleShot = parser.isSet(shotOption) && (parser.value(showOption).startsWith(u"console:") ||
+                                                          parser.value(showOption) == u"refund-confirm");
     bool automaticLogin = demo;
     bool connected = false;
     QString notice;

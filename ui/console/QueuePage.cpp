@@ -143,6 +143,15 @@ bool QueuePage::reload()
             }
             m_status.clear();
             for (const platform::AgentState& s : *r) {
+                // The platform's routing knows every agent's group and limit (colleagues without
+                // an account here too).
+                AgentLine& line = m_agentLines[s.agent];
+                if (line.group.isEmpty()) {
+                    line.group = s.group;
+                }
+                if (line.limit == 0 && s.limit) {
+                    line.limit = *s.limit;
+                }
                 m_status.insert(s.agent, s.presence == platform::AgentPresence::Online ? tr("online")
                                          : s.presence == platform::AgentPresence::Away ? tr("away")
                                                                                        : tr("offline"));
@@ -161,7 +170,7 @@ void QueuePage::applyAgents()
     for (const auto& [name, line] : m_agentLines) {
         rows.push_back(
             {name,
-             {name, line.group, m_status.value(name),
+             {name, line.group.isEmpty() ? QString() : format::groupName(line.group), m_status.value(name),
               line.limit > 0 ? QStringLiteral("%1 / %2").arg(line.load).arg(line.limit) : QString::number(line.load)},
              line.load,
              std::max({1, line.limit, line.load})});

@@ -3,13 +3,19 @@
 #include "chat/ChatTabs.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
+#include "session/History.h"
 #include "session/Orders.h"
 #include "side/SidePanel.h"
 #include "workbench/ConversationListModel.h"
 #include "workbench/ConversationListPanel.h"
 #include "workbench/MainWindow.h"
 
+#include "side/RefundsTab.h"
+
 #include <QApplication>
+#include <QDialog>
+#include <QPainter>
+#include <QPixmap>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -56,6 +62,69 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
             }
         }
         QWidget* shot = &window;
+        if (what == u"refund-confirm") {
+            // A pending refund of any buyer in a session now, agreed up to the confirmation.
+            session::ShopSession& s = window.context().session;
+            // Buyers in a session now, then buyers who wrote about a refund.
+            std::vector<std::pair<QString, QString>> buyers;
+            auto live = s.chats().liveQueue(Timestamp::fromMs(s.clock().now().ms() - 24LL * 3600 * 1000));
+            for (const ConversationSummary& c : live ? live->sessions : std::vector<ConversationSummary>{}) {
+                buyers.emplace_back(c.platform, c.buyerNick);
+            }
+            SearchRequest about;
+            about.query = QStringLiteral("退款");
+            about.limit = 200;
+            auto hits = s.history().search(about);
+            for (const MessageHit& h : hits ? hits->hits : std::vector<MessageHit>{}) {
+                buyers.emplace_back(h.platform, h.buyerNick);
+            }
+            for (const auto& [platformName, nick] : buyers) {
+                auto refunds = s.orders().refundsOfBuyer(platformName, nick);
+                const bool pending = refunds && std::any_of(refunds->begin(), refunds->end(),
+                                                            [](const Refund& r) { return isRefundPending(r.status); });
+                if (pending && window.openBuyer(platformName, nick)) {
+                    window.side()->setCurrentWidget(window.side()->refunds());
+                    window.side()->refunds()->agree();
+                    break;
+                }
+            }
+            if (QDialog* d = window.side()->refunds()->confirmation()) {
+                window.show();
+                QTimer::singleShot(400, &window, [&window, d, path] {
+                    // The window with its confirmation on top, as the agent sees them.
+                    QPixmap all = window.grab();
+                    QPainter p(&all);
+                    const QPixmap dialog = d->grab();
+                    p.drawPixmap((all.width() - dialog.width()) / 2, (all.height() - dialog.height()) / 3, dialog);
+                    p.end();
+                    const bool saved = all.save(path);
+                    std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
+                                 path.toLocal8Bit().constData());
+                    QApplication::exit(saved ? 0 : 1);
+                });
+                return;
+            }
+            std::fprintf(stderr, "no pending refund to confirm yet; try a larger --after\n");
+        }
+        if (what == u"transfer") {
+            if (ChatView* v = window.tabs()->current()) {
+                QTimer::singleShot(1200, &window, [&window, path] {
+                    QWidget* d = QApplication::activeModalWidget();
+                    QPixmap all = window.grab();
+                    if (d) {
+                        QPainter p(&all);
+                        const QPixmap dialog = d->grab();
+                        p.drawPixmap((all.width() - dialog.width()) / 2, (all.height() - dialog.height()) / 3, dialog);
+                    }
+                    const bool saved = d && all.save(path);
+                    std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
+                                 path.toLocal8Bit().constData());
+                    QApplication::exit(saved ? 0 : 1);
+                });
+                v->transfer();
+                return;
+            }
+        }
         if (what.startsWith(u"console:")) {
             const QString name = what.mid(8);
             for (ConsoleWindow::Page p : ConsoleWindow::pagesFor(window.context().session)) {
