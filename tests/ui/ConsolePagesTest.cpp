@@ -9,9 +9,14 @@
 #include "console/QueuePage.h"
 #include "services/accounts/AccountService.h"
 
+#include "services/workbench/WorkbenchRepository.h"
+#include "session/Chats.h"
+#include "store/SqliteStore.h"
 #include "support/Await.h"
+#include "support/TempStore.h"
 #include "ui/ModelTesterGuard.h"
 #include "ui/WorkbenchFixture.h"
+#include <QPushButton>
 
 #include <QSignalSpy>
 #include <QTableView>
@@ -58,6 +63,40 @@ TEST_F(ConsolePages, TheLiveQueueRefreshesOnlyWhileShownAndKeepsTheChosenBuyer)
 
     console.showPage(Page::Accounts);
     EXPECT_FALSE(queue->refreshing()) << "hidden again: it stops";
+}
+
+TEST_F(ConsolePages, ASupervisorTakesOverAColleaguesChatFromTheQueuePage)
+{
+    const auth::Actor lead = b.account(QStringLiteral("主管老李"), {QStringLiteral("supervisor")});
+    openAs(lead, 3, 20);
+    ASSERT_TRUE(await(session->chats().setPresence(platform::AgentPresence::Online)).ok());
+    advance(600);
+    ConsoleWindow console(*context);
+    auto* queue = qobject_cast<QueuePage*>(console.page(Page::Queue));
+    ASSERT_TRUE(queue);
+    ASSERT_TRUE(queue->reload());
+    QString buyer;
+    QString colleague;
+    for (int r = 0; r < queue->sessionModel()->rowCount() && buyer.isEmpty(); ++r) {
+        if (queue->sessionModel()->text(r, 1).startsWith(QStringLiteral("客服"))) {
+            buyer = queue->sessionModel()->keyAt(r);
+            colleague = queue->sessionModel()->text(r, 1);
+        }
+    }
+    ASSERT_FALSE(buyer.isEmpty()) << "a colleague serves a buyer";
+    ASSERT_TRUE(queue->selectSession(buyer));
+    const qint64 supervisedBefore = queryInt(b.path(), "SELECT count(*) FROM audit WHERE action = 'chat.supervise'");
+    auto* takeOver = queue->findChild<QPushButton*>(QStringLiteral("takeOver"));
+    ASSERT_TRUE(takeOver && takeOver->isEnabled());
+    QTest::mouseClick(takeOver, Qt::LeftButton);
+    confirm();
+    settle();
+    auto now = b->store().workbench().conversationOfBuyer(QStringLiteral("sim"), buyer);
+    ASSERT_TRUE(now.ok() && now->has_value());
+    EXPECT_EQ((*now)->agent, QStringLiteral("主管老李")) << "taken from " << colleague.toStdString();
+    EXPECT_EQ((*now)->state, ConversationSummary::State::Active);
+    EXPECT_GT(queryInt(b.path(), "SELECT count(*) FROM audit WHERE action = 'chat.supervise'"), supervisedBefore)
+        << "the take-over is audited";
 }
 
 TEST_F(ConsolePages, TheQueueAndAgentTablesPassTheModelTester)

@@ -42,7 +42,11 @@ QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
     setUpTableView(m_sessions, m_sessionModel);
     m_agents->setItemDelegateForColumn(kAgentLoadColumn, new LoadBarDelegate(m_agents));
     auto* move = new QPushButton(tr("Move to"), this);
+    auto* takeOver = new QPushButton(tr("Take over"), this);
+    takeOver->setObjectName(QStringLiteral("takeOver"));
+    takeOver->setToolTip(tr("The buyer moves to you; the agent who had them is told and it is audited"));
     auto* moveRow = new QHBoxLayout;
+    moveRow->addWidget(takeOver);
     moveRow->addWidget(move);
     moveRow->addWidget(m_target, 1);
     auto* left = new QWidget(this);
@@ -62,10 +66,13 @@ QueuePage::QueuePage(WorkbenchContext& context, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addWidget(m_message);
-    if (gates::mirror(move, context.session, auth::Permission::ChatSupervise)) {
-        gates::offer(move, context.session.capabilities(), platform::Capability::ChatTransfer);
+    for (QPushButton* b : {move, takeOver}) {
+        if (gates::mirror(b, context.session, auth::Permission::ChatSupervise)) {
+            gates::offer(b, context.session.capabilities(), platform::Capability::ChatTransfer);
+        }
     }
     connect(move, &QPushButton::clicked, this, [this] { transferSelected(m_target->currentText()); });
+    connect(takeOver, &QPushButton::clicked, this, &QueuePage::takeOverSelected);
     // Only while shown: a hidden page costs nothing.
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &QueuePage::reload);
@@ -200,6 +207,11 @@ bool QueuePage::selectSession(const QString& buyer)
     return true;
 }
 
+void QueuePage::takeOverSelected()
+{
+    transferSelected(m_context.me().name);
+}
+
 void QueuePage::transferSelected(const QString& agent)
 {
     const auto rows = m_sessions->selectionModel()->selectedRows();
@@ -209,9 +221,15 @@ void QueuePage::transferSelected(const QString& agent)
         return;
     }
     m_context.session.chats()
-        .transfer(buyer, agent, QString(), tr("Moved by the supervisor"))
+        .transfer(buyer, agent, QString(),
+                  agent == m_context.me().name ? tr("Taken over by the supervisor") : tr("Moved by the supervisor"))
         .then(this, [this, buyer, agent](Status st) {
-            m_message->setText(st ? tr("%1 moved to %2.").arg(buyer, agent) : st.error().message);
+            m_message->setText(st ? (agent == m_context.me().name ? tr("You now serve %1.").arg(buyer)
+                                                                  : tr("%1 moved to %2.").arg(buyer, agent))
+                                  : st.error().message);
+            if (st) {
+                reload();
+            }
         });
 }
 

@@ -35,6 +35,8 @@ public:
     bool refreshing() const;
     /// Moves the selected chat's buyer to `agent` (the button's work).
     void transferSelected(const QString& agent);
+    /// 接手: the selected chat's buyer moves to the supervisor (chat.supervise; audited).
+    void takeOverSelected();
     /// Chooses a buyer in a chat by name.
     bool selectSession(const QString& buyer);
 

@@ -1872,6 +1872,22 @@
         <source>everyone eligible is at their limit</source>
         <translation>可接待的客服都已满额</translation>
     </message>
+    <message>
+        <source>Take over</source>
+        <translation>接手</translation>
+    </message>
+    <message>
+        <source>The buyer moves to you; the agent who had them is told and it is audited</source>
+        <translation>买家转到您这里；原客服会收到通知，并记录审计</translation>
+    </message>
+    <message>
+        <source>Taken over by the supervisor</source>
+        <translation>主管已接手</translation>
+    </message>
+    <message>
+        <source>You now serve %1.</source>
+        <translation>您已接手 %1。</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::QuickReplyPicker</name>

@@ -146,7 +146,12 @@ QFuture<Status> ChatService::transfer(ActorSource who, const QString& buyer, con
             return Error::invalid(tr("Choose a colleague or a group to transfer to."));
         }
         if (toAgent == a.name) {
-            return Error::invalid(tr("The conversation is already yours."));
+            // To oneself: a supervisor taking a colleague's buyer over (checkOwnership asks for
+            // chat.supervise and audits it); one's own buyer is already one's own.
+            auto c = m_workbench.conversationOfBuyer(m_runner.platformName(), buyer);
+            if (c && *c && (*c)->state == ConversationSummary::State::Active && (*c)->agent == a.name) {
+                return Error::invalid(tr("The conversation is already yours."));
+            }
         }
         if (note.size() > kMaxNoteChars) {
             return Error::invalid(tr("The note has at most %1 characters.").arg(kMaxNoteChars));
