@@ -3,11 +3,13 @@
 // model tester, and a button acts on the account's state as read, not on its label.
 
 #include "common/TableRows.h"
+#include "console/AccountDialog.h"
 #include "console/AccountsPage.h"
 #include "console/AuditPage.h"
 #include "console/ConsoleWindow.h"
 #include "console/QueuePage.h"
 #include "services/accounts/AccountService.h"
+#include "services/routing/RoutingConfigService.h"
 
 #include "services/workbench/WorkbenchRepository.h"
 #include "session/Chats.h"
@@ -16,7 +18,12 @@
 #include "support/TempStore.h"
 #include "ui/ModelTesterGuard.h"
 #include "ui/WorkbenchFixture.h"
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 
 #include <QSignalSpy>
 #include <QTableView>
@@ -175,6 +182,50 @@ TEST_F(ConsolePages, EnableActsOnTheStateReadNotOnTheLabel)
     ASSERT_NE(it, list->end());
     EXPECT_FALSE(it->disabled) << "enable enabled it";
     EXPECT_EQ(page->selectedName(), QStringLiteral("小美")) << "and the row stayed chosen";
+}
+
+TEST_F(ConsolePages, AnAccountsRolesGroupAndLimitAreEditedAndALockedAccountIsUnlocked)
+{
+    auth::Actor owner = b.owner();
+    ASSERT_TRUE(
+        b->routing().save(owner, {}, {{QStringLiteral("presales"), 8}, {QStringLiteral("aftersales"), 5}}).ok());
+    openAs(owner);
+    auto mei = b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
+    ConsoleWindow console(*context);
+    auto* page = qobject_cast<AccountsPage*>(console.page(Page::Accounts));
+    ASSERT_TRUE(page);
+    ASSERT_TRUE(page->reload());
+    ASSERT_TRUE(page->select(QStringLiteral("小美")));
+    AccountDialog* dialog = page->editSelected();
+    ASSERT_TRUE(dialog);
+    EXPECT_TRUE(dialog->nameEdit()->isReadOnly());
+    EXPECT_FALSE(dialog->passwordEdit()->isVisible()) << "no password when editing";
+    ASSERT_TRUE(dialog->roleBox(QStringLiteral("presales"))->isChecked());
+    dialog->roleBox(QStringLiteral("aftersales"))->setChecked(true);
+    dialog->groupBox()->setCurrentIndex(dialog->groupBox()->findData(QStringLiteral("aftersales")));
+    dialog->limitBox()->setValue(6);
+    ASSERT_TRUE(await(page->change(*page->selected(), dialog->account())).ok())
+        << page->messageLabel()->text().toStdString();
+    dialog->close();
+    auto list = b->accounts().list(b.owner());
+    ASSERT_TRUE(list.ok());
+    const auto it =
+        std::find_if(list->begin(), list->end(), [](const Account& a) { return a.name == QStringLiteral("小美"); });
+    ASSERT_NE(it, list->end());
+    EXPECT_TRUE(it->roles.contains(QStringLiteral("aftersales")) && it->roles.contains(QStringLiteral("presales")));
+    EXPECT_EQ(it->group, QStringLiteral("aftersales"));
+    EXPECT_EQ(it->receptionLimit, 6);
+
+    // Locked by wrong passwords: 解锁 unlocks, and the account is still enabled.
+    for (int i = 0; i < 5; ++i) {
+        (void)b->accounts().login(QStringLiteral("小美"), QStringLiteral("wrong-password"));
+    }
+    ASSERT_TRUE(page->reload());
+    ASSERT_TRUE(page->select(QStringLiteral("小美")));
+    EXPECT_TRUE(page->unlockButton()->isEnabled());
+    ASSERT_TRUE(await(page->unlockSelected()).ok());
+    EXPECT_TRUE(b->accounts().login(QStringLiteral("小美"), QStringLiteral("agent-pass-1")).ok()) << "unlocked";
+    Q_UNUSED(mei)
 }
 
 } // namespace

@@ -118,12 +118,30 @@ TEST_F(Console, APermissionTreeOfferOnlyWhatTheEditorHolds)
     ConsoleWindow console(*context);
     auto* page = qobject_cast<RolesPage*>(console.page(Page::Roles));
     ASSERT_TRUE(page);
-    ASSERT_TRUE(await(page->createRole(QStringLiteral("新人组"))).ok()) << page->messageLabel()->text().toStdString();
-    auto created = b->roles().show(b.owner(), QStringLiteral("新人组"));
-    ASSERT_TRUE(created.ok());
-    EXPECT_FALSE(created->permissions.contains(auth::Permission::RefundAgree)) << "only what the editor holds";
+    // 新建角色 stores nothing: a new role starts empty (or from a template) and is created on 保存.
+    ASSERT_TRUE(page->startNewRole(QStringLiteral("新人组")).ok()) << page->messageLabel()->text().toStdString();
+    EXPECT_FALSE(b->roles().show(b.owner(), QStringLiteral("新人组")).ok()) << "not stored before saving";
+    EXPECT_TRUE(page->checked().empty()) << "a new role starts empty";
     QTreeWidgetItem* reply = page->permissionItem(auth::Permission::ChatReply);
     QTreeWidgetItem* agree = page->permissionItem(auth::Permission::RefundAgree);
+    reply->setCheckState(0, Qt::Checked);
+    page->permissionItem(auth::Permission::ChatRead)->setCheckState(0, Qt::Checked);
+    ASSERT_TRUE(await(page->save()).ok()) << page->messageLabel()->text().toStdString();
+    auto created = b->roles().show(b.owner(), QStringLiteral("新人组"));
+    ASSERT_TRUE(created.ok());
+    EXPECT_EQ(created->permissions, (auth::PermissionSet{auth::Permission::ChatRead, auth::Permission::ChatReply}))
+        << "exactly what was ticked";
+    EXPECT_FALSE(page->hasUnsavedRole());
+    // From a template: only what the editor may grant comes along.
+    ASSERT_TRUE(page->startNewRole(QStringLiteral("售前模板"), QStringLiteral("presales")).ok());
+    EXPECT_FALSE(page->checked().contains(auth::Permission::RefundAgree));
+    EXPECT_TRUE(page->checked().contains(auth::Permission::ChatReply));
+    EXPECT_FALSE(page->startNewRole(QStringLiteral("新人组")).ok()) << "a name in use";
+    for (int i = 0; i < page->roleList()->count(); ++i) {
+        if (page->roleList()->item(i)->data(Qt::UserRole).toString() == u"新人组") {
+            page->roleList()->setCurrentRow(i);
+        }
+    }
     reply->setCheckState(0, Qt::Unchecked);
     ASSERT_TRUE(await(page->save()).ok());
     EXPECT_FALSE(

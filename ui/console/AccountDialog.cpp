@@ -52,6 +52,7 @@ AccountDialog::AccountDialog(const std::vector<auth::Role>& roles, const std::ve
         m_roles[r.name] = box;
     }
     auto* form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Password"), m_password);
     form->addRow(tr("Again"), m_again);
@@ -72,6 +73,26 @@ AccountDialog::AccountDialog(const std::vector<auth::Role>& roles, const std::ve
     layout->addWidget(buttons);
 }
 
+void AccountDialog::edit(const Account& existing)
+{
+    m_editing = true;
+    setWindowTitle(tr("Edit %1").arg(existing.name));
+    m_name->setText(existing.name);
+    m_name->setReadOnly(true);
+    m_form->setRowVisible(m_password, false);
+    m_form->setRowVisible(m_again, false);
+    for (const auto& [name, box] : m_roles) {
+        box->setChecked(existing.roles.contains(name));
+    }
+    const int g = m_group->findData(existing.group);
+    if (g < 0 && !existing.group.isEmpty()) {
+        m_group->addItem(existing.group, existing.group);
+    }
+    m_group->setCurrentIndex(std::max(0, m_group->findData(existing.group)));
+    m_limit->setValue(existing.receptionLimit.value_or(0));
+    m_group->setFocus();
+}
+
 QCheckBox* AccountDialog::roleBox(const QString& role) const
 {
     auto it = m_roles.find(role);
@@ -84,7 +105,7 @@ bool AccountDialog::check()
         m_message->setText(tr("Give the sub-account a name."));
         return false;
     }
-    if (m_password->text() != m_again->text()) {
+    if (!m_editing && m_password->text() != m_again->text()) {
         m_message->setText(tr("The two passwords differ. Type the same password twice."));
         return false;
     }
@@ -102,7 +123,8 @@ NewAccount AccountDialog::account() const
     a.name = m_name->text().trimmed();
     a.password = m_password->text();
     for (const auto& [name, box] : m_roles) {
-        if (box->isChecked() && box->isEnabled()) {
+        // A role the editor may not grant counts as it stands (editing keeps it; new: never).
+        if (box->isChecked() && (box->isEnabled() || m_editing)) {
             a.roles << name;
         }
     }

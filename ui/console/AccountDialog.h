@@ -17,6 +17,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QFormLayout;
 class QSpinBox;
 
 namespace shopdesk::ui {
@@ -30,6 +31,12 @@ public:
                   const QStringList& groups, QWidget* parent = nullptr);
 
     NewAccount account() const;
+    /// Edits `existing` instead of creating: the name is fixed, no password is asked, its roles,
+    /// group and limit are filled in. Roles the editor may not grant stay as they are.
+    void edit(const Account& existing);
+    bool editing() const { return m_editing; }
+    QComboBox* groupBox() const { return m_group; }
+    QSpinBox* limitBox() const { return m_limit; }
     QCheckBox* roleBox(const QString& role) const;
     QLineEdit* nameEdit() const { return m_name; }
     QLineEdit* passwordEdit() const { return m_password; }
@@ -52,6 +59,8 @@ private:
     void finish();
     std::function<QFuture<Status>()> m_submit;
     QDialogButtonBox* m_buttons = nullptr;
+    QFormLayout* m_form = nullptr;
+    bool m_editing = false;
 };
 
 } // namespace shopdesk::ui

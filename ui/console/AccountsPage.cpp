@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
+#include <QPromise>
 #include <QPushButton>
 #include <QTableView>
 
@@ -27,6 +28,7 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     , m_model(
           new TableRowsModel({tr("Name"), tr("Roles"), tr("Group"), tr("Limit"), tr("Status"), tr("Last login")}, this))
     , m_new(new QPushButton(tr("New…"), this))
+    , m_edit(new QPushButton(tr("Edit…"), this))
     , m_password(new QPushButton(tr("Change password…"), this))
     , m_disable(new QPushButton(tr("Disable"), this))
     , m_unlock(new QPushButton(tr("Unlock"), this))
@@ -36,7 +38,7 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     setUpTableView(m_table, m_model);
     m_message->setWordWrap(true);
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {m_new, m_password, m_disable, m_unlock, m_delete}) {
+    for (QPushButton* b : {m_new, m_edit, m_password, m_disable, m_unlock, m_delete}) {
         buttons->addWidget(b);
     }
     buttons->addStretch();
@@ -45,6 +47,7 @@ AccountsPage::AccountsPage(WorkbenchContext& context, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(m_message);
     connect(m_new, &QPushButton::clicked, this, &AccountsPage::createDialog);
+    connect(m_edit, &QPushButton::clicked, this, [this] { (void)editSelected(); });
     connect(m_password, &QPushButton::clicked, this, &AccountsPage::changePassword);
     connect(m_disable, &QPushButton::clicked, this, [this] { (void)toggleDisabled(); });
     connect(m_unlock, &QPushButton::clicked, this, [this] { (void)unlockSelected(); });
@@ -126,10 +129,10 @@ void AccountsPage::updateButtons()
 {
     const auto a = selected();
     m_disable->setText(a && a->disabled ? tr("Enable") : tr("Disable"));
-    for (QPushButton* b : {m_new, m_password, m_disable, m_unlock, m_delete}) {
+    for (QPushButton* b : {m_new, m_edit, m_password, m_disable, m_unlock, m_delete}) {
         gates::mirror(b, m_context.session, auth::Permission::AccountManage);
     }
-    for (QPushButton* b : {m_password, m_disable, m_delete}) {
+    for (QPushButton* b : {m_edit, m_password, m_disable, m_delete}) {
         gates::disableUnless(b, a.has_value(), tr("Choose an account first."));
     }
     gates::disableUnless(m_unlock, a && isLocked(*a), tr("The selected account is not locked."));
@@ -172,6 +175,70 @@ void AccountsPage::createDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->submitWith([this, dialog] { return create(dialog->account()); });
     dialog->open();
+}
+
+AccountDialog* AccountsPage::editSelected()
+{
+    const auto a = selected();
+    auto grantable = m_context.session.team().grantableRoles();
+    if (!a || !grantable) {
+        if (!grantable) {
+            report(grantable.error(), {});
+        }
+        return nullptr;
+    }
+    auto all = m_context.session.team().roles();
+    QStringList groups;
+    if (auto config = m_context.session.team().routing()) {
+        for (const auto& g : config->groups) {
+            groups << g.name;
+        }
+    }
+    auto* dialog = new AccountDialog(all ? *all : *grantable, *grantable, groups, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->edit(*a);
+    const Account before = *a;
+    dialog->submitWith([this, dialog, before] { return change(before, dialog->account()); });
+    dialog->open();
+    return dialog;
+}
+
+QFuture<Status> AccountsPage::change(const Account& before, const NewAccount& after)
+{
+    // Roles first, then routing; each only when it changed. The second waits for the first.
+    session::Team& team = m_context.session.team();
+    QStringList was = before.roles;
+    QStringList now = after.roles;
+    was.sort();
+    now.sort();
+    const bool rolesChanged = was != now;
+    const bool routingChanged = before.group != after.group || before.receptionLimit != after.receptionLimit;
+    const QString name = before.name;
+    session::Team* teamPtr = &team;
+    auto routing = [teamPtr, name, after, routingChanged]() -> QFuture<Status> {
+        if (!routingChanged) {
+            return QtFuture::makeReadyFuture(Status());
+        }
+        return teamPtr->setAgentRouting(name, after.group, after.receptionLimit);
+    };
+    QFuture<Status> first = rolesChanged ? team.setRoles(name, after.roles) : QtFuture::makeReadyFuture(Status());
+    auto done = std::make_shared<QPromise<Status>>();
+    done->start();
+    QFuture<Status> result = done->future();
+    first.then(this, [this, done, routing, name](Status st) {
+        if (!st) {
+            report(st, {});
+            done->addResult(st);
+            done->finish();
+            return;
+        }
+        routing().then(this, [this, done, name](Status second) {
+            report(second, tr("%1 changed.").arg(name));
+            done->addResult(second);
+            done->finish();
+        });
+    });
+    return result;
 }
 
 void AccountsPage::changePassword()

@@ -16,6 +16,8 @@ class QTableView;
 
 namespace shopdesk::ui {
 
+class AccountDialog;
+
 class TableRowsModel;
 
 /// 子账号: the shop's sub-accounts; create, change password, disable/enable, unlock, delete (a typed
@@ -41,6 +43,11 @@ public:
     /// Disables an enabled account, enables a disabled one (by its state, not its label).
     QFuture<Status> toggleDisabled();
     QFuture<Status> unlockSelected();
+    /// Changes an account's roles, group and limit (what changed only; no escalation, the
+    /// service checks).
+    QFuture<Status> change(const Account& before, const NewAccount& after);
+    /// The edit dialog of the selected account (open, not modal to the test).
+    AccountDialog* editSelected();
     QPushButton* disableButton() const { return m_disable; }
     QPushButton* unlockButton() const { return m_unlock; }
 
@@ -56,6 +63,7 @@ private:
     QTableView* m_table;
     TableRowsModel* m_model;
     QPushButton* m_new;
+    QPushButton* m_edit;
     QPushButton* m_password;
     QPushButton* m_disable;
     QPushButton* m_unlock;

@@ -1,12 +1,14 @@
 #include "console/RolesPage.h"
 
+#include "common/FormDialog.h"
 #include "common/Gates.h"
 #include "common/Outcome.h"
 #include "session/Team.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
@@ -60,15 +62,27 @@ RolesPage::RolesPage(WorkbenchContext& context, QWidget* parent)
     connect(m_roles, &QListWidget::currentRowChanged, this, &RolesPage::showRole);
     connect(m_save, &QPushButton::clicked, this, [this] { (void)save(); });
     connect(m_new, &QPushButton::clicked, this, [this] {
-        bool ok = false;
-        const QString name =
-            QInputDialog::getText(this, tr("New role"), tr("Name of the role:"), QLineEdit::Normal, QString(), &ok);
-        if (ok && !name.trimmed().isEmpty()) {
-            (void)createRole(name.trimmed()); // the page shows the outcome
+        FormDialog dialog(tr("New role"), this, tr("Nothing is stored until you save the role."));
+        auto* name = new QLineEdit(&dialog);
+        auto* from = new QComboBox(&dialog);
+        from->addItem(tr("Empty (no permissions)"), QString());
+        for (const auth::Role& r : m_list) {
+            from->addItem(tr("Like %1").arg(r.builtin ? tr("%1 (built-in)").arg(r.name) : r.name), r.name);
         }
+        dialog.addRow(tr("Name"), name);
+        dialog.addRow(tr("Start from"), from);
+        dialog.submitWith([this, name, from] {
+            return QtFuture::makeReadyFuture(startNewRole(name->text().trimmed(), from->currentData().toString()));
+        });
+        dialog.exec();
     });
     connect(m_delete, &QPushButton::clicked, this, [this] {
         const int row = m_roles->currentRow();
+        if (isDraftRow(row)) {
+            m_draft.reset(); // never stored: discarding it is all
+            reload();
+            return;
+        }
         if (row < 0 || m_list[static_cast<std::size_t>(row)].builtin) {
             return;
         }
@@ -114,6 +128,16 @@ bool RolesPage::reload()
             select = static_cast<int>(i);
         }
     }
+    if (m_draft) {
+        auto* item = new QListWidgetItem(tr("%1 (new, not saved)").arg(m_draft->name), m_roles);
+        item->setData(Qt::UserRole, m_draft->name);
+        QFont f = item->font();
+        f.setItalic(true);
+        item->setFont(f);
+        if (m_draft->name == keep) {
+            select = static_cast<int>(m_list.size());
+        }
+    }
     block.unblock();
     m_roles->setCurrentRow(select);
     showRole(select);
@@ -122,10 +146,14 @@ bool RolesPage::reload()
 
 void RolesPage::showRole(int row)
 {
-    if (row < 0 || row >= static_cast<int>(m_list.size())) {
+    if (row < 0 || (row >= static_cast<int>(m_list.size()) && !isDraftRow(row))) {
         return;
     }
-    const auth::Role& r = m_list[static_cast<std::size_t>(row)];
+    if (m_draft && m_shownDraft && !isDraftRow(row)) {
+        m_draft->permissions = checked(); // what was ticked on the new role stays with it
+    }
+    m_shownDraft = isDraftRow(row);
+    const auth::Role& r = isDraftRow(row) ? *m_draft : m_list[static_cast<std::size_t>(row)];
     for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
         QTreeWidgetItem* item = permissionItem(info.permission);
         item->setCheckState(0, r.permissions.contains(info.permission) ? Qt::Checked : Qt::Unchecked);
@@ -172,6 +200,17 @@ QFuture<Status> RolesPage::save()
     if (row < 0) {
         return QtFuture::makeReadyFuture(Status());
     }
+    if (isDraftRow(row)) {
+        // Created now, with exactly what is ticked.
+        const QString name = m_draft->name;
+        return m_context.session.team().createRole(name, checked()).then(this, [this, name](Status st) {
+            if (st) {
+                m_draft.reset();
+            }
+            report(st, tr("Role %1 created.").arg(name));
+            return st;
+        });
+    }
     const QString name = m_list[static_cast<std::size_t>(row)].name;
     return m_context.session.team().editRole(name, checked()).then(this, [this, name](Status st) {
         report(st, tr("Role %1 saved.").arg(name));
@@ -179,26 +218,37 @@ QFuture<Status> RolesPage::save()
     });
 }
 
-QFuture<Status> RolesPage::createRole(const QString& name)
+Status RolesPage::startNewRole(const QString& name, const QString& templateRole)
 {
-    // The new role starts from what the tree shows, limited to what the editor may grant.
-    auth::PermissionSet start;
-    for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
-        if (checked().contains(info.permission) && m_context.session.can(info.permission)) {
-            start.insert(info.permission);
+    if (name.isEmpty()) {
+        return Error::invalid(tr("Give the role a name."));
+    }
+    for (const auth::Role& r : m_list) {
+        if (r.name == name) {
+            return Error::invalid(tr("There is a role %1 already.").arg(name));
         }
     }
-    return m_context.session.team().createRole(name, start).then(this, [this, name](Status st) {
-        report(st, tr("Role %1 created from the permissions shown; adjust them and save.").arg(name));
-        if (st) {
-            for (int i = 0; i < m_roles->count(); ++i) {
-                if (m_roles->item(i)->data(Qt::UserRole).toString() == name) {
-                    m_roles->setCurrentRow(i);
+    auth::Role draft;
+    draft.name = name;
+    for (const auth::Role& r : m_list) {
+        if (r.name == templateRole) {
+            for (const auth::PermissionInfo& info : auth::permissionCatalogue()) {
+                // Only what the editor may grant comes along.
+                if (r.permissions.contains(info.permission) && m_context.session.can(info.permission)) {
+                    draft.permissions.insert(info.permission);
                 }
             }
         }
-        return st;
-    });
+    }
+    m_draft = draft;
+    reload();
+    for (int i = 0; i < m_roles->count(); ++i) {
+        if (isDraftRow(i)) {
+            m_roles->setCurrentRow(i);
+        }
+    }
+    showOutcome(m_message, Status(), tr("Tick what %1 may do, then save.").arg(name));
+    return {};
 }
 
 } // namespace shopdesk::ui

@@ -5,7 +5,9 @@
 #include "workbench/WorkbenchContext.h"
 
 #include <QFuture>
+
 #include <QWidget>
+#include <optional>
 
 class QLabel;
 class QListWidget;
@@ -30,9 +32,13 @@ public:
     /// The tree's item of a permission.
     QTreeWidgetItem* permissionItem(auth::Permission p) const;
     auth::PermissionSet checked() const;
+    /// Saves the role shown: a new one is created only now, with what is ticked.
     QFuture<Status> save();
-    /// A new custom role with the permissions the tree shows that the editor holds.
-    QFuture<Status> createRole(const QString& name);
+    /// Starts a new role (nothing is stored until 保存): empty, or with the permissions of
+    /// `templateRole` that the editor may grant. It is listed, marked as not saved, and chosen.
+    Status startNewRole(const QString& name, const QString& templateRole = {});
+    /// Whether a new role waits to be saved.
+    bool hasUnsavedRole() const { return m_draft.has_value(); }
 
 private:
     void showRole(int row);
@@ -40,6 +46,9 @@ private:
 
     WorkbenchContext& m_context;
     std::vector<auth::Role> m_list;
+    std::optional<auth::Role> m_draft; ///< a new role not yet saved (listed last)
+    bool m_shownDraft = false;         ///< the tree shows the new role
+    bool isDraftRow(int row) const { return m_draft && row == static_cast<int>(m_list.size()); }
     QListWidget* m_roles;
     QTreeWidget* m_tree;
     QPushButton* m_new;

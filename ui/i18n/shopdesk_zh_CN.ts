@@ -488,6 +488,10 @@
         <source>Choose at least one role.</source>
         <translation>请至少选择一个角色。</translation>
     </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::AccountsPage</name>
@@ -610,6 +614,14 @@
     <message>
         <source>%1 unlocked.</source>
         <translation>%1 已解锁。</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>%1 changed.</source>
+        <translation>%1 已修改。</translation>
     </message>
 </context>
 <context>
@@ -2050,10 +2062,6 @@
         <translation>新建角色</translation>
     </message>
     <message>
-        <source>Name of the role:</source>
-        <translation>角色名称：</translation>
-    </message>
-    <message>
         <source>Delete role</source>
         <translation>删除角色</translation>
     </message>
@@ -2082,8 +2090,44 @@
         <translation>已保存角色 %1。</translation>
     </message>
     <message>
-        <source>Role %1 created from the permissions shown; adjust them and save.</source>
-        <translation>已按当前显示的权限创建角色 %1，请调整后保存。</translation>
+        <source>Nothing is stored until you save the role.</source>
+        <translation>保存之前不会创建角色。</translation>
+    </message>
+    <message>
+        <source>Empty (no permissions)</source>
+        <translation>空白（无权限）</translation>
+    </message>
+    <message>
+        <source>Like %1</source>
+        <translation>参照 %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>%1 (new, not saved)</source>
+        <translation>%1（新建，未保存）</translation>
+    </message>
+    <message>
+        <source>Role %1 created.</source>
+        <translation>角色 %1 已创建。</translation>
+    </message>
+    <message>
+        <source>Give the role a name.</source>
+        <translation>请为角色命名。</translation>
+    </message>
+    <message>
+        <source>There is a role %1 already.</source>
+        <translation>已有角色 %1。</translation>
+    </message>
+    <message>
+        <source>Tick what %1 may do, then save.</source>
+        <translation>勾选 %1 可以做的事，然后保存。</translation>
     </message>
 </context>
 <context>
