@@ -1,5 +1,6 @@
 #include "core/InstanceLock.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace shopdesk {
@@ -28,12 +29,15 @@ Result<std::unique_ptr<InstanceLock>> InstanceLock::acquire(const QString& datab
         QString host;
         QString app;
         lock->getLockInfo(&pid, &host, &app);
-        return Error::invalid(QStringLiteral("ShopDesk is already running on this database (process %1). Switch to "
-                                             "that window, or start with --db to open another database.")
+        return Error::invalid(QCoreApplication::translate("InstanceLock",
+                                                          "ShopDesk is already running on this database (process %1). "
+                                                          "Switch to that window, or start with --db to open another "
+                                                          "database.")
                                   .arg(pid));
     }
     return Error::internal(
-        QStringLiteral("Cannot create the lock file %1 (permission denied or disk full).").arg(lockPath));
+        QCoreApplication::translate("InstanceLock", "Cannot create the lock file %1 (permission denied or disk full).")
+            .arg(lockPath));
 }
 
 } // namespace shopdesk

@@ -35,9 +35,22 @@ TEST(AppInstance, ASecondAppOnTheSameDatabaseIsRefusedClearly)
     ASSERT_FALSE(ownerPassword.isEmpty()) << "no demo accounts printed: " << first.readAllStandardError().toStdString();
     ASSERT_TRUE(QFile::exists(db + QStringLiteral(".lock")));
 
-    auto second = runProcess(binary("shopdesk"), {QStringLiteral("--db"), db}, {}, 30000);
+    // A second start brings the first window to the front and says so, in the desk's language.
+    auto second = runProcess(
+        binary("shopdesk"), {QStringLiteral("--db"), db, QStringLiteral("--lang"), QStringLiteral("zh_CN")}, {}, 30000);
     EXPECT_EQ(second.exitCode, 1);
-    EXPECT_TRUE(second.err.contains(QStringLiteral("already running on this database"))) << second.err.toStdString();
+    EXPECT_TRUE(second.err.contains(QStringLiteral("已在此数据库上打开"))) << second.err.toStdString();
+    bool asked = false;
+    for (int i = 0; i < 100 && !asked; ++i) {
+        first.waitForReadyRead(50);
+        printed += QString::fromUtf8(first.readAllStandardOutput());
+        asked = printed.contains(QStringLiteral("another start asked for this window"));
+    }
+    EXPECT_TRUE(asked) << "the first window was asked to come to the front";
+    auto english = runProcess(binary("shopdesk"),
+                              {QStringLiteral("--db"), db, QStringLiteral("--lang"), QStringLiteral("en")}, {}, 30000);
+    EXPECT_EQ(english.exitCode, 1);
+    EXPECT_TRUE(english.err.contains(QStringLiteral("already open on this database"))) << english.err.toStdString();
 
     // shopdeskctl works beside the running app.
     auto search =

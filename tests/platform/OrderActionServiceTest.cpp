@@ -13,6 +13,8 @@
 #include "support/Await.h"
 #include "support/TestBackend.h"
 
+#include "support/TempStore.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -175,6 +177,15 @@ TEST_F(OrderActions, EachActionInEachOrderStateIsAllowedExactlyWhenTheRulesSay)
         confirm();
         EXPECT_EQ(storedOrder(no).amountFen, rule.price ? before - 100 : before);
         EXPECT_EQ(worldOrder(no).amountFen, storedOrder(no).amountFen);
+        if (rule.price) {
+            // The audit entry names the old amount and the new one.
+            const QStringList entries =
+                shopdesk::test::queryRows(b.path(), "SELECT detail FROM audit WHERE action = 'order.price.modify' "
+                                                    "ORDER BY id DESC LIMIT 1");
+            ASSERT_EQ(entries.size(), 1);
+            EXPECT_EQ(entries.front(),
+                      QStringLiteral("amount %1 -> %2").arg(formatYuan(before), formatYuan(before - 100)));
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 // shopdesk: the agent workbench. Opens the store, logs in (or, with --demo, runs the embedded
 // demo shop as its demo agent), connects the shop's platform and shows the workbench.
 
+#include "app/SingleInstance.h"
 #include "bench/UiBench.h"
 #include "common/Gates.h"
 #include "common/Language.h"
@@ -99,10 +100,21 @@ int main(int argc, char* argv[])
 
     const bool demo = parser.isSet(demoOption) || parser.isSet(shotOption);
     const QString dbPath = parser.isSet(dbOption) ? parser.value(dbOption) : apppaths::defaultDatabase();
+    ui::SingleInstance instance(dbPath);
     auto lock = InstanceLock::acquire(dbPath);
     if (!lock) {
+        // The first window comes to the front; this start says so and ends.
+        if (instance.askFirstToRaise()) {
+            std::fprintf(stderr, "shopdesk: %s\n",
+                         QCoreApplication::translate("main", "ShopDesk is already open on this database: its window "
+                                                             "was brought to the front.")
+                             .toLocal8Bit()
+                             .constData());
+            return 1;
+        }
         return refuse(lock.error().message);
     }
+    instance.listen();
     session::LocalShop::Options options;
     options.databasePath = dbPath;
     options.create = true;
@@ -181,6 +193,14 @@ int main(int argc, char* argv[])
             QApplication::exit(kLogInAgain);
         });
         window.show();
+        QObject::connect(&instance, &ui::SingleInstance::raiseRequested, &window, [&window] {
+            std::fprintf(stdout, "shopdesk: another start asked for this window\n");
+            std::fflush(stdout);
+            window.setWindowState((window.windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+            window.show();
+            window.raise();
+            window.activateWindow();
+        });
         if (parser.isSet(shotOption)) {
             ui::scheduleScreenshot(window, parser.value(shotOption), parser.value(showOption),
                                    static_cast<int>(parser.value(afterOption).toDouble() * 1000));

@@ -1,5 +1,7 @@
 #include "common/Format.h"
 
+#include "auth/Operation.h"
+#include "common/Gates.h"
 #include "domain/DisplayText.h"
 
 #include <QCoreApplication>
@@ -22,6 +24,37 @@ QString shown(const QString& text)
 QString shownLine(const QString& text)
 {
     return displayText(text, true);
+}
+
+QString auditAction(const QString& key)
+{
+    for (const auth::OperationInfo& op : auth::operationTable()) {
+        if (key == QLatin1String(op.name)) {
+            return QString::fromUtf8(gates::language() == u"en" ? op.en : op.zh);
+        }
+    }
+    static const std::pair<const char*, const char*> kOthers[] = {
+        {"login", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Login")},
+        {"login.ok", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Login")},
+        {"login.failed", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Failed login")},
+        {"login.refused", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Login refused")},
+        {"logout", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Logout")},
+        {"account.locked", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Account locked")},
+        {"account.unlock", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Account unlocked")},
+        {"account.roles", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Roles changed")},
+        {"password.change", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Own password changed")},
+        {"password.reset", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Password reset")},
+        {"permission.denied", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Refused: no permission")},
+        {"chat.supervise", QT_TRANSLATE_NOOP("shopdesk::ui::format", "A colleague's chat acted on")},
+        {"audit.reanchored", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Audit chain re-anchored")},
+        {"settings.change", QT_TRANSLATE_NOOP("shopdesk::ui::format", "Setting changed")},
+    };
+    for (const auto& [k, label] : kOthers) {
+        if (key == QLatin1String(k)) {
+            return tr(label);
+        }
+    }
+    return key;
 }
 
 QString groupName(const QString& key)

@@ -38,6 +38,10 @@ QString refundStatus(RefundStatus s);
 /// the shop named them; empty: anyone in the shop.
 QString groupName(const QString& key);
 
+/// An audit entry's action as people read it ("同意退款" for refund.agree); the key itself when
+/// nothing better is known.
+QString auditAction(const QString& key);
+
 /// Flag colours 0-5: names and colours as the platforms show them.
 QString flagName(int flag);
 QColor flagColour(int flag);

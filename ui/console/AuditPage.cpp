@@ -73,7 +73,7 @@ bool AuditPage::reload()
     for (const AuditRecord& a : *records) {
         rows.push_back(
             {QString::number(a.id),
-             {QString::number(a.id), format::fullTime(a.entry.at), a.entry.actor, a.entry.action,
+             {QString::number(a.id), format::fullTime(a.entry.at), a.entry.actor, format::auditAction(a.entry.action),
               a.entry.detail.isEmpty() ? a.entry.target : a.entry.target + QStringLiteral(" · ") + a.entry.detail}});
     }
     const bool first = m_model->rowCount() == 0;

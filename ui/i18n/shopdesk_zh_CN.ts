@@ -57,6 +57,17 @@
     </message>
 </context>
 <context>
+    <name>InstanceLock</name>
+    <message>
+        <source>ShopDesk is already running on this database (process %1). Switch to that window, or start with --db to open another database.</source>
+        <translation>ShopDesk 已在此数据库上运行（进程 %1）。请切换到该窗口，或用 --db 打开另一个数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1 (permission denied or disk full).</source>
+        <translation>无法创建锁文件 %1（没有权限或磁盘已满）。</translation>
+    </message>
+</context>
+<context>
     <name>OrderService</name>
     <message>
         <source>Not shown: the audit log could not record the reveal (%1).</source>
@@ -165,6 +176,10 @@
     <message>
         <source>This database has no shop yet. Create one with `shopdeskctl init`, or start with --demo.</source>
         <translation>此数据库还没有店铺。请用 `shopdeskctl init` 创建，或以 --demo 启动。</translation>
+    </message>
+    <message>
+        <source>ShopDesk is already open on this database: its window was brought to the front.</source>
+        <translation>ShopDesk 已在此数据库上打开：已将其窗口切换到前台。</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1047,29 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::ui::HistorySearchDialog</name>
+    <message>
+        <source>Show older matches</source>
+        <translation>显示更早的结果</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>聊天记录：%1</translation>
+    </message>
+    <message>
+        <source>Nothing found. Every word must occur in the message.</source>
+        <translation>没有找到。消息须包含每个词。</translation>
+    </message>
+    <message>
+        <source>The newest %1 matches are shown; there are older ones.</source>
+        <translation>已显示最新的 %1 条结果，还有更早的。</translation>
+    </message>
+    <message>
+        <source>%1 match(es), all shown.</source>
+        <translation>共 %1 条结果，已全部显示。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ui::LoginDialog</name>
     <message>
         <source>ShopDesk — log in</source>
@@ -1182,14 +1220,6 @@
     <message>
         <source>That conversation is no longer stored.</source>
         <translation>该会话已不在本地记录中。</translation>
-    </message>
-    <message>
-        <source>History: %1 (%2 found)</source>
-        <translation>聊天记录：%1（找到 %2 条）</translation>
-    </message>
-    <message>
-        <source>Nothing found. Every word must occur in the message.</source>
-        <translation>没有找到。消息须包含每个词。</translation>
     </message>
     <message>
         <source>Open a buyer&apos;s chat first.</source>
@@ -2348,6 +2378,58 @@
     <message>
         <source>After-sales</source>
         <translation>售后</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Login refused</source>
+        <translation>拒绝登录</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号已锁定</translation>
+    </message>
+    <message>
+        <source>Account unlocked</source>
+        <translation>账号已解锁</translation>
+    </message>
+    <message>
+        <source>Roles changed</source>
+        <translation>角色已修改</translation>
+    </message>
+    <message>
+        <source>Own password changed</source>
+        <translation>修改了自己的密码</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Refused: no permission</source>
+        <translation>拒绝：无权限</translation>
+    </message>
+    <message>
+        <source>A colleague&apos;s chat acted on</source>
+        <translation>处理了同事的会话</translation>
+    </message>
+    <message>
+        <source>Audit chain re-anchored</source>
+        <translation>审计链已重新锚定</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>设置已修改</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 #include "workbench/MainWindow.h"
 
+#include "workbench/HistorySearchDialog.h"
+
 #include "chat/ChatTabs.h"
 #include "chat/ChatView.h"
 #include "chat/Composer.h"
@@ -344,44 +346,22 @@ ChatView* MainWindow::openConversation(const QString& platform, const QString& k
     return m_tabs->open(**s);
 }
 
+HistorySearchDialog* MainWindow::lastSearch() const
+{
+    return qobject_cast<HistorySearchDialog*>(m_lastSearch.data());
+}
+
 void MainWindow::runHistorySearch()
 {
-    SearchRequest request;
-    request.query = m_search->text();
-    request.limit = 200;
-    auto page = m_context.session.history().search(request);
-    if (!page) {
-        statusBar()->showMessage(page.error().message, 8000);
-        return;
-    }
-    const std::vector<MessageHit>* hits = &page->hits;
-    auto* dialog = new QDialog(this);
+    auto* dialog = new HistorySearchDialog(m_context.session, m_search->text(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("History: %1 (%2 found)").arg(request.query).arg(hits->size()));
-    dialog->resize(640, 480);
-    auto* list = new QListWidget(dialog);
-    list->setWordWrap(true);
-    for (const MessageHit& h : *hits) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
-                                             .arg(format::shownLine(h.buyerNick), format::fullTime(h.message.sentAt),
-                                                  format::shown(h.message.text)));
-        item->setData(Qt::UserRole, QStringList{h.platform, h.conversationKey});
-        item->setData(Qt::UserRole + 1, h.message.id.value());
-        list->addItem(item);
-    }
-    if (hits->empty()) {
-        list->addItem(tr("Nothing found. Every word must occur in the message."));
-    }
-    connect(list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        const QStringList key = item->data(Qt::UserRole).toStringList();
-        if (key.size() == 2) {
-            if (ChatView* v = openConversation(key[0], key[1])) {
-                v->reveal(MessageId(item->data(Qt::UserRole + 1).toLongLong()));
-            }
-        }
-    });
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(list);
+    connect(dialog, &HistorySearchDialog::openRequested, this,
+            [this](const QString& platform, const QString& key, qint64 messageId) {
+                if (ChatView* v = openConversation(platform, key)) {
+                    v->reveal(MessageId(messageId));
+                }
+            });
+    m_lastSearch = dialog;
     dialog->show();
 }
 

@@ -4,15 +4,19 @@
 #include "workbench/WorkbenchContext.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 
 class QComboBox;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
 class QTimer;
 
 namespace shopdesk::ui {
+
+class HistorySearchDialog;
 
 class Alerts;
 class ChatTabs;
@@ -58,6 +62,11 @@ public:
     /// The management window (menu 管理) at `page`.
     ConsoleWindow* openConsole(ConsoleWindow::Page page);
 
+    /// Searches all history for the toolbar box's text (Enter in the box).
+    void runHistorySearch();
+    /// The last history search opened (null once closed).
+    HistorySearchDialog* lastSearch() const;
+
     /// A wait for the database shorter than this is not worth saying.
     static constexpr qint64 kSayStoreWaitMs = 1500;
 
@@ -71,7 +80,7 @@ signals:
 
 private:
     void onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
-    void runHistorySearch();
+
     void updateStatus();
     /// "ShopDesk — shop — 小美 (在线)": one's own status is always in sight.
     void updateTitle();
@@ -96,6 +105,7 @@ private:
     QSet<QString> m_pendingConversations;
     QSet<QString> m_pendingOrders;
     QSet<QString> m_pendingRefunds;
+    QPointer<QDialog> m_lastSearch;
 };
 
 } // namespace shopdesk::ui

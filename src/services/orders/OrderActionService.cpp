@@ -149,8 +149,11 @@ QFuture<Status> OrderActionService::modifyAddress(ActorSource who, const QString
 
 QFuture<Status> OrderActionService::modifyPrice(ActorSource who, const QString& orderNo, Fen amountFen)
 {
+    // The entry names both amounts: what the order cost before and what it costs now.
+    auto before = storedOrder(orderNo);
+    const QString was = before ? formatYuan(before->amountFen) : QStringLiteral("?");
     const ActionRunner::Action action{Op::OrderPriceModify, Capability::ModifyPrice, orderNo,
-                                      QStringLiteral("amount -> %1").arg(formatYuan(amountFen))};
+                                      QStringLiteral("amount %1 -> %2").arg(was, formatYuan(amountFen))};
     auto validate = [=, this](const auth::Actor& a) -> Status {
         auto order = storedOrder(orderNo);
         if (!order) {

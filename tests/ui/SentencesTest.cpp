@@ -1,0 +1,75 @@
+// Small sentences that must not mislead: a search that stopped at a page says so and offers the
+// rest; the audit page names actions as people read them.
+
+#include "common/TableRows.h"
+#include "console/AuditPage.h"
+#include "console/ConsoleWindow.h"
+#include "workbench/HistorySearchDialog.h"
+
+#include "support/TempStore.h"
+#include "ui/WorkbenchFixture.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+
+namespace shopdesk::test {
+namespace {
+
+using namespace shopdesk::ui;
+
+class Sentences : public WorkbenchFixture {};
+
+TEST_F(Sentences, AHistorySearchThatStoppedAtAPageSaysSoAndOffersTheOlderMatches)
+{
+    std::vector<ImportRecord> records;
+    for (int i = 0; i < 250; ++i) {
+        records.emplace_back(message(QStringLiteral("c-many"), QStringLiteral("tb_多问"), Sender::Buyer, 60 * i,
+                                     QStringLiteral("第%1次问：今天能发货吗").arg(i)));
+    }
+    ingestAndWait(b->store().history(), std::move(records));
+    openAs(b.owner());
+    window->historySearch()->setText(QStringLiteral("能发货"));
+    window->runHistorySearch();
+    HistorySearchDialog* d = window->lastSearch();
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->shown(), HistorySearchDialog::kPage);
+    EXPECT_TRUE(d->summary()->text().contains(QStringLiteral("older"))) << d->summary()->text().toStdString();
+    EXPECT_FALSE(d->summary()->text().contains(QStringLiteral("250")));
+    ASSERT_FALSE(d->moreButton()->isHidden());
+    d->moreButton()->click();
+    EXPECT_EQ(d->shown(), 250);
+    EXPECT_EQ(d->list()->count(), 250);
+    EXPECT_TRUE(d->summary()->text().contains(QStringLiteral("250"))) << d->summary()->text().toStdString();
+    EXPECT_TRUE(d->moreButton()->isHidden()) << "nothing older is left";
+    d->close();
+
+    // Query syntax typed into the box is taken literally, and says when nothing matched.
+    window->historySearch()->setText(QStringLiteral("\"NEAR( 发货 OR *"));
+    window->runHistorySearch();
+    ASSERT_TRUE(window->lastSearch());
+    EXPECT_EQ(window->lastSearch()->shown(), 0);
+    EXPECT_FALSE(window->lastSearch()->summary()->text().isEmpty());
+}
+
+TEST_F(Sentences, TheAuditPageNamesActionsAsPeopleReadThem)
+{
+    b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
+    openAs(b.owner());
+    ConsoleWindow console(*context);
+    auto* audit = qobject_cast<AuditPage*>(console.page(ConsoleWindow::Page::Audit));
+    ASSERT_TRUE(audit);
+    ASSERT_TRUE(audit->reload());
+    bool sawCreate = false;
+    for (int r = 0; r < audit->model()->rowCount(); ++r) {
+        const QString action = audit->model()->text(r, 3);
+        EXPECT_NE(action, QStringLiteral("account.create")) << "a raw key";
+        sawCreate =
+            sawCreate || action == QStringLiteral("新建子账号") || action == QStringLiteral("Create a sub-account");
+    }
+    EXPECT_TRUE(sawCreate) << "the account's creation, by its name";
+}
+
+} // namespace
+} // namespace shopdesk::test
