@@ -9,9 +9,16 @@
 #include "workbench/ConversationListModel.h"
 #include "workbench/ConversationListPanel.h"
 
+#include "platform/sim/SimulatedShop.h"
+#include "services/accounts/AccountService.h"
+#include "services/routing/RoutingConfigService.h"
+#include "services/workbench/WorkbenchRepository.h"
+#include "session/Chats.h"
+#include "store/SqliteStore.h"
 #include "support/Await.h"
 #include "ui/WorkbenchFixture.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
@@ -148,6 +155,81 @@ TEST_F(Transfer, TheTeamIsShownWithStatusAndLoadAndTheNoteSurvivesAFailure)
     ASSERT_TRUE(notice);
     EXPECT_TRUE(notice->isVisible());
     EXPECT_TRUE(notice->text().contains(second)) << notice->text().toStdString();
+}
+
+TEST_F(Transfer, ClosingWithBuyersAsksSetsTheAgentAwayAndHandsThemToTheGroup)
+{
+    auth::Actor owner = b.owner();
+    ASSERT_TRUE(b->routing().save(owner, {}, {{QStringLiteral("presales"), 8}}).ok());
+    b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
+    ASSERT_TRUE(b->routing().setAgent(owner, QStringLiteral("小美"), QStringLiteral("presales"), std::nullopt).ok());
+    auto mei = b->accounts().login(QStringLiteral("小美"), QStringLiteral("agent-pass-1"));
+    ASSERT_TRUE(mei.ok());
+    openAs(*mei, 3, 20, 9);
+    ASSERT_TRUE(await(session->chats().setPresence(platform::AgentPresence::Online)).ok());
+    std::vector<ConversationSummary> mine;
+    const qint64 end = now() + 3600;
+    for (qint64 t = now() + 30; t < end && mine.size() < 2; t += 30) {
+        advance(t);
+        mine = window->conversations()->model()->active();
+    }
+    ASSERT_FALSE(mine.empty());
+
+    // Closing asks first; "stay" keeps everything as it was.
+    EXPECT_FALSE(window->close()) << "the window does not quit on its buyers";
+    ASSERT_TRUE(window->leaveQuestion());
+    QTest::keyClick(window->leaveQuestion(), Qt::Key_Escape);
+    settle();
+    EXPECT_FALSE(window->leaveQuestion());
+    EXPECT_TRUE(window->isVisible());
+
+    // Hand them over: away first, then each buyer to the group's colleagues, then the window goes.
+    EXPECT_FALSE(window->close());
+    ASSERT_TRUE(window->leaveQuestion());
+    window->leaveQuestion()->findChild<QPushButton*>(QStringLiteral("handOver"))->click();
+    for (int i = 0; i < 5; ++i) {
+        confirm();
+    }
+    QString presence;
+    live->sim()->inspect([&](const platform::sim::SimulatedShop& s) {
+        for (const platform::AgentState& st : s.teamStatus()) {
+            if (st.agent == QStringLiteral("小美")) {
+                presence =
+                    st.presence == platform::AgentPresence::Away ? QStringLiteral("away") : QStringLiteral("other");
+            }
+        }
+    });
+    EXPECT_EQ(presence, QStringLiteral("away")) << "routing sends nobody new";
+    for (const ConversationSummary& s : mine) {
+        auto now = b->store().workbench().conversationOfBuyer(QStringLiteral("sim"), s.buyerNick);
+        ASSERT_TRUE(now.ok() && now->has_value());
+        EXPECT_NE((*now)->agent, QStringLiteral("小美")) << s.buyerNick.toStdString() << " was handed over";
+    }
+    EXPECT_FALSE(window->isVisible()) << "and then the window closed";
+}
+
+TEST_F(Transfer, MyPasswordAndLogOutAreInTheAccountMenu)
+{
+    const auth::Actor mei = b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
+    openAs(mei, 0, 0);
+    onDialog([](QDialog& d) {
+        d.findChild<QLineEdit*>(QStringLiteral("currentPassword"))->setText(QStringLiteral("agent-pass-1"));
+        d.findChild<QLineEdit*>(QStringLiteral("newPassword"))->setText(QStringLiteral("my-own-pass-9"));
+        d.findChild<QLineEdit*>(QStringLiteral("againPassword"))->setText(QStringLiteral("my-own-pass-9"));
+        d.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+    });
+    auto* password = window->findChild<QAction*>(QStringLiteral("action:password"));
+    ASSERT_TRUE(password);
+    password->trigger();
+    settle();
+    EXPECT_TRUE(b->accounts().login(QStringLiteral("小美"), QStringLiteral("my-own-pass-9")).ok());
+    EXPECT_FALSE(session->isEnded()) << "this login goes on";
+
+    auto* logOut = window->findChild<QAction*>(QStringLiteral("action:logout"));
+    ASSERT_TRUE(logOut);
+    logOut->trigger(); // no buyers on the desk: nothing to ask
+    settle();
+    EXPECT_TRUE(session->isEnded());
 }
 
 } // namespace

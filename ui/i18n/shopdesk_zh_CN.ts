@@ -1281,6 +1281,82 @@
         <source>ShopDesk — %1 — %2 (%3)</source>
         <translation>ShopDesk — %1 — %2（%3）</translation>
     </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>Switch account…</source>
+        <translation>切换账号…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>You are serving %1 buyer(s)</source>
+        <translation>您正在接待 %1 位买家</translation>
+    </message>
+    <message>
+        <source>You are serving %1 buyer(s). You are set away first, so that no new buyer comes to you. Then:</source>
+        <translation>您正在接待 %1 位买家。先将您设为离开，不再分配新买家。然后：</translation>
+    </message>
+    <message>
+        <source>Hand them to my group</source>
+        <translation>转给本组同事</translation>
+    </message>
+    <message>
+        <source>Keep them (they wait for me)</source>
+        <translation>保留（买家等我回来）</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>不离开</translation>
+    </message>
+    <message>
+        <source>You are in no group: your buyers stay with you.</source>
+        <translation>您不在任何分组：买家仍由您接待。</translation>
+    </message>
+    <message>
+        <source>Handed over: the agent left the desk</source>
+        <translation>转交：客服已离开工位</translation>
+    </message>
+    <message>
+        <source>Not handed over: %1. They stay with you.</source>
+        <translation>未能转交：%1。仍由您接待。</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, not your account name. Your other logins end.</source>
+        <translation>至少 8 个字符，不能与账号名相同。您在其他地方的登录会退出。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ. Type the same password twice.</source>
+        <translation>两次输入的新密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::MessageManagerDialog</name>

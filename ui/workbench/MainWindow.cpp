@@ -1,5 +1,6 @@
 #include "workbench/MainWindow.h"
 
+#include "common/FormDialog.h"
 #include "workbench/HistorySearchDialog.h"
 
 #include "chat/ChatTabs.h"
@@ -21,6 +22,7 @@
 #include "workbench/ConversationListPanel.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
 #include <QInputDialog>
@@ -28,7 +30,9 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -192,6 +196,16 @@ void MainWindow::buildMenus()
                     [this, p] { openConsole(p); });
         }
     }
+    QMenu* account = menuBar()->addMenu(tr("&Account"));
+    QAction* password = account->addAction(tr("Change my password…"));
+    password->setObjectName(QStringLiteral("action:password"));
+    connect(password, &QAction::triggered, this, &MainWindow::changeMyPassword);
+    QAction* switchAccount = account->addAction(tr("Switch account…"));
+    switchAccount->setObjectName(QStringLiteral("action:switch"));
+    connect(switchAccount, &QAction::triggered, this, [this] { leave(Leaving::LogOut); });
+    QAction* logOut = account->addAction(tr("Log out"));
+    logOut->setObjectName(QStringLiteral("action:logout"));
+    connect(logOut, &QAction::triggered, this, [this] { leave(Leaving::LogOut); });
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     auto toggle = [this, settings](const QString& text, bool on, auto apply) {
         QAction* a = settings->addAction(text);
@@ -379,6 +393,133 @@ void MainWindow::openMessageManager()
     QPointer<ChatView> still(v);
     if (still) {
         still->reloadTimeline();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_leaveDecided || m_list->model()->active().empty()) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // Buyers are waiting on this desk: ask first, never quit on them.
+    event->ignore();
+    leave(Leaving::Close);
+}
+
+void MainWindow::leave(Leaving how)
+{
+    const auto active = m_list->model()->active();
+    if (active.empty()) {
+        finishLeaving(how);
+        return;
+    }
+    if (m_leaveQuestion) {
+        m_leaveQuestion->raise();
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("You are serving %1 buyer(s)").arg(active.size()),
+                                tr("You are serving %1 buyer(s). You are set away first, so that no new buyer comes "
+                                   "to you. Then:")
+                                    .arg(active.size()),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("leaveQuestion"));
+    QPushButton* hand = box->addButton(tr("Hand them to my group"), QMessageBox::AcceptRole);
+    hand->setObjectName(QStringLiteral("handOver"));
+    QPushButton* keep = box->addButton(tr("Keep them (they wait for me)"), QMessageBox::AcceptRole);
+    keep->setObjectName(QStringLiteral("keep"));
+    QPushButton* stay = box->addButton(tr("Stay"), QMessageBox::RejectRole);
+    box->setDefaultButton(stay);
+    box->setEscapeButton(stay);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_leaveQuestion = box;
+    connect(box, &QDialog::finished, this, [this, box, hand, keep, how] {
+        QAbstractButton* chosen = box->clickedButton();
+        if (chosen != hand && chosen != keep) {
+            return; // stays, as it was
+        }
+        const bool handOver = chosen == hand;
+        // Away first: routing sends nobody new while the chats are handed over or kept.
+        m_presence->setCurrentIndex(m_presence->findData(static_cast<int>(platform::AgentPresence::Away)));
+        m_context.session.chats().setPresence(platform::AgentPresence::Away).then(this, [this, handOver, how](Status) {
+            if (!handOver) {
+                finishLeaving(how);
+                return;
+            }
+            handOverAndLeave(how);
+        });
+    });
+    box->open();
+}
+
+void MainWindow::handOverAndLeave(Leaving how)
+{
+    const QString group = m_context.me().group;
+    auto left = std::make_shared<int>(static_cast<int>(m_list->model()->active().size()));
+    auto failed = std::make_shared<QStringList>();
+    if (*left == 0 || group.isEmpty()) {
+        if (group.isEmpty()) {
+            statusBar()->showMessage(tr("You are in no group: your buyers stay with you."), 8000);
+        }
+        finishLeaving(how);
+        return;
+    }
+    for (const ConversationSummary& s : m_list->model()->active()) {
+        m_context.session.chats()
+            .transfer(s.buyerNick, QString(), group, tr("Handed over: the agent left the desk"))
+            .then(this, [this, left, failed, how, nick = s.buyerNick](Status st) {
+                if (!st) {
+                    *failed << nick;
+                }
+                if (--*left == 0) {
+                    if (!failed->isEmpty()) {
+                        // Said, and the window stays: nobody is left without an agent unknowingly.
+                        statusBar()->showMessage(
+                            tr("Not handed over: %1. They stay with you.").arg(failed->join(QStringLiteral(", "))),
+                            15000);
+                        return;
+                    }
+                    finishLeaving(how);
+                }
+            });
+    }
+}
+
+void MainWindow::finishLeaving(Leaving how)
+{
+    m_leaveDecided = true;
+    if (how == Leaving::LogOut) {
+        m_context.session.logout(); // the login comes back (the session's end says so)
+        return;
+    }
+    close();
+}
+
+void MainWindow::changeMyPassword()
+{
+    FormDialog dialog(tr("Change my password"), this,
+                      tr("At least 8 characters, not your account name. Your other logins end."));
+    auto* current = new QLineEdit(&dialog);
+    current->setEchoMode(QLineEdit::Password);
+    current->setObjectName(QStringLiteral("currentPassword"));
+    auto* next = new QLineEdit(&dialog);
+    next->setEchoMode(QLineEdit::Password);
+    next->setObjectName(QStringLiteral("newPassword"));
+    auto* again = new QLineEdit(&dialog);
+    again->setEchoMode(QLineEdit::Password);
+    again->setObjectName(QStringLiteral("againPassword"));
+    dialog.addRow(tr("Current password"), current);
+    dialog.addRow(tr("New password"), next);
+    dialog.addRow(tr("Again"), again);
+    dialog.submitWith([this, current, next, again]() -> QFuture<Status> {
+        if (next->text() != again->text()) {
+            return QtFuture::makeReadyFuture(
+                Status(Error::invalid(tr("The two new passwords differ. Type the same password twice."))));
+        }
+        return m_context.session.changePassword(current->text(), next->text());
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(tr("Your password was changed."), 8000);
     }
 }
 

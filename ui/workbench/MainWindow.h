@@ -62,6 +62,15 @@ public:
     /// The management window (menu 管理) at `page`.
     ConsoleWindow* openConsole(ConsoleWindow::Page page);
 
+    enum class Leaving { Close, LogOut };
+    /// Closing or logging out with buyers on the desk: asks, sets the agent away (routing sends
+    /// nobody new), then hands the buyers to the agent's group or keeps them; then leaves.
+    void leave(Leaving how);
+    /// The open question of leave() (null when none).
+    QDialog* leaveQuestion() const { return m_leaveQuestion; }
+    /// 账号 → 修改我的密码: the current password and the new one twice.
+    void changeMyPassword();
+
     /// Searches all history for the toolbar box's text (Enter in the box).
     void runHistorySearch();
     /// The last history search opened (null once closed).
@@ -72,6 +81,8 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    /// With buyers on this desk, closing asks first (see leave()).
+    void closeEvent(QCloseEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 signals:
@@ -106,6 +117,10 @@ private:
     QSet<QString> m_pendingOrders;
     QSet<QString> m_pendingRefunds;
     QPointer<QDialog> m_lastSearch;
+    QPointer<QDialog> m_leaveQuestion;
+    bool m_leaveDecided = false;
+    void handOverAndLeave(Leaving how);
+    void finishLeaving(Leaving how);
 };
 
 } // namespace shopdesk::ui
