@@ -1,18 +1,29 @@
 // Small sentences that must not mislead: a search that stopped at a page says so and offers the
 // rest; the audit page names actions as people read them.
 
+#include "chat/ChatTabs.h"
 #include "common/TableRows.h"
 #include "console/AuditPage.h"
 #include "console/ConsoleWindow.h"
+#include "platform/sim/SimulatedShop.h"
+#include "side/OrdersTab.h"
+#include "side/RefundsTab.h"
+#include "side/SideListModel.h"
+#include "side/SidePanel.h"
+#include "workbench/ConversationListModel.h"
+#include "workbench/ConversationListPanel.h"
 #include "workbench/HistorySearchDialog.h"
 
 #include "support/TempStore.h"
 #include "ui/WorkbenchFixture.h"
 
+#include <QApplication>
+#include <QDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTimer>
 
 namespace shopdesk::test {
 namespace {
@@ -69,6 +80,64 @@ TEST_F(Sentences, TheAuditPageNamesActionsAsPeopleReadThem)
             sawCreate || action == QStringLiteral("新建子账号") || action == QStringLiteral("Create a sub-account");
     }
     EXPECT_TRUE(sawCreate) << "the account's creation, by its name";
+}
+
+TEST_F(Sentences, ATraineesRefundTabSaysItIsNotAllowedNotThatThereAreNone)
+{
+    const auth::Actor trainee = b.account(QStringLiteral("新人小林"), {QStringLiteral("trainee")});
+    openAs(trainee, 2, 20);
+    std::vector<ConversationSummary> mine;
+    const qint64 end = now() + 3600;
+    for (qint64 t = now() + 30; t < end && mine.empty(); t += 30) {
+        advance(t);
+        mine = window->conversations()->model()->active();
+    }
+    ASSERT_FALSE(mine.empty());
+    window->tabs()->open(mine.front());
+    settle();
+    RefundsTab* refunds = window->side()->refunds();
+    EXPECT_FALSE(refunds->messageLabel()->isHidden());
+    EXPECT_TRUE(refunds->messageLabel()->text().contains(QStringLiteral("permission")))
+        << refunds->messageLabel()->text().toStdString();
+    for (int r = 0; r < refunds->model()->rowCount(); ++r) {
+        EXPECT_FALSE(refunds->model()->index(r).data().toString().contains(QStringLiteral("No refund requests")));
+    }
+}
+
+TEST_F(Sentences, ThePriceDialogOpensWithTheKeyboardInItsField)
+{
+    openAs(b.owner(), 3, 8);
+    advance(3 * 3600);
+    std::optional<Order> unpaid;
+    live->sim()->inspect([&](const platform::sim::SimulatedShop& s) {
+        for (const Order& o : s.allOrders()) {
+            if (!unpaid && o.status == OrderStatus::WaitBuyerPay) {
+                unpaid = o;
+            }
+        }
+    });
+    ASSERT_TRUE(unpaid);
+    ASSERT_TRUE(window->openBuyer(unpaid->platform, unpaid->buyerNick));
+    OrdersTab* tab = window->side()->orders();
+    ASSERT_TRUE(tab->select(unpaid->orderNo));
+    bool focused = false;
+    auto* poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, [&, poll] {
+        auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!d) {
+            return;
+        }
+        poll->stop();
+        poll->deleteLater();
+        focused = qobject_cast<QLineEdit*>(QApplication::focusWidget()) != nullptr &&
+                  d->isAncestorOf(QApplication::focusWidget());
+        d->reject();
+    });
+    poll->start();
+    tab->priceButton()->click();
+    settle();
+    EXPECT_TRUE(focused) << "typing goes into the amount field";
 }
 
 } // namespace
