@@ -1988,7 +1988,7 @@
     </message>
     <message>
         <source>everyone eligible is at their limit</source>
-        <translation>可接待的客服都已满额</translation>
+        <translation>客服均满额</translation>
     </message>
     <message>
         <source>Take over</source>
