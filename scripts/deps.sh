@@ -10,6 +10,7 @@ PACKAGES=(
     libsqlite3-dev libsqlitecpp-dev libssl-dev libsodium-dev qtkeychain-qt6-dev
     libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
     fonts-wqy-microhei xvfb xauth
+    postgresql postgresql-common libpq-dev
 )
 
 missing=()

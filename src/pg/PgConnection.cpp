@@ -1,0 +1,252 @@
+#include "pg/PgConnection.h"
+
+#include <libpq-fe.h>
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace shopdesk::pg {
+
+namespace {
+
+/// The first line of libpq's message, without anything that could name a secret.
+QString firstLine(const char* message)
+{
+    QString m = QString::fromUtf8(message ? message : "").trimmed();
+    m = m.section(QLatin1Char('\n'), 0, 0);
+    return m.left(300);
+}
+
+} // namespace
+
+PgResult::PgResult(pg_result* r)
+    : m_r(r)
+{
+}
+
+PgResult::~PgResult()
+{
+    if (m_r) {
+        PQclear(m_r);
+    }
+}
+
+PgResult::PgResult(PgResult&& other) noexcept
+    : m_r(std::exchange(other.m_r, nullptr))
+{
+}
+
+PgResult& PgResult::operator=(PgResult&& other) noexcept
+{
+    if (this != &other) {
+        if (m_r) {
+            PQclear(m_r);
+        }
+        m_r = std::exchange(other.m_r, nullptr);
+    }
+    return *this;
+}
+
+int PgResult::rows() const
+{
+    return m_r ? PQntuples(m_r) : 0;
+}
+
+int PgResult::columns() const
+{
+    return m_r ? PQnfields(m_r) : 0;
+}
+
+bool PgResult::isNull(int row, int column) const
+{
+    return !m_r || PQgetisnull(m_r, row, column) != 0;
+}
+
+QString PgResult::text(int row, int column) const
+{
+    return isNull(row, column) ? QString()
+                               : QString::fromUtf8(PQgetvalue(m_r, row, column), PQgetlength(m_r, row, column));
+}
+
+qint64 PgResult::integer(int row, int column) const
+{
+    return isNull(row, column) ? 0 : QByteArray(PQgetvalue(m_r, row, column)).toLongLong();
+}
+
+qint64 PgResult::affected() const
+{
+    return m_r ? QByteArray(PQcmdTuples(m_r)).toLongLong() : 0;
+}
+
+PgConnection::PgConnection(pg_conn* c)
+    : m_c(c)
+{
+}
+
+PgConnection::~PgConnection()
+{
+    if (m_c) {
+        PQfinish(m_c);
+    }
+}
+
+Result<std::unique_ptr<PgConnection>> PgConnection::open(const QString& url, int timeoutSeconds)
+{
+    // Keywords and values separately: the URL (with its password) is never formatted into a
+    // message, and the client encoding is fixed to UTF-8 whatever the environment says.
+    const QByteArray dsn = url.toUtf8();
+    const QByteArray timeout = QByteArray::number(std::max(1, timeoutSeconds));
+    const char* keys[] = {"dbname", "connect_timeout", "client_encoding", "application_name", nullptr};
+    const char* values[] = {dsn.isEmpty() ? nullptr : dsn.constData(), timeout.constData(), "UTF8", "shopdesk",
+                            nullptr};
+    pg_conn* c = PQconnectdbParams(keys, values, 1 /* expand dbname as a conninfo or URL */);
+    if (!c) {
+        return Error::internal(QStringLiteral("Cannot connect to PostgreSQL: out of memory."));
+    }
+    if (PQstatus(c) != CONNECTION_OK) {
+        const QString why = firstLine(PQerrorMessage(c));
+        PQfinish(c);
+        return Error::busy(QStringLiteral("Cannot connect to PostgreSQL: %1").arg(why));
+    }
+    return std::unique_ptr<PgConnection>(new PgConnection(c));
+}
+
+bool PgConnection::isOpen() const
+{
+    return m_c && PQstatus(m_c) == CONNECTION_OK;
+}
+
+int PgConnection::serverMajorVersion() const
+{
+    return m_c ? PQserverVersion(m_c) / 10000 : 0;
+}
+
+Error PgConnection::failure(const char* what, pg_result* r) const
+{
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    const QString code = QString::fromLatin1(state ? state : "");
+    const QString message = firstLine(r ? PQresultErrorMessage(r) : PQerrorMessage(m_c));
+    QString sentence = QStringLiteral("PostgreSQL could not %1: %2").arg(QString::fromLatin1(what), message);
+    if (!code.isEmpty()) {
+        sentence += QStringLiteral(" (SQLSTATE %1)").arg(code);
+    }
+    // Class 08: the connection; 40001/40P01: serialisation/deadlock, worth another try.
+    if (code.startsWith(QLatin1String("08")) || code == u"40001" || code == u"40P01" ||
+        PQstatus(m_c) != CONNECTION_OK) {
+        return Error::busy(sentence);
+    }
+    if (code.startsWith(QLatin1String("23")) || code.startsWith(QLatin1String("22"))) {
+        return Error::invalid(sentence);
+    }
+    return Error::internal(sentence);
+}
+
+Status PgConnection::exec(const char* sql)
+{
+    pg_result* r = PQexec(m_c, sql);
+    const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    Status out;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        out = failure("run a statement", r);
+    }
+    if (r) {
+        PQclear(r);
+    }
+    return out;
+}
+
+namespace {
+
+struct Marshalled {
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    std::vector<int> formats;
+};
+
+Marshalled marshal(const std::vector<Param>& params)
+{
+    Marshalled m;
+    for (const Param& p : params) {
+        m.values.push_back(p ? p->constData() : nullptr);
+        m.lengths.push_back(p ? static_cast<int>(p->size()) : 0);
+        m.formats.push_back(0);
+    }
+    return m;
+}
+
+} // namespace
+
+Result<PgResult> PgConnection::query(const char* sql, const std::vector<Param>& params)
+{
+    const Marshalled m = marshal(params);
+    pg_result* r = PQexecParams(m_c, sql, static_cast<int>(params.size()), nullptr, m.values.data(), m.lengths.data(),
+                                m.formats.data(), 0);
+    const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        Error e = failure("run a query", r);
+        if (r) {
+            PQclear(r);
+        }
+        return e;
+    }
+    return PgResult(r);
+}
+
+Result<PgResult> PgConnection::prepared(const char* name, const char* sql, const std::vector<Param>& params)
+{
+    const QByteArray key(name);
+    if (std::find(m_prepared.begin(), m_prepared.end(), key) == m_prepared.end()) {
+        pg_result* p = PQprepare(m_c, name, sql, static_cast<int>(params.size()), nullptr);
+        const ExecStatusType st = p ? PQresultStatus(p) : PGRES_FATAL_ERROR;
+        if (st != PGRES_COMMAND_OK) {
+            Error e = failure("prepare a statement", p);
+            if (p) {
+                PQclear(p);
+            }
+            return e;
+        }
+        PQclear(p);
+        m_prepared.push_back(key);
+    }
+    const Marshalled m = marshal(params);
+    pg_result* r = PQexecPrepared(m_c, name, static_cast<int>(params.size()), m.values.data(), m.lengths.data(),
+                                  m.formats.data(), 0);
+    const ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+        Error e = failure("run a prepared statement", r);
+        if (r) {
+            PQclear(r);
+        }
+        return e;
+    }
+    return PgResult(r);
+}
+
+PgTransaction::PgTransaction(PgConnection& c)
+    : m_c(c)
+{
+}
+
+PgTransaction::~PgTransaction()
+{
+    if (m_open) {
+        (void)m_c.exec("ROLLBACK");
+    }
+}
+
+Status PgTransaction::begin()
+{
+    Status st = m_c.exec("BEGIN");
+    m_open = st.ok();
+    return st;
+}
+
+Status PgTransaction::commit()
+{
+    Status st = m_c.exec("COMMIT");
+    m_open = false;
+    return st;
+}
+
+} // namespace shopdesk::pg

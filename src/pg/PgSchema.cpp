@@ -1,0 +1,154 @@
+#include "pg/PgSchema.h"
+
+#include "pg/PgConnection.h"
+
+#include <QString>
+
+namespace shopdesk::pg::schema {
+
+namespace {
+
+struct Step {
+    int version;
+    const char* what;
+    const char* sql;
+};
+
+// The first step: what every later one builds on. Accounts and roles as the services keep them;
+// the per-shop change sequence (commit-ordered, gapless) that desktops catch up from.
+const Step kSteps[] = {
+    {1, "shops, accounts, roles, settings, the change sequence", R"sql(
+CREATE TABLE shops(
+    id          BIGSERIAL PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    platform    TEXT NOT NULL DEFAULT 'sim',
+    time_zone   TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+    created_at  BIGINT NOT NULL
+);
+CREATE TABLE roles(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    name        TEXT NOT NULL,
+    permissions TEXT NOT NULL,
+    PRIMARY KEY(shop_id, name)
+);
+CREATE TABLE accounts(
+    id              BIGSERIAL PRIMARY KEY,
+    shop_id         BIGINT NOT NULL REFERENCES shops(id),
+    name            TEXT NOT NULL,
+    password_hash   TEXT NOT NULL,
+    grp             TEXT NOT NULL DEFAULT '',
+    reception_limit INTEGER,
+    disabled        BOOLEAN NOT NULL DEFAULT false,
+    must_change     BOOLEAN NOT NULL DEFAULT false,
+    failed_logins   INTEGER NOT NULL DEFAULT 0,
+    locked_until    BIGINT,
+    auth_epoch      BIGINT NOT NULL DEFAULT 0,
+    created_at      BIGINT NOT NULL,
+    deleted_at      BIGINT,
+    UNIQUE(shop_id, name)
+);
+CREATE TABLE account_roles(
+    account_id  BIGINT NOT NULL REFERENCES accounts(id),
+    role        TEXT NOT NULL,
+    PRIMARY KEY(account_id, role)
+);
+CREATE TABLE settings(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    key         TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    PRIMARY KEY(shop_id, key)
+);
+-- Per shop, one row per committed change; seq is assigned under the shop's row lock so that
+-- sequence order is commit order and there are no gaps.
+CREATE TABLE changes(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    seq         BIGINT NOT NULL,
+    kind        TEXT NOT NULL,
+    payload     JSONB NOT NULL,
+    at          BIGINT NOT NULL,
+    PRIMARY KEY(shop_id, seq)
+);
+CREATE TABLE change_heads(
+    shop_id     BIGINT PRIMARY KEY REFERENCES shops(id),
+    seq         BIGINT NOT NULL DEFAULT 0
+);
+)sql"},
+};
+
+constexpr qint64 kMigrationLock = 0x5348444B; // 'SHDK'
+
+} // namespace
+
+int currentVersion()
+{
+    return kSteps[std::size(kSteps) - 1].version;
+}
+
+Result<int> version(PgConnection& c)
+{
+    auto exists = c.query("SELECT to_regclass('shopdesk_meta') IS NOT NULL");
+    if (!exists) {
+        return exists.error();
+    }
+    if (exists->text(0, 0) != u"t") {
+        return 0;
+    }
+    auto v = c.query("SELECT value FROM shopdesk_meta WHERE key = 'schema_version'");
+    if (!v) {
+        return v.error();
+    }
+    return v->rows() == 0 ? 0 : static_cast<int>(v->text(0, 0).toInt());
+}
+
+Status migrate(PgConnection& c)
+{
+    // One migrating server at a time; the others wait here and then find nothing to do.
+    auto locked = c.query("SELECT pg_advisory_lock($1)", {param(kMigrationLock)});
+    if (!locked) {
+        return locked.error();
+    }
+    struct Unlock {
+        PgConnection& c;
+        ~Unlock() { (void)c.query("SELECT pg_advisory_unlock($1)", {param(kMigrationLock)}); }
+    } unlock{c};
+    auto at = version(c);
+    if (!at) {
+        return at.error();
+    }
+    if (*at > currentVersion()) {
+        return Error::invalid(QStringLiteral("The database's schema is version %1, newer than this ShopDesk "
+                                             "(version %2): update ShopDesk; the database was not changed.")
+                                  .arg(*at)
+                                  .arg(currentVersion()));
+    }
+    for (const Step& step : kSteps) {
+        if (step.version <= *at) {
+            continue;
+        }
+        PgTransaction tx(c);
+        if (Status st = tx.begin(); !st) {
+            return st;
+        }
+        if (Status st = c.exec("CREATE TABLE IF NOT EXISTS shopdesk_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            !st) {
+            return st;
+        }
+        if (Status st = c.exec(step.sql); !st) {
+            return Error{st.error().code, QStringLiteral("Schema step %1 (%2) failed: %3")
+                                              .arg(step.version)
+                                              .arg(QString::fromLatin1(step.what), st.error().message)};
+        }
+        auto set = c.query("INSERT INTO shopdesk_meta(key, value) VALUES('schema_version', $1) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           {param(static_cast<qint64>(step.version))});
+        if (!set) {
+            return set.error();
+        }
+        if (Status st = tx.commit(); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+} // namespace shopdesk::pg::schema
