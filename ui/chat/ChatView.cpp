@@ -534,17 +534,23 @@ void ChatView::openTransferDialog(const std::vector<session::TransferTarget>& ta
     auto load = [](const session::TransferTarget& t) {
         return t.limit > 0 ? QStringLiteral("%1/%2").arg(t.load).arg(t.limit) : QString::number(t.load);
     };
+    // Without the platform's team status nobody's presence is known: every target is offered and
+    // the platform has the last word.
+    const bool statusKnown = m_context.session.offers(platform::Capability::TeamStatus);
     for (const session::TransferTarget& t : targets) {
-        const bool online = t.presence == platform::AgentPresence::Online;
+        const bool online = !statusKnown || t.presence == platform::AgentPresence::Online;
         QString label;
         if (t.agent.isEmpty()) {
-            label = online ? tr("Group %1 · %2 in chats").arg(format::groupName(t.group), load(t))
-                           : tr("Group %1 · nobody online").arg(format::groupName(t.group));
+            label = !statusKnown ? tr("Group %1").arg(format::groupName(t.group))
+                    : online     ? tr("Group %1 · %2 in chats").arg(format::groupName(t.group), load(t))
+                                 : tr("Group %1 · nobody online").arg(format::groupName(t.group));
         } else {
-            const QString state = t.presence == platform::AgentPresence::Online ? tr("online")
-                                  : t.presence == platform::AgentPresence::Away ? tr("away")
-                                                                                : tr("offline");
-            label = tr("%1 (%2) · %3 · %4").arg(t.agent, format::groupName(t.group), state, load(t));
+            const QString state = !statusKnown                                    ? tr("status unknown")
+                                  : t.presence == platform::AgentPresence::Online ? tr("online")
+                                  : t.presence == platform::AgentPresence::Away   ? tr("away")
+                                                                                  : tr("offline");
+            label = statusKnown ? tr("%1 (%2) · %3 · %4").arg(t.agent, format::groupName(t.group), state, load(t))
+                                : tr("%1 (%2) · %3").arg(t.agent, format::groupName(t.group), state);
         }
         auto* item = new QStandardItem(label);
         item->setData(QStringList{t.agent, t.agent.isEmpty() ? t.group : QString()}, Qt::UserRole);

@@ -874,6 +874,18 @@
         <source>Nobody can receive the buyer now: every colleague and group is offline.</source>
         <translation>现在没有人能接待该买家：所有同事和分组都不在线。</translation>
     </message>
+    <message>
+        <source>Group %1</source>
+        <translation>%1组</translation>
+    </message>
+    <message>
+        <source>status unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::ConsoleWindow</name>
