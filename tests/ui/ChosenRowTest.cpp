@@ -191,24 +191,15 @@ TEST_F(ChosenRow, TheRefundIsACardAndRefusingOffersThePlatformsReasons)
 
     // 拒绝: the platform's reasons, and a free line added to the one chosen.
     QString reasonChosen;
-    auto* poll = new QTimer;
-    poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, [&, poll] {
-        auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-        if (!d) {
-            return;
-        }
-        poll->stop();
-        poll->deleteLater();
-        auto* reasons = d->findChild<QComboBox*>(QStringLiteral("refuseReasons"));
+    onModalDialog([&](QDialog& d) {
+        auto* reasons = d.findChild<QComboBox*>(QStringLiteral("refuseReasons"));
         ASSERT_TRUE(reasons);
         EXPECT_GT(reasons->count(), 2) << "the platform's list";
         reasons->setCurrentIndex(1);
         reasonChosen = reasons->currentText();
-        d->findChild<QPlainTextEdit*>(QStringLiteral("refuseText"))->setPlainText(QStringLiteral("已上传发货凭证"));
-        d->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        d.findChild<QPlainTextEdit*>(QStringLiteral("refuseText"))->setPlainText(QStringLiteral("已上传发货凭证"));
+        d.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
     });
-    poll->start();
     QTest::mouseClick(tab->refuseButton(), Qt::LeftButton);
     confirm();
     ASSERT_FALSE(reasonChosen.isEmpty());

@@ -46,11 +46,7 @@ protected:
     }
     ChatView* firstChat()
     {
-        const qint64 end = now() + 3600;
-        for (qint64 t = now() + 30; t < end && window->conversations()->model()->active().empty(); t += 30) {
-            advance(t);
-        }
-        const auto active = window->conversations()->model()->active();
+        const auto active = routeUntil(1);
         if (active.empty()) {
             ADD_FAILURE() << "no buyer was routed to the agent";
             return nullptr;

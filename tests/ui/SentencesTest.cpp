@@ -86,12 +86,7 @@ TEST_F(Sentences, ATraineesRefundTabSaysItIsNotAllowedNotThatThereAreNone)
 {
     const auth::Actor trainee = b.account(QStringLiteral("新人小林"), {QStringLiteral("trainee")});
     openAs(trainee, 2, 20);
-    std::vector<ConversationSummary> mine;
-    const qint64 end = now() + 3600;
-    for (qint64 t = now() + 30; t < end && mine.empty(); t += 30) {
-        advance(t);
-        mine = window->conversations()->model()->active();
-    }
+    const std::vector<ConversationSummary> mine = routeUntil(1);
     ASSERT_FALSE(mine.empty());
     window->tabs()->open(mine.front());
     settle();
@@ -121,20 +116,11 @@ TEST_F(Sentences, ThePriceDialogOpensWithTheKeyboardInItsField)
     OrdersTab* tab = window->side()->orders();
     ASSERT_TRUE(tab->select(unpaid->orderNo));
     bool focused = false;
-    auto* poll = new QTimer;
-    poll->setInterval(20);
-    QObject::connect(poll, &QTimer::timeout, [&, poll] {
-        auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-        if (!d) {
-            return;
-        }
-        poll->stop();
-        poll->deleteLater();
+    onModalDialog([&](QDialog& d) {
         focused = qobject_cast<QLineEdit*>(QApplication::focusWidget()) != nullptr &&
-                  d->isAncestorOf(QApplication::focusWidget());
-        d->reject();
+                  d.isAncestorOf(QApplication::focusWidget());
+        d.reject();
     });
-    poll->start();
     tab->priceButton()->click();
     settle();
     EXPECT_TRUE(focused) << "typing goes into the amount field";

@@ -46,11 +46,9 @@ protected:
     /// Moves the world on until the agent serves at least `n` buyers.
     std::vector<ConversationSummary> serving(std::size_t n)
     {
-        for (qint64 t = now() + 30; t < 3 * 3600; t += 30) {
-            advance(t);
-            if (window->conversations()->model()->active().size() >= n) {
-                return window->conversations()->model()->active();
-            }
+        auto active = routeUntil(n, 3 * 3600 - now());
+        if (active.size() >= n) {
+            return active;
         }
         ADD_FAILURE() << "fewer than " << n << " buyers were routed to the agent";
         return {};

@@ -29,12 +29,7 @@ TEST_F(StoreWait, TheDeskKeepsWorkingAndSaysSoWhileAnotherProgramHoldsTheDatabas
 {
     const auth::Actor agent = b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
     openAs(agent, 2, 30, 7);
-    std::vector<ConversationSummary> buyers;
-    const qint64 end = now() + 3600;
-    for (qint64 t = now() + 30; t < end && buyers.empty(); t += 30) {
-        advance(t);
-        buyers = window->conversations()->model()->active();
-    }
+    const std::vector<ConversationSummary> buyers = routeUntil(1);
     ASSERT_FALSE(buyers.empty()) << "a buyer was routed to the agent";
     ChatView* chat = window->tabs()->open(buyers.front());
     settle();

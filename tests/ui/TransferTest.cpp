@@ -39,20 +39,6 @@ using namespace shopdesk::ui;
 
 class Transfer : public WorkbenchFixture {
 protected:
-    /// Runs `fn` on the next modal dialog, then lets the caller's action go on.
-    void onDialog(std::function<void(QDialog&)> fn)
-    {
-        auto* poll = new QTimer;
-        poll->setInterval(20);
-        QObject::connect(poll, &QTimer::timeout, [poll, fn] {
-            if (auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
-                poll->stop();
-                poll->deleteLater();
-                fn(*d);
-            }
-        });
-        poll->start();
-    }
     /// The dialog's choices: label, enabled, and the row.
     struct Choice {
         QString label;
@@ -79,12 +65,7 @@ TEST_F(Transfer, TheTeamIsShownWithStatusAndLoadAndTheNoteSurvivesAFailure)
     const auth::Actor mei = b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
     b.account(QStringLiteral("阿强"), {QStringLiteral("aftersales")}); // has an account, not logged in
     openAs(mei, 3, 20, 9);
-    std::vector<ConversationSummary> mine;
-    const qint64 end = now() + 3600;
-    for (qint64 t = now() + 30; t < end && mine.empty(); t += 30) {
-        advance(t);
-        mine = window->conversations()->model()->active();
-    }
+    const std::vector<ConversationSummary> mine = routeUntil(1);
     ASSERT_FALSE(mine.empty());
     ChatView* chat = window->tabs()->open(mine.front());
     settle();
@@ -93,7 +74,7 @@ TEST_F(Transfer, TheTeamIsShownWithStatusAndLoadAndTheNoteSurvivesAFailure)
     QString chosen;
     bool sawQiang = false;
     bool sawGroupsByName = false;
-    onDialog([&](QDialog& d) {
+    onModalDialog([&](QDialog& d) {
         for (const Choice& c : choices(d)) {
             if (c.label.startsWith(QStringLiteral("阿强"))) {
                 sawQiang = true;
@@ -129,7 +110,7 @@ TEST_F(Transfer, TheTeamIsShownWithStatusAndLoadAndTheNoteSurvivesAFailure)
 
     // Second try: the note is still there; another colleague takes the buyer.
     QString second;
-    onDialog([&](QDialog& d) {
+    onModalDialog([&](QDialog& d) {
         EXPECT_EQ(d.findChild<QLineEdit*>(QStringLiteral("transferNote"))->text(), QStringLiteral("买家要换货，请跟进"))
             << "the note typed for the failed transfer";
         for (const Choice& c : choices(d)) {
@@ -167,12 +148,7 @@ TEST_F(Transfer, ClosingWithBuyersAsksSetsTheAgentAwayAndHandsThemToTheGroup)
     ASSERT_TRUE(mei.ok());
     openAs(*mei, 3, 20, 9);
     ASSERT_TRUE(await(session->chats().setPresence(platform::AgentPresence::Online)).ok());
-    std::vector<ConversationSummary> mine;
-    const qint64 end = now() + 3600;
-    for (qint64 t = now() + 30; t < end && mine.size() < 2; t += 30) {
-        advance(t);
-        mine = window->conversations()->model()->active();
-    }
+    const std::vector<ConversationSummary> mine = routeUntil(2);
     ASSERT_FALSE(mine.empty());
 
     // Closing asks first; "stay" keeps everything as it was.
@@ -212,7 +188,7 @@ TEST_F(Transfer, MyPasswordAndLogOutAreInTheAccountMenu)
 {
     const auth::Actor mei = b.account(QStringLiteral("小美"), {QStringLiteral("presales")});
     openAs(mei, 0, 0);
-    onDialog([](QDialog& d) {
+    onModalDialog([](QDialog& d) {
         d.findChild<QLineEdit*>(QStringLiteral("currentPassword"))->setText(QStringLiteral("agent-pass-1"));
         d.findChild<QLineEdit*>(QStringLiteral("newPassword"))->setText(QStringLiteral("my-own-pass-9"));
         d.findChild<QLineEdit*>(QStringLiteral("againPassword"))->setText(QStringLiteral("my-own-pass-9"));

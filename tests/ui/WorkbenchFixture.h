@@ -9,7 +9,15 @@
 #include "support/TestBackend.h"
 #include "support/TestSession.h"
 
+#include "workbench/ConversationListModel.h"
+#include "workbench/ConversationListPanel.h"
+
+#include <QApplication>
 #include <QCoreApplication>
+#include <QDialog>
+#include <QTimer>
+
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -56,6 +64,30 @@ protected:
         qint64 t = 0;
         live->sim()->inspect([&](const platform::sim::SimulatedShop& s) { t = s.now(); });
         return t;
+    }
+    /// Moves the world on, 30 s at a time for at most `within` seconds, until the agent serves at
+    /// least `n` buyers; returns whom the agent serves then (fewer when the time ran out).
+    std::vector<ConversationSummary> routeUntil(std::size_t n, qint64 within = 3600)
+    {
+        const qint64 end = now() + within;
+        for (qint64 t = now() + 30; t < end && window->conversations()->model()->active().size() < n; t += 30) {
+            advance(t);
+        }
+        return window->conversations()->model()->active();
+    }
+    /// Runs `fn` on the next modal dialog once it is open (its exec() turns the event loop).
+    static void onModalDialog(std::function<void(QDialog&)> fn)
+    {
+        auto* poll = new QTimer;
+        poll->setInterval(20);
+        QObject::connect(poll, &QTimer::timeout, [poll, fn] {
+            if (auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+                poll->stop();
+                poll->deleteLater();
+                fn(*d);
+            }
+        });
+        poll->start();
     }
     /// Lets what was asked finish: the session's checks on its worker, the platform's answers, and
     /// the window's continuations.

@@ -23,6 +23,25 @@
 
 namespace shopdesk::ui {
 
+namespace {
+
+/// Saves `widget` (with `dialog` drawn on top, where the agent sees it, when given) and ends the app.
+void saveAndExit(QWidget* widget, QWidget* dialog, const QString& path)
+{
+    QPixmap all = widget->grab();
+    if (dialog) {
+        QPainter p(&all);
+        const QPixmap shown = dialog->grab();
+        p.drawPixmap((all.width() - shown.width()) / 2, (all.height() - shown.height()) / 3, shown);
+    }
+    const bool saved = all.save(path);
+    std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
+                 path.toLocal8Bit().constData());
+    QApplication::exit(saved ? 0 : 1);
+}
+
+} // namespace
+
 void scheduleScreenshot(MainWindow& window, const QString& path, const QString& what, int afterMs)
 {
     QTimer::singleShot(afterMs, &window, [&window, path, what] {
@@ -90,18 +109,7 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
             }
             if (QDialog* d = window.side()->refunds()->confirmation()) {
                 window.show();
-                QTimer::singleShot(400, &window, [&window, d, path] {
-                    // The window with its confirmation on top, as the agent sees them.
-                    QPixmap all = window.grab();
-                    QPainter p(&all);
-                    const QPixmap dialog = d->grab();
-                    p.drawPixmap((all.width() - dialog.width()) / 2, (all.height() - dialog.height()) / 3, dialog);
-                    p.end();
-                    const bool saved = all.save(path);
-                    std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
-                                 path.toLocal8Bit().constData());
-                    QApplication::exit(saved ? 0 : 1);
-                });
+                QTimer::singleShot(400, &window, [&window, d, path] { saveAndExit(&window, d, path); });
                 return;
             }
             std::fprintf(stderr, "no pending refund to confirm yet; try a larger --after\n");
@@ -109,17 +117,12 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
         if (what == u"transfer") {
             if (ChatView* v = window.tabs()->current()) {
                 QTimer::singleShot(1200, &window, [&window, path] {
-                    QWidget* d = QApplication::activeModalWidget();
-                    QPixmap all = window.grab();
-                    if (d) {
-                        QPainter p(&all);
-                        const QPixmap dialog = d->grab();
-                        p.drawPixmap((all.width() - dialog.width()) / 2, (all.height() - dialog.height()) / 3, dialog);
+                    if (QWidget* d = QApplication::activeModalWidget()) {
+                        saveAndExit(&window, d, path);
+                    } else {
+                        std::fprintf(stderr, "the transfer dialog did not open\n");
+                        QApplication::exit(1);
                     }
-                    const bool saved = d && all.save(path);
-                    std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
-                                 path.toLocal8Bit().constData());
-                    QApplication::exit(saved ? 0 : 1);
                 });
                 v->transfer();
                 return;
@@ -138,12 +141,7 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
                 }
             }
         }
-        QTimer::singleShot(400, &window, [shot, path] {
-            const bool saved = shot->grab().save(path);
-            std::fprintf(saved ? stdout : stderr, saved ? "screenshot saved: %s\n" : "cannot save %s\n",
-                         path.toLocal8Bit().constData());
-            QApplication::exit(saved ? 0 : 1);
-        });
+        QTimer::singleShot(400, &window, [shot, path] { saveAndExit(shot, nullptr, path); });
     });
 }
 
