@@ -15,6 +15,19 @@ QString routingQueueText(const routing::Settings& s)
     return {};
 }
 
+int limitOf(const RoutingConfig& config, const routing::AgentConfig& agent)
+{
+    if (agent.limit) {
+        return *agent.limit;
+    }
+    for (const routing::GroupConfig& g : config.groups) {
+        if (g.name == agent.group) {
+            return g.limit;
+        }
+    }
+    return 0;
+}
+
 QString routingFingerprint(const RoutingConfig& c)
 {
     QString out = QStringLiteral("%1|%2|%3|%4")

@@ -15,6 +15,9 @@ struct RoutingConfig {
     std::vector<routing::AgentConfig> agents;
 };
 
+/// The reception limit that applies to `agent`: its own, else its group's (0: none configured).
+int limitOf(const RoutingConfig& config, const routing::AgentConfig& agent);
+
 /// Everything of the configuration that routing decisions depend on, as one comparable text.
 QString routingFingerprint(const RoutingConfig& config);
 

@@ -128,13 +128,9 @@ bool QueuePage::reload()
 
     // Agents: the configured ones with their limits, and anyone else holding chats (colleague bots).
     const RoutingConfig& config = live->routing;
-    std::map<QString, int> groupLimit;
-    for (const routing::GroupConfig& g : config.groups) {
-        groupLimit[g.name] = g.limit;
-    }
     m_agentLines.clear();
     for (const routing::AgentConfig& a : config.agents) {
-        m_agentLines[a.name] = {a.group, a.limit.value_or(groupLimit.count(a.group) ? groupLimit[a.group] : 0), 0};
+        m_agentLines[a.name] = {a.group, limitOf(config, a), 0};
     }
     for (const auto& [name, n] : load) {
         m_agentLines[name].load = n;

@@ -201,18 +201,16 @@ QFuture<Result<std::vector<TransferTarget>>> LocalChats::transferTargets()
         if (!config) {
             return config.error();
         }
-        std::map<QString, int> groupLimit;
         std::vector<TransferTarget> out;
         for (const routing::GroupConfig& g : config->groups) {
-            groupLimit[g.name] = g.limit;
             out.push_back({QString(), g.name, platform::AgentPresence::Offline, 0, g.limit, QString()});
         }
         for (const routing::AgentConfig& agent : config->agents) {
             if (agent.name == a->name) {
                 continue;
             }
-            const int limit = agent.limit.value_or(groupLimit.count(agent.group) ? groupLimit[agent.group] : 0);
-            out.push_back({agent.name, agent.group, platform::AgentPresence::Offline, 0, limit, QString()});
+            out.push_back(
+                {agent.name, agent.group, platform::AgentPresence::Offline, 0, limitOf(*config, agent), QString()});
         }
         return out;
     });
