@@ -171,6 +171,19 @@ QStringList PermissionSet::keys() const
     return out;
 }
 
+PermissionSet PermissionSet::parseKnown(const QString& stored, bool* hadUnknown)
+{
+    PermissionSet set;
+    for (const QString& key : stored.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (auto p = permissionFromKey(key)) {
+            set.insert(*p);
+        } else if (hadUnknown) {
+            *hadUnknown = true;
+        }
+    }
+    return set;
+}
+
 std::optional<PermissionSet> PermissionSet::parse(const QString& text, QString* unknown)
 {
     PermissionSet set;

@@ -95,6 +95,9 @@ public:
     /// Parses comma/space separated keys; "chat.*" expands to a prefix. Invalid names the first
     /// unknown key.
     static std::optional<PermissionSet> parse(const QString& text, QString* unknown = nullptr);
+    /// A stored set (comma separated keys) as far as this ShopDesk knows its keys: a key written by
+    /// a newer version is left out (`hadUnknown` says so), never granted by guess.
+    static PermissionSet parseKnown(const QString& stored, bool* hadUnknown = nullptr);
 
 private:
     std::bitset<kPermissionCount> m_bits;

@@ -74,6 +74,15 @@ qint64 PgResult::integer(int row, int column) const
     return isNull(row, column) ? 0 : QByteArray(PQgetvalue(m_r, row, column)).toLongLong();
 }
 
+QByteArray PgResult::bytes(int row, int column) const
+{
+    if (isNull(row, column)) {
+        return {};
+    }
+    const QByteArray v(PQgetvalue(m_r, row, column), PQgetlength(m_r, row, column));
+    return v.startsWith("\\x") ? QByteArray::fromHex(v.mid(2)) : v;
+}
+
 qint64 PgResult::affected() const
 {
     return m_r ? QByteArray(PQcmdTuples(m_r)).toLongLong() : 0;
@@ -109,6 +118,9 @@ Result<std::unique_ptr<PgConnection>> PgConnection::open(const QString& url, int
         PQfinish(c);
         return Error::busy(QStringLiteral("Cannot connect to PostgreSQL: %1").arg(why));
     }
+    // NOTICEs (a DROP … CASCADE's list, say) are the server chatting; never printed to stderr.
+    PQsetNoticeProcessor(
+        c, [](void*, const char*) {}, nullptr);
     return std::unique_ptr<PgConnection>(new PgConnection(c));
 }
 
@@ -221,6 +233,34 @@ Result<PgResult> PgConnection::prepared(const char* name, const char* sql, const
         return e;
     }
     return PgResult(r);
+}
+
+std::vector<PgConnection::Notification> PgConnection::notifications()
+{
+    std::vector<Notification> out;
+    if (!m_c || PQconsumeInput(m_c) == 0) {
+        return out;
+    }
+    while (PGnotify* n = PQnotifies(m_c)) {
+        out.push_back({QByteArray(n->relname), QByteArray(n->extra)});
+        PQfreemem(n);
+    }
+    return out;
+}
+
+int PgConnection::socket() const
+{
+    return m_c ? PQsocket(m_c) : -1;
+}
+
+Status PgConnection::reset()
+{
+    PQreset(m_c);
+    m_prepared.clear();
+    if (PQstatus(m_c) != CONNECTION_OK) {
+        return Error::busy(QStringLiteral("Cannot reconnect to PostgreSQL: %1").arg(firstLine(PQerrorMessage(m_c))));
+    }
+    return {};
 }
 
 PgTransaction::PgTransaction(PgConnection& c)

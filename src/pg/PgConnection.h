@@ -32,6 +32,9 @@ public:
     bool isNull(int row, int column) const;
     QString text(int row, int column) const;
     qint64 integer(int row, int column) const;
+    /// A BYTEA cell (text format, hex) as its bytes.
+    QByteArray bytes(int row, int column) const;
+    bool boolean(int row, int column) const { return text(row, column) == QLatin1String("t"); }
     /// Rows changed by INSERT/UPDATE/DELETE.
     qint64 affected() const;
 
@@ -57,6 +60,18 @@ public:
     Result<PgResult> query(const char* sql, const std::vector<Param>& params = {});
     /// Prepares `sql` under `name` the first time, then runs it with `params`.
     Result<PgResult> prepared(const char* name, const char* sql, const std::vector<Param>& params = {});
+
+    /// A NOTIFY received on a channel this connection LISTENs to.
+    struct Notification {
+        QByteArray channel;
+        QByteArray payload;
+    };
+    /// Reads what arrived on the socket and returns the notifications (non-blocking).
+    std::vector<Notification> notifications();
+    /// The socket to watch for notifications (-1 when closed).
+    int socket() const;
+    /// Reconnects with the same parameters after a dropped link; prepared statements are prepared again.
+    Status reset();
 
     /// The server's major version (15 for 15.x).
     int serverMajorVersion() const;
@@ -91,6 +106,19 @@ inline Param param(qint64 v)
 inline Param param(const QString& s)
 {
     return s.toUtf8();
+}
+inline Param flag(bool b)
+{
+    return QByteArray(b ? "t" : "f");
+}
+inline Param maybe(const std::optional<qint64>& v)
+{
+    return v ? param(*v) : Param();
+}
+/// A BYTEA parameter (hex text format).
+inline Param bytesParam(const QByteArray& b)
+{
+    return QByteArray("\\x") + b.toHex();
 }
 
 } // namespace shopdesk::pg

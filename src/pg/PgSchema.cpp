@@ -17,18 +17,26 @@ struct Step {
 // The first step: what every later one builds on. Accounts and roles as the services keep them;
 // the per-shop change sequence (commit-ordered, gapless) that desktops catch up from.
 const Step kSteps[] = {
-    {1, "shops, accounts, roles, settings, the change sequence", R"sql(
+    {1, "shops, accounts, roles, settings, routing groups, the audit chain, sessions, the change sequence", R"sql(
 CREATE TABLE shops(
-    id          BIGSERIAL PRIMARY KEY,
-    name        TEXT NOT NULL UNIQUE,
-    platform    TEXT NOT NULL DEFAULT 'sim',
-    time_zone   TEXT NOT NULL DEFAULT 'Asia/Shanghai',
-    created_at  BIGINT NOT NULL
+    id              BIGSERIAL PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    platform        TEXT NOT NULL DEFAULT 'sim',
+    time_zone       TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+    store_id        TEXT NOT NULL,
+    key_location    TEXT,
+    created_at      BIGINT NOT NULL,
+    -- The audit chain's last entry and head MAC (the row is locked by every append).
+    audit_last_id   BIGINT NOT NULL DEFAULT 0,
+    audit_last_mac  BYTEA,
+    audit_head      BYTEA,
+    audit_anchored  BOOLEAN NOT NULL DEFAULT false
 );
 CREATE TABLE roles(
     shop_id     BIGINT NOT NULL REFERENCES shops(id),
     name        TEXT NOT NULL,
     permissions TEXT NOT NULL,
+    updated_at  BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY(shop_id, name)
 );
 CREATE TABLE accounts(
@@ -42,6 +50,7 @@ CREATE TABLE accounts(
     must_change     BOOLEAN NOT NULL DEFAULT false,
     failed_logins   INTEGER NOT NULL DEFAULT 0,
     locked_until    BIGINT,
+    last_login_at   BIGINT,
     auth_epoch      BIGINT NOT NULL DEFAULT 0,
     created_at      BIGINT NOT NULL,
     deleted_at      BIGINT,
@@ -52,14 +61,58 @@ CREATE TABLE account_roles(
     role        TEXT NOT NULL,
     PRIMARY KEY(account_id, role)
 );
+CREATE TABLE login_throttle(
+    shop_id      BIGINT NOT NULL REFERENCES shops(id),
+    name_key     BYTEA NOT NULL,
+    failures     INTEGER NOT NULL,
+    locked_until BIGINT,
+    PRIMARY KEY(shop_id, name_key)
+);
 CREATE TABLE settings(
     shop_id     BIGINT NOT NULL REFERENCES shops(id),
     key         TEXT NOT NULL,
     value       TEXT NOT NULL,
     PRIMARY KEY(shop_id, key)
 );
--- Per shop, one row per committed change; seq is assigned under the shop's row lock so that
--- sequence order is commit order and there are no gaps.
+CREATE TABLE routing_groups(
+    shop_id         BIGINT NOT NULL REFERENCES shops(id),
+    name            TEXT NOT NULL,
+    reception_limit INTEGER NOT NULL,
+    PRIMARY KEY(shop_id, name)
+);
+-- Append-only; each row's mac chains it to the one before (services/audit/AuditChain).
+CREATE TABLE audit(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    id          BIGINT NOT NULL,
+    at          BIGINT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    target      TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    mac         BYTEA NOT NULL,
+    PRIMARY KEY(shop_id, id)
+);
+CREATE INDEX audit_actor ON audit(shop_id, actor, id);
+CREATE FUNCTION shopdesk_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the audit log is append-only';
+END $$;
+CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit
+    FOR EACH ROW EXECUTE FUNCTION shopdesk_audit_append_only();
+-- Server-side login sessions: only a hash of the token is kept.
+CREATE TABLE sessions(
+    token_hash  BYTEA PRIMARY KEY,
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    account_id  BIGINT NOT NULL REFERENCES accounts(id),
+    epoch       BIGINT NOT NULL,
+    created_at  BIGINT NOT NULL,
+    last_seen   BIGINT NOT NULL,
+    ended_at    BIGINT,
+    end_reason  TEXT
+);
+CREATE INDEX sessions_account ON sessions(account_id) WHERE ended_at IS NULL;
+-- Per shop, one row per committed change; seq is assigned under the shop's change_heads row lock
+-- so that sequence order is commit order and there are no gaps.
 CREATE TABLE changes(
     shop_id     BIGINT NOT NULL REFERENCES shops(id),
     seq         BIGINT NOT NULL,

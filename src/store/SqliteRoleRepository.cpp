@@ -14,20 +14,12 @@ auth::Role readRole(SQLite::Statement& q)
 {
     auth::Role r;
     r.name = sql::text(q, 0);
-    QString unknown;
-    auto perms = auth::PermissionSet::parse(sql::text(q, 1), &unknown);
-    if (!perms) {
+    bool unknown = false;
+    r.permissions = auth::PermissionSet::parseKnown(sql::text(q, 1), &unknown);
+    if (unknown) {
         // Written by a newer ShopDesk with a permission this one does not know: grant what is known.
         logging::get("auth")->warn("custom role has an unknown permission; ignoring it");
-        QStringList known;
-        for (const QString& k : sql::text(q, 1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (auth::permissionFromKey(k)) {
-                known << k;
-            }
-        }
-        perms = auth::PermissionSet::parse(known.join(QLatin1Char(',')));
     }
-    r.permissions = perms.value_or(auth::PermissionSet());
     return r;
 }
 

@@ -1,0 +1,221 @@
+#include "pg/PgStore.h"
+
+#include "services/audit/AuditChain.h"
+#include "services/audit/AuditHead.h"
+
+namespace shopdesk::pg {
+
+namespace {
+
+[[noreturn]] void refuseAudit(const QString& why)
+{
+    throw PgFailure(Error::internal(
+        QStringLiteral("the audit log was tampered with (%1); nothing is written to it until the owner has checked "
+                       "it (shopdesk-server audit verify)")
+            .arg(why)));
+}
+
+} // namespace
+
+PgResult PgTx::q(const char* sql, const std::vector<Param>& params)
+{
+    auto r = m_c.query(sql, params);
+    if (!r) {
+        throw PgFailure(r.error());
+    }
+    return std::move(*r);
+}
+
+PgResult PgTx::prepared(const char* name, const char* sql, const std::vector<Param>& params)
+{
+    auto r = m_c.prepared(name, sql, params);
+    if (!r) {
+        throw PgFailure(r.error());
+    }
+    return std::move(*r);
+}
+
+void PgTx::audit(std::vector<AuditEntry> entries)
+{
+    for (AuditEntry& e : entries) {
+        m_audit.push_back(std::move(e));
+    }
+}
+
+void PgTx::change(const QString& kind, const QByteArray& payloadJson)
+{
+    m_changes.emplace_back(kind, payloadJson);
+}
+
+Result<std::unique_ptr<PgStore>> PgStore::open(const QString& url, int timeoutSeconds)
+{
+    auto c = PgConnection::open(url, timeoutSeconds);
+    if (!c) {
+        return c.error();
+    }
+    std::unique_ptr<PgStore> s(new PgStore());
+    s->m_c = std::move(*c);
+    return s;
+}
+
+PgStore::~PgStore() = default;
+
+void PgStore::setAudit(std::shared_ptr<AuditChain> chain, std::shared_ptr<AuditHead> head)
+{
+    std::lock_guard lock(m_mutex);
+    m_chain = std::move(chain);
+    m_head = std::move(head);
+}
+
+Status PgStore::writeStatus(const char* what, const std::function<void(PgTx&)>& job)
+{
+    return transact(what, true, job);
+}
+
+Result<qint64> PgStore::lastChange()
+{
+    return read<qint64>("read the change sequence", [](PgTx& tx) {
+        auto r = tx.q("SELECT seq FROM change_heads WHERE shop_id = $1", {tx.shop()});
+        return r.rows() ? r.integer(0, 0) : qint64(0);
+    });
+}
+
+Status PgStore::transact(const char* what, bool writing, const std::function<void(PgTx&)>& job)
+{
+    std::lock_guard lock(m_mutex);
+    // A dropped link is tried once more on a fresh connection (the job had not committed).
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (!m_c->isOpen()) {
+            if (Status st = m_c->reset(); !st) {
+                return st;
+            }
+        }
+        PgTx tx(*m_c, m_shopId);
+        bool began = false;
+        try {
+            if (Status st = m_c->exec(writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !st) {
+                throw PgFailure(st.error());
+            }
+            began = true;
+            job(tx);
+            if (writing) {
+                appendAudit(tx, tx.takeAudit());
+                appendChanges(tx, tx.takeChanges());
+            }
+            if (Status st = m_c->exec("COMMIT"); !st) {
+                throw PgFailure(st.error());
+            }
+            if (writing && m_head) {
+                m_head->committed();
+            }
+            return {};
+        } catch (const PgFailure& f) {
+            if (began && m_c->isOpen()) {
+                (void)m_c->exec("ROLLBACK");
+            }
+            if (writing && m_head) {
+                m_head->rolledBack(std::nullopt);
+            }
+            if (f.error.code == ErrorCode::Busy && !m_c->isOpen() && attempt == 0) {
+                continue;
+            }
+            return Error{f.error.code, f.error.message};
+        } catch (const std::exception& e) {
+            if (began && m_c->isOpen()) {
+                (void)m_c->exec("ROLLBACK");
+            }
+            if (writing && m_head) {
+                m_head->rolledBack(std::nullopt);
+            }
+            return Error::internal(
+                QStringLiteral("Could not %1: %2").arg(QString::fromLatin1(what), QString::fromUtf8(e.what())));
+        }
+    }
+    return Error::busy(QStringLiteral("Could not %1: the link to PostgreSQL dropped.").arg(QString::fromLatin1(what)));
+}
+
+void PgStore::appendAudit(PgTx& tx, const std::vector<AuditEntry>& entries)
+{
+    if (entries.empty()) {
+        return;
+    }
+    if (!m_chain || !m_head) {
+        throw PgFailure(Error::internal(QStringLiteral("the audit key is not loaded")));
+    }
+    if (auto why = m_head->broken()) {
+        refuseAudit(*why);
+    }
+    // The shop row serialises appends of every server instance.
+    auto tail = tx.prepared("audit_tail", "SELECT audit_last_id, audit_last_mac FROM shops WHERE id = $1 FOR UPDATE",
+                            {tx.shop()});
+    if (tail.rows() == 0) {
+        throw PgFailure(Error::notFound(QStringLiteral("The shop is not in the database.")));
+    }
+    qint64 id = tail.integer(0, 0);
+    QByteArray previous = tail.isNull(0, 1) ? AuditChain::genesis() : tail.bytes(0, 1);
+    const AuditHead::Mark expected = m_head->expected();
+    if (id < expected.id) {
+        refuseAudit(QStringLiteral("it ends at entry %1 but entry %2 was written").arg(id).arg(expected.id));
+    }
+    if (id == expected.id && expected.id > 0 && previous != expected.mac) {
+        refuseAudit(QStringLiteral("entry %1 was replaced").arg(id));
+    }
+    if (id > expected.id) {
+        // Written since by another server instance: it must chain from what this one knows.
+        auto rows = tx.q("SELECT id, at, actor, action, target, detail, mac FROM audit WHERE shop_id = $1 AND id > $2 "
+                         "ORDER BY id",
+                         {tx.shop(), param(expected.id)});
+        QByteArray before = expected.id == 0 ? AuditChain::genesis() : expected.mac;
+        qint64 beforeId = expected.id;
+        for (int i = 0; i < rows.rows(); ++i) {
+            AuditEntry e{Timestamp::fromMs(rows.integer(i, 1)), rows.text(i, 2), rows.text(i, 3), rows.text(i, 4),
+                         rows.text(i, 5)};
+            if (rows.integer(i, 0) != beforeId + 1 ||
+                m_chain->link(before, rows.integer(i, 0), e) != rows.bytes(i, 6)) {
+                refuseAudit(QStringLiteral("entry %1 does not follow entry %2").arg(rows.integer(i, 0)).arg(beforeId));
+            }
+            before = rows.bytes(i, 6);
+            beforeId = rows.integer(i, 0);
+        }
+        if (beforeId != id) {
+            refuseAudit(QStringLiteral("entries after %1 are missing").arg(beforeId));
+        }
+    }
+    for (const AuditEntry& e : entries) {
+        ++id;
+        const QByteArray mac = m_chain->link(previous, id, e);
+        tx.prepared("audit_insert",
+                    "INSERT INTO audit(shop_id, id, at, actor, action, target, detail, mac) "
+                    "VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+                    {tx.shop(), param(id), param(e.at.ms()), param(e.actor), param(e.action), param(e.target),
+                     param(e.detail), bytesParam(mac)});
+        previous = mac;
+    }
+    tx.prepared("audit_head", "UPDATE shops SET audit_last_id = $2, audit_last_mac = $3, audit_head = $4 WHERE id = $1",
+                {tx.shop(), param(id), bytesParam(previous), bytesParam(m_chain->head(id, previous))});
+    m_head->appended({id, previous});
+}
+
+void PgStore::appendChanges(PgTx& tx, const std::vector<std::pair<QString, QByteArray>>& changes)
+{
+    if (changes.empty()) {
+        return;
+    }
+    // The head row is locked until commit: numbers are taken in commit order, without gaps.
+    auto head = tx.prepared("change_head",
+                            "INSERT INTO change_heads(shop_id, seq) VALUES($1, $2) ON CONFLICT(shop_id) "
+                            "DO UPDATE SET seq = change_heads.seq + $2 RETURNING seq",
+                            {tx.shop(), param(static_cast<qint64>(changes.size()))});
+    qint64 seq = head.integer(0, 0) - static_cast<qint64>(changes.size());
+    for (const auto& [kind, payload] : changes) {
+        ++seq;
+        tx.prepared("change_insert",
+                    "INSERT INTO changes(shop_id, seq, kind, payload, at) VALUES($1, $2, $3, $4::jsonb, "
+                    "(extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
+                    {tx.shop(), param(seq), param(kind), Param(payload)});
+    }
+    tx.prepared("change_notify", "SELECT pg_notify($1, $2)",
+                {Param(QByteArray(kChannel)), Param(QByteArray::number(tx.shopId()) + ':' + QByteArray::number(seq))});
+}
+
+} // namespace shopdesk::pg

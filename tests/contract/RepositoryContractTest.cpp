@@ -1,0 +1,434 @@
+// One suite of repository contract cases, run against the SQLite store (single seat, the desktop's
+// cache) and against a real PostgreSQL (the team server). Nothing above the repositories may know
+// which database it runs on, so both must answer every case alike. The PostgreSQL half needs the
+// cluster ./test.sh starts (pg_virtualenv); without one it fails, never skips.
+
+#include "pg/PgConnection.h"
+#include "pg/PgRepositories.h"
+#include "pg/PgSchema.h"
+#include "pg/PgStore.h"
+#include "services/audit/AuditChain.h"
+#include "services/audit/AuditHead.h"
+#include "support/TempStore.h"
+
+#include <gtest/gtest.h>
+
+#include <functional>
+
+namespace shopdesk::test {
+namespace {
+
+const QByteArray kAuditKey(32, 'k');
+
+AuditHead::AnchorStore memoryAnchor()
+{
+    auto kept = std::make_shared<std::optional<QByteArray>>();
+    return {[kept]() -> Result<std::optional<QByteArray>> { return *kept; },
+            [kept](const QByteArray& v) -> Status {
+                *kept = v;
+                return {};
+            }};
+}
+
+/// The repositories of one store, whichever database holds them.
+class StoreUnderTest {
+public:
+    virtual ~StoreUnderTest() = default;
+    virtual AccountRepository& accounts() = 0;
+    virtual RoleRepository& roles() = 0;
+    virtual SettingsRepository& settings() = 0;
+    virtual RoutingRepository& routing() = 0;
+    virtual AuditRepository& audit() = 0;
+    virtual ShopRepository& shop() = 0;
+    const AuditChain& chain() const { return *m_chain; }
+
+protected:
+    std::shared_ptr<AuditChain> m_chain = std::make_shared<AuditChain>(kAuditKey);
+    std::shared_ptr<AuditHead> m_head = std::make_shared<AuditHead>(kAuditKey, memoryAnchor());
+};
+
+class SqliteUnderTest final : public StoreUnderTest {
+public:
+    SqliteUnderTest() { m_temp.store().setAudit(m_chain, m_head); }
+    AccountRepository& accounts() override { return m_temp->accounts(); }
+    RoleRepository& roles() override { return m_temp->roles(); }
+    SettingsRepository& settings() override { return m_temp->settings(); }
+    RoutingRepository& routing() override { return m_temp->routing(); }
+    AuditRepository& audit() override { return m_temp->audit(); }
+    ShopRepository& shop() override { return m_temp->shop(); }
+
+private:
+    TempStore m_temp;
+};
+
+class PgUnderTest final : public StoreUnderTest {
+public:
+    PgUnderTest()
+    {
+        if (qEnvironmentVariableIsEmpty("PGHOST")) {
+            ADD_FAILURE() << "No PostgreSQL for the tests: run them through ./test.sh, which starts a throwaway "
+                             "cluster (pg_virtualenv), or set PGHOST/PGPORT/PGUSER/PGPASSWORD.";
+            return;
+        }
+        const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+        m_schema = QStringLiteral("c_%1").arg(QString::number(qHash(QString::fromStdString(test)), 16));
+        auto admin = pg::PgConnection::open(QString());
+        if (!admin) {
+            ADD_FAILURE() << admin.error().message.toStdString();
+            return;
+        }
+        m_admin = std::move(*admin);
+        const QByteArray create =
+            QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE; CREATE SCHEMA %1").arg(m_schema).toUtf8();
+        EXPECT_TRUE(m_admin->exec(create.constData()).ok());
+        auto store = pg::PgStore::open(QStringLiteral("options=-csearch_path=%1").arg(m_schema));
+        if (!store) {
+            ADD_FAILURE() << store.error().message.toStdString();
+            return;
+        }
+        m_store = std::move(*store);
+        m_store->setAudit(m_chain, m_head);
+        m_shop = std::make_unique<pg::PgShopRepository>(*m_store);
+        m_accounts = std::make_unique<pg::PgAccountRepository>(*m_store);
+        m_roles = std::make_unique<pg::PgRoleRepository>(*m_store);
+        m_settings = std::make_unique<pg::PgSettingsRepository>(*m_store);
+        m_routing = std::make_unique<pg::PgRoutingRepository>(*m_store);
+        m_audit = std::make_unique<pg::PgAuditRepository>(*m_store);
+        auto conn = pg::PgConnection::open(QStringLiteral("options=-csearch_path=%1").arg(m_schema));
+        EXPECT_TRUE(conn.ok());
+        if (conn) {
+            Status st = pg::schema::migrate(**conn);
+            EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().message.toStdString());
+        }
+        Shop shop;
+        shop.name = QStringLiteral("测试旗舰店");
+        Status st = m_shop->initialise(shop);
+        EXPECT_TRUE(st.ok()) << (st.ok() ? "" : st.error().message.toStdString());
+    }
+    ~PgUnderTest() override
+    {
+        m_store.reset();
+        if (m_admin) {
+            (void)m_admin->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(m_schema).toUtf8().constData());
+        }
+    }
+    AccountRepository& accounts() override { return *m_accounts; }
+    RoleRepository& roles() override { return *m_roles; }
+    SettingsRepository& settings() override { return *m_settings; }
+    RoutingRepository& routing() override { return *m_routing; }
+    AuditRepository& audit() override { return *m_audit; }
+    ShopRepository& shop() override { return *m_shop; }
+    bool ready() const { return m_accounts != nullptr; }
+
+private:
+    QString m_schema;
+    std::unique_ptr<pg::PgConnection> m_admin;
+    std::unique_ptr<pg::PgStore> m_store;
+    std::unique_ptr<pg::PgShopRepository> m_shop;
+    std::unique_ptr<pg::PgAccountRepository> m_accounts;
+    std::unique_ptr<pg::PgRoleRepository> m_roles;
+    std::unique_ptr<pg::PgSettingsRepository> m_settings;
+    std::unique_ptr<pg::PgRoutingRepository> m_routing;
+    std::unique_ptr<pg::PgAuditRepository> m_audit;
+};
+
+using Factory = std::function<std::unique_ptr<StoreUnderTest>()>;
+
+class RepositoryContract : public ::testing::TestWithParam<const char*> {
+protected:
+    void SetUp() override
+    {
+        if (QByteArray(GetParam()) == "postgresql") {
+            auto p = std::make_unique<PgUnderTest>();
+            ASSERT_TRUE(p->ready());
+            s = std::move(p);
+        } else {
+            s = std::make_unique<SqliteUnderTest>();
+        }
+    }
+    AuditEntry entry(const QString& action, const QString& target = {}, qint64 atMs = 1'700'000'000'000)
+    {
+        return AuditEntry{Timestamp::fromMs(atMs), QStringLiteral("测试旗舰店:店长"), action, target, QString()};
+    }
+    AccountRecord record(const QString& name, QStringList roles = {QStringLiteral("agent")})
+    {
+        AccountRecord r;
+        r.account.name = name;
+        r.account.roles = std::move(roles);
+        r.account.group = QStringLiteral("presales");
+        r.account.receptionLimit = 12;
+        r.account.createdAt = Timestamp::fromMs(1'700'000'000'000);
+        r.passwordHash = "$argon2id$v=19$m=8,t=1,p=1$c2FsdA$aGFzaA";
+        return r;
+    }
+    std::unique_ptr<StoreUnderTest> s;
+};
+
+TEST_P(RepositoryContract, AnAccountReadsBackAsWrittenByNameAndById)
+{
+    auto id =
+        s->accounts().create(record(QStringLiteral("小美"), {QStringLiteral("agent"), QStringLiteral("aftersales")}),
+                             {entry(QStringLiteral("account.create"), QStringLiteral("小美"))});
+    ASSERT_TRUE(id) << id.error().message.toStdString();
+    auto byName = s->accounts().find(QStringLiteral("小美"));
+    ASSERT_TRUE(byName && *byName);
+    const Account& a = (*byName)->account;
+    EXPECT_EQ(a.id, *id);
+    EXPECT_EQ(a.roles, (QStringList{QStringLiteral("aftersales"), QStringLiteral("agent")})) << "sorted";
+    EXPECT_EQ(a.group, QStringLiteral("presales"));
+    EXPECT_EQ(a.receptionLimit, 12);
+    EXPECT_FALSE(a.disabled);
+    EXPECT_EQ(a.createdAt.ms(), 1'700'000'000'000);
+    EXPECT_FALSE(a.lastLoginAt);
+    EXPECT_EQ((*byName)->passwordHash, record(QString()).passwordHash);
+    auto byId = s->accounts().findById(*id);
+    ASSERT_TRUE(byId && *byId);
+    EXPECT_EQ((*byId)->account.name, QStringLiteral("小美"));
+    auto none = s->accounts().find(QStringLiteral("nobody"));
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(*none);
+}
+
+TEST_P(RepositoryContract, ListIsByNameAndASecondAccountOfTheSameNameIsRefused)
+{
+    ASSERT_TRUE(s->accounts().create(record(QStringLiteral("zoe")), {}));
+    ASSERT_TRUE(s->accounts().create(record(QStringLiteral("amy")), {}));
+    auto dup = s->accounts().create(record(QStringLiteral("amy")), {entry(QStringLiteral("account.create"))});
+    EXPECT_FALSE(dup.ok());
+    auto all = s->accounts().list();
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ((*all)[0].name, QStringLiteral("amy"));
+    EXPECT_EQ((*all)[1].name, QStringLiteral("zoe"));
+    auto tail = s->audit().tail();
+    ASSERT_TRUE(tail);
+    EXPECT_EQ(tail->first, 0) << "the refused create left no audit entry";
+}
+
+TEST_P(RepositoryContract, AnUpdateWritesOnlyWhatItNamesAndEndSessionsMovesTheEpoch)
+{
+    auto id = s->accounts().create(record(QStringLiteral("小美")), {});
+    ASSERT_TRUE(id);
+    AccountChange disable;
+    disable.disabled = true;
+    auto epoch = s->accounts().update(*id, disable, {entry(QStringLiteral("account.disable"))});
+    ASSERT_TRUE(epoch);
+    EXPECT_EQ(*epoch, 0);
+    AccountChange more;
+    more.roles = QStringList{QStringLiteral("supervisor")};
+    more.receptionLimit = std::optional<int>();
+    more.endSessions = true;
+    epoch = s->accounts().update(*id, more, {});
+    ASSERT_TRUE(epoch);
+    EXPECT_EQ(*epoch, 1);
+    auto a = s->accounts().findById(*id);
+    ASSERT_TRUE(a && *a);
+    EXPECT_TRUE((*a)->account.disabled) << "the second change did not undo the first";
+    EXPECT_EQ((*a)->account.roles, QStringList{QStringLiteral("supervisor")});
+    EXPECT_FALSE((*a)->account.receptionLimit) << "back to the group's";
+    EXPECT_EQ((*a)->account.group, QStringLiteral("presales"));
+    EXPECT_EQ((*a)->authEpoch, 1);
+    auto missing = s->accounts().update(AccountId(999999), disable, {entry(QStringLiteral("account.disable"))});
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+    auto tail = s->audit().tail();
+    ASSERT_TRUE(tail);
+    EXPECT_EQ(tail->first, 1) << "only the first change was audited; the refused one rolled back";
+}
+
+TEST_P(RepositoryContract, FailedLoginsLockAtTheLimitAndALoginClearsThem)
+{
+    auto id = s->accounts().create(record(QStringLiteral("小美")), {});
+    ASSERT_TRUE(id);
+    const Timestamp now = Timestamp::fromMs(1'800'000'000'000);
+    for (int i = 1; i <= 2; ++i) {
+        auto f = s->accounts().recordFailedLogin(*id, now, 3, 900, [&](const LoginFailure&) {
+            return std::vector<AuditEntry>{entry(QStringLiteral("login.fail"))};
+        });
+        ASSERT_TRUE(f);
+        EXPECT_EQ(f->failedLogins, i);
+        EXPECT_FALSE(f->lockedNow);
+    }
+    auto third = s->accounts().recordFailedLogin(*id, now, 3, 900, [&](const LoginFailure& f) {
+        return std::vector<AuditEntry>{
+            entry(f.lockedNow ? QStringLiteral("login.lock") : QStringLiteral("login.fail"))};
+    });
+    ASSERT_TRUE(third);
+    EXPECT_TRUE(third->lockedNow);
+    ASSERT_TRUE(third->lockedUntil);
+    EXPECT_EQ(third->lockedUntil->ms(), now.ms() + 900'000);
+    auto locked = s->accounts().findById(*id);
+    ASSERT_TRUE(locked && *locked);
+    EXPECT_EQ((*locked)->account.lockedUntil, third->lockedUntil);
+    auto records = s->audit().list(AuditQuery{});
+    ASSERT_TRUE(records);
+    ASSERT_EQ(records->size(), 3u);
+    EXPECT_EQ(records->front().entry.action, QStringLiteral("login.lock")) << "newest first";
+
+    ASSERT_TRUE(s->accounts().recordLogin(*id, now.addSecs(1000), "new-hash", {}).ok());
+    auto after = s->accounts().findById(*id);
+    ASSERT_TRUE(after && *after);
+    EXPECT_FALSE((*after)->account.lockedUntil);
+    EXPECT_EQ((*after)->account.failedLogins, 0);
+    EXPECT_EQ((*after)->account.lastLoginAt->ms(), now.addSecs(1000).ms());
+    EXPECT_EQ((*after)->passwordHash, QByteArray("new-hash"));
+    ASSERT_TRUE(s->accounts().recordLogin(*id, now.addSecs(2000), QByteArray(), {}).ok());
+    EXPECT_EQ((*s->accounts().findById(*id))->passwordHash, QByteArray("new-hash")) << "empty keeps the hash";
+}
+
+TEST_P(RepositoryContract, UnknownNamesAreThrottledAndTheLockRunsOut)
+{
+    const QByteArray key("\x01\x02\xff\x00name", 8);
+    const Timestamp now = Timestamp::fromMs(1'800'000'000'000);
+    auto first = s->accounts().recordUnknownFailure(key, now, 2, 60, {});
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->failedLogins, 1);
+    auto second = s->accounts().recordUnknownFailure(key, now, 2, 60, {entry(QStringLiteral("login.lock"))});
+    ASSERT_TRUE(second);
+    EXPECT_TRUE(second->lockedNow);
+    auto during = s->accounts().recordUnknownFailure(key, now.addSecs(30), 2, 60, {});
+    ASSERT_TRUE(during);
+    EXPECT_FALSE(during->lockedNow);
+    ASSERT_TRUE(during->lockedUntil);
+    auto later = s->accounts().recordUnknownFailure(key, now.addSecs(61), 2, 60, {});
+    ASSERT_TRUE(later);
+    EXPECT_EQ(later->failedLogins, 1) << "a lock that ran out starts the count afresh";
+    EXPECT_FALSE(later->lockedUntil);
+    auto other = s->accounts().recordUnknownFailure(QByteArray("other"), now, 2, 60, {});
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->failedLogins, 1);
+}
+
+TEST_P(RepositoryContract, CustomRolesAreSavedReplacedCountedAndRemoved)
+{
+    auth::Role role;
+    role.name = QStringLiteral("质检");
+    role.permissions = auth::PermissionSet::parse(QStringLiteral("chat.read,audit.view")).value();
+    ASSERT_TRUE(s->roles().saveCustom(role, {entry(QStringLiteral("role.create"))}).ok());
+    role.permissions = auth::PermissionSet::parse(QStringLiteral("chat.read")).value();
+    ASSERT_TRUE(s->roles().saveCustom(role, {}).ok());
+    auto found = s->roles().findCustom(QStringLiteral("质检"));
+    ASSERT_TRUE(found && *found);
+    EXPECT_EQ((*found)->permissions, role.permissions);
+    auto all = s->roles().customRoles();
+    ASSERT_TRUE(all);
+    EXPECT_EQ(all->size(), 1u);
+    ASSERT_TRUE(s->accounts().create(record(QStringLiteral("a1"), {QStringLiteral("质检")}), {}));
+    auto a2 = s->accounts().create(record(QStringLiteral("a2"), {QStringLiteral("质检")}), {});
+    ASSERT_TRUE(a2);
+    AccountChange gone;
+    gone.deletedAt = Timestamp::fromMs(1);
+    ASSERT_TRUE(s->accounts().update(*a2, gone, {}));
+    auto holders = s->roles().holders(QStringLiteral("质检"));
+    ASSERT_TRUE(holders);
+    EXPECT_EQ(*holders, 1) << "a deleted account holds nothing";
+    ASSERT_TRUE(s->roles().removeCustom(QStringLiteral("质检"), {}).ok());
+    auto after = s->roles().findCustom(QStringLiteral("质检"));
+    ASSERT_TRUE(after);
+    EXPECT_FALSE(*after);
+}
+
+TEST_P(RepositoryContract, SettingsAndRoutingGroupsAreReplacedInOneWrite)
+{
+    auto none = s->settings().value(QStringLiteral("login.max_failures"));
+    ASSERT_TRUE(none);
+    EXPECT_FALSE(*none);
+    ASSERT_TRUE(s->settings()
+                    .setValues({{QStringLiteral("login.max_failures"), QStringLiteral("7")},
+                                {QStringLiteral("text.greeting"), QStringLiteral("亲，在的")}},
+                               {entry(QStringLiteral("settings.set"))})
+                    .ok());
+    ASSERT_TRUE(s->settings().setValues({{QStringLiteral("login.max_failures"), QStringLiteral("8")}}, {}).ok());
+    EXPECT_EQ(*s->settings().value(QStringLiteral("login.max_failures")), QStringLiteral("8"));
+    EXPECT_EQ(*s->settings().value(QStringLiteral("text.greeting")), QStringLiteral("亲，在的"));
+
+    ASSERT_TRUE(s->routing()
+                    .save({{QStringLiteral("routing.mode"), QStringLiteral("load")}},
+                          {{QStringLiteral("售前"), 10}, {QStringLiteral("aftersales"), 5}}, {})
+                    .ok());
+    ASSERT_TRUE(s->routing().save({}, {{QStringLiteral("售前"), 20}}, {entry(QStringLiteral("routing.save"))}).ok());
+    auto groups = s->routing().groups();
+    ASSERT_TRUE(groups);
+    ASSERT_EQ(groups->size(), 1u);
+    EXPECT_EQ((*groups)[0].name, QStringLiteral("售前"));
+    EXPECT_EQ((*groups)[0].limit, 20);
+    EXPECT_EQ(*s->settings().value(QStringLiteral("routing.mode")), QStringLiteral("load"));
+}
+
+TEST_P(RepositoryContract, TheAuditChainLinksEveryEntryAndListsFilterNewestFirst)
+{
+    for (int i = 0; i < 5; ++i) {
+        auto f = s->audit().append({entry(i % 2 ? QStringLiteral("order.refund") : QStringLiteral("account.create"),
+                                          QStringLiteral("t%1").arg(i), 1'700'000'000'000 + i * 1000)});
+        f.waitForFinished();
+        ASSERT_TRUE(f.result().ok()) << f.result().error().message.toStdString();
+    }
+    QByteArray previous = AuditChain::genesis();
+    qint64 expectId = 0;
+    ASSERT_TRUE(s->audit()
+                    .scan([&](const AuditRecord& r) {
+                        EXPECT_EQ(r.id, ++expectId);
+                        EXPECT_EQ(r.mac, s->chain().link(previous, r.id, r.entry));
+                        previous = r.mac;
+                        return true;
+                    })
+                    .ok());
+    EXPECT_EQ(expectId, 5);
+    auto head = s->audit().head();
+    ASSERT_TRUE(head);
+    EXPECT_EQ(*head, s->chain().head(5, previous));
+    auto tail = s->audit().tail();
+    ASSERT_TRUE(tail);
+    EXPECT_EQ(tail->first, 5);
+    EXPECT_EQ(tail->second, previous);
+    auto mac3 = s->audit().macAt(3);
+    ASSERT_TRUE(mac3 && *mac3);
+    auto mac9 = s->audit().macAt(9);
+    ASSERT_TRUE(mac9);
+    EXPECT_FALSE(*mac9);
+
+    AuditQuery refunds;
+    refunds.actionPrefix = QStringLiteral("order.");
+    auto listed = s->audit().list(refunds);
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 2u);
+    EXPECT_EQ(listed->front().entry.target, QStringLiteral("t3"));
+    AuditQuery recent;
+    recent.since = Timestamp::fromMs(1'700'000'003'000);
+    recent.limit = 1;
+    listed = s->audit().list(recent);
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->front().id, 5);
+    AuditQuery byActor;
+    byActor.actor = QStringLiteral("someone else");
+    EXPECT_TRUE(s->audit().list(byActor)->empty());
+
+    auto anchored = s->audit().anchored();
+    ASSERT_TRUE(anchored);
+    EXPECT_FALSE(*anchored);
+    ASSERT_TRUE(s->audit().markAnchored().ok());
+    EXPECT_TRUE(*s->audit().anchored());
+}
+
+TEST_P(RepositoryContract, TheKeyLocationIsClaimedOnce)
+{
+    auto id = s->shop().storeId();
+    ASSERT_TRUE(id);
+    EXPECT_FALSE(id->isEmpty());
+    EXPECT_TRUE(s->shop().keyLocation()->isEmpty());
+    EXPECT_EQ(*s->shop().claimKeyLocation(QStringLiteral("file")), QStringLiteral("file"));
+    EXPECT_EQ(*s->shop().claimKeyLocation(QStringLiteral("keychain")), QStringLiteral("file"));
+    auto shop = s->shop().shop();
+    ASSERT_TRUE(shop);
+    EXPECT_EQ(shop->name, QStringLiteral("测试旗舰店"));
+    Shop again;
+    again.name = QStringLiteral("another");
+    EXPECT_EQ(s->shop().initialise(again).error().code, ErrorCode::Invalid);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, RepositoryContract, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& p) { return std::string(p.param); });
+
+} // namespace
+} // namespace shopdesk::test
