@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
     build-essential cmake ninja-build ccache pkg-config git clang-format
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-charts-dev qt6-svg-dev qt6-qpa-plugins qt6-translations-l10n libgl-dev libqt6opengl6-dev
+    qt6-charts-dev qt6-svg-dev qt6-websockets-dev qt6-qpa-plugins qt6-translations-l10n libgl-dev libqt6opengl6-dev
     libsqlite3-dev libsqlitecpp-dev libssl-dev libsodium-dev qtkeychain-qt6-dev
     libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
     fonts-wqy-microhei xvfb xauth

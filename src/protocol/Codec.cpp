@@ -1,0 +1,264 @@
+#include "protocol/Codec.h"
+
+namespace shopdesk::protocol {
+
+namespace {
+
+QJsonValue optionalTime(const std::optional<Timestamp>& t)
+{
+    return t ? QJsonValue(static_cast<double>(t->ms())) : QJsonValue();
+}
+
+std::optional<Timestamp> timeFrom(const QJsonValue& v)
+{
+    return v.isDouble() ? std::optional<Timestamp>(Timestamp::fromMs(static_cast<qint64>(v.toDouble()))) : std::nullopt;
+}
+
+qint64 int64From(const QJsonValue& v)
+{
+    return static_cast<qint64>(v.toDouble());
+}
+
+QJsonArray strings(const QStringList& list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QStringList stringsFrom(const QJsonValue& v)
+{
+    QStringList out;
+    for (const QJsonValue& s : v.toArray()) {
+        out << s.toString();
+    }
+    return out;
+}
+
+} // namespace
+
+QJsonValue optionalInt(const std::optional<int>& v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+std::optional<int> optionalIntFrom(const QJsonValue& v)
+{
+    return v.isDouble() ? std::optional<int>(v.toInt()) : std::nullopt;
+}
+
+QJsonObject toJson(const Account& a)
+{
+    return {{QStringLiteral("id"), static_cast<double>(a.id.value())},
+            {QStringLiteral("name"), a.name},
+            {QStringLiteral("roles"), strings(a.roles)},
+            {QStringLiteral("group"), a.group},
+            {QStringLiteral("limit"), optionalInt(a.receptionLimit)},
+            {QStringLiteral("disabled"), a.disabled},
+            {QStringLiteral("mustChangePassword"), a.mustChangePassword},
+            {QStringLiteral("failedLogins"), a.failedLogins},
+            {QStringLiteral("lockedUntil"), optionalTime(a.lockedUntil)},
+            {QStringLiteral("lastLoginAt"), optionalTime(a.lastLoginAt)},
+            {QStringLiteral("createdAt"), static_cast<double>(a.createdAt.ms())},
+            {QStringLiteral("deletedAt"), optionalTime(a.deletedAt)}};
+}
+
+Account accountFromJson(const QJsonObject& o)
+{
+    Account a;
+    a.id = AccountId(int64From(o.value(QStringLiteral("id"))));
+    a.name = o.value(QStringLiteral("name")).toString();
+    a.roles = stringsFrom(o.value(QStringLiteral("roles")));
+    a.group = o.value(QStringLiteral("group")).toString();
+    a.receptionLimit = optionalIntFrom(o.value(QStringLiteral("limit")));
+    a.disabled = o.value(QStringLiteral("disabled")).toBool();
+    a.mustChangePassword = o.value(QStringLiteral("mustChangePassword")).toBool();
+    a.failedLogins = o.value(QStringLiteral("failedLogins")).toInt();
+    a.lockedUntil = timeFrom(o.value(QStringLiteral("lockedUntil")));
+    a.lastLoginAt = timeFrom(o.value(QStringLiteral("lastLoginAt")));
+    a.createdAt = Timestamp::fromMs(int64From(o.value(QStringLiteral("createdAt"))));
+    a.deletedAt = timeFrom(o.value(QStringLiteral("deletedAt")));
+    return a;
+}
+
+QJsonObject toJson(const NewAccount& a)
+{
+    return {{QStringLiteral("name"), a.name},
+            {QStringLiteral("password"), a.password},
+            {QStringLiteral("roles"), strings(a.roles)},
+            {QStringLiteral("group"), a.group},
+            {QStringLiteral("limit"), optionalInt(a.receptionLimit)}};
+}
+
+NewAccount newAccountFromJson(const QJsonObject& o)
+{
+    NewAccount a;
+    a.name = o.value(QStringLiteral("name")).toString();
+    a.password = o.value(QStringLiteral("password")).toString();
+    a.roles = stringsFrom(o.value(QStringLiteral("roles")));
+    a.group = o.value(QStringLiteral("group")).toString();
+    a.receptionLimit = optionalIntFrom(o.value(QStringLiteral("limit")));
+    return a;
+}
+
+QJsonObject toJson(const auth::Role& r)
+{
+    return {{QStringLiteral("name"), r.name},
+            {QStringLiteral("permissions"), strings(r.permissions.keys())},
+            {QStringLiteral("builtin"), r.builtin},
+            {QStringLiteral("labelZh"), r.labelZh},
+            {QStringLiteral("labelEn"), r.labelEn}};
+}
+
+auth::Role roleFromJson(const QJsonObject& o)
+{
+    auth::Role r;
+    r.name = o.value(QStringLiteral("name")).toString();
+    r.permissions = auth::PermissionSet::parseKnown(stringsFrom(o.value(QStringLiteral("permissions"))).join(u','));
+    r.builtin = o.value(QStringLiteral("builtin")).toBool();
+    r.labelZh = o.value(QStringLiteral("labelZh")).toString();
+    r.labelEn = o.value(QStringLiteral("labelEn")).toString();
+    return r;
+}
+
+QJsonObject toJson(const IdentityWire& i)
+{
+    return {{QStringLiteral("accountId"), static_cast<double>(i.accountId)},
+            {QStringLiteral("shop"), i.shop},
+            {QStringLiteral("name"), i.name},
+            {QStringLiteral("permissions"), strings(i.permissions)},
+            {QStringLiteral("owner"), i.owner},
+            {QStringLiteral("mustChangePassword"), i.mustChangePassword},
+            {QStringLiteral("group"), i.group},
+            {QStringLiteral("limit"), optionalInt(i.receptionLimit)}};
+}
+
+IdentityWire identityFromJson(const QJsonObject& o)
+{
+    IdentityWire i;
+    i.accountId = int64From(o.value(QStringLiteral("accountId")));
+    i.shop = o.value(QStringLiteral("shop")).toString();
+    i.name = o.value(QStringLiteral("name")).toString();
+    i.permissions = stringsFrom(o.value(QStringLiteral("permissions")));
+    i.owner = o.value(QStringLiteral("owner")).toBool();
+    i.mustChangePassword = o.value(QStringLiteral("mustChangePassword")).toBool();
+    i.group = o.value(QStringLiteral("group")).toString();
+    i.receptionLimit = optionalIntFrom(o.value(QStringLiteral("limit")));
+    return i;
+}
+
+QJsonObject toJson(const routing::Settings& s)
+{
+    return {{QStringLiteral("queue"), routingQueueText(s)},
+            {QStringLiteral("sessionEndMinutes"), s.sessionEndMinutes},
+            {QStringLiteral("repeatEntryMinutes"), s.repeatEntryMinutes},
+            {QStringLiteral("handlingMinutes"), s.handlingMinutes}};
+}
+
+routing::Settings routingSettingsFromJson(const QJsonObject& o)
+{
+    routing::Settings s;
+    s.sessionEndMinutes = o.value(QStringLiteral("sessionEndMinutes")).toInt(s.sessionEndMinutes);
+    s.repeatEntryMinutes = o.value(QStringLiteral("repeatEntryMinutes")).toInt(s.repeatEntryMinutes);
+    s.handlingMinutes = o.value(QStringLiteral("handlingMinutes")).toInt(s.handlingMinutes);
+    if (auto q = withRoutingQueue(s, o.value(QStringLiteral("queue")).toString(QStringLiteral("shop")))) {
+        s = *q;
+    }
+    return s;
+}
+
+QJsonObject toJson(const routing::GroupConfig& g)
+{
+    return {{QStringLiteral("name"), g.name}, {QStringLiteral("limit"), g.limit}};
+}
+
+routing::GroupConfig groupFromJson(const QJsonObject& o)
+{
+    return {o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("limit")).toInt()};
+}
+
+QJsonObject toJson(const RoutingConfig& c)
+{
+    QJsonArray agents;
+    for (const auto& a : c.agents) {
+        agents.append(QJsonObject{{QStringLiteral("name"), a.name},
+                                  {QStringLiteral("group"), a.group},
+                                  {QStringLiteral("limit"), optionalInt(a.limit)},
+                                  {QStringLiteral("status"), QString::fromLatin1(routing::statusName(a.status))}});
+    }
+    return {{QStringLiteral("settings"), toJson(c.settings)},
+            {QStringLiteral("groups"), toJsonArray(c.groups)},
+            {QStringLiteral("agents"), agents}};
+}
+
+RoutingConfig routingFromJson(const QJsonObject& o)
+{
+    RoutingConfig c;
+    c.settings = routingSettingsFromJson(o.value(QStringLiteral("settings")).toObject());
+    c.groups = fromJsonArray<routing::GroupConfig>(o.value(QStringLiteral("groups")), groupFromJson);
+    for (const QJsonValue& v : o.value(QStringLiteral("agents")).toArray()) {
+        const QJsonObject a = v.toObject();
+        routing::AgentConfig agent;
+        agent.name = a.value(QStringLiteral("name")).toString();
+        agent.group = a.value(QStringLiteral("group")).toString();
+        agent.limit = optionalIntFrom(a.value(QStringLiteral("limit")));
+        agent.status = routing::statusFromName(a.value(QStringLiteral("status")).toString())
+                           .value_or(routing::AgentStatus::Offline);
+        c.agents.push_back(agent);
+    }
+    return c;
+}
+
+QJsonObject toJson(const AuditRecord& r)
+{
+    return {
+        {QStringLiteral("id"), static_cast<double>(r.id)}, {QStringLiteral("at"), static_cast<double>(r.entry.at.ms())},
+        {QStringLiteral("actor"), r.entry.actor},          {QStringLiteral("action"), r.entry.action},
+        {QStringLiteral("target"), r.entry.target},        {QStringLiteral("detail"), r.entry.detail}};
+}
+
+AuditRecord auditRecordFromJson(const QJsonObject& o)
+{
+    AuditRecord r;
+    r.id = int64From(o.value(QStringLiteral("id")));
+    r.entry = AuditEntry{Timestamp::fromMs(int64From(o.value(QStringLiteral("at")))),
+                         o.value(QStringLiteral("actor")).toString(), o.value(QStringLiteral("action")).toString(),
+                         o.value(QStringLiteral("target")).toString(), o.value(QStringLiteral("detail")).toString()};
+    return r;
+}
+
+QJsonObject toJson(const AuditQuery& q)
+{
+    return {{QStringLiteral("actor"), q.actor},
+            {QStringLiteral("actionPrefix"), q.actionPrefix},
+            {QStringLiteral("since"), optionalTime(q.since)},
+            {QStringLiteral("limit"), q.limit}};
+}
+
+AuditQuery auditQueryFromJson(const QJsonObject& o)
+{
+    AuditQuery q;
+    q.actor = o.value(QStringLiteral("actor")).toString();
+    q.actionPrefix = o.value(QStringLiteral("actionPrefix")).toString();
+    q.since = timeFrom(o.value(QStringLiteral("since")));
+    q.limit = std::clamp(o.value(QStringLiteral("limit")).toInt(200), 1, 10000);
+    return q;
+}
+
+QJsonObject toJson(const AuditVerification& v)
+{
+    return {{QStringLiteral("intact"), v.intact},
+            {QStringLiteral("entries"), static_cast<double>(v.entries)},
+            {QStringLiteral("firstBrokenId"), static_cast<double>(v.firstBrokenId)},
+            {QStringLiteral("reason"), v.reason}};
+}
+
+AuditVerification auditVerificationFromJson(const QJsonObject& o)
+{
+    AuditVerification v;
+    v.intact = o.value(QStringLiteral("intact")).toBool();
+    v.entries = int64From(o.value(QStringLiteral("entries")));
+    v.firstBrokenId = int64From(o.value(QStringLiteral("firstBrokenId")));
+    v.reason = o.value(QStringLiteral("reason")).toString();
+    return v;
+}
+
+} // namespace shopdesk::protocol

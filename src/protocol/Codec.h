@@ -1,0 +1,71 @@
+#pragma once
+
+#include "auth/Role.h"
+#include "core/Result.h"
+#include "domain/Account.h"
+#include "domain/RoutingConfig.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <vector>
+
+namespace shopdesk::protocol {
+
+/// What the server tells a client about its login (the client's Identity mirror is made of it).
+struct IdentityWire {
+    qint64 accountId = 0;
+    QString shop;
+    QString name;
+    QStringList permissions;
+    bool owner = false;
+    bool mustChangePassword = false;
+    QString group;
+    std::optional<int> receptionLimit;
+};
+
+QJsonObject toJson(const Account& a);
+Account accountFromJson(const QJsonObject& o);
+QJsonObject toJson(const NewAccount& a); ///< the password travels only inside TLS, never logged
+NewAccount newAccountFromJson(const QJsonObject& o);
+QJsonObject toJson(const auth::Role& r);
+auth::Role roleFromJson(const QJsonObject& o);
+QJsonObject toJson(const IdentityWire& i);
+IdentityWire identityFromJson(const QJsonObject& o);
+QJsonObject toJson(const RoutingConfig& c);
+RoutingConfig routingFromJson(const QJsonObject& o);
+QJsonObject toJson(const routing::Settings& s);
+routing::Settings routingSettingsFromJson(const QJsonObject& o);
+QJsonObject toJson(const routing::GroupConfig& g);
+routing::GroupConfig groupFromJson(const QJsonObject& o);
+QJsonObject toJson(const AuditRecord& r);
+AuditRecord auditRecordFromJson(const QJsonObject& o);
+QJsonObject toJson(const AuditQuery& q);
+AuditQuery auditQueryFromJson(const QJsonObject& o);
+QJsonObject toJson(const AuditVerification& v);
+AuditVerification auditVerificationFromJson(const QJsonObject& o);
+
+template <typename T>
+QJsonArray toJsonArray(const std::vector<T>& items)
+{
+    QJsonArray out;
+    for (const T& item : items) {
+        out.append(toJson(item));
+    }
+    return out;
+}
+
+template <typename T, typename F>
+std::vector<T> fromJsonArray(const QJsonValue& v, F&& decode)
+{
+    std::vector<T> out;
+    for (const QJsonValue& item : v.toArray()) {
+        out.push_back(decode(item.toObject()));
+    }
+    return out;
+}
+
+QJsonValue optionalInt(const std::optional<int>& v);
+std::optional<int> optionalIntFrom(const QJsonValue& v);
+
+} // namespace shopdesk::protocol

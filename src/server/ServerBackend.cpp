@@ -1,0 +1,144 @@
+#include "server/ServerBackend.h"
+
+#include "auth/PasswordPolicy.h"
+#include "crypto/KeyStore.h"
+#include "pg/PgRepositories.h"
+#include "pg/PgSchema.h"
+#include "pg/PgStore.h"
+#include "services/accounts/AccountService.h"
+#include "services/accounts/RoleCatalog.h"
+#include "services/accounts/RoleService.h"
+#include "services/audit/AuditChain.h"
+#include "services/audit/AuditHead.h"
+#include "services/audit/AuditLog.h"
+#include "services/auth/AccessGate.h"
+#include "services/routing/RoutingConfigService.h"
+#include "services/security/KeyRing.h"
+
+#include <QDir>
+
+namespace shopdesk::server {
+
+ServerBackend::~ServerBackend()
+{
+    m_routing.reset();
+    m_roles.reset();
+    m_accounts.reset();
+    m_store.reset();
+    m_head.reset(); // its last anchor write needs the key ring
+}
+
+Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
+{
+    std::unique_ptr<ServerBackend> b(new ServerBackend());
+    if (!options.clock) {
+        b->m_systemClock = std::make_unique<SystemClock>();
+        options.clock = b->m_systemClock.get();
+    }
+    b->m_clock = options.clock;
+    b->m_dataDir = options.dataDir;
+    auto store = pg::PgStore::open(options.pgUrl);
+    if (!store) {
+        return store.error();
+    }
+    b->m_store = std::move(*store);
+    {
+        auto conn = pg::PgConnection::open(options.pgUrl);
+        if (!conn) {
+            return conn.error();
+        }
+        auto version = pg::schema::version(**conn);
+        if (!version) {
+            return version.error();
+        }
+        if (*version > pg::schema::currentVersion() || (options.migrate && *version < pg::schema::currentVersion())) {
+            if (Status st = pg::schema::migrate(**conn); !st) {
+                return st.error();
+            }
+        } else if (*version < pg::schema::currentVersion()) {
+            return Error::invalid(
+                QStringLiteral("The database's schema is version %1, this server needs %2: run shopdesk-server init "
+                               "--pg URL, which migrates it.")
+                    .arg(*version)
+                    .arg(pg::schema::currentVersion()));
+        }
+    }
+    b->m_shopRepo = std::make_unique<pg::PgShopRepository>(*b->m_store);
+    b->m_accountRepo = std::make_unique<pg::PgAccountRepository>(*b->m_store);
+    b->m_roleRepo = std::make_unique<pg::PgRoleRepository>(*b->m_store);
+    b->m_settingsRepo = std::make_unique<pg::PgSettingsRepository>(*b->m_store);
+    b->m_routingRepo = std::make_unique<pg::PgRoutingRepository>(*b->m_store);
+    b->m_auditRepo = std::make_unique<pg::PgAuditRepository>(*b->m_store);
+    b->m_hasher = std::make_unique<crypto::PasswordHasher>(options.passwordParams);
+    if (b->m_shopRepo->attach().ok()) {
+        if (auto shop = b->m_shopRepo->shop()) {
+            b->m_shop = *shop;
+        }
+    }
+    if (!b->m_shop.name.isEmpty()) {
+        std::vector<std::unique_ptr<crypto::KeyStore>> keyStores;
+        keyStores.push_back(
+            std::make_unique<crypto::FileKeyStore>(QDir(options.dataDir).filePath(QStringLiteral("keys"))));
+        b->m_keys = std::make_unique<KeyRing>(*b->m_shopRepo, std::move(keyStores));
+        if (Status st = b->m_keys->unlock(); !st) {
+            return st.error();
+        }
+        b->wireServices();
+        b->m_auditIntegrity = b->m_audit->checkAnchor();
+    }
+    return b;
+}
+
+void ServerBackend::wireServices()
+{
+    m_chain = std::make_shared<AuditChain>(m_keys->auditKey());
+    KeyRing* keys = m_keys.get();
+    m_head = std::make_shared<AuditHead>(
+        m_keys->auditKey(),
+        AuditHead::AnchorStore{
+            [keys] { return keys->secret(QStringLiteral("audit-anchor")); },
+            [keys](const QByteArray& sealed) { return keys->replaceSecret(QStringLiteral("audit-anchor"), sealed); }});
+    m_store->setAudit(m_chain, m_head);
+    m_audit = std::make_unique<AuditLog>(*m_auditRepo, *m_chain, *m_head, *m_clock);
+    m_gate = std::make_unique<AccessGate>(*m_audit);
+    m_roleCatalog = std::make_unique<RoleCatalog>(*m_roleRepo);
+    m_accounts =
+        std::make_unique<AccountService>(*m_accountRepo, *m_roleCatalog, *m_gate, *m_audit, *m_settingsRepo,
+                                         *m_routingRepo, *m_clock, *m_hasher, m_shop.name, m_keys->throttleKey());
+    m_roles = std::make_unique<RoleService>(*m_roleCatalog, *m_gate, *m_audit);
+    m_routing =
+        std::make_unique<RoutingConfigService>(*m_routingRepo, *m_settingsRepo, *m_accountRepo, *m_gate, *m_audit);
+}
+
+Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)
+{
+    if (!m_shop.name.isEmpty()) {
+        return Error::invalid(QStringLiteral("This database already belongs to the shop '%1'.").arg(m_shop.name));
+    }
+    if (shop.name.contains(QLatin1Char(':'))) {
+        return Error::invalid(QStringLiteral("A shop name must not contain ':' (it separates shop and account)."));
+    }
+    // The owner is checked before anything is written: a refused password leaves no half-made shop.
+    if (Status st = auth::checkAccountName(ownerName); !st) {
+        return st;
+    }
+    if (Status st = auth::checkNewPassword(ownerPassword, ownerName, shop.name + QLatin1Char(':') + ownerName); !st) {
+        return st;
+    }
+    if (Status st = m_shopRepo->initialise(shop); !st) {
+        return st;
+    }
+    m_shop = shop;
+    std::vector<std::unique_ptr<crypto::KeyStore>> keyStores;
+    keyStores.push_back(std::make_unique<crypto::FileKeyStore>(QDir(m_dataDir).filePath(QStringLiteral("keys"))));
+    m_keys = std::make_unique<KeyRing>(*m_shopRepo, std::move(keyStores));
+    if (Status st = m_keys->unlock(); !st) {
+        return st;
+    }
+    wireServices();
+    m_auditIntegrity = m_audit->checkAnchor();
+    auto owner = m_accounts->createOwner(ownerName, ownerPassword);
+    return owner ? Status() : Status(owner.error());
+}
+
+} // namespace shopdesk::server

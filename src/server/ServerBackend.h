@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/Clock.h"
+#include "core/Result.h"
+#include "crypto/PasswordHasher.h"
+#include "domain/Shop.h"
+
+#include <memory>
+
+namespace shopdesk {
+class AccessGate;
+class AccountService;
+class AuditChain;
+class AuditHead;
+class AuditLog;
+class KeyRing;
+class RoleCatalog;
+class RoleService;
+class RoutingConfigService;
+} // namespace shopdesk
+
+namespace shopdesk::pg {
+class PgStore;
+class PgShopRepository;
+class PgAccountRepository;
+class PgRoleRepository;
+class PgSettingsRepository;
+class PgRoutingRepository;
+class PgAuditRepository;
+} // namespace shopdesk::pg
+
+namespace shopdesk::server {
+
+/// The team server's composition root: the PostgreSQL store, the server's keys (in its data
+/// directory, never in the database), and the same services the desktop runs, wired to the
+/// PostgreSQL repositories by constructor.
+class ServerBackend {
+public:
+    struct Options {
+        QString pgUrl;
+        /// The server's own directory: master key, audit anchor, TLS key and certificate.
+        QString dataDir;
+        const Clock* clock = nullptr;
+        crypto::PasswordHasher::Params passwordParams;
+        /// Create the schema (init); otherwise a database at an older or newer schema is refused.
+        bool migrate = false;
+    };
+
+    static Result<std::unique_ptr<ServerBackend>> open(Options options);
+    ~ServerBackend();
+
+    /// A new database: its shop and main account; refused when it has a shop already.
+    Status initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword);
+    const Shop& shop() const { return m_shop; }
+    const Status& auditIntegrity() const { return m_auditIntegrity; }
+
+    pg::PgStore& store() { return *m_store; }
+    const Clock& clock() const { return *m_clock; }
+    AccessGate& gate() { return *m_gate; }
+    AuditLog& audit() { return *m_audit; }
+    AccountService& accounts() { return *m_accounts; }
+    RoleService& roles() { return *m_roles; }
+    RoutingConfigService& routing() { return *m_routing; }
+    KeyRing& keys() { return *m_keys; }
+    const QString& dataDir() const { return m_dataDir; }
+
+private:
+    ServerBackend() = default;
+    void wireServices();
+
+    std::unique_ptr<SystemClock> m_systemClock;
+    const Clock* m_clock = nullptr;
+    QString m_dataDir;
+    std::unique_ptr<pg::PgStore> m_store;
+    std::unique_ptr<pg::PgShopRepository> m_shopRepo;
+    std::unique_ptr<pg::PgAccountRepository> m_accountRepo;
+    std::unique_ptr<pg::PgRoleRepository> m_roleRepo;
+    std::unique_ptr<pg::PgSettingsRepository> m_settingsRepo;
+    std::unique_ptr<pg::PgRoutingRepository> m_routingRepo;
+    std::unique_ptr<pg::PgAuditRepository> m_auditRepo;
+    std::unique_ptr<KeyRing> m_keys;
+    std::unique_ptr<crypto::PasswordHasher> m_hasher;
+    std::shared_ptr<AuditChain> m_chain;
+    std::shared_ptr<AuditHead> m_head;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AccessGate> m_gate;
+    std::unique_ptr<RoleCatalog> m_roleCatalog;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<RoleService> m_roles;
+    std::unique_ptr<RoutingConfigService> m_routing;
+    Shop m_shop;
+    Status m_auditIntegrity;
+};
+
+} // namespace shopdesk::server

@@ -1,0 +1,235 @@
+// The operations shopdesk-server answers once a connection is logged in: each decides on the
+// actor made from the account's state at that moment and calls the same service the desktop's
+// single-seat session calls.
+
+#include "auth/Operation.h"
+#include "pg/PgStore.h"
+#include "server/ServerBackend.h"
+#include "server/TeamServerClient.h"
+#include "services/accounts/AccountService.h"
+#include "services/accounts/RoleService.h"
+#include "services/audit/AuditLog.h"
+#include "services/auth/AccessGate.h"
+#include "services/routing/RoutingConfigService.h"
+
+#include <QJsonArray>
+
+namespace shopdesk::server {
+
+namespace {
+
+using protocol::Request;
+
+/// A Status as a result: `true`, or the error.
+Result<QJsonValue> statusResult(const Status& st)
+{
+    if (!st) {
+        return st.error();
+    }
+    return QJsonValue(true);
+}
+
+template <typename T>
+Result<QJsonValue> listResult(const Result<std::vector<T>>& r)
+{
+    if (!r) {
+        return r.error();
+    }
+    return QJsonValue(protocol::toJsonArray(*r));
+}
+
+/// A required text argument; Usage names it when missing.
+Result<QString> text(const Request& r, const char* key)
+{
+    const QJsonValue v = r.args.value(QLatin1String(key));
+    if (!v.isString() || v.toString().isEmpty()) {
+        return Error::usage(QStringLiteral("%1 needs '%2'.").arg(r.op, QLatin1String(key)));
+    }
+    return v.toString();
+}
+
+QStringList strings(const QJsonValue& v)
+{
+    QStringList out;
+    for (const QJsonValue& s : v.toArray()) {
+        out << s.toString();
+    }
+    return out;
+}
+
+Result<auth::PermissionSet> permissions(const Request& r)
+{
+    QString unknown;
+    auto set = auth::PermissionSet::parse(strings(r.args.value(QStringLiteral("permissions"))).join(u','), &unknown);
+    if (!set) {
+        return Error::invalid(QStringLiteral("Unknown permission '%1'.").arg(unknown));
+    }
+    return *set;
+}
+
+} // namespace
+
+void TeamServer::registerOps()
+{
+    ServerBackend& b = m_backend;
+    auto read = [this](const char* name, Handler h) { m_ops[QString::fromLatin1(name)] = Op{std::move(h), false}; };
+    auto write = [this](const char* name, Handler h) { m_ops[QString::fromLatin1(name)] = Op{std::move(h), true}; };
+
+    read("ping", [&b](Client&, const Request&, const auth::Actor&) -> Result<QJsonValue> {
+        return QJsonValue(QJsonObject{{QStringLiteral("time"), static_cast<double>(b.clock().now().ms())}});
+    });
+    read("me", [this](Client& c, const Request&, const auth::Actor&) -> Result<QJsonValue> {
+        auto i = identityFor(c);
+        if (!i) {
+            return i.error();
+        }
+        return QJsonValue(protocol::toJson(*i));
+    });
+    write("logout", [this](Client& c, const Request&, const auth::Actor& actor) -> Result<QJsonValue> {
+        m_backend.audit().record(m_backend.audit().entry(actor.fullName(), QStringLiteral("logout")));
+        Status st = m_sessions.end(c.tokenHash, QStringLiteral("logged out"), m_backend.clock().now());
+        c.tokenHash.clear();
+        return statusResult(st);
+    });
+    write("password.change", [this](Client& c, const Request& r, const auth::Actor& actor) -> Result<QJsonValue> {
+        auto epoch = m_backend.accounts().changeOwnPassword(actor, r.args.value(QStringLiteral("current")).toString(),
+                                                            r.args.value(QStringLiteral("next")).toString());
+        if (!epoch) {
+            return epoch.error();
+        }
+        // This session goes on with the new epoch; every other one of the account has ended.
+        Status st = m_backend.store().writeStatus("keep the session", [&](pg::PgTx& tx) {
+            tx.q("UPDATE sessions SET epoch = $2, ended_at = NULL, end_reason = NULL WHERE token_hash = $1",
+                 {pg::bytesParam(c.tokenHash), pg::param(*epoch)});
+        });
+        c.epoch = *epoch;
+        return statusResult(st);
+    });
+
+    // Accounts.
+    read("accounts.list",
+         [&b](Client&, const Request&, const auth::Actor& a) { return listResult(b.accounts().list(a)); });
+    read("accounts.grantable", [&b](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        if (Status st = b.gate().check(a, auth::Operation::AccountList); !st) {
+            return st.error();
+        }
+        return listResult(b.accounts().grantableRoles(a));
+    });
+    write("accounts.create", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto created =
+            b.accounts().create(a, protocol::newAccountFromJson(r.args.value(QStringLiteral("account")).toObject()));
+        if (!created) {
+            return created.error();
+        }
+        return QJsonValue(protocol::toJson(*created));
+    });
+    write("accounts.resetPassword", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "name");
+        if (!name) {
+            return name.error();
+        }
+        return statusResult(b.accounts().resetPassword(a, *name, r.args.value(QStringLiteral("password")).toString()));
+    });
+    write("accounts.setRoles", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "name");
+        if (!name) {
+            return name.error();
+        }
+        return statusResult(b.accounts().setRoles(a, *name, strings(r.args.value(QStringLiteral("roles")))));
+    });
+    write("accounts.setDisabled", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "name");
+        if (!name) {
+            return name.error();
+        }
+        return statusResult(b.accounts().setDisabled(a, *name, r.args.value(QStringLiteral("disabled")).toBool(true)));
+    });
+    write("accounts.unlock", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "name");
+        if (!name) {
+            return name.error();
+        }
+        return statusResult(b.accounts().unlock(a, *name));
+    });
+    write("accounts.remove", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "name");
+        if (!name) {
+            return name.error();
+        }
+        return statusResult(b.accounts().remove(a, *name, r.args.value(QStringLiteral("confirmed")).toBool()));
+    });
+
+    // Roles.
+    read("roles.list", [&b](Client&, const Request&, const auth::Actor& a) { return listResult(b.roles().list(a)); });
+    read("roles.get", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "name");
+        if (!name) {
+            return name.error();
+        }
+        auto role = b.roles().show(a, *name);
+        if (!role) {
+            return role.error();
+        }
+        return QJsonValue(protocol::toJson(*role));
+    });
+    auto roleWrite =
+        [&b](Status (RoleService::*method)(const auth::Actor&, const QString&, const auth::PermissionSet&)) {
+            return [&b, method](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+                auto name = text(r, "name");
+                if (!name) {
+                    return name.error();
+                }
+                auto perms = permissions(r);
+                if (!perms) {
+                    return perms.error();
+                }
+                return statusResult((b.roles().*method)(a, *name, *perms));
+            };
+        };
+    write("roles.create", roleWrite(&RoleService::create));
+    write("roles.edit", roleWrite(&RoleService::edit));
+    write("roles.remove", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "name");
+        if (!name) {
+            return name.error();
+        }
+        return statusResult(b.roles().remove(a, *name));
+    });
+
+    // Routing.
+    read("routing.get", [&b](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        auto config = b.routing().show(a);
+        if (!config) {
+            return config.error();
+        }
+        return QJsonValue(protocol::toJson(*config));
+    });
+    write("routing.save", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        const auto settings = protocol::routingSettingsFromJson(r.args.value(QStringLiteral("settings")).toObject());
+        const auto groups = protocol::fromJsonArray<routing::GroupConfig>(r.args.value(QStringLiteral("groups")),
+                                                                          protocol::groupFromJson);
+        return statusResult(b.routing().save(a, settings, groups));
+    });
+    write("routing.setAgent", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto name = text(r, "account");
+        if (!name) {
+            return name.error();
+        }
+        return statusResult(b.routing().setAgent(a, *name, r.args.value(QStringLiteral("group")).toString(),
+                                                 protocol::optionalIntFrom(r.args.value(QStringLiteral("limit")))));
+    });
+
+    // Audit.
+    read("audit.list", [&b](Client&, const Request& r, const auth::Actor& a) {
+        return listResult(b.audit().list(a, b.gate(), protocol::auditQueryFromJson(r.args)));
+    });
+    read("audit.verify", [&b](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        auto v = b.audit().verify(a, b.gate());
+        if (!v) {
+            return v.error();
+        }
+        return QJsonValue(protocol::toJson(*v));
+    });
+}
+
+} // namespace shopdesk::server
