@@ -95,4 +95,12 @@ const OperationInfo& operationInfo(Operation op)
     throw std::logic_error("operation missing from the permission table");
 }
 
+QString missingPermission(const QString& fullName, Operation op)
+{
+    const OperationInfo& info = operationInfo(op);
+    const auto& perm = permissionInfo(info.required);
+    return QStringLiteral("%1 may not %2: that needs the permission %3 (%4).")
+        .arg(fullName, QString::fromUtf8(info.en).toLower(), QString::fromLatin1(perm.key), QString::fromUtf8(perm.zh));
+}
+
 } // namespace shopdesk::auth

@@ -77,5 +77,8 @@ struct OperationInfo {
 
 const std::vector<OperationInfo>& operationTable();
 const OperationInfo& operationInfo(Operation op);
+/// "NAME may not …: that needs the permission KEY (中文)." — the refusal of a missing permission,
+/// said alike by the gate and by a client's mirror.
+QString missingPermission(const QString& fullName, Operation op);
 
 } // namespace shopdesk::auth

@@ -25,6 +25,7 @@ const std::vector<Command>& commands()
          "--as A history import FILE [--skip-bad]",
          runHistoryImport},
         {{QStringLiteral("search")}, "--as A search QUERY... [--buyer NICK] [--limit N] [--json]", runSearch},
+        {{QStringLiteral("events")}, "--server H:P --as A events --follow [--json]   (the change stream)", runEvents},
         {{QStringLiteral("account"), QStringLiteral("list")}, "--as A account list [--all] [--json]", runAccountList},
         {{QStringLiteral("account"), QStringLiteral("create")},
          "--as A account create NAME --roles R1[,R2] [--group G] [--limit N]",
@@ -92,12 +93,15 @@ const std::vector<Command>& commands()
 
 void printHelp(QTextStream& out)
 {
-    out << "Usage: shopdeskctl [--db PATH] [--wait SECONDS] [--as ACCOUNT] COMMAND [OPTIONS]\n\n"
+    out << "Usage: shopdeskctl [--db PATH | --server HOST:PORT [--server-fingerprint SHA256]] [--wait SECONDS]\n"
+        << "                   [--as ACCOUNT] COMMAND [OPTIONS]\n\n"
         << "ShopDesk's headless tool: administration, history import, search and reports.\n"
         << "The database defaults to " << apppaths::defaultDatabase() << "\n"
         << "--wait: how long a write waits while another program (the app) writes; default 30 s.\n"
         << "--as: the acting sub-account (shop:name or name); its password comes from SHOPDESK_PASSWORD, else\n"
         << "      the first line of standard input. New passwords: SHOPDESK_NEW_PASSWORD, else the next line.\n"
+        << "--server: team mode, every command through shopdesk-server; its certificate is pinned by\n"
+        << "      --server-fingerprint, else trusted on first use and remembered.\n"
         << "\nCommands:\n";
     for (const Command& c : commands()) {
         out << "  " << c.synopsis << '\n';
@@ -134,7 +138,22 @@ int run(const QStringList& arguments, CliIo& io)
         io.err << "shopdeskctl: " << as.error().message << Qt::endl;
         return 2;
     }
-    CliContext ctx(io, {db->value_or(apppaths::defaultDatabase()), std::chrono::seconds(wait->value_or(30)), *as});
+    auto server = args.option(QStringLiteral("server"));
+    auto fingerprint = args.option(QStringLiteral("server-fingerprint"));
+    const bool plain = args.flag(QStringLiteral("plain"));
+    if (!server || !fingerprint) {
+        io.err << "shopdeskctl: --server and --server-fingerprint need a value" << Qt::endl;
+        return 2;
+    }
+    std::optional<session::ServerOptions> serverOptions;
+    if (*server) {
+        serverOptions = session::ServerOptions{**server, fingerprint->value_or(QString()), QString(), plain, 15000};
+    } else if (plain || *fingerprint) {
+        io.err << "shopdeskctl: --server-fingerprint and --plain go with --server HOST:PORT" << Qt::endl;
+        return 2;
+    }
+    CliContext ctx(
+        io, {db->value_or(apppaths::defaultDatabase()), std::chrono::seconds(wait->value_or(30)), *as, serverOptions});
 
     QStringList words;
     for (const Command& c : commands()) {

@@ -19,6 +19,10 @@ CliContext::~CliContext()
 
 Result<session::LocalShop*> CliContext::shop(bool create, bool inspectDamagedAudit)
 {
+    if (remote()) {
+        return Error::usage(QStringLiteral("this command works on a local database, not through --server; on the "
+                                           "server use shopdesk-server"));
+    }
     if (!m_shop) {
         session::LocalShop::Options options;
         options.databasePath = m_globals.databasePath;
@@ -72,11 +76,20 @@ Result<session::ShopSession*> CliContext::session(bool passwordChangeOnly, bool 
                                            "standard input")
                                 .arg(*m_globals.actingAs));
     }
-    auto s = shop(false, inspectDamagedAudit);
-    if (!s) {
-        return s.error();
+    Result<std::shared_ptr<session::ShopSession>> session = Error::internal(QString());
+    if (remote()) {
+        QString trustNote;
+        session = session::RemoteShop::loginNow(*m_globals.server, *m_globals.actingAs, m_actingPassword, &trustNote);
+        if (!trustNote.isEmpty()) {
+            m_io.err << "shopdeskctl: " << trustNote << Qt::endl;
+        }
+    } else {
+        auto s = shop(false, inspectDamagedAudit);
+        if (!s) {
+            return s.error();
+        }
+        session = (*s)->loginNow(*m_globals.actingAs, m_actingPassword);
     }
-    auto session = (*s)->loginNow(*m_globals.actingAs, m_actingPassword);
     if (!session) {
         return session.error();
     }

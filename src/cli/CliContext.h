@@ -3,6 +3,7 @@
 #include "cli/Args.h"
 #include "core/Result.h"
 #include "session/LocalShop.h"
+#include "session/RemoteShop.h"
 #include "session/ShopSession.h"
 
 #include <QEventLoop>
@@ -38,6 +39,8 @@ public:
         QString databasePath;
         std::chrono::milliseconds busyWait{std::chrono::seconds(30)};
         std::optional<QString> actingAs;
+        /// Team mode: every command goes through this shopdesk-server (HOST:PORT).
+        std::optional<session::ServerOptions> server;
     };
 
     CliContext(CliIo& io, Globals globals);
@@ -47,6 +50,8 @@ public:
 
     CliIo& io() { return m_io; }
     const QString& databasePath() const { return m_globals.databasePath; }
+    /// Whether commands go through a team server (--server).
+    bool remote() const { return m_globals.server.has_value(); }
 
     /// Opens the store and unlocks its key (creating the file only when `create`). Writes wait up to
     /// --wait while another program, such as the running app, writes. `inspectDamagedAudit`: open a

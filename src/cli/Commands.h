@@ -9,6 +9,7 @@ namespace shopdesk::cli {
 int runInit(CliContext& ctx, Args& args);
 int runHistoryImport(CliContext& ctx, Args& args);
 int runSearch(CliContext& ctx, Args& args);
+int runEvents(CliContext& ctx, Args& args);
 
 int runAccountList(CliContext& ctx, Args& args);
 int runAccountCreate(CliContext& ctx, Args& args);

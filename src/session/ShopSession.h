@@ -124,6 +124,9 @@ signals:
     void linkChanged();
     /// Something the person should know about the link or the store ("retrying: disk full").
     void problem(const QString& message);
+    /// Team mode: one change of the shop's change sequence, in order and once (shopdeskctl events
+    /// --follow); `payloadJson` is its JSON object.
+    void changeArrived(qint64 seq, const QString& kind, const QByteArray& payloadJson);
 };
 
 } // namespace shopdesk::session

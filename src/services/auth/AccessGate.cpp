@@ -23,9 +23,7 @@ Status AccessGate::check(const auth::Actor& actor, auth::Operation operation)
     const auto& perm = auth::permissionInfo(info.required);
     m_audit.record(m_audit.entry(actor.fullName(), QStringLiteral("permission.denied"), QString::fromLatin1(info.name),
                                  QStringLiteral("missing %1").arg(QString::fromLatin1(perm.key))));
-    return Error::notAllowed(QStringLiteral("%1 may not %2: that needs the permission %3 (%4).")
-                                 .arg(actor.fullName(), QString::fromUtf8(info.en).toLower(),
-                                      QString::fromLatin1(perm.key), QString::fromUtf8(perm.zh)));
+    return Error::notAllowed(auth::missingPermission(actor.fullName(), operation));
 }
 
 Error AccessGate::refuse(const auth::Actor& actor, auth::Operation operation, const QString& target,

@@ -1,0 +1,560 @@
+#include "session/remote/RemoteSession.h"
+
+#include "core/AppPaths.h"
+#include "core/Logging.h"
+#include "protocol/Codec.h"
+#include "remote/RemoteLink.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+namespace shopdesk::session {
+
+namespace {
+
+template <typename T>
+std::shared_ptr<QPromise<T>> started()
+{
+    auto p = std::make_shared<QPromise<T>>();
+    p->start();
+    return p;
+}
+
+template <typename T>
+void resolve(const std::shared_ptr<QPromise<T>>& p, T value)
+{
+    p->addResult(std::move(value));
+    p->finish();
+}
+
+/// A desktop (a QGuiApplication) must never wait on the network; a command-line program may.
+bool mayWait()
+{
+    return QCoreApplication::instance() && !QCoreApplication::instance()->inherits("QGuiApplication");
+}
+
+template <typename T>
+T waitFor(QFuture<T> future)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished()) {
+            loop.exec();
+        }
+    }
+    return future.result();
+}
+
+QString defaultKnownServers()
+{
+    return QDir(apppaths::dataDir()).filePath(QStringLiteral("known_servers.json"));
+}
+
+} // namespace
+
+// ---- RemoteShop ----------------------------------------------------------------------------
+
+QFuture<Result<std::shared_ptr<ShopSession>>> RemoteShop::login(const ServerOptions& given, const QString& name,
+                                                                const QString& password, QString* trustNote)
+{
+    using Out = Result<std::shared_ptr<ShopSession>>;
+    auto p = started<Out>();
+    ServerOptions options = given;
+    if (options.knownServersFile.isEmpty()) {
+        options.knownServersFile = defaultKnownServers();
+    }
+    remote::RemoteLink::Options linkOptions{options.server, options.fingerprint, options.knownServersFile,
+                                            options.plain, options.timeoutMs};
+    auto link = std::make_shared<remote::LinkPtr>(remote::LinkPtr(new remote::RemoteLink(linkOptions)));
+    remote::RemoteLink* raw = link->get();
+    raw->open().then(raw, [p, link, raw, options, name, password, trustNote](Result<QJsonObject> hello) {
+        if (!hello) {
+            resolve<Out>(p, hello.error());
+            return;
+        }
+        if (trustNote) {
+            *trustNote = raw->trustNote();
+        }
+        const QJsonObject helloObject = *hello;
+        raw->call(QStringLiteral("login"), {{QStringLiteral("name"), name}, {QStringLiteral("password"), password}})
+            .then(raw, [p, link, options, helloObject](Result<QJsonValue> r) {
+                if (!r) {
+                    resolve<Out>(p, r.error());
+                    return;
+                }
+                const QJsonObject o = r->toObject();
+                auto session = std::make_shared<RemoteSession>(options, std::move(*link),
+                                                               o.value(QStringLiteral("token")).toString(), helloObject,
+                                                               o.value(QStringLiteral("identity")).toObject());
+                RemoteSession* s = session.get();
+                // Subscribed before the first fetch: nothing changed meanwhile is missed.
+                s->subscribe(-1).then(s, [p, session, s](Result<QJsonValue>) {
+                    s->remoteTeam().refresh().then(
+                        s, [p, session] { resolve<Out>(p, std::shared_ptr<ShopSession>(session)); });
+                });
+            });
+    });
+    return p->future();
+}
+
+Result<std::shared_ptr<ShopSession>> RemoteShop::loginNow(const ServerOptions& options, const QString& name,
+                                                          const QString& password, QString* trustNote)
+{
+    auto r = waitFor(login(options, name, password, trustNote));
+    // A refused login's link was let go inside the wait: deleted now, not leaked at exit.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return r;
+}
+
+// ---- RemoteSession -------------------------------------------------------------------------
+
+RemoteSession::RemoteSession(ServerOptions options, remote::LinkPtr link, QString token, const QJsonObject& hello,
+                             const QJsonObject& identity)
+    : m_options(std::move(options))
+    , m_remote(std::move(link))
+    , m_token(std::move(token))
+{
+    m_shop.name = hello.value(QStringLiteral("shop")).toString();
+    m_shop.platform = hello.value(QStringLiteral("platform")).toString();
+    if (QTimeZone zone(hello.value(QStringLiteral("timeZone")).toString().toUtf8()); zone.isValid()) {
+        m_shop.timeZone = zone;
+    }
+    setIdentity(identity);
+    attach(m_remote.get());
+    m_heartbeat = new QTimer(this);
+    connect(m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_link == LinkState::Connected) {
+            (void)call(QStringLiteral("ping"));
+        }
+    });
+    m_heartbeat->start(20'000);
+}
+
+RemoteSession::~RemoteSession()
+{
+    // Not inside one of the link's signals here: it can go at once (a command-line program ends
+    // without another turn of the event loop).
+    delete m_remote.release();
+}
+
+void RemoteSession::attach(remote::RemoteLink* link)
+{
+    connect(link, &remote::RemoteLink::pushed, this, &RemoteSession::onPush);
+    connect(link, &remote::RemoteLink::dropped, this, &RemoteSession::onDropped);
+}
+
+void RemoteSession::setIdentity(const QJsonObject& wire)
+{
+    const protocol::IdentityWire w = protocol::identityFromJson(wire);
+    Identity i;
+    i.id = AccountId(w.accountId);
+    i.shop = w.shop;
+    i.name = w.name;
+    i.permissions = auth::PermissionSet::parseKnown(w.permissions.join(u','));
+    i.owner = w.owner;
+    i.mustChangePassword = w.mustChangePassword;
+    i.group = w.group;
+    i.receptionLimit = w.receptionLimit;
+    m_identity = i;
+}
+
+QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject args, bool write)
+{
+    if (m_ended) {
+        return QtFuture::makeReadyFuture(Result<QJsonValue>(Error::sessionEnded(m_endReason)));
+    }
+    if (m_link != LinkState::Connected) {
+        return QtFuture::makeReadyFuture(Result<QJsonValue>(Error::busy(
+            QCoreApplication::translate("shopdesk::session::RemoteSession",
+                                        "Offline: the server cannot be reached, so this needs to wait until the "
+                                        "link is back."))));
+    }
+    return m_remote->call(op, std::move(args), write);
+}
+
+QFuture<Result<QJsonValue>> RemoteSession::subscribe(qint64 after)
+{
+    m_subscribed = true;
+    QJsonObject args;
+    if (after >= 0) {
+        args.insert(QStringLiteral("after"), static_cast<double>(after));
+        m_lastSeq = after;
+    }
+    return call(QStringLiteral("subscribe"), args).then(this, [this](Result<QJsonValue> r) {
+        if (r) {
+            m_lastSeq =
+                std::max(m_lastSeq, static_cast<qint64>(r->toObject().value(QStringLiteral("head")).toDouble()));
+        }
+        return r;
+    });
+}
+
+void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
+{
+    if (kind == u"ended") {
+        end(body.value(QStringLiteral("reason")).toString());
+        return;
+    }
+    if (kind == u"identity") {
+        const Identity before = m_identity;
+        setIdentity(body.value(QStringLiteral("identity")).toObject());
+        if (!(before == m_identity)) {
+            // What may be read changed with it: fetched again, then said.
+            m_team.refresh().then(this, [this] {
+                emit authorityChanged();
+                emit teamChanged();
+            });
+        }
+        return;
+    }
+    if (kind == u"change") {
+        const qint64 seq = static_cast<qint64>(body.value(QStringLiteral("seq")).toDouble());
+        if (seq <= m_lastSeq && m_lastSeq >= 0) {
+            return; // seen already (caught up, then pushed again)
+        }
+        m_lastSeq = seq;
+        const QString changeKind = body.value(QStringLiteral("kind")).toString();
+        emit changeArrived(
+            seq, changeKind,
+            QJsonDocument(body.value(QStringLiteral("payload")).toObject()).toJson(QJsonDocument::Compact));
+        if (changeKind == u"account" || changeKind == u"role" || changeKind == u"routing" ||
+            changeKind == u"settings") {
+            m_team.refresh().then(this, [this] { emit teamChanged(); });
+        }
+    }
+}
+
+void RemoteSession::onDropped(const QString& why)
+{
+    if (m_ended) {
+        return;
+    }
+    logging::get("session")->warn("link to the team server dropped; reconnecting");
+    m_link = LinkState::Disconnected;
+    emit linkChanged();
+    emit problem(why);
+    QTimer::singleShot(m_retryMs, this, &RemoteSession::reconnect);
+}
+
+void RemoteSession::reconnect()
+{
+    if (m_ended) {
+        return;
+    }
+    m_link = LinkState::Connecting;
+    emit linkChanged();
+    remote::RemoteLink::Options linkOptions{m_options.server, m_options.fingerprint, m_options.knownServersFile,
+                                            m_options.plain, m_options.timeoutMs};
+    auto fresh = std::make_shared<remote::LinkPtr>(remote::LinkPtr(new remote::RemoteLink(linkOptions)));
+    remote::RemoteLink* raw = fresh->get();
+    auto retry = [this] {
+        m_link = LinkState::Disconnected;
+        emit linkChanged();
+        m_retryMs = std::min(m_retryMs * 2, 30'000);
+        QTimer::singleShot(m_retryMs, this, &RemoteSession::reconnect);
+    };
+    raw->open().then(this, [this, fresh, raw, retry](Result<QJsonObject> hello) {
+        if (!hello) {
+            retry();
+            return;
+        }
+        raw->call(QStringLiteral("resume"), {{QStringLiteral("token"), m_token}})
+            .then(this, [this, fresh, retry](Result<QJsonValue> r) {
+                if (!r) {
+                    if (r.error().code == ErrorCode::SessionEnded) {
+                        end(r.error().message);
+                    } else {
+                        retry();
+                    }
+                    return;
+                }
+                m_remote = std::move(*fresh);
+                attach(m_remote.get());
+                m_link = LinkState::Connected;
+                m_retryMs = 1000;
+                setIdentity(r->toObject().value(QStringLiteral("identity")).toObject());
+                emit linkChanged();
+                // Caught up from the last change seen: nothing missed while away, nothing twice.
+                const qint64 after = m_lastSeq;
+                subscribe(after).then(this, [this](Result<QJsonValue>) {
+                    m_team.refresh().then(this, [this] {
+                        emit authorityChanged();
+                        emit teamChanged();
+                    });
+                });
+            });
+    });
+}
+
+void RemoteSession::end(const QString& reason)
+{
+    if (m_ended) {
+        return;
+    }
+    m_ended = true;
+    m_endReason = reason;
+    m_link = LinkState::Disconnected;
+    m_heartbeat->stop();
+    m_remote->close();
+    emit linkChanged();
+    emit sessionEnded(reason);
+}
+
+QFuture<Status> RemoteSession::changePassword(const QString& current, const QString& next)
+{
+    return call(QStringLiteral("password.change"),
+                {{QStringLiteral("current"), current}, {QStringLiteral("next"), next}}, true)
+        .then(this, [this](Result<QJsonValue> r) -> Status {
+            if (!r) {
+                return r.error();
+            }
+            m_identity.mustChangePassword = false;
+            return {};
+        });
+}
+
+void RemoteSession::logout()
+{
+    if (m_ended) {
+        return;
+    }
+    auto done = call(QStringLiteral("logout"), {}, true);
+    if (mayWait()) {
+        (void)waitFor(done);
+    }
+    end(QCoreApplication::translate("shopdesk::session::RemoteSession", "Logged out."));
+}
+
+// ---- RemoteTeam ----------------------------------------------------------------------------
+
+QFuture<void> RemoteTeam::refresh()
+{
+    auto p = started<void>();
+    struct Pending {
+        int left = 0;
+    };
+    auto pending = std::make_shared<Pending>();
+    auto one = [p, pending] {
+        if (--pending->left == 0) {
+            p->finish();
+        }
+    };
+    const QString who = m_s.me().fullName();
+    auto fetch = [&](auth::Operation op, const QString& name, std::function<void(const Result<QJsonValue>&)> keep) {
+        if (!m_s.may(op)) {
+            keep(Error::notAllowed(auth::missingPermission(who, op)));
+            return;
+        }
+        ++pending->left;
+        m_s.call(name).then(&m_s, [keep, one](Result<QJsonValue> r) {
+            keep(r);
+            one();
+        });
+    };
+    ++pending->left; // held until every request is out
+    fetch(auth::Operation::AccountList, QStringLiteral("accounts.list"), [this](const Result<QJsonValue>& r) {
+        m_accounts = r ? Result<std::vector<Account>>(protocol::fromJsonArray<Account>(*r, protocol::accountFromJson))
+                       : Result<std::vector<Account>>(r.error());
+    });
+    fetch(auth::Operation::AccountList, QStringLiteral("accounts.grantable"), [this](const Result<QJsonValue>& r) {
+        m_grantable =
+            r ? Result<std::vector<auth::Role>>(protocol::fromJsonArray<auth::Role>(*r, protocol::roleFromJson))
+              : Result<std::vector<auth::Role>>(r.error());
+    });
+    fetch(auth::Operation::RoleList, QStringLiteral("roles.list"), [this](const Result<QJsonValue>& r) {
+        m_roles = r ? Result<std::vector<auth::Role>>(protocol::fromJsonArray<auth::Role>(*r, protocol::roleFromJson))
+                    : Result<std::vector<auth::Role>>(r.error());
+    });
+    fetch(auth::Operation::RoutingConfigure, QStringLiteral("routing.get"), [this](const Result<QJsonValue>& r) {
+        m_routing =
+            r ? Result<RoutingConfig>(protocol::routingFromJson(r->toObject())) : Result<RoutingConfig>(r.error());
+    });
+    one();
+    return p->future();
+}
+
+QFuture<Status> RemoteTeam::write(const QString& op, QJsonObject args)
+{
+    auto p = started<Status>();
+    m_s.call(op, std::move(args), true).then(&m_s, [this, p](Result<QJsonValue> r) {
+        if (!r) {
+            resolve<Status>(p, r.error());
+            return;
+        }
+        // Answered once what the server now says is in the cache.
+        refresh().then(&m_s, [this, p] {
+            emit m_s.teamChanged();
+            resolve<Status>(p, Status());
+        });
+    });
+    return p->future();
+}
+
+QFuture<Result<Account>> RemoteTeam::createAccount(const NewAccount& account)
+{
+    auto p = started<Result<Account>>();
+    m_s.call(QStringLiteral("accounts.create"), {{QStringLiteral("account"), protocol::toJson(account)}}, true)
+        .then(&m_s, [this, p](Result<QJsonValue> r) {
+            if (!r) {
+                resolve<Result<Account>>(p, r.error());
+                return;
+            }
+            const Account created = protocol::accountFromJson(r->toObject());
+            refresh().then(&m_s, [this, p, created] {
+                emit m_s.teamChanged();
+                resolve<Result<Account>>(p, created);
+            });
+        });
+    return p->future();
+}
+
+QFuture<Status> RemoteTeam::resetPassword(const QString& name, const QString& password)
+{
+    return write(QStringLiteral("accounts.resetPassword"),
+                 {{QStringLiteral("name"), name}, {QStringLiteral("password"), password}});
+}
+
+QFuture<Status> RemoteTeam::setRoles(const QString& name, const QStringList& roles)
+{
+    return write(QStringLiteral("accounts.setRoles"),
+                 {{QStringLiteral("name"), name}, {QStringLiteral("roles"), QJsonArray::fromStringList(roles)}});
+}
+
+QFuture<Status> RemoteTeam::setDisabled(const QString& name, bool disabled)
+{
+    return write(QStringLiteral("accounts.setDisabled"),
+                 {{QStringLiteral("name"), name}, {QStringLiteral("disabled"), disabled}});
+}
+
+QFuture<Status> RemoteTeam::unlock(const QString& name)
+{
+    return write(QStringLiteral("accounts.unlock"), {{QStringLiteral("name"), name}});
+}
+
+QFuture<Status> RemoteTeam::removeAccount(const QString& name, bool confirmed)
+{
+    return write(QStringLiteral("accounts.remove"),
+                 {{QStringLiteral("name"), name}, {QStringLiteral("confirmed"), confirmed}});
+}
+
+Result<auth::Role> RemoteTeam::role(const QString& name)
+{
+    if (!m_roles) {
+        return m_roles.error();
+    }
+    for (const auth::Role& r : *m_roles) {
+        if (r.name == name) {
+            return r;
+        }
+    }
+    return Error::notFound(QStringLiteral("There is no role '%1'.").arg(name));
+}
+
+QFuture<Status> RemoteTeam::createRole(const QString& name, const auth::PermissionSet& permissions)
+{
+    return write(QStringLiteral("roles.create"),
+                 {{QStringLiteral("name"), name},
+                  {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions.keys())}});
+}
+
+QFuture<Status> RemoteTeam::editRole(const QString& name, const auth::PermissionSet& permissions)
+{
+    return write(QStringLiteral("roles.edit"),
+                 {{QStringLiteral("name"), name},
+                  {QStringLiteral("permissions"), QJsonArray::fromStringList(permissions.keys())}});
+}
+
+QFuture<Status> RemoteTeam::removeRole(const QString& name)
+{
+    return write(QStringLiteral("roles.remove"), {{QStringLiteral("name"), name}});
+}
+
+QFuture<Status> RemoteTeam::saveRouting(const routing::Settings& settings,
+                                        const std::vector<routing::GroupConfig>& groups)
+{
+    return write(QStringLiteral("routing.save"), {{QStringLiteral("settings"), protocol::toJson(settings)},
+                                                  {QStringLiteral("groups"), protocol::toJsonArray(groups)}});
+}
+
+QFuture<Status> RemoteTeam::setAgentRouting(const QString& account, const QString& group, std::optional<int> limit)
+{
+    return write(QStringLiteral("routing.setAgent"), {{QStringLiteral("account"), account},
+                                                      {QStringLiteral("group"), group},
+                                                      {QStringLiteral("limit"), protocol::optionalInt(limit)}});
+}
+
+Result<std::vector<Setting>> RemoteTeam::settings()
+{
+    return Error::invalid(unservedReason("Settings"));
+}
+
+QFuture<Status> RemoteTeam::setSetting(const QString&, const QString&)
+{
+    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Settings"))));
+}
+
+QFuture<Status> RemoteTeam::saveShopTexts(const ShopTexts&)
+{
+    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("The shop's texts"))));
+}
+
+Result<SimSettings> RemoteTeam::simSettings()
+{
+    return Error::invalid(unservedReason("Settings"));
+}
+
+Result<FollowUpRules> RemoteTeam::followUpRules()
+{
+    return Error::invalid(unservedReason("Settings"));
+}
+
+// ---- RemoteAuditTrail ----------------------------------------------------------------------
+
+Result<std::vector<AuditRecord>> RemoteAuditTrail::list(const AuditQuery& query)
+{
+    const QJsonObject args = protocol::toJson(query);
+    const QByteArray key = QJsonDocument(args).toJson(QJsonDocument::Compact);
+    auto fetch = m_s.call(QStringLiteral("audit.list"), args).then(&m_s, [this, key](Result<QJsonValue> r) {
+        auto decoded = r ? Result<std::vector<AuditRecord>>(
+                               protocol::fromJsonArray<AuditRecord>(*r, protocol::auditRecordFromJson))
+                         : Result<std::vector<AuditRecord>>(r.error());
+        m_lists.insert_or_assign(key, decoded);
+        return decoded;
+    });
+    if (mayWait()) {
+        return waitFor(fetch);
+    }
+    (void)fetch.then(&m_s, [this](const Result<std::vector<AuditRecord>>&) { emit m_s.teamChanged(); });
+    auto it = m_lists.find(key);
+    if (it != m_lists.end()) {
+        return it->second;
+    }
+    return Error::busy(QCoreApplication::translate("shopdesk::session::RemoteSession", "Loading from the server…"));
+}
+
+QFuture<Result<AuditVerification>> RemoteAuditTrail::verify()
+{
+    return m_s.call(QStringLiteral("audit.verify")).then(&m_s, [](Result<QJsonValue> r) -> Result<AuditVerification> {
+        if (!r) {
+            return r.error();
+        }
+        return protocol::auditVerificationFromJson(r->toObject());
+    });
+}
+
+QFuture<Status> RemoteAuditTrail::reanchor(bool)
+{
+    return QtFuture::makeReadyFuture(Status(Error::invalid(
+        QCoreApplication::translate("shopdesk::session::RemoteSession",
+                                    "In team mode the audit log is re-anchored on the server (shopdesk-server)."))));
+}
+
+} // namespace shopdesk::session

@@ -1,0 +1,153 @@
+#pragma once
+
+#include "remote/RemoteLink.h"
+#include "session/AuditTrail.h"
+#include "session/RemoteShop.h"
+#include "session/ShopSession.h"
+#include "session/Team.h"
+#include "session/remote/RemoteUnserved.h"
+
+#include <QJsonObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace shopdesk::session {
+
+class RemoteSession;
+
+/// The team's administration through the server. Reads answer at once from what the server last
+/// sent (refreshed after every change pushed); writes go to the server, which decides.
+class RemoteTeam final : public Team {
+public:
+    explicit RemoteTeam(RemoteSession& s)
+        : m_s(s)
+    {
+    }
+    Result<std::vector<Account>> accounts() override { return m_accounts; }
+    Result<std::vector<auth::Role>> grantableRoles() override { return m_grantable; }
+    QFuture<Result<Account>> createAccount(const NewAccount& account) override;
+    QFuture<Status> resetPassword(const QString& name, const QString& password) override;
+    QFuture<Status> setRoles(const QString& name, const QStringList& roles) override;
+    QFuture<Status> setDisabled(const QString& name, bool disabled) override;
+    QFuture<Status> unlock(const QString& name) override;
+    QFuture<Status> removeAccount(const QString& name, bool confirmed) override;
+    Result<std::vector<auth::Role>> roles() override { return m_roles; }
+    Result<auth::Role> role(const QString& name) override;
+    QFuture<Status> createRole(const QString& name, const auth::PermissionSet& permissions) override;
+    QFuture<Status> editRole(const QString& name, const auth::PermissionSet& permissions) override;
+    QFuture<Status> removeRole(const QString& name) override;
+    Result<RoutingConfig> routing() override { return m_routing; }
+    QFuture<Status> saveRouting(const routing::Settings& settings,
+                                const std::vector<routing::GroupConfig>& groups) override;
+    QFuture<Status> setAgentRouting(const QString& account, const QString& group, std::optional<int> limit) override;
+    Result<std::vector<Setting>> settings() override;
+    QFuture<Status> setSetting(const QString& key, const QString& value) override;
+    QFuture<Status> saveShopTexts(const ShopTexts& texts) override;
+    Result<SimSettings> simSettings() override;
+    Result<FollowUpRules> followUpRules() override;
+
+    /// Fetches everything the account may read; resolves when all answers are in.
+    QFuture<void> refresh();
+
+private:
+    QFuture<Status> write(const QString& op, QJsonObject args);
+
+    RemoteSession& m_s;
+    Result<std::vector<Account>> m_accounts = std::vector<Account>();
+    Result<std::vector<auth::Role>> m_grantable = std::vector<auth::Role>();
+    Result<std::vector<auth::Role>> m_roles = std::vector<auth::Role>();
+    Result<RoutingConfig> m_routing = RoutingConfig();
+};
+
+class RemoteAuditTrail final : public AuditTrail {
+public:
+    explicit RemoteAuditTrail(RemoteSession& s)
+        : m_s(s)
+    {
+    }
+    /// A command-line program waits for the answer; a desktop gets the last answer to the same
+    /// query at once (Busy while the first is on its way) and teamChanged when it is in.
+    Result<std::vector<AuditRecord>> list(const AuditQuery& query) override;
+    QFuture<Result<AuditVerification>> verify() override;
+    QFuture<Status> reanchor(bool confirmed) override;
+
+private:
+    RemoteSession& m_s;
+    std::map<QByteArray, Result<std::vector<AuditRecord>>> m_lists;
+};
+
+/// A session over shopdesk-server (team mode). The identity mirrors what the server pushed; the
+/// gate is the server's. A dropped link is re-established with the session's token and caught up
+/// from the last change seen; the session ends when the server says so.
+class RemoteSession final : public ShopSession {
+    Q_OBJECT
+public:
+    RemoteSession(ServerOptions options, remote::LinkPtr link, QString token, const QJsonObject& hello,
+                  const QJsonObject& identity);
+    ~RemoteSession() override;
+
+    const Identity& me() const override { return m_identity; }
+    const ShopInfo& shop() const override { return m_shop; }
+    platform::Capabilities capabilities() const override { return {}; }
+    LinkState link() const override { return m_link; }
+    QString linkName() const override { return m_options.server; }
+    const Clock& clock() const override { return m_clock; }
+    std::optional<StoreWait> storeWaiting() const override { return std::nullopt; }
+    Chats& chats() override { return m_chats; }
+    Buyers& buyers() override { return m_buyers; }
+    Orders& orders() override { return m_orders; }
+    History& history() override { return m_history; }
+    Phrases& phrases() override { return m_phrases; }
+    Team& team() override { return m_team; }
+    AuditTrail& audit() override { return m_audit; }
+    Reports& reports() override { return m_reports; }
+    Simulation& simulation() override { return m_simulation; }
+    QFuture<Status> changePassword(const QString& current, const QString& next) override;
+    void logout() override;
+    bool isEnded() const override { return m_ended; }
+    QString endReason() const override { return m_endReason; }
+
+    /// One request to the server (fails at once once the session ended or while offline).
+    QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false);
+    /// Subscribes to the change stream after `seq` (0: from the start; -1: from now).
+    QFuture<Result<QJsonValue>> subscribe(qint64 after);
+    qint64 lastSeq() const { return m_lastSeq; }
+    RemoteTeam& remoteTeam() { return m_team; }
+
+private:
+    void attach(remote::RemoteLink* link);
+    void onPush(const QString& kind, const QJsonObject& body);
+    void onDropped(const QString& why);
+    void reconnect();
+    void end(const QString& reason);
+    void setIdentity(const QJsonObject& wire);
+
+    ServerOptions m_options;
+    remote::LinkPtr m_remote;
+    QString m_token;
+    SystemClock m_clock;
+    Identity m_identity;
+    ShopInfo m_shop;
+    LinkState m_link = LinkState::Connected;
+    bool m_ended = false;
+    QString m_endReason;
+    qint64 m_lastSeq = -1;
+    bool m_subscribed = false;
+    int m_retryMs = 1000;
+    QTimer* m_heartbeat = nullptr;
+    RemoteTeam m_team{*this};
+    RemoteAuditTrail m_audit{*this};
+    UnservedChats m_chats;
+    UnservedBuyers m_buyers;
+    UnservedOrders m_orders;
+    UnservedHistory m_history;
+    UnservedPhrases m_phrases;
+    UnservedReports m_reports;
+    UnservedSimulation m_simulation;
+};
+
+} // namespace shopdesk::session

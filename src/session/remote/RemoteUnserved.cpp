@@ -1,0 +1,281 @@
+#include "session/remote/RemoteUnserved.h"
+
+#include "services/quickreply/PhraseCsv.h"
+
+#include <QCoreApplication>
+
+namespace shopdesk::session {
+
+namespace {
+
+template <typename T>
+QFuture<T> ready(T value)
+{
+    return QtFuture::makeReadyFuture(std::move(value));
+}
+
+} // namespace
+
+QString unservedReason(const char* what)
+{
+    return QCoreApplication::translate("shopdesk::session::Unserved",
+                                       "%1 is not served by the team server yet; use a single-seat ShopDesk for it.")
+        .arg(QCoreApplication::translate("shopdesk::session::Unserved", what));
+}
+
+Result<std::vector<ConversationSummary>> UnservedChats::mine(Timestamp)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+Result<QueueSnapshot> UnservedChats::queue(Timestamp)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+Result<std::optional<ConversationSummary>> UnservedChats::conversation(const QString&, const QString&)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+Result<std::optional<ConversationSummary>> UnservedChats::ofBuyer(const QString&, const QString&)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+Result<std::vector<Message>> UnservedChats::page(ConversationId, int, MessageId)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+Result<std::vector<Message>> UnservedChats::after(ConversationId, int, MessageId)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+QFuture<Status> UnservedChats::markRead(ConversationId, MessageId)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+Result<QString> UnservedChats::draft(const QString&, const QString&)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+QFuture<Status> UnservedChats::saveDraft(const QString&, const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+QFuture<Status> UnservedChats::send(const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+QFuture<Status> UnservedChats::sendOrderCard(const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+QFuture<Status> UnservedChats::transfer(const QString&, const QString&, const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+QFuture<Result<std::vector<TransferTarget>>> UnservedChats::transferTargets()
+{
+    return ready<Result<std::vector<TransferTarget>>>(Error::invalid(unservedReason("Chats")));
+}
+
+QFuture<Status> UnservedChats::close(const QString&, const QString&, bool)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+QFuture<Status> UnservedChats::remindPayment(const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+Result<ShopTexts> UnservedChats::shopTexts()
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+QFuture<Status> UnservedChats::setPresence(platform::AgentPresence)
+{
+    return ready<Status>(Error::invalid(unservedReason("Chats")));
+}
+
+Result<LiveQueue> UnservedChats::liveQueue(Timestamp)
+{
+    return Error::invalid(unservedReason("Chats"));
+}
+
+QFuture<Result<std::vector<platform::AgentState>>> UnservedChats::teamStatus()
+{
+    return ready<Result<std::vector<platform::AgentState>>>(Error::invalid(unservedReason("Chats")));
+}
+
+Result<std::vector<Order>> UnservedOrders::ofBuyer(const QString&, const QString&, int)
+{
+    return Error::invalid(unservedReason("Orders"));
+}
+
+Result<std::optional<Order>> UnservedOrders::find(const QString&, const QString&)
+{
+    return Error::invalid(unservedReason("Orders"));
+}
+
+Result<std::vector<Refund>> UnservedOrders::refundsOfBuyer(const QString&, const QString&)
+{
+    return Error::invalid(unservedReason("Orders"));
+}
+
+Result<std::vector<LogisticsEvent>> UnservedOrders::storedTrace(const QString&, const QString&)
+{
+    return Error::invalid(unservedReason("Orders"));
+}
+
+QFuture<Result<std::vector<LogisticsEvent>>> UnservedOrders::liveTrace(const QString&)
+{
+    return ready<Result<std::vector<LogisticsEvent>>>(Error::invalid(unservedReason("Orders")));
+}
+
+QFuture<Result<Receiver>> UnservedOrders::reveal(const QString&, const QString&)
+{
+    return ready<Result<Receiver>>(Error::invalid(unservedReason("Orders")));
+}
+
+QFuture<Status> UnservedOrders::setRemark(const QString&, const QString&, int)
+{
+    return ready<Status>(Error::invalid(unservedReason("Orders")));
+}
+
+QFuture<Status> UnservedOrders::modifyAddress(const QString&, const Receiver&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Orders")));
+}
+
+QFuture<Status> UnservedOrders::modifyPrice(const QString&, Fen)
+{
+    return ready<Status>(Error::invalid(unservedReason("Orders")));
+}
+
+QFuture<Status> UnservedOrders::agreeRefund(const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Orders")));
+}
+
+QFuture<Status> UnservedOrders::refuseRefund(const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Orders")));
+}
+
+QFuture<Status> UnservedOrders::replyReview(const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Orders")));
+}
+
+Result<std::vector<FollowUp>> UnservedOrders::followUps()
+{
+    return Error::invalid(unservedReason("Orders"));
+}
+
+Result<BuyerNotes> UnservedBuyers::notes(const QString&, const QString&)
+{
+    return Error::invalid(unservedReason("Buyer notes"));
+}
+
+QFuture<Status> UnservedBuyers::setNotes(const QString&, const QString&, const BuyerNotes&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Buyer notes")));
+}
+
+QFuture<Result<platform::BuyerProfile>> UnservedBuyers::profile(const QString&)
+{
+    return ready<Result<platform::BuyerProfile>>(Error::invalid(unservedReason("Buyer notes")));
+}
+
+Result<SearchPage> UnservedHistory::search(const SearchRequest&)
+{
+    return Error::invalid(unservedReason("History search"));
+}
+
+Result<SearchPage> UnservedHistory::records(const QString&, const QString&, const QString&, int)
+{
+    return Error::invalid(unservedReason("History search"));
+}
+
+QFuture<Result<qint64>> UnservedHistory::remove(const QString&, const QString&, const std::vector<MessageId>&)
+{
+    return ready<Result<qint64>>(Error::invalid(unservedReason("History search")));
+}
+
+QFuture<Result<qint64>> UnservedHistory::removeAll(const QString&, const QString&, const QString&)
+{
+    return ready<Result<qint64>>(Error::invalid(unservedReason("History search")));
+}
+
+QFuture<Result<ImportReport>> UnservedHistory::import(QIODevice&, const ImportOptions&)
+{
+    return ready<Result<ImportReport>>(Error::invalid(unservedReason("History search")));
+}
+
+Result<std::vector<QuickReply>> UnservedPhrases::mine()
+{
+    return Error::invalid(unservedReason("Quick replies"));
+}
+
+QFuture<Result<QuickReplyId>> UnservedPhrases::save(const QuickReply&)
+{
+    return ready<Result<QuickReplyId>>(Error::invalid(unservedReason("Quick replies")));
+}
+
+QFuture<Status> UnservedPhrases::remove(QuickReplyId)
+{
+    return ready<Status>(Error::invalid(unservedReason("Quick replies")));
+}
+
+QFuture<Status> UnservedPhrases::recordUse(QuickReplyId)
+{
+    return ready<Status>(Error::invalid(unservedReason("Quick replies")));
+}
+
+Result<std::vector<QuickReply>> UnservedPhrases::team()
+{
+    return Error::invalid(unservedReason("Quick replies"));
+}
+
+PhraseCsvParse UnservedPhrases::parseCsv(const QByteArray& file) const
+{
+    return phrasecsv::read(file);
+}
+
+QFuture<Result<PhraseImportSummary>> UnservedPhrases::importTeam(const std::vector<PhraseRow>&)
+{
+    return ready<Result<PhraseImportSummary>>(Error::invalid(unservedReason("Quick replies")));
+}
+
+Result<QByteArray> UnservedPhrases::exportTeam()
+{
+    return Error::invalid(unservedReason("Quick replies"));
+}
+
+QFuture<Status> UnservedPhrases::moveTeam(QuickReplyId, int)
+{
+    return ready<Status>(Error::invalid(unservedReason("Quick replies")));
+}
+
+QFuture<Result<AgentReport>> UnservedReports::agents(Timestamp, Timestamp, int)
+{
+    return ready<Result<AgentReport>>(Error::invalid(unservedReason("Reports")));
+}
+
+QFuture<Result<Simulation::Outcome>> UnservedSimulation::run(const SimRunOptions&)
+{
+    return ready<Result<Simulation::Outcome>>(Error::invalid(unservedReason("The routing simulation")));
+}
+
+} // namespace shopdesk::session

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "session/Chats.h"
+#include "session/History.h"
+#include "session/Orders.h"
+#include "session/Phrases.h"
+#include "session/Reports.h"
+#include "session/Simulation.h"
+
+namespace shopdesk::session {
+
+/// The desks the team server does not serve yet (issue 14 is under way): every call answers one
+/// sentence saying so, nothing is pretended. Each moves to a real remote desk as the server
+/// gains its operations.
+QString unservedReason(const char* what);
+
+class UnservedChats final : public Chats {
+public:
+    Result<std::vector<ConversationSummary>> mine(Timestamp) override;
+    Result<QueueSnapshot> queue(Timestamp) override;
+    Result<std::optional<ConversationSummary>> conversation(const QString&, const QString&) override;
+    Result<std::optional<ConversationSummary>> ofBuyer(const QString&, const QString&) override;
+    Result<std::vector<Message>> page(ConversationId, int, MessageId) override;
+    Result<std::vector<Message>> after(ConversationId, int, MessageId) override;
+    QFuture<Status> markRead(ConversationId, MessageId) override;
+    Result<QString> draft(const QString&, const QString&) override;
+    QFuture<Status> saveDraft(const QString&, const QString&, const QString&) override;
+    QFuture<Status> send(const QString&, const QString&) override;
+    QFuture<Status> sendOrderCard(const QString&, const QString&) override;
+    QFuture<Status> transfer(const QString&, const QString&, const QString&, const QString&) override;
+    QFuture<Result<std::vector<TransferTarget>>> transferTargets() override;
+    QFuture<Status> close(const QString&, const QString&, bool) override;
+    QFuture<Status> remindPayment(const QString&, const QString&) override;
+    Result<ShopTexts> shopTexts() override;
+    QFuture<Status> setPresence(platform::AgentPresence) override;
+    Result<LiveQueue> liveQueue(Timestamp) override;
+    QFuture<Result<std::vector<platform::AgentState>>> teamStatus() override;
+};
+
+class UnservedOrders final : public Orders {
+public:
+    Result<std::vector<Order>> ofBuyer(const QString&, const QString&, int) override;
+    Result<std::optional<Order>> find(const QString&, const QString&) override;
+    Result<std::vector<Refund>> refundsOfBuyer(const QString&, const QString&) override;
+    Result<std::vector<LogisticsEvent>> storedTrace(const QString&, const QString&) override;
+    QFuture<Result<std::vector<LogisticsEvent>>> liveTrace(const QString&) override;
+    QFuture<Result<Receiver>> reveal(const QString&, const QString&) override;
+    OrderOffer offer(const Order&) const override { return {}; }
+    QFuture<Status> setRemark(const QString&, const QString&, int) override;
+    QFuture<Status> modifyAddress(const QString&, const Receiver&) override;
+    QFuture<Status> modifyPrice(const QString&, Fen) override;
+    QFuture<Status> agreeRefund(const QString&) override;
+    QFuture<Status> refuseRefund(const QString&, const QString&) override;
+    QStringList refuseReasons() const override { return {}; }
+    QFuture<Status> replyReview(const QString&, const QString&) override;
+    Result<std::vector<FollowUp>> followUps() override;
+};
+
+class UnservedBuyers final : public Buyers {
+public:
+    Result<BuyerNotes> notes(const QString&, const QString&) override;
+    QFuture<Status> setNotes(const QString&, const QString&, const BuyerNotes&) override;
+    QFuture<Result<platform::BuyerProfile>> profile(const QString&) override;
+};
+
+class UnservedHistory final : public History {
+public:
+    Result<SearchPage> search(const SearchRequest&) override;
+    Result<SearchPage> records(const QString&, const QString&, const QString&, int) override;
+    QFuture<Result<qint64>> remove(const QString&, const QString&, const std::vector<MessageId>&) override;
+    QFuture<Result<qint64>> removeAll(const QString&, const QString&, const QString&) override;
+    QFuture<Result<ImportReport>> import(QIODevice&, const ImportOptions&) override;
+};
+
+class UnservedPhrases final : public Phrases {
+public:
+    Result<std::vector<QuickReply>> mine() override;
+    QFuture<Result<QuickReplyId>> save(const QuickReply&) override;
+    QFuture<Status> remove(QuickReplyId) override;
+    QFuture<Status> recordUse(QuickReplyId) override;
+    Result<std::vector<QuickReply>> team() override;
+    PhraseCsvParse parseCsv(const QByteArray& file) const override;
+    QFuture<Result<PhraseImportSummary>> importTeam(const std::vector<PhraseRow>&) override;
+    Result<QByteArray> exportTeam() override;
+    QFuture<Status> moveTeam(QuickReplyId, int) override;
+};
+
+class UnservedReports final : public Reports {
+public:
+    QFuture<Result<AgentReport>> agents(Timestamp, Timestamp, int) override;
+};
+
+class UnservedSimulation final : public Simulation {
+public:
+    QFuture<Result<Outcome>> run(const SimRunOptions&) override;
+};
+
+} // namespace shopdesk::session
