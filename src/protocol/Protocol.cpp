@@ -44,11 +44,12 @@ std::optional<qint64> wholeNumber(const QJsonValue& v)
 
 std::variant<Request, FrameError> parseRequest(const QString& frame)
 {
-    if (frame.size() > kMaxFrameBytes) {
+    const QByteArray utf8 = frame.toUtf8();
+    if (utf8.size() > kMaxFrameBytes) {
         return FrameError{codes::kTooLarge, QStringLiteral("The frame is larger than %1 bytes.").arg(kMaxFrameBytes)};
     }
     QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(frame.toUtf8(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         return FrameError{codes::kMalformed, QStringLiteral("The frame is not a JSON object.")};
     }

@@ -24,8 +24,10 @@ namespace shopdesk::protocol {
 /// request key `rid` that the server answers at most once (a retry after a dropped link is told
 /// "already done", never done twice).
 inline constexpr int kVersion = 1;
-/// The largest frame either side accepts.
+/// The largest request a server answers (a larger one is refused with too_large).
 inline constexpr qsizetype kMaxFrameBytes = 1 << 20;
+/// Beyond this the WebSocket itself is closed (1009, message too big) before it is read whole.
+inline constexpr qsizetype kMaxSocketMessageBytes = 4 * kMaxFrameBytes;
 
 /// Wire error codes beyond the service's ErrorCode ones.
 namespace codes {

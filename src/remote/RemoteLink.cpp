@@ -139,7 +139,10 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
         return future;
     }
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes * 8);
+    m_socket->setMaxAllowedIncomingMessageSize(protocol::kMaxSocketMessageBytes * 2);
+    // Whole messages in one frame: Qt 6.4 checks UTF-8 per fragment, and a Chinese character cut
+    // between two fragments would make the server close the connection (1007).
+    m_socket->setOutgoingFrameSize(protocol::kMaxSocketMessageBytes);
     if (!m_options.plain) {
         // No certificate authority is trusted: every certificate reaches the pin check below.
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();

@@ -105,8 +105,8 @@ quint16 TeamServer::port() const
 void TeamServer::accept()
 {
     while (QWebSocket* socket = m_server->nextPendingConnection()) {
-        socket->setMaxAllowedIncomingMessageSize(protocol::kMaxFrameBytes);
-        socket->setMaxAllowedIncomingFrameSize(protocol::kMaxFrameBytes);
+        socket->setMaxAllowedIncomingMessageSize(protocol::kMaxSocketMessageBytes);
+        socket->setMaxAllowedIncomingFrameSize(protocol::kMaxSocketMessageBytes);
         auto client = std::make_unique<Client>();
         client->socket = socket;
         client->lastActivityMs = m_backend.clock().now().ms();
