@@ -126,6 +126,60 @@ CREATE TABLE change_heads(
     seq         BIGINT NOT NULL DEFAULT 0
 );
 )sql"},
+    {2, "conversations, messages, assignments with one active owner, agents' load and status", R"sql(
+CREATE TABLE conversations(
+    id              BIGSERIAL PRIMARY KEY,
+    shop_id         BIGINT NOT NULL REFERENCES shops(id),
+    platform        TEXT NOT NULL,
+    key             TEXT NOT NULL,
+    buyer_nick      TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'queued',   -- queued, active, closed
+    owner_id        BIGINT REFERENCES accounts(id),
+    queue_group     TEXT NOT NULL DEFAULT '',
+    queue_reason    TEXT NOT NULL DEFAULT '',
+    opened_at       BIGINT NOT NULL,
+    last_message_at BIGINT NOT NULL DEFAULT 0,
+    UNIQUE(shop_id, platform, key)
+);
+CREATE INDEX conversations_owner ON conversations(owner_id) WHERE state = 'active';
+-- Every owner a conversation had; at most one active (ended_at IS NULL) at any time.
+CREATE TABLE assignments(
+    id              BIGSERIAL PRIMARY KEY,
+    conversation_id BIGINT NOT NULL REFERENCES conversations(id),
+    account_id      BIGINT NOT NULL REFERENCES accounts(id),
+    reason          TEXT NOT NULL,
+    started_at      BIGINT NOT NULL,
+    ended_at        BIGINT,
+    end_reason      TEXT
+);
+CREATE UNIQUE INDEX assignments_one_active ON assignments(conversation_id) WHERE ended_at IS NULL;
+CREATE INDEX assignments_account_active ON assignments(account_id) WHERE ended_at IS NULL;
+-- How many conversations an agent holds now (locked and re-checked by every claim) and the
+-- status its desktop last reported.
+CREATE TABLE agent_load(
+    account_id      BIGINT PRIMARY KEY REFERENCES accounts(id),
+    active          INTEGER NOT NULL DEFAULT 0 CHECK (active >= 0),
+    status          TEXT NOT NULL DEFAULT 'offline',
+    seen_at         BIGINT NOT NULL DEFAULT 0
+);
+CREATE TABLE messages(
+    id                  BIGSERIAL PRIMARY KEY,
+    conversation_id     BIGINT NOT NULL REFERENCES conversations(id),
+    sender              SMALLINT NOT NULL,
+    account_id          BIGINT REFERENCES accounts(id),
+    agent_name          TEXT NOT NULL DEFAULT '',
+    text                TEXT NOT NULL,
+    sent_at             BIGINT NOT NULL,
+    platform_message_id TEXT,
+    card_order_no       TEXT NOT NULL DEFAULT '',
+    -- The unigram and bigram tokens the desktop's FTS5 tokenizer makes, so that every query
+    -- length is answered from the GIN index.
+    tokens              TEXT[] NOT NULL DEFAULT '{}',
+    UNIQUE(conversation_id, platform_message_id)
+);
+CREATE INDEX messages_conversation ON messages(conversation_id, id);
+CREATE INDEX messages_tokens ON messages USING GIN(tokens);
+)sql"},
 };
 
 constexpr qint64 kMigrationLock = 0x5348444B; // 'SHDK'
