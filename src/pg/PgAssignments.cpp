@@ -18,9 +18,11 @@ QByteArray changePayload(const QString& platform, const QString& key, const QStr
         .toJson(QJsonDocument::Compact);
 }
 
-/// The conversation's row, created when new, locked until the transaction ends.
-std::pair<qint64, std::optional<qint64>> lockConversation(PgTx& tx, const QString& platform, const QString& key,
-                                                          const QString& buyer, Timestamp at)
+} // namespace
+
+std::pair<qint64, std::optional<qint64>> PgAssignments::lockConversation(PgTx& tx, const QString& platform,
+                                                                         const QString& key, const QString& buyer,
+                                                                         Timestamp at)
 {
     auto r = tx.prepared(
         "conv_upsert",
@@ -37,6 +39,8 @@ std::pair<qint64, std::optional<qint64>> lockConversation(PgTx& tx, const QStrin
     }
     return {id, owner};
 }
+
+namespace {
 
 void endActive(PgTx& tx, qint64 conversation, qint64 owner, const QString& why, Timestamp at)
 {
@@ -57,7 +61,13 @@ bool PgAssignments::overLimitAllowed(const QString& reason)
 
 Result<ClaimOutcome> PgAssignments::claim(const ClaimRequest& request)
 {
-    return m_store.write<ClaimOutcome>("give a conversation to an agent", [&](PgTx& tx) {
+    return m_store.write<ClaimOutcome>("give a conversation to an agent",
+                                       [&](PgTx& tx) { return claimIn(tx, request); });
+}
+
+ClaimOutcome PgAssignments::claimIn(PgTx& tx, const ClaimRequest& request)
+{
+    {
         // The agent and the limit that applies to it now: its own, else its group's.
         auto agent = tx.prepared(
             "claim_agent",
@@ -123,13 +133,20 @@ Result<ClaimOutcome> PgAssignments::claim(const ClaimRequest& request)
         tx.change(QStringLiteral("conversation"),
                   changePayload(request.platform, request.conversationKey, request.agent, QStringLiteral("active")));
         return out;
-    });
+    }
 }
 
 Status PgAssignments::release(const QString& platform, const QString& conversationKey, const QString& endReason,
                               Timestamp at, bool requeue)
 {
-    return m_store.writeStatus("end a conversation", [&](PgTx& tx) {
+    return m_store.writeStatus("end a conversation",
+                               [&](PgTx& tx) { releaseIn(tx, platform, conversationKey, endReason, at, requeue); });
+}
+
+void PgAssignments::releaseIn(PgTx& tx, const QString& platform, const QString& conversationKey,
+                              const QString& endReason, Timestamp at, bool requeue)
+{
+    {
         auto [conversation, owner] = lockConversation(tx, platform, conversationKey, QString(), at);
         if (owner) {
             endActive(tx, conversation, *owner, endReason, at);
@@ -138,13 +155,20 @@ Status PgAssignments::release(const QString& platform, const QString& conversati
         tx.prepared("conv_state", "UPDATE conversations SET owner_id = NULL, state = $2 WHERE id = $1",
                     {param(conversation), param(state)});
         tx.change(QStringLiteral("conversation"), changePayload(platform, conversationKey, QString(), state));
-    });
+    }
 }
 
 Status PgAssignments::queue(const QString& platform, const QString& conversationKey, const QString& buyerNick,
                             const QString& group, const QString& reason, Timestamp at)
 {
-    return m_store.writeStatus("queue a buyer", [&](PgTx& tx) {
+    return m_store.writeStatus("queue a buyer",
+                               [&](PgTx& tx) { queueIn(tx, platform, conversationKey, buyerNick, group, reason, at); });
+}
+
+void PgAssignments::queueIn(PgTx& tx, const QString& platform, const QString& conversationKey, const QString& buyerNick,
+                            const QString& group, const QString& reason, Timestamp at)
+{
+    {
         auto [conversation, owner] = lockConversation(tx, platform, conversationKey, buyerNick, at);
         if (owner) {
             return; // already with an agent: a late queue event changes nothing
@@ -154,7 +178,7 @@ Status PgAssignments::queue(const QString& platform, const QString& conversation
                     {param(conversation), param(group), param(reason)});
         tx.change(QStringLiteral("conversation"),
                   changePayload(platform, conversationKey, QString(), QStringLiteral("queued")));
-    });
+    }
 }
 
 } // namespace shopdesk::pg

@@ -10,6 +10,7 @@
 namespace shopdesk::pg {
 
 class PgStore;
+class PgTx;
 
 /// One decision to give a conversation to an agent.
 struct ClaimRequest {
@@ -56,6 +57,17 @@ public:
 
     /// Whether a claim for `reason` may take an agent over its limit.
     static bool overLimitAllowed(const QString& reason);
+
+    /// The same steps inside a transaction already open (platform events stored with their
+    /// messages); a refusal throws PgFailure.
+    static ClaimOutcome claimIn(PgTx& tx, const ClaimRequest& request);
+    static void releaseIn(PgTx& tx, const QString& platform, const QString& conversationKey, const QString& endReason,
+                          Timestamp at, bool requeue);
+    static void queueIn(PgTx& tx, const QString& platform, const QString& conversationKey, const QString& buyerNick,
+                        const QString& group, const QString& reason, Timestamp at);
+    /// The conversation's row (created when new), locked until the transaction ends: its id and owner.
+    static std::pair<qint64, std::optional<qint64>>
+    lockConversation(PgTx& tx, const QString& platform, const QString& key, const QString& buyer, Timestamp at);
 
 private:
     PgStore& m_store;

@@ -178,6 +178,14 @@ CREATE TABLE messages(
     UNIQUE(conversation_id, platform_message_id)
 );
 CREATE INDEX messages_conversation ON messages(conversation_id, id);
+-- Where each platform's event stream was stored up to (moved in the transaction of its events).
+CREATE TABLE platform_cursors(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    adapter     TEXT NOT NULL,
+    cursor      BIGINT NOT NULL,
+    rejected    BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY(shop_id, adapter)
+);
 CREATE INDEX messages_tokens ON messages USING GIN(tokens);
 )sql"},
 };

@@ -261,4 +261,76 @@ AuditVerification auditVerificationFromJson(const QJsonObject& o)
     return v;
 }
 
+QJsonObject toJson(const ConversationSummary& c)
+{
+    return {{QStringLiteral("id"), static_cast<double>(c.id.value())},
+            {QStringLiteral("platform"), c.platform},
+            {QStringLiteral("key"), c.key},
+            {QStringLiteral("buyer"), c.buyerNick},
+            {QStringLiteral("grade"), c.grade},
+            {QStringLiteral("tags"), strings(c.tags)},
+            {QStringLiteral("state"), static_cast<int>(c.state)},
+            {QStringLiteral("agent"), c.agent},
+            {QStringLiteral("stateSince"), static_cast<double>(c.stateSince.ms())},
+            {QStringLiteral("lastMessageId"), static_cast<double>(c.lastMessageId.value())},
+            {QStringLiteral("lastMessageAt"), static_cast<double>(c.lastMessageAt.ms())},
+            {QStringLiteral("lastSender"), static_cast<int>(c.lastSender)},
+            {QStringLiteral("preview"), c.preview},
+            {QStringLiteral("waitingSince"), optionalTime(c.waitingSince)},
+            {QStringLiteral("queueEstimateSecs"), optionalInt(c.queueEstimateSecs)},
+            {QStringLiteral("queueGroup"), c.queueGroup},
+            {QStringLiteral("queueReason"), c.queueReason},
+            {QStringLiteral("unread"), c.unread}};
+}
+
+ConversationSummary conversationFromJson(const QJsonObject& o)
+{
+    ConversationSummary c;
+    c.id = ConversationId(int64From(o.value(QStringLiteral("id"))));
+    c.platform = o.value(QStringLiteral("platform")).toString();
+    c.key = o.value(QStringLiteral("key")).toString();
+    c.buyerNick = o.value(QStringLiteral("buyer")).toString();
+    c.grade = o.value(QStringLiteral("grade")).toString();
+    c.tags = stringsFrom(o.value(QStringLiteral("tags")));
+    c.state = static_cast<ConversationSummary::State>(std::clamp(o.value(QStringLiteral("state")).toInt(), 0, 2));
+    c.agent = o.value(QStringLiteral("agent")).toString();
+    c.stateSince = Timestamp::fromMs(int64From(o.value(QStringLiteral("stateSince"))));
+    c.lastMessageId = MessageId(int64From(o.value(QStringLiteral("lastMessageId"))));
+    c.lastMessageAt = Timestamp::fromMs(int64From(o.value(QStringLiteral("lastMessageAt"))));
+    c.lastSender = static_cast<Sender>(std::clamp(o.value(QStringLiteral("lastSender")).toInt(), 0, 2));
+    c.preview = o.value(QStringLiteral("preview")).toString();
+    c.waitingSince = timeFrom(o.value(QStringLiteral("waitingSince")));
+    c.queueEstimateSecs = optionalIntFrom(o.value(QStringLiteral("queueEstimateSecs")));
+    c.queueGroup = o.value(QStringLiteral("queueGroup")).toString();
+    c.queueReason = o.value(QStringLiteral("queueReason")).toString();
+    c.unread = o.value(QStringLiteral("unread")).toInt();
+    return c;
+}
+
+QJsonObject toJson(const Message& m)
+{
+    return {{QStringLiteral("id"), static_cast<double>(m.id.value())},
+            {QStringLiteral("conversation"), static_cast<double>(m.conversationId.value())},
+            {QStringLiteral("sender"), static_cast<int>(m.sender)},
+            {QStringLiteral("agent"), m.agent},
+            {QStringLiteral("text"), m.text},
+            {QStringLiteral("at"), static_cast<double>(m.sentAt.ms())},
+            {QStringLiteral("platformId"), m.platformMessageId},
+            {QStringLiteral("card"), m.cardOrderNo}};
+}
+
+Message messageFromJson(const QJsonObject& o)
+{
+    Message m;
+    m.id = MessageId(int64From(o.value(QStringLiteral("id"))));
+    m.conversationId = ConversationId(int64From(o.value(QStringLiteral("conversation"))));
+    m.sender = static_cast<Sender>(std::clamp(o.value(QStringLiteral("sender")).toInt(), 0, 2));
+    m.agent = o.value(QStringLiteral("agent")).toString();
+    m.text = o.value(QStringLiteral("text")).toString();
+    m.sentAt = Timestamp::fromMs(int64From(o.value(QStringLiteral("at"))));
+    m.platformMessageId = o.value(QStringLiteral("platformId")).toString();
+    m.cardOrderNo = o.value(QStringLiteral("card")).toString();
+    return m;
+}
+
 } // namespace shopdesk::protocol

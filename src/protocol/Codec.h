@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "domain/Account.h"
 #include "domain/RoutingConfig.h"
+#include "domain/Workbench.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -44,6 +45,11 @@ QJsonObject toJson(const AuditQuery& q);
 AuditQuery auditQueryFromJson(const QJsonObject& o);
 QJsonObject toJson(const AuditVerification& v);
 AuditVerification auditVerificationFromJson(const QJsonObject& o);
+
+QJsonObject toJson(const ConversationSummary& c);
+ConversationSummary conversationFromJson(const QJsonObject& o);
+QJsonObject toJson(const Message& m);
+Message messageFromJson(const QJsonObject& o);
 
 template <typename T>
 QJsonArray toJsonArray(const std::vector<T>& items)

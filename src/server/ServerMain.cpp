@@ -3,6 +3,7 @@
 #include "cli/Args.h"
 #include "core/Logging.h"
 #include "server/ServerBackend.h"
+#include "server/ShopRouter.h"
 #include "server/TeamServer.h"
 #include "server/TlsIdentity.h"
 
@@ -25,7 +26,7 @@ constexpr const char* kUsage =
     "usage: shopdesk-server init --pg URL --shop NAME --owner NAME [--platform sim] [--tz ZONE] [--data DIR]\n"
     "                            [--tls-cert FILE --tls-key FILE] [--host NAME]\n"
     "       shopdesk-server run --pg URL --listen HOST:PORT [--data DIR] [--tls-cert FILE --tls-key FILE]\n"
-    "                           [--plain] [--idle-minutes N]\n"
+    "                           [--plain] [--idle-minutes N] [--buyers-per-minute N]\n"
     "       shopdesk-server fingerprint [--data DIR | --tls-cert FILE]\n"
     "The database password comes from PGPASSWORD or ~/.pgpass, never from the URL; the owner's password from\n"
     "SHOPDESK_NEW_PASSWORD or the first line of standard input.\n";
@@ -175,8 +176,9 @@ int run(Io& io, cli::Args& args)
     }
     auto listen = args.option(QStringLiteral("listen"));
     auto idle = args.integer(QStringLiteral("idle-minutes"), 1, 7 * 24 * 60);
+    auto pace = args.integer(QStringLiteral("buyers-per-minute"), 0, 600);
     const bool plain = args.flag(QStringLiteral("plain"));
-    if (!listen || !idle || !*listen) {
+    if (!listen || !idle || !pace || !*listen) {
         return fail(io, Error::usage(QStringLiteral("run needs --listen HOST:PORT.")));
     }
     if (Status st = args.finish(); !st) {
@@ -221,6 +223,14 @@ int run(Io& io, cli::Args& args)
     if (Status st = server.start(); !st) {
         return fail(io, st.error());
     }
+    ShopRouter::Options routerOptions;
+    routerOptions.pgUrl = c->pg;
+    if (*pace) {
+        routerOptions.buyersPerMinute = static_cast<double>(**pace);
+    }
+    ShopRouter router(**backend, routerOptions);
+    server.setRouter(&router);
+    router.start();
     io.out << "shopdesk-server: shop '" << (*backend)->shop().name << "' listening on " << address.toString() << ':'
            << server.port() << (plain ? " (plain, loopback only)" : " (TLS)") << '\n';
     io.out.flush();

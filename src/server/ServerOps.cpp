@@ -72,8 +72,8 @@ Result<auth::PermissionSet> permissions(const Request& r)
 void TeamServer::registerOps()
 {
     ServerBackend& b = m_backend;
-    auto read = [this](const char* name, Handler h) { m_ops[QString::fromLatin1(name)] = Op{std::move(h), false}; };
-    auto write = [this](const char* name, Handler h) { m_ops[QString::fromLatin1(name)] = Op{std::move(h), true}; };
+    auto read = [this](const char* name, Handler h) { m_ops[QString::fromLatin1(name)] = Op{std::move(h), false, {}}; };
+    auto write = [this](const char* name, Handler h) { m_ops[QString::fromLatin1(name)] = Op{std::move(h), true, {}}; };
 
     read("ping", [&b](Client&, const Request&, const auth::Actor&) -> Result<QJsonValue> {
         return QJsonValue(QJsonObject{{QStringLiteral("time"), static_cast<double>(b.clock().now().ms())}});

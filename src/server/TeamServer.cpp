@@ -4,6 +4,7 @@
 #include "pg/PgConnection.h"
 #include "pg/PgStore.h"
 #include "server/ServerBackend.h"
+#include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
 #include "services/accounts/AccountService.h"
 
@@ -34,8 +35,10 @@ TeamServer::TeamServer(ServerBackend& backend, Options options, QObject* parent)
     , m_backend(backend)
     , m_options(std::move(options))
     , m_sessions(backend.store())
+    , m_chats(backend.store())
 {
     registerOps();
+    registerChatOps();
 }
 
 TeamServer::~TeamServer()
@@ -220,19 +223,41 @@ void TeamServer::handle(Client& c, const protocol::Request& r)
             send(c, protocol::encodeError(r.id, actor.error()));
             return;
         }
+        if (op->second.runAsync) {
+            QWebSocket* socket = c.socket;
+            const qint64 id = r.id;
+            const QString rid = op->second.writes ? r.rid : QString();
+            const qint64 account = c.account.value();
+            op->second.runAsync(c, r, *actor).then(this, [this, socket, id, rid, account](Result<QJsonValue> a) {
+                if (!rid.isEmpty()) {
+                    remember(account, rid, a ? protocol::encodeResult(0, *a) : protocol::encodeError(0, a.error()));
+                }
+                auto it = m_clients.find(socket);
+                if (it != m_clients.end()) {
+                    send(*it->second, a ? protocol::encodeResult(id, *a) : protocol::encodeError(id, a.error()));
+                }
+            });
+            return;
+        }
         answer = op->second.run(c, r, *actor);
         if (op->second.writes && !r.rid.isEmpty()) {
-            answered.emplace_back(r.rid, answer ? protocol::encodeResult(0, *answer)
-                                                : protocol::encodeError(0, answer.error()));
-            while (answered.size() > kAnswersKept) {
-                answered.pop_front();
-            }
+            remember(c.account.value(), r.rid,
+                     answer ? protocol::encodeResult(0, *answer) : protocol::encodeError(0, answer.error()));
         }
     }
     if (c.closing) {
         return;
     }
     send(c, answer ? protocol::encodeResult(r.id, *answer) : protocol::encodeError(r.id, answer.error()));
+}
+
+void TeamServer::remember(qint64 account, const QString& rid, const QByteArray& answer)
+{
+    auto& answered = m_answered[account];
+    answered.emplace_back(rid, answer);
+    while (answered.size() > kAnswersKept) {
+        answered.pop_front();
+    }
 }
 
 Result<QJsonValue> TeamServer::hello(Client& c, const protocol::Request& r)
@@ -446,8 +471,10 @@ void TeamServer::fanOut()
         return;
     }
     bool authority = false;
+    bool routing = false;
     for (const auto& [seq, kind, payload] : *rows) {
         authority = authority || kind == u"account" || kind == u"role";
+        routing = routing || kind == u"account" || kind == u"routing";
         const QByteArray push = protocol::encodePush(
             QStringLiteral("change"), {{QStringLiteral("seq"), static_cast<double>(seq)},
                                        {QStringLiteral("kind"), kind},
@@ -463,6 +490,9 @@ void TeamServer::fanOut()
     }
     if (authority) {
         recheckSessions();
+    }
+    if (routing && m_router) {
+        m_router->routingChanged();
     }
 }
 

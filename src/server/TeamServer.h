@@ -3,9 +3,11 @@
 #include "core/Result.h"
 #include "protocol/Codec.h"
 #include "protocol/Protocol.h"
+#include "server/ChatQueries.h"
 #include "server/SessionStore.h"
 #include "server/TlsIdentity.h"
 
+#include <QFuture>
 #include <QHostAddress>
 #include <QObject>
 
@@ -30,6 +32,7 @@ class PgConnection;
 namespace shopdesk::server {
 
 class ServerBackend;
+class ShopRouter;
 
 /// shopdesk-server's front: a WebSocket endpoint (TLS unless plain on loopback was asked for)
 /// that speaks the team protocol, holds the gate (every request is decided on the account's
@@ -59,6 +62,8 @@ public:
     ~TeamServer() override;
 
     Status start();
+    /// The shop's router, when this instance may route (chat operations go through it).
+    void setRouter(ShopRouter* router) { m_router = router; }
     quint16 port() const;
     const Counters& counters() const { return m_counters; }
     int clientCount() const { return static_cast<int>(m_clients.size()); }
@@ -66,9 +71,13 @@ public:
 private:
     struct Client;
     using Handler = std::function<Result<QJsonValue>(Client&, const protocol::Request&, const auth::Actor&)>;
+    /// An operation that waits on the platform: answered when it answers, the loop never held.
+    using AsyncHandler =
+        std::function<QFuture<Result<QJsonValue>>(Client&, const protocol::Request&, const auth::Actor&)>;
     struct Op {
         Handler run;
         bool writes = false; ///< answered at most once per request key
+        AsyncHandler runAsync;
     };
 
     void accept();
@@ -86,6 +95,8 @@ private:
     Result<protocol::IdentityWire> identityFor(Client& c);
     void endSession(Client& c, const QString& reason);
     void registerOps();
+    void registerChatOps();
+    void remember(qint64 account, const QString& rid, const QByteArray& answer);
 
     Status listenForChanges();
     void onNotification();
@@ -98,6 +109,8 @@ private:
     ServerBackend& m_backend;
     Options m_options;
     SessionStore m_sessions;
+    ChatQueries m_chats;
+    ShopRouter* m_router = nullptr;
     std::unique_ptr<QWebSocketServer> m_server;
     std::map<QWebSocket*, std::unique_ptr<Client>> m_clients;
     std::map<QString, Op> m_ops;

@@ -7,6 +7,7 @@
 #include "core/Clock.h"
 #include "pg/PgConnection.h"
 #include "server/ServerBackend.h"
+#include "server/ShopRouter.h"
 #include "server/TeamServer.h"
 #include "session/RemoteShop.h"
 #include "support/QtPrinters.h"
@@ -90,6 +91,7 @@ protected:
     void TearDown() override
     {
         server.reset();
+        router.reset();
         backend.reset();
         if (m_admin) {
             (void)m_admin->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema).toUtf8().constData());
@@ -105,6 +107,17 @@ protected:
         server = std::make_unique<server::TeamServer>(*backend, o);
         Status st = server->start();
         ASSERT_TRUE(st.ok()) << st.error().message.toStdString();
+    }
+    /// The shop's router with the simulated shop, `buyersPerMinute` new buyers a minute.
+    void startRouter(double buyersPerMinute)
+    {
+        server::ShopRouter::Options o;
+        o.pgUrl = url;
+        o.buyersPerMinute = buyersPerMinute;
+        router = std::make_unique<server::ShopRouter>(*backend, o);
+        server->setRouter(router.get());
+        router->start();
+        ASSERT_TRUE(router->leading()) << "took the router's lock";
     }
     session::ServerOptions serverOptions() const
     {
@@ -127,6 +140,7 @@ protected:
     QString url;
     std::unique_ptr<server::ServerBackend> backend;
     std::unique_ptr<server::TeamServer> server;
+    std::unique_ptr<server::ShopRouter> router;
 
 private:
     std::unique_ptr<pg::PgConnection> m_admin;

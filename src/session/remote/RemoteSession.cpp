@@ -32,27 +32,6 @@ void resolve(const std::shared_ptr<QPromise<T>>& p, T value)
     p->finish();
 }
 
-/// A desktop (a QGuiApplication) must never wait on the network; a command-line program may.
-bool mayWait()
-{
-    return QCoreApplication::instance() && !QCoreApplication::instance()->inherits("QGuiApplication");
-}
-
-template <typename T>
-T waitFor(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished()) {
-            loop.exec();
-        }
-    }
-    return future.result();
-}
-
 QString defaultKnownServers()
 {
     return QDir(apppaths::dataDir()).filePath(QStringLiteral("known_servers.json"));
@@ -108,7 +87,7 @@ QFuture<Result<std::shared_ptr<ShopSession>>> RemoteShop::login(const ServerOpti
 Result<std::shared_ptr<ShopSession>> RemoteShop::loginNow(const ServerOptions& options, const QString& name,
                                                           const QString& password, QString* trustNote)
 {
-    auto r = waitFor(login(options, name, password, trustNote));
+    auto r = RemoteSession::waitFor(login(options, name, password, trustNote));
     // A refused login's link was let go inside the wait: deleted now, not leaked at exit.
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     return r;
@@ -129,13 +108,55 @@ RemoteSession::RemoteSession(ServerOptions options, remote::LinkPtr link, QStrin
     }
     setIdentity(identity);
     attach(m_remote.get());
+    m_chatRefresh = new QTimer(this);
+    m_chatRefresh->setSingleShot(true);
+    m_chatRefresh->setInterval(100);
+    connect(m_chatRefresh, &QTimer::timeout, this, &RemoteSession::refreshChats);
     m_heartbeat = new QTimer(this);
     connect(m_heartbeat, &QTimer::timeout, this, [this] {
-        if (m_link == LinkState::Connected) {
+        if (m_link != LinkState::Connected) {
+            return;
+        }
+        // The desk's status again, else a ping: a desk silent for 60 s counts as offline.
+        if (auto presence = m_chats.presence()) {
+            (void)m_chats.setPresence(*presence);
+        } else {
             (void)call(QStringLiteral("ping"));
         }
     });
     m_heartbeat->start(20'000);
+}
+
+bool RemoteSession::mayWait()
+{
+    return QCoreApplication::instance() && !QCoreApplication::instance()->inherits("QGuiApplication");
+}
+
+void RemoteSession::refreshChats()
+{
+    if (m_chatsInFlight) {
+        m_chatRefresh->start(); // after the one on its way
+        return;
+    }
+    m_chatsInFlight = true;
+    auto touched = std::move(m_touched);
+    m_touched.clear();
+    m_chats.refresh().then(this, [this, touched] {
+        m_chatsInFlight = false;
+        QStringList keys;
+        for (const auto& [platform, key] : touched) {
+            m_chats.messagesChanged(platform, key);
+            keys << key;
+        }
+        emit stored(keys, {}, {});
+    });
+}
+
+QFuture<void> RemoteSession::refreshAll()
+{
+    auto p = started<void>();
+    m_team.refresh().then(this, [this, p] { m_chats.refresh().then(this, [p] { p->finish(); }); });
+    return p->future();
 }
 
 RemoteSession::~RemoteSession()
@@ -207,10 +228,11 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         const Identity before = m_identity;
         setIdentity(body.value(QStringLiteral("identity")).toObject());
         if (!(before == m_identity)) {
-            // What may be read changed with it: fetched again, then said.
-            m_team.refresh().then(this, [this] {
-                emit authorityChanged();
+            // The controls are mirrored at once; what may be read changed with it: fetched again.
+            emit authorityChanged();
+            refreshAll().then(this, [this] {
                 emit teamChanged();
+                emit stored({}, {}, {});
             });
         }
         return;
@@ -228,6 +250,15 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         if (changeKind == u"account" || changeKind == u"role" || changeKind == u"routing" ||
             changeKind == u"settings") {
             m_team.refresh().then(this, [this] { emit teamChanged(); });
+        }
+        if (changeKind == u"conversation" || changeKind == u"message") {
+            const QJsonObject payload = body.value(QStringLiteral("payload")).toObject();
+            m_touched.insert({payload.value(QStringLiteral("platform")).toString(),
+                              payload.value(QStringLiteral("key")).toString()});
+            // A busy shop pushes many changes a second: one fetch for all of them.
+            if (!m_chatRefresh->isActive()) {
+                m_chatRefresh->start();
+            }
         }
     }
 }
@@ -285,7 +316,7 @@ void RemoteSession::reconnect()
                 // Caught up from the last change seen: nothing missed while away, nothing twice.
                 const qint64 after = m_lastSeq;
                 subscribe(after).then(this, [this](Result<QJsonValue>) {
-                    m_team.refresh().then(this, [this] {
+                    refreshAll().then(this, [this] {
                         emit authorityChanged();
                         emit teamChanged();
                     });
@@ -327,8 +358,8 @@ void RemoteSession::logout()
         return;
     }
     auto done = call(QStringLiteral("logout"), {}, true);
-    if (mayWait()) {
-        (void)waitFor(done);
+    if (RemoteSession::mayWait()) {
+        (void)RemoteSession::waitFor(done);
     }
     end(QCoreApplication::translate("shopdesk::session::RemoteSession", "Logged out."));
 }
@@ -529,8 +560,8 @@ Result<std::vector<AuditRecord>> RemoteAuditTrail::list(const AuditQuery& query)
         m_lists.insert_or_assign(key, decoded);
         return decoded;
     });
-    if (mayWait()) {
-        return waitFor(fetch);
+    if (RemoteSession::mayWait()) {
+        return RemoteSession::waitFor(fetch);
     }
     (void)fetch.then(&m_s, [this](const Result<std::vector<AuditRecord>>&) { emit m_s.teamChanged(); });
     auto it = m_lists.find(key);

@@ -5,13 +5,17 @@
 #include "session/RemoteShop.h"
 #include "session/ShopSession.h"
 #include "session/Team.h"
+#include "session/remote/RemoteChats.h"
 #include "session/remote/RemoteUnserved.h"
 
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QPointer>
 
 #include <functional>
 #include <memory>
+#include <set>
 
 class QTimer;
 
@@ -117,6 +121,26 @@ public:
     QFuture<Result<QJsonValue>> subscribe(qint64 after);
     qint64 lastSeq() const { return m_lastSeq; }
     RemoteTeam& remoteTeam() { return m_team; }
+    RemoteChats& remoteChats() { return m_chats; }
+    /// Everything the session mirrors, fetched again; resolves when all answers are in.
+    QFuture<void> refreshAll();
+
+    /// A desktop (a QGuiApplication) must never wait on the network; a command-line program may.
+    static bool mayWait();
+    template <typename T>
+    static T waitFor(QFuture<T> future)
+    {
+        if (!future.isFinished()) {
+            QEventLoop loop;
+            QFutureWatcher<T> watcher;
+            QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+            watcher.setFuture(future);
+            if (!future.isFinished()) {
+                loop.exec();
+            }
+        }
+        return future.result();
+    }
 
 private:
     void attach(remote::RemoteLink* link);
@@ -125,6 +149,7 @@ private:
     void reconnect();
     void end(const QString& reason);
     void setIdentity(const QJsonObject& wire);
+    void refreshChats();
 
     ServerOptions m_options;
     remote::LinkPtr m_remote;
@@ -139,9 +164,12 @@ private:
     bool m_subscribed = false;
     int m_retryMs = 1000;
     QTimer* m_heartbeat = nullptr;
+    QTimer* m_chatRefresh = nullptr;
+    bool m_chatsInFlight = false;
+    std::set<std::pair<QString, QString>> m_touched; ///< conversations changed since the last fetch
     RemoteTeam m_team{*this};
     RemoteAuditTrail m_audit{*this};
-    UnservedChats m_chats;
+    RemoteChats m_chats{*this};
     UnservedBuyers m_buyers;
     UnservedOrders m_orders;
     UnservedHistory m_history;

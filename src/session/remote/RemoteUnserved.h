@@ -14,29 +14,6 @@ namespace shopdesk::session {
 /// gains its operations.
 QString unservedReason(const char* what);
 
-class UnservedChats final : public Chats {
-public:
-    Result<std::vector<ConversationSummary>> mine(Timestamp) override;
-    Result<QueueSnapshot> queue(Timestamp) override;
-    Result<std::optional<ConversationSummary>> conversation(const QString&, const QString&) override;
-    Result<std::optional<ConversationSummary>> ofBuyer(const QString&, const QString&) override;
-    Result<std::vector<Message>> page(ConversationId, int, MessageId) override;
-    Result<std::vector<Message>> after(ConversationId, int, MessageId) override;
-    QFuture<Status> markRead(ConversationId, MessageId) override;
-    Result<QString> draft(const QString&, const QString&) override;
-    QFuture<Status> saveDraft(const QString&, const QString&, const QString&) override;
-    QFuture<Status> send(const QString&, const QString&) override;
-    QFuture<Status> sendOrderCard(const QString&, const QString&) override;
-    QFuture<Status> transfer(const QString&, const QString&, const QString&, const QString&) override;
-    QFuture<Result<std::vector<TransferTarget>>> transferTargets() override;
-    QFuture<Status> close(const QString&, const QString&, bool) override;
-    QFuture<Status> remindPayment(const QString&, const QString&) override;
-    Result<ShopTexts> shopTexts() override;
-    QFuture<Status> setPresence(platform::AgentPresence) override;
-    Result<LiveQueue> liveQueue(Timestamp) override;
-    QFuture<Result<std::vector<platform::AgentState>>> teamStatus() override;
-};
-
 class UnservedOrders final : public Orders {
 public:
     Result<std::vector<Order>> ofBuyer(const QString&, const QString&, int) override;

@@ -1,0 +1,179 @@
+// The chat operations of shopdesk-server: an agent's conversations and timelines, replies and
+// closes through the shop's platform (via the router), desktop status, and the live queue. Each
+// decides on the actor made from the account's state at that moment.
+
+#include "auth/Operation.h"
+#include "pg/PgStore.h"
+#include "protocol/Codec.h"
+#include "server/ServerBackend.h"
+#include "server/ShopRouter.h"
+#include "server/TeamServerClient.h"
+#include "services/auth/AccessGate.h"
+#include "services/routing/RoutingConfigService.h"
+
+#include <QJsonArray>
+
+namespace shopdesk::server {
+
+namespace {
+
+using protocol::Request;
+
+QFuture<Result<QJsonValue>> ready(Result<QJsonValue> r)
+{
+    return QtFuture::makeReadyFuture(std::move(r));
+}
+
+/// A platform's answer as the client's.
+QFuture<Result<QJsonValue>> answered(QFuture<platform::PlatformStatus> f, QObject* context)
+{
+    return f.then(context, [](platform::PlatformStatus st) -> Result<QJsonValue> {
+        if (!st.isOk()) {
+            return st.error ? st.error->toError() : Error::internal(QStringLiteral("The platform did not answer."));
+        }
+        return QJsonValue(true);
+    });
+}
+
+std::optional<platform::AgentPresence> presenceFrom(const QString& s)
+{
+    if (s == u"online") {
+        return platform::AgentPresence::Online;
+    }
+    if (s == u"away") {
+        return platform::AgentPresence::Away;
+    }
+    if (s == u"offline") {
+        return platform::AgentPresence::Offline;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> optionalId(const QJsonValue& v)
+{
+    return v.isDouble() ? std::optional<qint64>(static_cast<qint64>(v.toDouble())) : std::nullopt;
+}
+
+} // namespace
+
+void TeamServer::registerChatOps()
+{
+    ServerBackend& b = m_backend;
+    ChatQueries& chats = m_chats;
+    auto read = [this](const char* name, Handler h) { m_ops[QString::fromLatin1(name)] = Op{std::move(h), false, {}}; };
+    auto act = [this](const char* name, AsyncHandler h) {
+        m_ops[QString::fromLatin1(name)] = Op{Handler(), true, std::move(h)};
+    };
+
+    read("chats.mine", [&b, &chats](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        if (Status st = b.gate().check(a, auth::Operation::ChatRead); !st) {
+            return st.error();
+        }
+        const Timestamp since =
+            Timestamp::fromMs(static_cast<qint64>(r.args.value(QStringLiteral("since")).toDouble()));
+        auto list = chats.mine(a.id, since);
+        if (!list) {
+            return list.error();
+        }
+        return QJsonValue(protocol::toJsonArray(*list));
+    });
+    read("chats.messages", [&b, &chats](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        if (Status st = b.gate().check(a, auth::Operation::ChatRead); !st) {
+            return st.error();
+        }
+        const ConversationId id(static_cast<qint64>(r.args.value(QStringLiteral("conversation")).toDouble()));
+        // A timeline is its agents' to read; anyone else's needs chat.supervise.
+        auto mineToRead = chats.everHeld(a.id, id);
+        if (!mineToRead) {
+            return mineToRead.error();
+        }
+        if (!*mineToRead) {
+            if (Status st = b.gate().check(a, auth::Operation::ChatSupervise); !st) {
+                return st.error();
+            }
+        }
+        auto page = chats.messages(id, r.args.value(QStringLiteral("limit")).toInt(50),
+                                   optionalId(r.args.value(QStringLiteral("before"))),
+                                   optionalId(r.args.value(QStringLiteral("after"))));
+        if (!page) {
+            return page.error();
+        }
+        return QJsonValue(protocol::toJsonArray(*page));
+    });
+    read("queue.live", [&b, &chats](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        if (Status st = b.gate().check(a, auth::Operation::QueueMonitor); !st) {
+            return st.error();
+        }
+        auto open = chats.open();
+        auto loads = chats.loads();
+        auto routing = b.routing().load();
+        if (!open || !loads || !routing) {
+            return !open ? open.error() : !loads ? loads.error() : routing.error();
+        }
+        QJsonArray agents;
+        for (const AgentLoad& l : *loads) {
+            agents.append(QJsonObject{{QStringLiteral("name"), l.name},
+                                      {QStringLiteral("status"), l.status},
+                                      {QStringLiteral("active"), l.active}});
+        }
+        return QJsonValue(QJsonObject{{QStringLiteral("sessions"), protocol::toJsonArray(*open)},
+                                      {QStringLiteral("agents"), agents},
+                                      {QStringLiteral("routing"), protocol::toJson(*routing)}});
+    });
+
+    act("chats.send", [this, &b, &chats](Client&, const Request& r, const auth::Actor& a) {
+        if (Status st = b.gate().check(a, auth::Operation::ChatReply); !st) {
+            return ready(st.error());
+        }
+        const QString buyer = r.args.value(QStringLiteral("buyer")).toString();
+        const QString text = r.args.value(QStringLiteral("text")).toString();
+        if (buyer.isEmpty() || text.trimmed().isEmpty()) {
+            return ready(Error::usage(QStringLiteral("A reply needs a buyer and some text.")));
+        }
+        if (text.size() > 5000) {
+            return ready(Error::invalid(QStringLiteral("A reply is at most 5000 characters.")));
+        }
+        auto held = chats.heldBy(a.id, buyer);
+        if (!held) {
+            return ready(held.error());
+        }
+        if (!*held) {
+            return ready(Error::invalid(QStringLiteral("%1 is not with you now: only the agent who holds a buyer "
+                                                       "replies to them.")
+                                            .arg(buyer)));
+        }
+        if (!m_router) {
+            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+        }
+        return answered(m_router->send(a.name, buyer, text), this);
+    });
+    act("chats.close", [this, &b, &chats](Client&, const Request& r, const auth::Actor& a) {
+        if (Status st = b.gate().check(a, auth::Operation::ChatClose); !st) {
+            return ready(st.error());
+        }
+        const QString buyer = r.args.value(QStringLiteral("buyer")).toString();
+        auto held = chats.heldBy(a.id, buyer);
+        if (!held) {
+            return ready(held.error());
+        }
+        if (!*held) {
+            return ready(Error::invalid(QStringLiteral("%1 is not with you now.").arg(buyer)));
+        }
+        if (!m_router) {
+            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+        }
+        return answered(m_router->close(a.name, buyer, r.args.value(QStringLiteral("closingLine")).toString()), this);
+    });
+    act("presence.set", [this](Client&, const Request& r, const auth::Actor& a) {
+        const auto presence = presenceFrom(r.args.value(QStringLiteral("status")).toString());
+        if (!presence) {
+            return ready(Error::usage(QStringLiteral("The status is online, away or offline.")));
+        }
+        if (!m_router) {
+            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+        }
+        return answered(m_router->setPresence(a.name, *presence), this);
+    });
+}
+
+} // namespace shopdesk::server

@@ -1,0 +1,230 @@
+#include "server/ShopRouter.h"
+
+#include "core/Logging.h"
+#include "pg/PgHistoryRepository.h"
+#include "pg/PgStore.h"
+#include "platform/IngestPipeline.h"
+#include "platform/sim/SimPlatform.h"
+#include "platform/sim/SimulatedShop.h"
+#include "server/ServerBackend.h"
+#include "services/demo/EcdCorpus.h"
+#include "services/privacy/PiiVault.h"
+#include "services/routing/RoutingConfigService.h"
+#include "services/security/KeyRing.h"
+
+#include <QTimer>
+
+namespace shopdesk::server {
+
+namespace {
+
+constexpr int kRouterLockClass = 0x53444B52; // 'SDKR'
+
+auto log()
+{
+    return logging::get("routing");
+}
+
+QFuture<platform::PlatformStatus> notLeading()
+{
+    platform::PlatformError e;
+    e.kind = platform::PlatformError::Kind::Network;
+    e.message = QStringLiteral("This server does not run the shop's platform connection right now; try again in a "
+                               "moment.");
+    return QtFuture::makeReadyFuture(platform::PlatformStatus::fail(e));
+}
+
+} // namespace
+
+ShopRouter::ShopRouter(ServerBackend& backend, Options options, QObject* parent)
+    : QObject(parent)
+    , m_backend(backend)
+    , m_options(std::move(options))
+{
+}
+
+ShopRouter::~ShopRouter()
+{
+    if (m_platform) {
+        m_platform->disconnectPlatform();
+    }
+    m_pipeline.reset();
+    m_platform.reset();
+}
+
+void ShopRouter::start()
+{
+    m_retry = new QTimer(this);
+    connect(m_retry, &QTimer::timeout, this, &ShopRouter::tryLead);
+    m_retry->start(5000);
+    m_sweep = new QTimer(this);
+    connect(m_sweep, &QTimer::timeout, this, &ShopRouter::sweepSilent);
+    m_sweep->start(5000);
+    tryLead();
+}
+
+void ShopRouter::tryLead()
+{
+    if (m_platform) {
+        return;
+    }
+    if (Status st = lead(); !st) {
+        log()->warn("not routing: {}", st.error().message);
+        m_pipeline.reset();
+        m_platform.reset();
+        m_store.reset();
+    }
+}
+
+Result<RoutingConfig> ShopRouter::teamRouting()
+{
+    auto stored = m_backend.routing().load();
+    if (!stored) {
+        return stored.error();
+    }
+    RoutingConfig c = *stored;
+    if (c.groups.empty()) {
+        c.groups.push_back({QStringLiteral("presales"), 8});
+    }
+    for (routing::AgentConfig& a : c.agents) {
+        const bool known =
+            std::any_of(c.groups.begin(), c.groups.end(), [&](const auto& g) { return g.name == a.group; });
+        if (!known && !a.limit) {
+            a.group = c.groups.front().name; // every agent needs a limit: the first group's
+        }
+        a.status = routing::AgentStatus::Offline; // until its desktop says otherwise
+    }
+    return c;
+}
+
+Status ShopRouter::lead()
+{
+    auto store = pg::PgStore::open(m_options.pgUrl);
+    if (!store) {
+        return store.error();
+    }
+    (*store)->setShopId(m_backend.store().shopId());
+    auto locked = (*store)->read<bool>("take the router's lock", [](pg::PgTx& tx) {
+        auto r = tx.q("SELECT pg_try_advisory_lock($1, $2::int)",
+                      {pg::param(static_cast<qint64>(kRouterLockClass)), tx.shop()});
+        return r.boolean(0, 0);
+    });
+    if (!locked) {
+        return locked.error();
+    }
+    if (!*locked) {
+        return {}; // another instance routes; stand by
+    }
+    m_store = std::move(*store);
+    m_history = std::make_unique<pg::PgHistoryRepository>(*m_store);
+    m_vault = std::make_unique<PiiVault>(m_backend.keys().piiKey());
+    auto corpus = EcdCorpus::embedded();
+    if (!corpus) {
+        return corpus.error();
+    }
+    m_corpus = std::make_unique<EcdCorpus>(std::move(*corpus));
+    auto routing = teamRouting();
+    if (!routing) {
+        return routing.error();
+    }
+    platform::sim::SimConfig config;
+    config.seed = m_options.seed;
+    config.shopName = m_backend.shop().name;
+    config.buyersPerMinute = m_options.buyersPerMinute;
+    config.start = m_backend.clock().now();
+    config.routing = routing->settings;
+    config.groups = routing->groups;
+    config.agents = routing->agents;
+    platform::sim::resolveEntryGroups(config);
+    auto world = platform::sim::SimulatedShop::create(std::move(config), *m_corpus);
+    if (!world) {
+        return world.error();
+    }
+    platform::sim::SimPlatform::Pacing pacing;
+    pacing.realTime = true;
+    m_platform = std::make_unique<platform::sim::SimPlatform>(std::move(*world), pacing);
+    m_appliedRouting = routingFingerprint(*routing);
+    m_pipeline = std::make_unique<platform::IngestPipeline>(*m_platform, *m_history, *m_vault);
+    connect(m_pipeline.get(), &platform::IngestPipeline::storeFailed, this,
+            [](const QString&) { log()->warn("storing the platform's events failed; retrying"); });
+    if (Status st = m_pipeline->start(platform::IngestPipeline::Mode::Automatic); !st) {
+        return st;
+    }
+    log()->info("routing the shop (holding the router lock)");
+    emit leadingChanged(true);
+    return {};
+}
+
+void ShopRouter::routingChanged()
+{
+    if (!m_platform) {
+        return;
+    }
+    auto routing = teamRouting();
+    if (!routing) {
+        return;
+    }
+    const QString fingerprint = routingFingerprint(*routing);
+    if (fingerprint == m_appliedRouting) {
+        return;
+    }
+    m_appliedRouting = fingerprint;
+    (void)m_platform->applyRouting(*routing);
+}
+
+QFuture<platform::PlatformStatus> ShopRouter::setPresence(const QString& agent, platform::AgentPresence presence)
+{
+    const char* status = presence == platform::AgentPresence::Online ? "online"
+                         : presence == platform::AgentPresence::Away ? "away"
+                                                                     : "offline";
+    (void)m_backend.store().writeStatus("record an agent's status", [&](pg::PgTx& tx) {
+        tx.q("INSERT INTO agent_load(account_id, status, seen_at) SELECT id, $3, $4 FROM accounts WHERE shop_id = $1 "
+             "AND name = $2 ON CONFLICT(account_id) DO UPDATE SET status = excluded.status, seen_at = excluded.seen_at",
+             {tx.shop(), pg::param(agent), pg::param(QString::fromLatin1(status)),
+              pg::param(m_backend.clock().now().ms())});
+    });
+    if (!m_platform) {
+        return notLeading();
+    }
+    return m_platform->setPresence(agent, presence);
+}
+
+void ShopRouter::sweepSilent()
+{
+    const qint64 before = m_backend.clock().now().ms() - qint64(m_options.silentSecs) * 1000;
+    auto silent = m_backend.store().write<QStringList>("mark silent desktops offline", [&](pg::PgTx& tx) {
+        auto r = tx.q("UPDATE agent_load l SET status = 'offline' FROM accounts a WHERE a.id = l.account_id AND "
+                      "a.shop_id = $1 AND l.status <> 'offline' AND l.seen_at < $2 RETURNING a.name",
+                      {tx.shop(), pg::param(before)});
+        QStringList names;
+        for (int i = 0; i < r.rows(); ++i) {
+            names << r.text(i, 0);
+        }
+        return names;
+    });
+    if (silent && m_platform) {
+        for (const QString& name : *silent) {
+            (void)m_platform->setPresence(name, platform::AgentPresence::Offline);
+        }
+    }
+}
+
+QFuture<platform::PlatformStatus> ShopRouter::send(const QString& agent, const QString& buyer, const QString& text)
+{
+    return m_platform ? m_platform->sendMessage(agent, buyer, text) : notLeading();
+}
+
+QFuture<platform::PlatformStatus> ShopRouter::close(const QString& agent, const QString& buyer,
+                                                    const QString& closingLine)
+{
+    return m_platform ? m_platform->closeConversation(agent, buyer, closingLine) : notLeading();
+}
+
+QFuture<platform::PlatformStatus> ShopRouter::transfer(const QString& agent, const QString& buyer,
+                                                       const QString& toAgent, const QString& toGroup,
+                                                       const QString& note, bool supervising)
+{
+    return m_platform ? m_platform->transfer(agent, buyer, toAgent, toGroup, note, supervising) : notLeading();
+}
+
+} // namespace shopdesk::server

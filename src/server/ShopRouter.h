@@ -1,0 +1,90 @@
+#pragma once
+
+#include "core/Result.h"
+#include "domain/Capabilities.h"
+#include "domain/RoutingConfig.h"
+#include "platform/PlatformTypes.h"
+
+#include <QFuture>
+#include <QObject>
+
+#include <memory>
+
+class QTimer;
+
+namespace shopdesk {
+class EcdCorpus;
+class PiiVault;
+namespace platform {
+class IngestPipeline;
+class ShopPlatform;
+} // namespace platform
+} // namespace shopdesk
+
+namespace shopdesk::pg {
+class PgStore;
+class PgHistoryRepository;
+} // namespace shopdesk::pg
+
+namespace shopdesk::server {
+
+class ServerBackend;
+
+/// The one router of a shop (team.md): the server instance that holds the shop's advisory lock,
+/// on the PostgreSQL session that writes its decisions (a router that dies cannot commit). It
+/// runs the shop's platform connection (the simulated shop by default) with the stored routing,
+/// stores what the platform reports through the claim path, and tells the platform each agent's
+/// status as their desktops report it (a desktop silent for 60 s counts as offline). The others
+/// stand by and try for the lock again.
+class ShopRouter : public QObject {
+    Q_OBJECT
+public:
+    struct Options {
+        QString pgUrl;
+        /// New buyers a simulated minute (the simulated shop).
+        double buyersPerMinute = 4.0;
+        quint64 seed = 1;
+        /// How long a desktop may be silent before its agent counts as offline.
+        int silentSecs = 60;
+    };
+
+    ShopRouter(ServerBackend& backend, Options options, QObject* parent = nullptr);
+    ~ShopRouter() override;
+
+    /// Tries for the lock now and then every few seconds.
+    void start();
+    bool leading() const { return m_platform != nullptr; }
+
+    /// An agent's desktop reported a status (or a heartbeat with the same).
+    QFuture<platform::PlatformStatus> setPresence(const QString& agent, platform::AgentPresence presence);
+    /// Sends a reply as `agent`; the platform refuses a chat the agent does not hold.
+    QFuture<platform::PlatformStatus> send(const QString& agent, const QString& buyer, const QString& text);
+    QFuture<platform::PlatformStatus> close(const QString& agent, const QString& buyer, const QString& closingLine);
+    QFuture<platform::PlatformStatus> transfer(const QString& agent, const QString& buyer, const QString& toAgent,
+                                               const QString& toGroup, const QString& note, bool supervising);
+    /// The shop's configuration changed: the platform takes it before its next decision.
+    void routingChanged();
+
+signals:
+    void leadingChanged(bool leading);
+
+private:
+    void tryLead();
+    Status lead();
+    void sweepSilent();
+    Result<RoutingConfig> teamRouting();
+
+    ServerBackend& m_backend;
+    Options m_options;
+    std::unique_ptr<pg::PgStore> m_store; ///< the session that holds the lock and writes decisions
+    std::unique_ptr<pg::PgHistoryRepository> m_history;
+    std::unique_ptr<PiiVault> m_vault;
+    std::unique_ptr<EcdCorpus> m_corpus;
+    std::unique_ptr<platform::ShopPlatform> m_platform;
+    std::unique_ptr<platform::IngestPipeline> m_pipeline;
+    QTimer* m_retry = nullptr;
+    QTimer* m_sweep = nullptr;
+    QString m_appliedRouting;
+};
+
+} // namespace shopdesk::server

@@ -1,0 +1,321 @@
+#include "session/remote/RemoteChats.h"
+
+#include "protocol/Codec.h"
+#include "session/remote/RemoteSession.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace shopdesk::session {
+
+namespace {
+
+const char* presenceName(platform::AgentPresence p)
+{
+    switch (p) {
+    case platform::AgentPresence::Online:
+        return "online";
+    case platform::AgentPresence::Away:
+        return "away";
+    case platform::AgentPresence::Offline:
+        break;
+    }
+    return "offline";
+}
+
+platform::AgentPresence presenceFrom(const QString& s)
+{
+    return s == u"online" ? platform::AgentPresence::Online
+           : s == u"away" ? platform::AgentPresence::Away
+                          : platform::AgentPresence::Offline;
+}
+
+Status statusOf(const Result<QJsonValue>& r)
+{
+    return r ? Status() : Status(r.error());
+}
+
+Error loading()
+{
+    return Error::busy(QCoreApplication::translate("shopdesk::session::RemoteSession", "Loading from the server…"));
+}
+
+} // namespace
+
+QFuture<void> RemoteChats::refresh()
+{
+    auto p = std::make_shared<QPromise<void>>();
+    p->start();
+    auto left = std::make_shared<int>(1);
+    auto one = [p, left] {
+        if (--*left == 0) {
+            p->finish();
+        }
+    };
+    const QString who = m_s.me().fullName();
+    if (m_s.may(auth::Operation::ChatRead)) {
+        ++*left;
+        // 接待中 and the last day's 最近联系.
+        const qint64 since = m_s.clock().now().ms() - 24LL * 3600 * 1000;
+        m_s.call(QStringLiteral("chats.mine"), {{QStringLiteral("since"), static_cast<double>(since)}})
+            .then(&m_s, [this, one](Result<QJsonValue> r) {
+                m_mine = r ? Result<std::vector<ConversationSummary>>(
+                                 protocol::fromJsonArray<ConversationSummary>(*r, protocol::conversationFromJson))
+                           : Result<std::vector<ConversationSummary>>(r.error());
+                one();
+            });
+    } else {
+        m_mine = Error::notAllowed(auth::missingPermission(who, auth::Operation::ChatRead));
+    }
+    if (m_s.may(auth::Operation::QueueMonitor)) {
+        ++*left;
+        m_s.call(QStringLiteral("queue.live")).then(&m_s, [this, one](Result<QJsonValue> r) {
+            m_live = r ? Result<QJsonObject>(r->toObject()) : Result<QJsonObject>(r.error());
+            one();
+        });
+    } else {
+        m_live = Result<QJsonObject>(Error::notAllowed(auth::missingPermission(who, auth::Operation::QueueMonitor)));
+    }
+    one();
+    return p->future();
+}
+
+void RemoteChats::messagesChanged(const QString& platform, const QString& key)
+{
+    if (!m_mine) {
+        return;
+    }
+    for (const ConversationSummary& c : *m_mine) {
+        if (c.platform == platform && c.key == key && m_timelines.count(c.id.value())) {
+            m_timelines.erase(c.id.value());
+            (void)timeline(c.id);
+        }
+    }
+}
+
+Result<std::vector<ConversationSummary>> RemoteChats::mine(Timestamp since)
+{
+    if (!m_mine) {
+        return m_mine.error();
+    }
+    std::vector<ConversationSummary> out;
+    for (const ConversationSummary& c : *m_mine) {
+        if (c.state == ConversationSummary::State::Active || c.lastMessageAt >= since) {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+Result<QueueSnapshot> RemoteChats::queue(Timestamp)
+{
+    QueueSnapshot q;
+    if (m_live && *m_live) {
+        for (const QJsonValue& v : (**m_live).value(QStringLiteral("sessions")).toArray()) {
+            const ConversationSummary c = protocol::conversationFromJson(v.toObject());
+            if (c.state == ConversationSummary::State::Queued) {
+                ++q.length;
+                if (!q.oldestSince || c.stateSince < *q.oldestSince) {
+                    q.oldestSince = c.stateSince;
+                }
+            }
+        }
+    }
+    return q;
+}
+
+Result<std::optional<ConversationSummary>> RemoteChats::conversation(const QString& platform, const QString& key)
+{
+    if (!m_mine) {
+        return m_mine.error();
+    }
+    for (const ConversationSummary& c : *m_mine) {
+        if (c.platform == platform && c.key == key) {
+            return std::optional<ConversationSummary>(c);
+        }
+    }
+    return std::optional<ConversationSummary>();
+}
+
+Result<std::optional<ConversationSummary>> RemoteChats::ofBuyer(const QString& platform, const QString& nick)
+{
+    if (!m_mine) {
+        return m_mine.error();
+    }
+    std::optional<ConversationSummary> newest;
+    for (const ConversationSummary& c : *m_mine) {
+        if (c.platform == platform && c.buyerNick == nick && (!newest || c.id.value() > newest->id.value())) {
+            newest = c;
+        }
+    }
+    return newest;
+}
+
+Result<std::vector<Message>> RemoteChats::timeline(ConversationId conversation)
+{
+    auto it = m_timelines.find(conversation.value());
+    if (it != m_timelines.end()) {
+        return it->second;
+    }
+    const qint64 id = conversation.value();
+    auto fetch = m_s.call(QStringLiteral("chats.messages"),
+                          {{QStringLiteral("conversation"), static_cast<double>(id)}, {QStringLiteral("limit"), 500}})
+                     .then(&m_s, [this, id](Result<QJsonValue> r) {
+                         auto messages = r ? Result<std::vector<Message>>(
+                                                 protocol::fromJsonArray<Message>(*r, protocol::messageFromJson))
+                                           : Result<std::vector<Message>>(r.error());
+                         m_timelines.insert_or_assign(id, messages);
+                         // Told like a store's write: the views of the conversation read again.
+                         if (m_mine) {
+                             for (const ConversationSummary& c : *m_mine) {
+                                 if (c.id.value() == id) {
+                                     emit m_s.stored({c.key}, {}, {});
+                                 }
+                             }
+                         }
+                         return messages;
+                     });
+    if (RemoteSession::mayWait()) {
+        return RemoteSession::waitFor(fetch);
+    }
+    return loading();
+}
+
+Result<std::vector<Message>> RemoteChats::page(ConversationId conversation, int limit, MessageId before)
+{
+    auto all = timeline(conversation);
+    if (!all) {
+        return all.error();
+    }
+    std::vector<Message> out;
+    for (const Message& m : *all) {
+        if (!before.isValid() || m.id.value() < before.value()) {
+            out.push_back(m);
+        }
+    }
+    if (limit > 0 && static_cast<int>(out.size()) > limit) {
+        out.erase(out.begin(), out.end() - limit);
+    }
+    return out;
+}
+
+Result<std::vector<Message>> RemoteChats::after(ConversationId conversation, int limit, MessageId afterId)
+{
+    auto all = timeline(conversation);
+    if (!all) {
+        return all.error();
+    }
+    std::vector<Message> out;
+    for (const Message& m : *all) {
+        if (m.id.value() > afterId.value() && (limit <= 0 || static_cast<int>(out.size()) < limit)) {
+            out.push_back(m);
+        }
+    }
+    return out;
+}
+
+QFuture<Status> RemoteChats::markRead(ConversationId, MessageId)
+{
+    return QtFuture::makeReadyFuture(Status());
+}
+
+Result<QString> RemoteChats::draft(const QString& platform, const QString& buyer)
+{
+    auto it = m_drafts.find({platform, buyer});
+    return it == m_drafts.end() ? QString() : it->second;
+}
+
+QFuture<Status> RemoteChats::saveDraft(const QString& platform, const QString& buyer, const QString& text)
+{
+    if (text.isEmpty()) {
+        m_drafts.erase({platform, buyer});
+    } else {
+        m_drafts[{platform, buyer}] = text;
+    }
+    return QtFuture::makeReadyFuture(Status());
+}
+
+QFuture<Status> RemoteChats::act(const QString& op, QJsonObject args)
+{
+    return m_s.call(op, std::move(args), true).then(&m_s, [](Result<QJsonValue> r) { return statusOf(r); });
+}
+
+QFuture<Status> RemoteChats::send(const QString& buyer, const QString& text)
+{
+    return act(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}});
+}
+
+QFuture<Status> RemoteChats::close(const QString& buyer, const QString& closingLine, bool)
+{
+    return act(QStringLiteral("chats.close"),
+               {{QStringLiteral("buyer"), buyer}, {QStringLiteral("closingLine"), closingLine}});
+}
+
+QFuture<Status> RemoteChats::setPresence(platform::AgentPresence presence)
+{
+    m_presence = presence;
+    return act(QStringLiteral("presence.set"),
+               {{QStringLiteral("status"), QString::fromLatin1(presenceName(presence))}});
+}
+
+QFuture<Status> RemoteChats::sendOrderCard(const QString&, const QString&)
+{
+    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Order cards"))));
+}
+
+QFuture<Status> RemoteChats::transfer(const QString&, const QString&, const QString&, const QString&)
+{
+    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Transfers"))));
+}
+
+QFuture<Result<std::vector<TransferTarget>>> RemoteChats::transferTargets()
+{
+    return QtFuture::makeReadyFuture(Result<std::vector<TransferTarget>>(Error::invalid(unservedReason("Transfers"))));
+}
+
+QFuture<Status> RemoteChats::remindPayment(const QString&, const QString&)
+{
+    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Payment reminders"))));
+}
+
+Result<ShopTexts> RemoteChats::shopTexts()
+{
+    return Error::invalid(unservedReason("The shop's texts"));
+}
+
+Result<LiveQueue> RemoteChats::liveQueue(Timestamp)
+{
+    if (!m_live) {
+        return loading();
+    }
+    if (!*m_live) {
+        return m_live->error();
+    }
+    LiveQueue q;
+    q.sessions = protocol::fromJsonArray<ConversationSummary>((**m_live).value(QStringLiteral("sessions")),
+                                                              protocol::conversationFromJson);
+    q.routing = protocol::routingFromJson((**m_live).value(QStringLiteral("routing")).toObject());
+    return q;
+}
+
+QFuture<Result<std::vector<platform::AgentState>>> RemoteChats::teamStatus()
+{
+    using Out = Result<std::vector<platform::AgentState>>;
+    return m_s.call(QStringLiteral("queue.live")).then(&m_s, [](Result<QJsonValue> r) -> Out {
+        if (!r) {
+            return r.error();
+        }
+        std::vector<platform::AgentState> out;
+        for (const QJsonValue& v : r->toObject().value(QStringLiteral("agents")).toArray()) {
+            const QJsonObject a = v.toObject();
+            platform::AgentState s;
+            s.agent = a.value(QStringLiteral("name")).toString();
+            s.presence = presenceFrom(a.value(QStringLiteral("status")).toString());
+            s.load = a.value(QStringLiteral("active")).toInt();
+            out.push_back(s);
+        }
+        return out;
+    });
+}
+
+} // namespace shopdesk::session

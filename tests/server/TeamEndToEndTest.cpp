@@ -1,0 +1,99 @@
+// Team mode end to end: a real server (PostgreSQL, the claim path, the router with the simulated
+// shop) and two clients. The supervisor creates a sub-account; the agent logs in from the other
+// client; a simulated buyer is routed to the agent; the agent replies; the supervisor sees it in
+// the live queue; the supervisor removes chat.reply and the agent's next reply is refused; the
+// supervisor disables the agent and the agent's session ends within a second.
+
+#include "server/TeamFixture.h"
+#include "session/Chats.h"
+#include "session/Team.h"
+
+#include <QElapsedTimer>
+
+namespace shopdesk::test {
+namespace {
+
+using TeamEndToEnd = TeamFixture;
+
+TEST_F(TeamEndToEnd, ASupervisorAndAnAgentOnTwoDesktops)
+{
+    auto supervisor = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(supervisor);
+    // The routing a supervisor sets up: a pre-sales group with a limit of 3.
+    ASSERT_TRUE(await(supervisor->team().saveRouting(routing::Settings(), {{QStringLiteral("presales"), 3}})).ok());
+    NewAccount account;
+    account.name = QStringLiteral("小美");
+    account.password = kAgentPassword;
+    account.roles = {QStringLiteral("presales")};
+    account.group = QStringLiteral("presales");
+    ASSERT_TRUE(await(supervisor->team().createAccount(account)));
+    startRouter(240); // the world made after the account: 小美 is one of its agents
+
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    ASSERT_TRUE(await(agent->chats().setPresence(platform::AgentPresence::Online)).ok());
+
+    // A simulated buyer reaches 小美 through the claim path.
+    std::optional<ConversationSummary> served;
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto mine = agent->chats().mine(Timestamp::fromMs(0));
+            for (const ConversationSummary& c : mine ? *mine : std::vector<ConversationSummary>()) {
+                if (c.state == ConversationSummary::State::Active) {
+                    served = c;
+                    return true;
+                }
+            }
+            return false;
+        },
+        20000))
+        << "no buyer was routed to the agent";
+    EXPECT_EQ(served->agent, QStringLiteral("小美"));
+
+    // The agent replies; the reply comes back through the platform into the timeline.
+    const QString reply = QStringLiteral("亲，在的，请问有什么可以帮您？");
+    auto sent = await(agent->chats().send(served->buyerNick, reply));
+    ASSERT_TRUE(sent.ok()) << sent.error().message.toStdString();
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto timeline = agent->chats().page(served->id, 50, MessageId());
+            return timeline && std::any_of(timeline->begin(), timeline->end(), [&](const Message& m) {
+                       return m.sender == Sender::Agent && m.text == reply;
+                   });
+        },
+        10000))
+        << "the reply did not reach the agent's timeline";
+
+    // The supervisor sees the conversation with 小美 in the live queue.
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto live = supervisor->chats().liveQueue(Timestamp::fromMs(0));
+            return live && std::any_of(live->sessions.begin(), live->sessions.end(), [&](const ConversationSummary& c) {
+                       return c.key == served->key && c.agent == QStringLiteral("小美") &&
+                              c.state == ConversationSummary::State::Active;
+                   });
+        },
+        5000))
+        << "the live queue does not show the agent's conversation";
+
+    // chat.reply taken away: the next reply is refused by the server.
+    auto readOnly = await(supervisor->team().createRole(QStringLiteral("只看"),
+                                                        *auth::PermissionSet::parse(QStringLiteral("chat.read"))));
+    ASSERT_TRUE(readOnly.ok()) << readOnly.error().message.toStdString();
+    ASSERT_TRUE(await(supervisor->team().setRoles(QStringLiteral("小美"), {QStringLiteral("只看")})).ok());
+    auto refused = await(agent->chats().send(served->buyerNick, QStringLiteral("还在吗？")));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+    EXPECT_TRUE(refused.error().message.contains(u"chat.reply")) << refused.error().message.toStdString();
+    EXPECT_TRUE(spinUntil([&] { return !agent->can(auth::Permission::ChatReply); }, 1000)) << "the mirror followed";
+
+    // Disabled: the agent's session ends within a second.
+    QElapsedTimer t;
+    t.start();
+    ASSERT_TRUE(await(supervisor->team().setDisabled(QStringLiteral("小美"), true)).ok());
+    ASSERT_TRUE(spinUntil([&] { return agent->isEnded(); }, 3000));
+    EXPECT_LT(t.elapsed(), 1000) << "ended " << t.elapsed() << " ms after the disable";
+}
+
+} // namespace
+} // namespace shopdesk::test
