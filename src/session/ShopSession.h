@@ -81,6 +81,8 @@ public:
     bool may(auth::Operation op) const;
 
     virtual LinkState link() const = 0;
+    /// Team mode: the session is a client of a shopdesk-server (which runs the shop's platform).
+    virtual bool teamMode() const { return false; }
     /// What the session is linked to ("sim", a server address), for the status bar.
     virtual QString linkName() const = 0;
     virtual const Clock& clock() const = 0;

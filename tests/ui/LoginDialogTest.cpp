@@ -27,12 +27,15 @@ protected:
     void SetUp() override
     {
         QSettings().remove(ui::LoginDialog::lastAccountKey());
+        QSettings().remove(ui::LoginDialog::lastServerKey());
         mei = b.account(QStringLiteral("小美"), {QStringLiteral("presales")}, QStringLiteral("mei-pass-1"));
         shop = std::make_unique<TestShop>(b);
     }
     ui::LoginDialog::Login loginFn()
     {
-        return [this](const QString& name, const QString& password) { return (*shop)->login(name, password); };
+        return [this](const QString& name, const QString& password, const QString&) {
+            return (*shop)->login(name, password);
+        };
     }
     /// Types and presses Enter, then waits for the answer (the check runs off the UI thread).
     void attempt(ui::LoginDialog& d, const QString& name, const QString& password)

@@ -2,6 +2,7 @@
 // demo shop as its demo agent), connects the shop's platform and shows the workbench.
 
 #include "app/SingleInstance.h"
+#include "app/TeamDesktop.h"
 #include "bench/UiBench.h"
 #include "common/Gates.h"
 #include "common/Language.h"
@@ -9,7 +10,9 @@
 #include "core/InstanceLock.h"
 #include "core/Logging.h"
 #include "login/LoginDialog.h"
+#include "session/Chats.h"
 #include "session/LocalShop.h"
+#include "session/RemoteShop.h"
 #include "workbench/MainWindow.h"
 #include "workbench/Screenshot.h"
 
@@ -85,7 +88,21 @@ int main(int argc, char* argv[])
                                         QStringLiteral("LANG"));
     const QCommandLineOption benchOption(
         QStringLiteral("bench-ui"), QStringLiteral("Measure the workbench under 双11 load and print the figures."));
-    parser.addOptions({dbOption, demoOption, shotOption, afterOption, showOption, langOption, benchOption});
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QStringLiteral("Team mode: log in to this shopdesk-server (HOST:PORT)."),
+                                          QStringLiteral("HOST:PORT"));
+    const QCommandLineOption fingerprintOption(
+        QStringLiteral("server-fingerprint"),
+        QStringLiteral("The server certificate's SHA-256 fingerprint (else trusted on first use and remembered)."),
+        QStringLiteral("SHA256"));
+    const QCommandLineOption plainOption(QStringLiteral("plain"),
+                                         QStringLiteral("Unencrypted, to a server on this PC only (tests)."));
+    const QCommandLineOption asOption(QStringLiteral("as"),
+                                      QStringLiteral("Team mode: log in as this account with the password in "
+                                                     "SHOPDESK_PASSWORD (the team demo)."),
+                                      QStringLiteral("ACCOUNT"));
+    parser.addOptions({dbOption, demoOption, shotOption, afterOption, showOption, langOption, benchOption, serverOption,
+                       fingerprintOption, plainOption, asOption});
     parser.process(app);
 
     installLanguage(app, parser.value(langOption));
@@ -97,6 +114,16 @@ int main(int argc, char* argv[])
     logOptions.directory = apppaths::logDir();
     logOptions.fileName = QStringLiteral("shopdesk");
     logging::init(logOptions);
+
+    if (parser.isSet(serverOption)) {
+        session::ServerOptions server;
+        server.server = parser.value(serverOption);
+        server.fingerprint = parser.value(fingerprintOption);
+        server.plain = parser.isSet(plainOption);
+        return ui::runTeamDesktop(app, server, parser.value(asOption), parser.value(shotOption),
+                                  parser.value(showOption),
+                                  static_cast<int>(parser.value(afterOption).toDouble() * 1000));
+    }
 
     const bool demo = parser.isSet(demoOption) || parser.isSet(shotOption);
     const QString dbPath = parser.isSet(dbOption) ? parser.value(dbOption) : apppaths::defaultDatabase();
@@ -164,14 +191,24 @@ int main(int argc, char* argv[])
             session = *s;
         } else {
             ui::LoginDialog login(
-                [&local](const QString& name, const QString& password) { return local.login(name, password); },
+                [&local](const QString& name, const QString& password, const QString& server) {
+                    if (!server.isEmpty()) {
+                        session::ServerOptions team;
+                        team.server = server;
+                        return session::RemoteShop::login(team, name, password);
+                    }
+                    return local.login(name, password);
+                },
                 shop->name, notice);
             if (login.exec() != QDialog::Accepted) {
                 return 0;
             }
             session = login.session();
         }
-        if (!connected) {
+        if (session->teamMode()) {
+            // Team mode: the server runs the shop's platform; this desk says it is at work.
+            (void)session->chats().setPresence(platform::AgentPresence::Online);
+        } else if (!connected) {
             session::PlatformOptions platform;
             platform.seed = static_cast<quint64>(QDateTime::currentSecsSinceEpoch());
             // The demo runs lively: at least 8 colleagues and 15 buyers a minute.

@@ -92,6 +92,16 @@ ConsoleWindow::ConsoleWindow(WorkbenchContext& context, QWidget* parent)
     layout->addWidget(m_tabs);
     // A page whose permission is taken away goes at once; one granted appears.
     connect(&context.session, &session::ShopSession::authorityChanged, this, &ConsoleWindow::syncPages);
+    // The team changed elsewhere (another supervisor's desk, shopdeskctl): the accounts list
+    // follows by rows, keeping the selection. Pages with a form being edited (roles, routing) are
+    // left as they are until the supervisor reloads them.
+    connect(&context.session, &session::ShopSession::teamChanged, this, [this] {
+        for (Slot& slot : m_pages) {
+            if (auto* accounts = qobject_cast<AccountsPage*>(slot.built)) {
+                accounts->reload();
+            }
+        }
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         for (Slot& slot : m_pages) {
             if (slot.holder == m_tabs->widget(index) && isVisible()) {

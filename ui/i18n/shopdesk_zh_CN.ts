@@ -450,6 +450,76 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::session::RemoteSession</name>
+    <message>
+        <source>Loading from the server…</source>
+        <translation>正在从服务器读取…</translation>
+    </message>
+    <message>
+        <source>Offline: the server cannot be reached, so this needs to wait until the link is back.</source>
+        <translation>离线：连不上服务器，这一步要等连接恢复后再做。</translation>
+    </message>
+    <message>
+        <source>Logged out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+    <message>
+        <source>In team mode the audit log is re-anchored on the server (shopdesk-server).</source>
+        <translation>团队模式下，审计日志在服务器上（shopdesk-server）重新锚定。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::session::Unserved</name>
+    <message>
+        <source>%1 is not served by the team server yet; use a single-seat ShopDesk for it.</source>
+        <translation>团队服务器暂不提供“%1”；请在单机版 ShopDesk 中使用。</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Buyer notes</source>
+        <translation>买家备注</translation>
+    </message>
+    <message>
+        <source>History search</source>
+        <translation>历史记录搜索</translation>
+    </message>
+    <message>
+        <source>Quick replies</source>
+        <translation>快捷短语</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>The routing simulation</source>
+        <translation>分流模拟</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s texts</source>
+        <translation>店铺话术</translation>
+    </message>
+    <message>
+        <source>Order cards</source>
+        <translation>订单卡片</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <source>Payment reminders</source>
+        <translation>催付</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::ui::AccountDialog</name>
     <message>
         <source>New sub-account</source>
@@ -1123,6 +1193,18 @@
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;ShopDesk&lt;/b&gt; customer service</source>
+        <translation>&lt;b&gt;ShopDesk&lt;/b&gt; 客服工作台</translation>
+    </message>
+    <message>
+        <source>Empty: this PC&apos;s shop; a team: HOST:PORT</source>
+        <translation>留空：本机店铺；团队：主机:端口</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::ui::LogisticsTab</name>
@@ -1368,6 +1450,10 @@
     <message>
         <source>Your password was changed.</source>
         <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <source>Offline since %1: the server %2 cannot be reached. You see what arrived before; replies and changes wait until the link is back, nothing you typed is lost.</source>
+        <translation>自 %1 起离线：连不上服务器 %2。现在看到的是断线前收到的内容；回复和修改等连接恢复后再发，已输入的内容不会丢失。</translation>
     </message>
 </context>
 <context>

@@ -18,19 +18,30 @@ QString LoginDialog::lastAccountKey()
     return QStringLiteral("login/lastAccount");
 }
 
-LoginDialog::LoginDialog(Login login, const QString& shopName, const QString& notice, QWidget* parent)
+QString LoginDialog::lastServerKey()
+{
+    return QStringLiteral("login/server");
+}
+
+LoginDialog::LoginDialog(Login login, const QString& shopName, const QString& notice, QWidget* parent,
+                         const QString& server)
     : QDialog(parent)
     , m_loginFn(std::move(login))
     , m_account(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_server(new QLineEdit(this))
     , m_message(new QLabel(this))
     , m_login(nullptr)
 {
     setWindowTitle(tr("ShopDesk — log in"));
-    auto* title = new QLabel(tr("<b>%1</b> customer service").arg(shopName.toHtmlEscaped()), this);
+    auto* title = new QLabel(shopName.isEmpty() ? tr("<b>ShopDesk</b> customer service")
+                                                : tr("<b>%1</b> customer service").arg(shopName.toHtmlEscaped()),
+                             this);
     m_account->setPlaceholderText(tr("Sub-account, e.g. %1:小美").arg(shopName));
     m_account->setText(QSettings().value(lastAccountKey()).toString());
     m_password->setEchoMode(QLineEdit::Password);
+    m_server->setPlaceholderText(tr("Empty: this PC's shop; a team: HOST:PORT"));
+    m_server->setText(server.isEmpty() ? QSettings().value(lastServerKey()).toString() : server);
     m_message->setWordWrap(true);
     styleAsError(m_message);
     m_message->setMinimumWidth(320);
@@ -39,6 +50,7 @@ LoginDialog::LoginDialog(Login login, const QString& shopName, const QString& no
     auto* form = new QFormLayout;
     form->addRow(tr("Account"), m_account);
     form->addRow(tr("Password"), m_password);
+    form->addRow(tr("Server"), m_server);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_login = buttons->addButton(tr("Log in"), QDialogButtonBox::AcceptRole);
     m_login->setDefault(true);
@@ -65,16 +77,19 @@ void LoginDialog::attempt()
     m_password->clear();
     m_login->setEnabled(false);
     m_message->setText(tr("Checking…"));
-    m_loginFn(name, password).then(this, [this, name, password](Result<std::shared_ptr<session::ShopSession>> s) {
-        m_login->setEnabled(true);
-        if (!s) {
-            m_message->setText(s.error().message);
-            m_password->setFocus();
-            return;
-        }
-        m_session = std::move(*s);
-        loggedIn(name, password);
-    });
+    const QString server = m_server->text().trimmed();
+    m_loginFn(name, password, server)
+        .then(this, [this, name, password, server](Result<std::shared_ptr<session::ShopSession>> s) {
+            m_login->setEnabled(true);
+            if (!s) {
+                m_message->setText(s.error().message);
+                m_password->setFocus();
+                return;
+            }
+            m_session = std::move(*s);
+            QSettings().setValue(lastServerKey(), server);
+            loggedIn(name, password);
+        });
 }
 
 void LoginDialog::loggedIn(const QString& name, const QString& password)

@@ -22,22 +22,27 @@ namespace shopdesk::ui {
 class LoginDialog : public QDialog {
     Q_OBJECT
 public:
-    using Login = std::function<QFuture<Result<std::shared_ptr<session::ShopSession>>>(const QString& name,
-                                                                                       const QString& password)>;
+    /// `server`: HOST:PORT of a team server, empty for this PC's own shop.
+    using Login = std::function<QFuture<Result<std::shared_ptr<session::ShopSession>>>(
+        const QString& name, const QString& password, const QString& server)>;
 
-    /// `notice`: shown above the form (why the last session ended), empty for none.
-    LoginDialog(Login login, const QString& shopName, const QString& notice = {}, QWidget* parent = nullptr);
+    /// `notice`: shown above the form (why the last session ended), empty for none. `server`: the
+    /// team server to offer (else the one used last; empty for this PC's shop).
+    LoginDialog(Login login, const QString& shopName, const QString& notice = {}, QWidget* parent = nullptr,
+                const QString& server = {});
 
     /// The logged-in session once accepted.
     std::shared_ptr<session::ShopSession> session() const { return m_session; }
 
     QLineEdit* accountEdit() const { return m_account; }
     QLineEdit* passwordEdit() const { return m_password; }
+    QLineEdit* serverEdit() const { return m_server; }
     QLabel* messageLabel() const { return m_message; }
     QPushButton* loginButton() const { return m_login; }
 
     /// Where the last account name is kept (tests point it elsewhere).
     static QString lastAccountKey();
+    static QString lastServerKey();
 
 private:
     void attempt();
@@ -47,6 +52,7 @@ private:
     Login m_loginFn;
     QLineEdit* m_account;
     QLineEdit* m_password;
+    QLineEdit* m_server;
     QLabel* m_message;
     QPushButton* m_login;
     std::shared_ptr<session::ShopSession> m_session;

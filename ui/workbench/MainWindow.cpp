@@ -97,7 +97,19 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     splitter->setStretchFactor(1, 1);
     splitter->setStretchFactor(2, 0);
     splitter->setSizes({270, 700, 390});
-    setCentralWidget(splitter);
+    // Team mode: a banner while the server cannot be reached (what is shown is what last arrived).
+    m_offline = new QLabel(this);
+    m_offline->setObjectName(QStringLiteral("offlineBanner"));
+    m_offline->setWordWrap(true);
+    m_offline->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #7a4d00; padding: 6px 10px; }"));
+    m_offline->hide();
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_offline);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
     statusBar()->addWidget(m_state);
     statusBar()->addPermanentWidget(m_queue);
     buildMenus();
@@ -145,6 +157,7 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     connect(&context.session, &session::ShopSession::stored, this, &MainWindow::onStored);
     connect(&context.session, &session::ShopSession::problem, this, [this](const QString& m) { m_state->setText(m); });
     connect(&context.session, &session::ShopSession::linkChanged, this, &MainWindow::updateStatus);
+    connect(&context.session, &session::ShopSession::linkChanged, this, &MainWindow::updateOffline);
     connect(&context.session, &session::ShopSession::authorityChanged, this, &MainWindow::followAuthority);
     connect(&context.session, &session::ShopSession::sessionEnded, this, [this](const QString& reason) {
         // Nothing more can be done in this session: the window goes, the login comes back with why.
@@ -532,6 +545,23 @@ void MainWindow::changeEvent(QEvent* event)
             v->markSeen();
         }
     }
+}
+
+void MainWindow::updateOffline()
+{
+    if (m_context.session.link() == session::LinkState::Connected || m_context.session.isEnded()) {
+        m_offlineSince.reset();
+        m_offline->hide();
+        return;
+    }
+    if (!m_offlineSince) {
+        m_offlineSince = m_context.session.clock().now();
+    }
+    m_offline->setText(
+        tr("Offline since %1: the server %2 cannot be reached. You see what arrived before; "
+           "replies and changes wait until the link is back, nothing you typed is lost.")
+            .arg(format::shopTime(*m_offlineSince, QStringLiteral("HH:mm")), m_context.session.linkName()));
+    m_offline->show();
 }
 
 void MainWindow::updateStatus()

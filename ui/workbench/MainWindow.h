@@ -1,11 +1,14 @@
 #pragma once
 
 #include "console/ConsoleWindow.h"
+#include "core/Timestamp.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
+
+#include <optional>
 
 class QComboBox;
 class QDialog;
@@ -46,6 +49,8 @@ public:
     WorkbenchContext& context() const { return m_context; }
     /// The status bar's link line (link, slow buyers, a database wait).
     QLabel* linkState() const { return m_state; }
+    /// The team-mode banner shown while the server cannot be reached.
+    QLabel* offlineBanner() const { return m_offline; }
 
     /// Opens the buyer's newest chat.
     ChatView* openBuyer(const QString& platform, const QString& buyer);
@@ -93,6 +98,7 @@ private:
     void onStored(const QStringList& conversations, const QStringList& orders, const QStringList& refunds);
 
     void updateStatus();
+    void updateOffline();
     /// "ShopDesk — shop — 小美 (在线)": one's own status is always in sight.
     void updateTitle();
     void buildMenus();
@@ -109,6 +115,8 @@ private:
     QComboBox* m_presence;
     QLineEdit* m_search;
     QLabel* m_state;
+    QLabel* m_offline = nullptr;
+    std::optional<Timestamp> m_offlineSince;
     QLabel* m_queue;
     Alerts* m_alerts;
     QTimer* m_flush;

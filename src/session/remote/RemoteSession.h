@@ -98,6 +98,7 @@ public:
     const ShopInfo& shop() const override { return m_shop; }
     platform::Capabilities capabilities() const override { return {}; }
     LinkState link() const override { return m_link; }
+    bool teamMode() const override { return true; }
     QString linkName() const override { return m_options.server; }
     const Clock& clock() const override { return m_clock; }
     std::optional<StoreWait> storeWaiting() const override { return std::nullopt; }

@@ -16,6 +16,21 @@ QFuture<T> ready(T value)
 
 } // namespace
 
+// The desks' names as unservedReason() says them (listed for the translation catalogue).
+[[maybe_unused]] const char* const kUnservedNames[] = {
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Orders"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Buyer notes"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "History search"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Quick replies"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Reports"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The shop's texts"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Order cards"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Transfers"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Payment reminders"),
+};
+
 QString unservedReason(const char* what)
 {
     return QCoreApplication::translate("shopdesk::session::Unserved",

@@ -1,0 +1,119 @@
+// The desktop in team mode, real widgets offscreen over a real server in the process: the agent's
+// workbench gets a routed buyer and sends a reply from the composer; the supervisor's console
+// lists the accounts the server has; a dropped link shows the offline banner.
+
+#include "server/TeamFixture.h"
+
+#include "chat/ChatTabs.h"
+#include "chat/ChatView.h"
+#include "chat/Composer.h"
+#include "chat/TimelineModel.h"
+#include "console/AccountsPage.h"
+#include "console/ConsoleWindow.h"
+#include "session/Chats.h"
+#include "session/Team.h"
+#include "workbench/ConversationListModel.h"
+#include "workbench/ConversationListPanel.h"
+#include "workbench/MainWindow.h"
+
+#include <QLabel>
+#include <QTest>
+
+namespace shopdesk::test {
+namespace {
+
+class TeamDesktop : public TeamFixture {
+protected:
+    void SetUp() override
+    {
+        TeamFixture::SetUp();
+        supervisor = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+        ASSERT_TRUE(supervisor);
+        ASSERT_TRUE(await(supervisor->team().saveRouting(routing::Settings(), {{QStringLiteral("presales"), 3}})).ok());
+        NewAccount a;
+        a.name = QStringLiteral("小美");
+        a.password = kAgentPassword;
+        a.roles = {QStringLiteral("presales")};
+        a.group = QStringLiteral("presales");
+        ASSERT_TRUE(await(supervisor->team().createAccount(a)));
+    }
+
+    std::shared_ptr<session::ShopSession> supervisor;
+};
+
+TEST_F(TeamDesktop, TheAgentsWorkbenchServesARoutedBuyerOverTheServer)
+{
+    startRouter(240);
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    ASSERT_TRUE(agent->teamMode());
+    ASSERT_TRUE(await(agent->chats().setPresence(platform::AgentPresence::Online)).ok());
+    ui::WorkbenchContext context{*agent};
+    ui::MainWindow window(context);
+    window.show();
+
+    auto* model = window.conversations()->model();
+    ASSERT_TRUE(spinUntil([&] { return !model->active().empty(); }, 20000)) << "no routed buyer in the list";
+    const ConversationSummary buyer = model->active().front();
+    EXPECT_EQ(buyer.agent, QStringLiteral("小美"));
+
+    ui::ChatView* chat = window.tabs()->open(buyer);
+    ASSERT_TRUE(chat);
+    ASSERT_TRUE(spinUntil([&] { return chat->timeline()->rowCount() > 0; }, 5000)) << "the buyer's messages";
+    const QString reply = QStringLiteral("亲，在的，这款今天下单明天发货哦");
+    chat->composer()->setFocus();
+    chat->composer()->setPlainText(reply);
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            for (int i = 0; i < chat->timeline()->rowCount(); ++i) {
+                if (chat->timeline()->message(i).text == reply &&
+                    chat->timeline()->message(i).sender == Sender::Agent) {
+                    return true;
+                }
+            }
+            return false;
+        },
+        10000))
+        << "the reply came back through the server into the timeline";
+    EXPECT_TRUE(chat->composer()->toPlainText().isEmpty());
+    EXPECT_FALSE(window.offlineBanner()->isVisible());
+
+    // The server goes away: the banner says so, and what the agent types stays.
+    chat->composer()->setPlainText(QStringLiteral("还没发出去的话"));
+    server.reset();
+    ASSERT_TRUE(spinUntil([&] { return window.offlineBanner()->isVisible(); }, 5000));
+    EXPECT_TRUE(window.offlineBanner()->text().contains(QStringLiteral("127.0.0.1")))
+        << window.offlineBanner()->text().toStdString();
+    EXPECT_EQ(chat->composer()->toPlainText(), QStringLiteral("还没发出去的话"));
+}
+
+TEST_F(TeamDesktop, TheSupervisorsConsoleListsTheServersAccounts)
+{
+    ui::WorkbenchContext context{*supervisor};
+    ui::ConsoleWindow console(context);
+    console.show();
+    console.showPage(ui::ConsoleWindow::Page::Accounts);
+    auto* page = qobject_cast<ui::AccountsPage*>(console.page(ui::ConsoleWindow::Page::Accounts));
+    ASSERT_TRUE(page);
+    ASSERT_TRUE(spinUntil([&] { return page->select(QStringLiteral("小美")); }, 5000))
+        << "the account created through the server is listed";
+    EXPECT_TRUE(page->select(QStringLiteral("店长")));
+
+    // Another supervisor's desk (here: the same account's second session) disables her: the page
+    // follows the push.
+    auto other = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(await(other->team().setDisabled(QStringLiteral("小美"), true)).ok());
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            page->select(QStringLiteral("小美"));
+            auto a = page->selected();
+            return a && a->disabled;
+        },
+        3000))
+        << "the console shows the disable made elsewhere";
+}
+
+} // namespace
+} // namespace shopdesk::test
