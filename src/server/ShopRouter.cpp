@@ -1,6 +1,7 @@
 #include "server/ShopRouter.h"
 
 #include "core/Logging.h"
+#include "pg/PgAssignments.h"
 #include "pg/PgHistoryRepository.h"
 #include "pg/PgStore.h"
 #include "platform/IngestPipeline.h"
@@ -97,6 +98,24 @@ Result<RoutingConfig> ShopRouter::teamRouting()
     return c;
 }
 
+namespace {
+
+/// Who and which groups the world routes among: a change of these needs a new world (the
+/// simulated shop's engine is made with its agents), a change of limits and settings does not.
+QString rosterOf(const RoutingConfig& c)
+{
+    QStringList parts;
+    for (const auto& g : c.groups) {
+        parts << QStringLiteral("g:") + g.name;
+    }
+    for (const auto& a : c.agents) {
+        parts << QStringLiteral("a:%1@%2").arg(a.name, a.group);
+    }
+    return parts.join(u'|');
+}
+
+} // namespace
+
 Status ShopRouter::lead()
 {
     auto store = pg::PgStore::open(m_options.pgUrl);
@@ -123,15 +142,43 @@ Status ShopRouter::lead()
         return corpus.error();
     }
     m_corpus = std::make_unique<EcdCorpus>(std::move(*corpus));
+    if (Status st = openWorld(); !st) {
+        return st;
+    }
+    log()->info("routing the shop (holding the router lock)");
+    emit leadingChanged(true);
+    return {};
+}
+
+Status ShopRouter::openWorld()
+{
     auto routing = teamRouting();
     if (!routing) {
         return routing.error();
     }
+    // What the last world left open is over: its buyers are gone with it (their sessions end
+    // through the claim path, so the agents' loads go back down).
+    const Timestamp now = m_backend.clock().now();
+    if (Status st =
+            m_store->writeStatus("end the last world's sessions",
+                                 [&](pg::PgTx& tx) {
+                                     auto open = tx.q("SELECT platform, key FROM conversations WHERE shop_id = $1 "
+                                                      "AND platform = 'sim' AND state <> 'closed'",
+                                                      {tx.shop()});
+                                     for (int i = 0; i < open.rows(); ++i) {
+                                         pg::PgAssignments::releaseIn(tx, open.text(i, 0), open.text(i, 1),
+                                                                      QStringLiteral("world_ended"), now, false);
+                                     }
+                                 });
+        !st) {
+        return st;
+    }
     platform::sim::SimConfig config;
-    config.seed = m_options.seed;
+    // A new world each time (its buyers' names and stream are its own).
+    config.seed = m_options.seed + static_cast<quint64>(now.ms());
     config.shopName = m_backend.shop().name;
     config.buyersPerMinute = m_options.buyersPerMinute;
-    config.start = m_backend.clock().now();
+    config.start = now;
     config.routing = routing->settings;
     config.groups = routing->groups;
     config.agents = routing->agents;
@@ -142,16 +189,37 @@ Status ShopRouter::lead()
     }
     platform::sim::SimPlatform::Pacing pacing;
     pacing.realTime = true;
+    m_pipeline.reset();
+    if (m_platform) {
+        m_platform->disconnectPlatform();
+    }
     m_platform = std::make_unique<platform::sim::SimPlatform>(std::move(*world), pacing);
     m_appliedRouting = routingFingerprint(*routing);
+    m_roster = rosterOf(*routing);
     m_pipeline = std::make_unique<platform::IngestPipeline>(*m_platform, *m_history, *m_vault);
     connect(m_pipeline.get(), &platform::IngestPipeline::storeFailed, this,
             [](const QString&) { log()->warn("storing the platform's events failed; retrying"); });
     if (Status st = m_pipeline->start(platform::IngestPipeline::Mode::Automatic); !st) {
         return st;
     }
-    log()->info("routing the shop (holding the router lock)");
-    emit leadingChanged(true);
+    // The agents whose desks are at work now are so in the new world too.
+    auto present =
+        m_backend.store().read<std::vector<std::pair<QString, QString>>>("read agents' status", [](pg::PgTx& tx) {
+            auto r = tx.q("SELECT a.name, l.status FROM agent_load l JOIN accounts a ON a.id = l.account_id WHERE "
+                          "a.shop_id = $1 AND l.status <> 'offline'",
+                          {tx.shop()});
+            std::vector<std::pair<QString, QString>> out;
+            for (int i = 0; i < r.rows(); ++i) {
+                out.emplace_back(r.text(i, 0), r.text(i, 1));
+            }
+            return out;
+        });
+    if (present) {
+        for (const auto& [name, status] : *present) {
+            (void)m_platform->setPresence(name, status == u"away" ? platform::AgentPresence::Away
+                                                                  : platform::AgentPresence::Online);
+        }
+    }
     return {};
 }
 
@@ -162,6 +230,13 @@ void ShopRouter::routingChanged()
     }
     auto routing = teamRouting();
     if (!routing) {
+        return;
+    }
+    if (rosterOf(*routing) != m_roster) {
+        // An agent or a group came or went: the simulated shop is made anew with them.
+        if (Status st = openWorld(); !st) {
+            log()->warn("could not open the shop's platform again: {}", st.error().message);
+        }
         return;
     }
     const QString fingerprint = routingFingerprint(*routing);

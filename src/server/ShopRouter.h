@@ -71,6 +71,8 @@ signals:
 private:
     void tryLead();
     Status lead();
+    /// Makes the shop's world (the simulated shop) with the stored routing and connects it.
+    Status openWorld();
     void sweepSilent();
     Result<RoutingConfig> teamRouting();
 
@@ -85,6 +87,7 @@ private:
     QTimer* m_retry = nullptr;
     QTimer* m_sweep = nullptr;
     QString m_appliedRouting;
+    QString m_roster;
 };
 
 } // namespace shopdesk::server

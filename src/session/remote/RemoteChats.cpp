@@ -87,8 +87,9 @@ void RemoteChats::messagesChanged(const QString& platform, const QString& key)
     }
     for (const ConversationSummary& c : *m_mine) {
         if (c.platform == platform && c.key == key && m_timelines.count(c.id.value())) {
-            m_timelines.erase(c.id.value());
-            (void)timeline(c.id);
+            // Fetched again without waiting: this runs inside the link's own answer, where a wait
+            // would hold the very socket the answer has to come through.
+            (void)fetchTimeline(c.id);
         }
     }
 }
@@ -157,28 +158,34 @@ Result<std::vector<Message>> RemoteChats::timeline(ConversationId conversation)
     if (it != m_timelines.end()) {
         return it->second;
     }
-    const qint64 id = conversation.value();
-    auto fetch = m_s.call(QStringLiteral("chats.messages"),
-                          {{QStringLiteral("conversation"), static_cast<double>(id)}, {QStringLiteral("limit"), 500}})
-                     .then(&m_s, [this, id](Result<QJsonValue> r) {
-                         auto messages = r ? Result<std::vector<Message>>(
-                                                 protocol::fromJsonArray<Message>(*r, protocol::messageFromJson))
-                                           : Result<std::vector<Message>>(r.error());
-                         m_timelines.insert_or_assign(id, messages);
-                         // Told like a store's write: the views of the conversation read again.
-                         if (m_mine) {
-                             for (const ConversationSummary& c : *m_mine) {
-                                 if (c.id.value() == id) {
-                                     emit m_s.stored({c.key}, {}, {});
-                                 }
-                             }
-                         }
-                         return messages;
-                     });
+    auto fetch = fetchTimeline(conversation);
     if (RemoteSession::mayWait()) {
         return RemoteSession::waitFor(fetch);
     }
     return loading();
+}
+
+QFuture<Result<std::vector<Message>>> RemoteChats::fetchTimeline(ConversationId conversation)
+{
+    const qint64 id = conversation.value();
+    return m_s
+        .call(QStringLiteral("chats.messages"),
+              {{QStringLiteral("conversation"), static_cast<double>(id)}, {QStringLiteral("limit"), 500}})
+        .then(&m_s, [this, id](Result<QJsonValue> r) {
+            auto messages =
+                r ? Result<std::vector<Message>>(protocol::fromJsonArray<Message>(*r, protocol::messageFromJson))
+                  : Result<std::vector<Message>>(r.error());
+            m_timelines.insert_or_assign(id, messages);
+            // Told like a store's write: the views of the conversation read again.
+            if (m_mine) {
+                for (const ConversationSummary& c : *m_mine) {
+                    if (c.id.value() == id) {
+                        emit m_s.stored({c.key}, {}, {});
+                    }
+                }
+            }
+            return messages;
+        });
 }
 
 Result<std::vector<Message>> RemoteChats::page(ConversationId conversation, int limit, MessageId before)

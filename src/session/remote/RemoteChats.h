@@ -50,7 +50,10 @@ public:
     std::optional<platform::AgentPresence> presence() const { return m_presence; }
 
 private:
+    /// The cached timeline; else fetched (a command-line program waits, a desktop is told
+    /// "loading" and gets `stored` when it is in). Never called from inside a continuation.
     Result<std::vector<Message>> timeline(ConversationId conversation);
+    QFuture<Result<std::vector<Message>>> fetchTimeline(ConversationId conversation);
     QFuture<Status> act(const QString& op, QJsonObject args);
 
     RemoteSession& m_s;
