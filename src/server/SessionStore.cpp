@@ -60,10 +60,10 @@ Result<StoredSession> SessionStore::find(const QString& token)
 Status SessionStore::touch(const QByteArray& tokenHash, Timestamp now)
 {
     return m_store.writeStatus("record activity", [&](pg::PgTx& tx) {
-        tx.prepared(
-            "session_touch",
-            "UPDATE sessions SET last_seen = $2 WHERE token_hash = $1 AND ended_at IS NULL AND last_seen < $2 - 60000",
-            {pg::bytesParam(tokenHash), pg::param(now.ms())});
+        tx.prepared("session_touch",
+                    "UPDATE sessions SET last_seen = $2 WHERE token_hash = $1 AND ended_at IS NULL AND last_seen < "
+                    "$2::bigint - 60000",
+                    {pg::bytesParam(tokenHash), pg::param(now.ms())});
     });
 }
 

@@ -124,7 +124,8 @@ Status ShopRouter::lead()
     }
     (*store)->setShopId(m_backend.store().shopId());
     auto locked = (*store)->read<bool>("take the router's lock", [](pg::PgTx& tx) {
-        auto r = tx.q("SELECT pg_try_advisory_lock($1, $2::int)",
+        // Keyed by the shop's own random id: locks are per database, and shop numbers are not.
+        auto r = tx.q("SELECT pg_try_advisory_lock($1::int, hashtext((SELECT store_id FROM shops WHERE id = $2)))",
                       {pg::param(static_cast<qint64>(kRouterLockClass)), tx.shop()});
         return r.boolean(0, 0);
     });
