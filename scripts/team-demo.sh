@@ -81,12 +81,12 @@ desk() { # NAME PASSWORD [screenshot args...]
 }
 
 if [[ -n "$shots" ]]; then
-    desk 主管老李 "$super_pw" --screenshot "$shots/team-supervisor.png" --show console:queue --after 12 &
+    desk 主管老李 "$super_pw" --screenshot "$shots/team-supervisor-zh.png" --show console:queue --after 12 &
     sup=$!
-    desk 小美 "$agent_pw" --screenshot "$shots/team-agent.png" --show buyer --after 12 &
+    desk 小美 "$agent_pw" --screenshot "$shots/team-agent-zh.png" --show buyer --after 12 &
     agent=$!
     wait "$sup" "$agent"
-    echo "team-demo: screenshots in $shots (team-supervisor.png, team-agent.png)"
+    echo "team-demo: screenshots in $shots (team-supervisor-zh.png, team-agent-zh.png)"
 else
     desk 主管老李 "$super_pw" &
     sup=$!

@@ -96,7 +96,13 @@ public:
 
     const Identity& me() const override { return m_identity; }
     const ShopInfo& shop() const override { return m_shop; }
-    platform::Capabilities capabilities() const override { return {}; }
+    /// What the team server serves of the shop's platform so far: chat, closing, the desk's status
+    /// and the team's status (the other desks say they are not served yet).
+    platform::Capabilities capabilities() const override
+    {
+        using C = platform::Capability;
+        return platform::capabilities({C::Chat, C::ChatClose, C::AgentStatus, C::TeamStatus});
+    }
     LinkState link() const override { return m_link; }
     bool teamMode() const override { return true; }
     QString linkName() const override { return m_options.server; }
