@@ -338,12 +338,15 @@ Result<QJsonValue> TeamServer::subscribe(Client& c, const protocol::Request& r)
     // Subscribed first, then caught up: nothing committed meanwhile can fall between the two, and
     // the client drops what it sees twice.
     c.subscribed = true;
-    const qint64 after = static_cast<qint64>(r.args.value(QStringLiteral("after")).toDouble());
-    c.lastPushedSeq = std::max<qint64>(0, after);
     auto head = m_backend.store().lastChange();
     if (!head) {
         return head.error();
     }
+    // Without `after`: from now on (nothing to catch up).
+    const qint64 after = r.args.contains(QStringLiteral("after"))
+                             ? static_cast<qint64>(r.args.value(QStringLiteral("after")).toDouble())
+                             : *head;
+    c.lastPushedSeq = std::max<qint64>(0, after);
     auto rows = m_backend.store().read<std::vector<QByteArray>>("catch up", [&](pg::PgTx& tx) {
         auto q = tx.q("SELECT seq, kind, payload::text FROM changes WHERE shop_id = $1 AND seq > $2 AND seq <= $3 "
                       "ORDER BY seq",

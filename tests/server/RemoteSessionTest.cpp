@@ -1,7 +1,9 @@
 // The remote session door against a real server in the process: what a supervisor changes reaches
 // the agent's session within a second; a disabled account's session ends within a second.
 
+#include "pg/PgStore.h"
 #include "server/TeamFixture.h"
+#include "services/accounts/AccountService.h"
 #include "session/AuditTrail.h"
 #include "session/Team.h"
 
@@ -119,6 +121,51 @@ TEST_F(RemoteSession, AWrongFingerprintIsRefusedAndTheFirstUseIsRemembered)
     note.clear();
     EXPECT_TRUE(await(session::RemoteShop::login(options, QStringLiteral("店长"), kOwnerPassword, &note)));
     EXPECT_TRUE(note.isEmpty()) << "remembered: said only the first time";
+}
+
+TEST_F(RemoteSession, ADesktopBackAfterAnHourEndsWithExactlyTheServersView)
+{
+    server.reset();
+    startServer(std::chrono::minutes(8 * 60));
+    const quint16 port = server->port();
+    auto desk = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(desk);
+    std::vector<qint64> seen;
+    QObject::connect(desk.get(), &session::ShopSession::changeArrived,
+                     [&](qint64 seq, const QString&, const QByteArray&) { seen.push_back(seq); });
+    auto owner = backend->accounts().login(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(owner);
+
+    // The server goes away; meanwhile (an hour) the team changes: three accounts made.
+    server.reset();
+    ASSERT_TRUE(spinUntil([&] { return desk->link() != session::LinkState::Connected; }, 5000));
+    for (const char* name : {"甲", "乙", "丙"}) {
+        NewAccount a;
+        a.name = QString::fromUtf8(name);
+        a.password = kAgentPassword;
+        a.roles = {QStringLiteral("presales")};
+        ASSERT_TRUE(backend->accounts().create(*owner, a));
+    }
+    clock.advanceSecs(3600);
+    auto head = backend->store().lastChange();
+    ASSERT_TRUE(head);
+
+    // Back on the same address: the desk resumes its session and catches up, once and in order.
+    startServer(std::chrono::minutes(8 * 60), port);
+    ASSERT_TRUE(spinUntil([&] { return desk->link() == session::LinkState::Connected; }, 20000)) << "reconnected";
+    ASSERT_TRUE(spinUntil([&] { return !seen.empty() && seen.back() == *head; }, 5000));
+    for (std::size_t i = 1; i < seen.size(); ++i) {
+        EXPECT_EQ(seen[i], seen[i - 1] + 1) << "gapless and never twice";
+    }
+    EXPECT_EQ(seen.size(), 3u) << "exactly the three changes made while away";
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto accounts = desk->team().accounts();
+            return accounts && accounts->size() == 4;
+        },
+        5000))
+        << "the desk's list is the server's";
+    EXPECT_FALSE(desk->isEnded());
 }
 
 } // namespace

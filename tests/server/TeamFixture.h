@@ -97,10 +97,11 @@ protected:
             (void)m_admin->exec(QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema).toUtf8().constData());
         }
     }
-    void startServer(std::chrono::minutes idle = std::chrono::minutes(60))
+    void startServer(std::chrono::minutes idle = std::chrono::minutes(60), quint16 port = 0)
     {
         server::TeamServer::Options o;
         o.address = QHostAddress::LocalHost;
+        o.port = port;
         o.plain = true;
         o.pgUrl = url;
         o.idleExpiry = idle;

@@ -1,0 +1,127 @@
+// shopdeskctl --server: the account, role and audit commands through a real server, with the same
+// output and exit codes as on a local database, and events --follow printing the change stream
+// until the session is revoked (exit 3).
+
+#include "server/TeamFixture.h"
+#include "session/Team.h"
+#include "support/TempStore.h"
+
+#include <QProcess>
+
+namespace shopdesk::test {
+namespace {
+
+class CliThroughServer : public TeamFixture {
+protected:
+    /// Runs shopdeskctl against the in-process server while this thread keeps serving.
+    ProcessResult ctl(const QString& as, const QString& password, QStringList args, const QStringList& env = {})
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("SHOPDESK_PASSWORD"), password);
+        e.insert(QStringLiteral("HOME"), dir.path());
+        e.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("ctl-data")));
+        for (const QString& kv : env) {
+            e.insert(kv.section(u'=', 0, 0), kv.section(u'=', 1));
+        }
+        p.setProcessEnvironment(e);
+        QStringList all{QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(server->port()),
+                        QStringLiteral("--plain"), QStringLiteral("--as"), as};
+        all += args;
+        p.start(binary("shopdeskctl"), all);
+        p.closeWriteChannel();
+        spinUntil([&] { return p.state() == QProcess::NotRunning; }, 30000);
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+};
+
+TEST_F(CliThroughServer, AccountAndRoleCommandsAnswerAsTheyDoLocally)
+{
+    auto created = ctl(QStringLiteral("店长"), kOwnerPassword,
+                       {QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("小美"),
+                        QStringLiteral("--roles"), QStringLiteral("presales")},
+                       {QStringLiteral("SHOPDESK_NEW_PASSWORD=") + kAgentPassword});
+    ASSERT_EQ(created.exitCode, 0) << created.err.toStdString();
+    EXPECT_EQ(created.out.trimmed(), QStringLiteral("Created 测试旗舰店:小美 with roles presales"));
+
+    auto list = ctl(QStringLiteral("店长"), kOwnerPassword, {QStringLiteral("account"), QStringLiteral("list")});
+    ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
+    const QStringList lines = list.out.trimmed().split(u'\n');
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_TRUE(lines[0].startsWith(QStringLiteral("测试旗舰店:小美\tpresales\t-\t-\tactive\tnever")))
+        << lines[0].toStdString();
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("测试旗舰店:店长\towner"))) << lines[1].toStdString();
+
+    auto json = ctl(QStringLiteral("店长"), kOwnerPassword,
+                    {QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")});
+    ASSERT_EQ(json.exitCode, 0);
+    EXPECT_TRUE(json.out.contains(QStringLiteral("\"name\":\"测试旗舰店:小美\""))) << json.out.toStdString();
+
+    // The exit codes of the CLI contract: not allowed 3, not found 4, invalid 5.
+    auto refused = ctl(QStringLiteral("小美"), kAgentPassword,
+                       {QStringLiteral("account"), QStringLiteral("disable"), QStringLiteral("店长")});
+    EXPECT_EQ(refused.exitCode, 3) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("account.manage"))) << refused.err.toStdString();
+    auto unknown = ctl(QStringLiteral("店长"), kOwnerPassword,
+                       {QStringLiteral("role"), QStringLiteral("show"), QStringLiteral("不存在")});
+    EXPECT_EQ(unknown.exitCode, 4) << unknown.err.toStdString();
+    auto wrong = ctl(QStringLiteral("店长"), QStringLiteral("wrong-password"),
+                     {QStringLiteral("account"), QStringLiteral("list")});
+    EXPECT_EQ(wrong.exitCode, 3);
+    EXPECT_FALSE(wrong.err.contains(QStringLiteral("wrong-password")));
+    auto local = ctl(QStringLiteral("店长"), kOwnerPassword,
+                     {QStringLiteral("init"), QStringLiteral("--shop"), QStringLiteral("别的店"),
+                      QStringLiteral("--owner"), QStringLiteral("某人")},
+                     {QStringLiteral("SHOPDESK_NEW_PASSWORD=") + kAgentPassword});
+    EXPECT_EQ(local.exitCode, 2) << "a local-only command says so: " << local.err.toStdString();
+    EXPECT_TRUE(local.err.contains(QStringLiteral("shopdesk-server"))) << local.err.toStdString();
+
+    auto audit = ctl(QStringLiteral("店长"), kOwnerPassword, {QStringLiteral("audit"), QStringLiteral("verify")});
+    EXPECT_EQ(audit.exitCode, 0) << audit.err.toStdString();
+    EXPECT_TRUE(audit.out.contains(QStringLiteral("intact"))) << audit.out.toStdString();
+}
+
+TEST_F(CliThroughServer, EventsFollowPrintsTheChangeStreamAndExits3WhenTheAccountIsDisabled)
+{
+    auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(owner);
+    NewAccount a;
+    a.name = QStringLiteral("小美");
+    a.password = kAgentPassword;
+    a.roles = {QStringLiteral("presales")};
+    ASSERT_TRUE(await(owner->team().createAccount(a)));
+
+    QProcess follow;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("SHOPDESK_PASSWORD"), kAgentPassword);
+    e.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("follow-data")));
+    follow.setProcessEnvironment(e);
+    follow.start(binary("shopdeskctl"),
+                 {QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(server->port()),
+                  QStringLiteral("--plain"), QStringLiteral("--as"), QStringLiteral("小美"), QStringLiteral("events"),
+                  QStringLiteral("--follow"), QStringLiteral("--json")});
+    // Logged in and subscribed once the server counts its connection.
+    ASSERT_TRUE(spinUntil([&] { return server->clientCount() >= 2; }, 10000));
+    spinUntil([] { return false; }, 500);
+    ASSERT_TRUE(await(owner->team().createRole(QStringLiteral("质检"),
+                                               *auth::PermissionSet::parse(QStringLiteral("chat.read"))))
+                    .ok());
+    ASSERT_TRUE(await(owner->team().setDisabled(QStringLiteral("小美"), true)).ok());
+    ASSERT_TRUE(spinUntil([&] { return follow.state() == QProcess::NotRunning; }, 10000)) << "it exits when revoked";
+    EXPECT_EQ(follow.exitCode(), 3);
+    const QStringList lines = QString::fromUtf8(follow.readAllStandardOutput()).trimmed().split(u'\n');
+    ASSERT_GE(lines.size(), 2) << "the role change and the account change";
+    const QJsonObject role = QJsonDocument::fromJson(lines[0].toUtf8()).object();
+    const QJsonObject account = QJsonDocument::fromJson(lines[1].toUtf8()).object();
+    EXPECT_EQ(role.value(QStringLiteral("kind")).toString(), QStringLiteral("role"));
+    EXPECT_EQ(account.value(QStringLiteral("kind")).toString(), QStringLiteral("account"));
+    EXPECT_EQ(account.value(QStringLiteral("seq")).toInt(), role.value(QStringLiteral("seq")).toInt() + 1)
+        << "in order, no gap";
+    const QString err = QString::fromUtf8(follow.readAllStandardError());
+    EXPECT_EQ(err.trimmed().count(u'\n'), 0) << "one line: " << err.toStdString();
+    EXPECT_TRUE(err.contains(QStringLiteral("disabled"))) << err.toStdString();
+}
+
+} // namespace
+} // namespace shopdesk::test
