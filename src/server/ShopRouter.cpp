@@ -57,10 +57,10 @@ void ShopRouter::start()
 {
     m_retry = new QTimer(this);
     connect(m_retry, &QTimer::timeout, this, &ShopRouter::tryLead);
-    m_retry->start(5000);
+    m_retry->start(m_options.retryMs);
     m_sweep = new QTimer(this);
     connect(m_sweep, &QTimer::timeout, this, &ShopRouter::sweepSilent);
-    m_sweep->start(5000);
+    m_sweep->start(m_options.sweepMs);
     tryLead();
 }
 

@@ -46,6 +46,9 @@ public:
         quint64 seed = 1;
         /// How long a desktop may be silent before its agent counts as offline.
         int silentSecs = 60;
+        /// How often a standby tries for the lock, and how often silent desks are looked for.
+        int retryMs = 5000;
+        int sweepMs = 5000;
     };
 
     ShopRouter(ServerBackend& backend, Options options, QObject* parent = nullptr);

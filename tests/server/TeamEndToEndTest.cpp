@@ -4,6 +4,7 @@
 // the live queue; the supervisor removes chat.reply and the agent's next reply is refused; the
 // supervisor disables the agent and the agent's session ends within a second.
 
+#include "platform/PlatformTypes.h"
 #include "server/TeamFixture.h"
 #include "session/Chats.h"
 #include "session/Team.h"
@@ -94,6 +95,38 @@ TEST_F(TeamEndToEnd, ASupervisorAndAnAgentOnTwoDesktops)
     ASSERT_TRUE(await(supervisor->team().setDisabled(QStringLiteral("小美"), true)).ok());
     ASSERT_TRUE(spinUntil([&] { return agent->isEnded(); }, 3000));
     EXPECT_LT(t.elapsed(), 1000) << "ended " << t.elapsed() << " ms after the disable";
+}
+
+TEST_F(TeamEndToEnd, OneRouterPerShopAndASilentDeskCountsAsOffline)
+{
+    server::ShopRouter::Options o;
+    o.pgUrl = url;
+    o.retryMs = 100;
+    o.sweepMs = 100;
+    auto first = std::make_unique<server::ShopRouter>(*backend, o);
+    first->start();
+    ASSERT_TRUE(first->leading());
+    server::ShopRouter standby(*backend, o);
+    standby.start();
+    spinUntil([] { return false; }, 300);
+    EXPECT_FALSE(standby.leading()) << "the shop's lock is held: one router";
+
+    // The desk says it is at work, then goes silent for more than a minute.
+    auto presence = first->setPresence(QStringLiteral("店长"), platform::AgentPresence::Online);
+    ASSERT_TRUE(spinUntil([&] { return presence.isFinished(); }));
+    EXPECT_TRUE(presence.result().isOk());
+    auto status = [&] {
+        auto c = pg::PgConnection::open(url);
+        auto r = (*c)->query("SELECT status FROM agent_load");
+        return r && r->rows() ? r->text(0, 0) : QString();
+    };
+    EXPECT_EQ(status(), QStringLiteral("online"));
+    clock.advanceSecs(61);
+    EXPECT_TRUE(spinUntil([&] { return status() == u"offline"; }, 3000)) << "silent for 61 s: offline";
+
+    // The router dies (its session with it): the standby takes over.
+    first.reset();
+    EXPECT_TRUE(spinUntil([&] { return standby.leading(); }, 3000)) << "the standby took the lock";
 }
 
 } // namespace
