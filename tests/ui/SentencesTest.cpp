@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -117,8 +118,18 @@ TEST_F(Sentences, ThePriceDialogOpensWithTheKeyboardInItsField)
     ASSERT_TRUE(tab->select(unpaid->orderNo));
     bool focused = false;
     onModalDialog([&](QDialog& d) {
-        focused = qobject_cast<QLineEdit*>(QApplication::focusWidget()) != nullptr &&
-                  d.isAncestorOf(QApplication::focusWidget());
+        // The dialog's window is activated by the event loop (later on a loaded machine): the
+        // focus is looked at once it is active, for at most two seconds.
+        QElapsedTimer t;
+        t.start();
+        auto inField = [&] {
+            return qobject_cast<QLineEdit*>(QApplication::focusWidget()) != nullptr &&
+                   d.isAncestorOf(QApplication::focusWidget());
+        };
+        while (!inField() && t.elapsed() < 2000) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        }
+        focused = inField();
         d.reject();
     });
     tab->priceButton()->click();
