@@ -188,6 +188,20 @@ CREATE TABLE platform_cursors(
 );
 CREATE INDEX messages_tokens ON messages USING GIN(tokens);
 )sql"},
+    {3, "quick replies: the team's and each agent's own", R"sql(
+CREATE TABLE quick_replies(
+    id          BIGSERIAL PRIMARY KEY,
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    scope       SMALLINT NOT NULL CHECK (scope IN (0, 1)),
+    owner       TEXT NOT NULL DEFAULT '',
+    grp         TEXT NOT NULL DEFAULT '',
+    code        TEXT NOT NULL DEFAULT '',
+    text        TEXT NOT NULL,
+    sort_order  INTEGER NOT NULL DEFAULT 0,
+    usage_count BIGINT NOT NULL DEFAULT 0
+);
+CREATE INDEX quick_replies_owner ON quick_replies(shop_id, scope, owner);
+)sql"},
 };
 
 constexpr qint64 kMigrationLock = 0x5348444B; // 'SHDK'

@@ -333,4 +333,32 @@ Message messageFromJson(const QJsonObject& o)
     return m;
 }
 
+QJsonObject toJson(const QuickReply& p)
+{
+    return {{QStringLiteral("id"), static_cast<double>(p.id.value())},
+            {QStringLiteral("scope"),
+             p.scope == QuickReply::Scope::Team ? QStringLiteral("team") : QStringLiteral("personal")},
+            {QStringLiteral("owner"), p.owner},
+            {QStringLiteral("group"), p.group},
+            {QStringLiteral("code"), p.code},
+            {QStringLiteral("text"), p.text},
+            {QStringLiteral("sortOrder"), p.sortOrder},
+            {QStringLiteral("uses"), static_cast<double>(p.usageCount)}};
+}
+
+QuickReply quickReplyFromJson(const QJsonObject& o)
+{
+    QuickReply p;
+    p.id = QuickReplyId(int64From(o.value(QStringLiteral("id"))));
+    p.scope = o.value(QStringLiteral("scope")).toString() == u"personal" ? QuickReply::Scope::Personal
+                                                                         : QuickReply::Scope::Team;
+    p.owner = o.value(QStringLiteral("owner")).toString();
+    p.group = o.value(QStringLiteral("group")).toString();
+    p.code = o.value(QStringLiteral("code")).toString();
+    p.text = o.value(QStringLiteral("text")).toString();
+    p.sortOrder = o.value(QStringLiteral("sortOrder")).toInt();
+    p.usageCount = int64From(o.value(QStringLiteral("uses")));
+    return p;
+}
+
 } // namespace shopdesk::protocol

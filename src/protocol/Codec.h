@@ -3,6 +3,7 @@
 #include "auth/Role.h"
 #include "core/Result.h"
 #include "domain/Account.h"
+#include "domain/QuickReply.h"
 #include "domain/RoutingConfig.h"
 #include "domain/Workbench.h"
 
@@ -48,6 +49,8 @@ AuditVerification auditVerificationFromJson(const QJsonObject& o);
 
 QJsonObject toJson(const ConversationSummary& c);
 ConversationSummary conversationFromJson(const QJsonObject& o);
+QJsonObject toJson(const QuickReply& p);
+QuickReply quickReplyFromJson(const QJsonObject& o);
 QJsonObject toJson(const Message& m);
 Message messageFromJson(const QJsonObject& o);
 

@@ -2,6 +2,7 @@
 
 #include "auth/PasswordPolicy.h"
 #include "crypto/KeyStore.h"
+#include "pg/PgQuickReplyRepository.h"
 #include "pg/PgRepositories.h"
 #include "pg/PgSchema.h"
 #include "pg/PgStore.h"
@@ -12,6 +13,7 @@
 #include "services/audit/AuditHead.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
+#include "services/quickreply/QuickReplyService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/security/KeyRing.h"
 
@@ -21,6 +23,7 @@ namespace shopdesk::server {
 
 ServerBackend::~ServerBackend()
 {
+    m_quickReplies.reset();
     m_routing.reset();
     m_roles.reset();
     m_accounts.reset();
@@ -69,6 +72,7 @@ Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
     b->m_settingsRepo = std::make_unique<pg::PgSettingsRepository>(*b->m_store);
     b->m_routingRepo = std::make_unique<pg::PgRoutingRepository>(*b->m_store);
     b->m_auditRepo = std::make_unique<pg::PgAuditRepository>(*b->m_store);
+    b->m_phraseRepo = std::make_unique<pg::PgQuickReplyRepository>(*b->m_store);
     b->m_hasher = std::make_unique<crypto::PasswordHasher>(options.passwordParams);
     if (b->m_shopRepo->attach().ok()) {
         if (auto shop = b->m_shopRepo->shop()) {
@@ -108,6 +112,7 @@ void ServerBackend::wireServices()
     m_roles = std::make_unique<RoleService>(*m_roleCatalog, *m_gate, *m_audit);
     m_routing =
         std::make_unique<RoutingConfigService>(*m_routingRepo, *m_settingsRepo, *m_accountRepo, *m_gate, *m_audit);
+    m_quickReplies = std::make_unique<QuickReplyService>(*m_phraseRepo, *m_gate, *m_audit);
 }
 
 Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)

@@ -17,6 +17,7 @@ class KeyRing;
 class RoleCatalog;
 class RoleService;
 class RoutingConfigService;
+class QuickReplyService;
 } // namespace shopdesk
 
 namespace shopdesk::pg {
@@ -27,6 +28,7 @@ class PgRoleRepository;
 class PgSettingsRepository;
 class PgRoutingRepository;
 class PgAuditRepository;
+class PgQuickReplyRepository;
 } // namespace shopdesk::pg
 
 namespace shopdesk::server {
@@ -61,6 +63,7 @@ public:
     AccountService& accounts() { return *m_accounts; }
     RoleService& roles() { return *m_roles; }
     RoutingConfigService& routing() { return *m_routing; }
+    QuickReplyService& quickReplies() { return *m_quickReplies; }
     KeyRing& keys() { return *m_keys; }
     const QString& dataDir() const { return m_dataDir; }
 
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<pg::PgSettingsRepository> m_settingsRepo;
     std::unique_ptr<pg::PgRoutingRepository> m_routingRepo;
     std::unique_ptr<pg::PgAuditRepository> m_auditRepo;
+    std::unique_ptr<pg::PgQuickReplyRepository> m_phraseRepo;
     std::unique_ptr<KeyRing> m_keys;
     std::unique_ptr<crypto::PasswordHasher> m_hasher;
     std::shared_ptr<AuditChain> m_chain;
@@ -88,6 +92,7 @@ private:
     std::unique_ptr<AccountService> m_accounts;
     std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<RoutingConfigService> m_routing;
+    std::unique_ptr<QuickReplyService> m_quickReplies;
     Shop m_shop;
     Status m_auditIntegrity;
 };

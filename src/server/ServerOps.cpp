@@ -10,6 +10,7 @@
 #include "services/accounts/RoleService.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
+#include "services/quickreply/QuickReplyService.h"
 #include "services/routing/RoutingConfigService.h"
 
 #include <QJsonArray>
@@ -217,6 +218,48 @@ void TeamServer::registerOps()
         }
         return statusResult(b.routing().setAgent(a, *name, r.args.value(QStringLiteral("group")).toString(),
                                                  protocol::optionalIntFrom(r.args.value(QStringLiteral("limit")))));
+    });
+
+    // Quick replies: the team's and the person's own.
+    read("phrases.mine",
+         [&b](Client&, const Request&, const auth::Actor& a) { return listResult(b.quickReplies().phrases(a)); });
+    read("phrases.team",
+         [&b](Client&, const Request&, const auth::Actor& a) { return listResult(b.quickReplies().teamPhrases(a)); });
+    write("phrases.save", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto id =
+            b.quickReplies().save(a, protocol::quickReplyFromJson(r.args.value(QStringLiteral("phrase")).toObject()));
+        if (!id) {
+            return id.error();
+        }
+        return QJsonValue(static_cast<double>(id->value()));
+    });
+    write("phrases.remove", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        return statusResult(b.quickReplies().remove(
+            a, QuickReplyId(static_cast<qint64>(r.args.value(QStringLiteral("id")).toDouble()))));
+    });
+    write("phrases.use", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        return statusResult(b.quickReplies().recordUse(
+            a, QuickReplyId(static_cast<qint64>(r.args.value(QStringLiteral("id")).toDouble()))));
+    });
+    write("phrases.move", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        return statusResult(b.quickReplies().moveTeam(
+            a, QuickReplyId(static_cast<qint64>(r.args.value(QStringLiteral("id")).toDouble())),
+            r.args.value(QStringLiteral("delta")).toInt()));
+    });
+    write("phrases.import", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        std::vector<PhraseRow> rows;
+        for (const QJsonValue& v : r.args.value(QStringLiteral("rows")).toArray()) {
+            const QJsonObject o = v.toObject();
+            rows.push_back({static_cast<qint64>(o.value(QStringLiteral("line")).toDouble()),
+                            o.value(QStringLiteral("group")).toString(), o.value(QStringLiteral("code")).toString(),
+                            o.value(QStringLiteral("text")).toString()});
+        }
+        auto done = b.quickReplies().importTeam(a, rows);
+        if (!done) {
+            return done.error();
+        }
+        return QJsonValue(
+            QJsonObject{{QStringLiteral("added"), done->added}, {QStringLiteral("updated"), done->updated}});
     });
 
     // Audit.

@@ -4,6 +4,7 @@
 // cluster ./test.sh starts (pg_virtualenv); without one it fails, never skips.
 
 #include "pg/PgConnection.h"
+#include "pg/PgQuickReplyRepository.h"
 #include "pg/PgRepositories.h"
 #include "pg/PgSchema.h"
 #include "pg/PgStore.h"
@@ -40,6 +41,7 @@ public:
     virtual RoutingRepository& routing() = 0;
     virtual AuditRepository& audit() = 0;
     virtual ShopRepository& shop() = 0;
+    virtual QuickReplyRepository& quickReplies() = 0;
     const AuditChain& chain() const { return *m_chain; }
 
 protected:
@@ -56,6 +58,7 @@ public:
     RoutingRepository& routing() override { return m_temp->routing(); }
     AuditRepository& audit() override { return m_temp->audit(); }
     ShopRepository& shop() override { return m_temp->shop(); }
+    QuickReplyRepository& quickReplies() override { return m_temp->quickReplies(); }
 
 private:
     TempStore m_temp;
@@ -94,6 +97,7 @@ public:
         m_settings = std::make_unique<pg::PgSettingsRepository>(*m_store);
         m_routing = std::make_unique<pg::PgRoutingRepository>(*m_store);
         m_audit = std::make_unique<pg::PgAuditRepository>(*m_store);
+        m_phrases = std::make_unique<pg::PgQuickReplyRepository>(*m_store);
         auto conn = pg::PgConnection::open(QStringLiteral("options=-csearch_path=%1").arg(m_schema));
         EXPECT_TRUE(conn.ok());
         if (conn) {
@@ -118,6 +122,7 @@ public:
     RoutingRepository& routing() override { return *m_routing; }
     AuditRepository& audit() override { return *m_audit; }
     ShopRepository& shop() override { return *m_shop; }
+    QuickReplyRepository& quickReplies() override { return *m_phrases; }
     bool ready() const { return m_accounts != nullptr; }
 
 private:
@@ -130,6 +135,7 @@ private:
     std::unique_ptr<pg::PgSettingsRepository> m_settings;
     std::unique_ptr<pg::PgRoutingRepository> m_routing;
     std::unique_ptr<pg::PgAuditRepository> m_audit;
+    std::unique_ptr<pg::PgQuickReplyRepository> m_phrases;
 };
 
 using Factory = std::function<std::unique_ptr<StoreUnderTest>()>;
@@ -425,6 +431,54 @@ TEST_P(RepositoryContract, TheKeyLocationIsClaimedOnce)
     Shop again;
     again.name = QStringLiteral("another");
     EXPECT_EQ(s->shop().initialise(again).error().code, ErrorCode::Invalid);
+}
+
+TEST_P(RepositoryContract, QuickRepliesAreTheTeamsAndOnlyTheOwnersPersonalOnes)
+{
+    auto phrase = [](QuickReply::Scope scope, const QString& owner, const QString& group, const QString& code,
+                     int order) {
+        QuickReply p;
+        p.scope = scope;
+        p.owner = owner;
+        p.group = group;
+        p.code = code;
+        p.text = QStringLiteral("亲，%1").arg(code);
+        p.sortOrder = order;
+        return p;
+    };
+    using S = QuickReply::Scope;
+    ASSERT_TRUE(s->quickReplies()
+                    .saveMany({phrase(S::Team, {}, QStringLiteral("售后"), QStringLiteral("th"), 2),
+                               phrase(S::Team, {}, QStringLiteral("售后"), QStringLiteral("wl"), 1),
+                               phrase(S::Team, {}, QStringLiteral("售前"), QStringLiteral("hy"), 1)},
+                              {entry(QStringLiteral("quickreply.import"))})
+                    .ok());
+    auto mine = s->quickReplies().save(phrase(S::Personal, QStringLiteral("小美"), {}, QStringLiteral("wd"), 0), {});
+    ASSERT_TRUE(mine);
+    ASSERT_TRUE(s->quickReplies().save(phrase(S::Personal, QStringLiteral("小王"), {}, QStringLiteral("xw"), 0), {}));
+
+    auto forMei = s->quickReplies().phrasesFor(QStringLiteral("小美"));
+    ASSERT_TRUE(forMei);
+    QStringList codes;
+    for (const QuickReply& p : *forMei) {
+        codes << p.code;
+    }
+    EXPECT_EQ(codes,
+              (QStringList{QStringLiteral("hy"), QStringLiteral("wl"), QStringLiteral("th"), QStringLiteral("wd")}))
+        << "team first by group and order, then her own; never 小王's";
+
+    QuickReply edited = *(*s->quickReplies().find(*mine));
+    edited.text = QStringLiteral("我的新话术");
+    ASSERT_TRUE(s->quickReplies().save(edited, {}));
+    ASSERT_TRUE(s->quickReplies().recordUse(*mine).ok());
+    ASSERT_TRUE(s->quickReplies().recordUse(*mine).ok());
+    auto found = s->quickReplies().find(*mine);
+    ASSERT_TRUE(found && *found);
+    EXPECT_EQ((*found)->text, QStringLiteral("我的新话术"));
+    EXPECT_EQ((*found)->usageCount, 2);
+    ASSERT_TRUE(s->quickReplies().remove(*mine, {entry(QStringLiteral("quickreply.delete"))}).ok());
+    EXPECT_FALSE(*s->quickReplies().find(*mine));
+    EXPECT_EQ(s->quickReplies().phrasesFor(QStringLiteral("小美"))->size(), 3u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, RepositoryContract, ::testing::Values("sqlite", "postgresql"),

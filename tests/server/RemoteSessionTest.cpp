@@ -5,6 +5,7 @@
 #include "server/TeamFixture.h"
 #include "services/accounts/AccountService.h"
 #include "session/AuditTrail.h"
+#include "session/Phrases.h"
 #include "session/Team.h"
 
 #include <QElapsedTimer>
@@ -121,6 +122,51 @@ TEST_F(RemoteSession, AWrongFingerprintIsRefusedAndTheFirstUseIsRemembered)
     note.clear();
     EXPECT_TRUE(await(session::RemoteShop::login(options, QStringLiteral("店长"), kOwnerPassword, &note)));
     EXPECT_TRUE(note.isEmpty()) << "remembered: said only the first time";
+}
+
+TEST_F(RemoteSession, TeamPhrasesReachEveryDeskAndPersonalOnesStayTheirOwners)
+{
+    auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(owner);
+    NewAccount a;
+    a.name = QStringLiteral("小美");
+    a.password = kAgentPassword;
+    a.roles = {QStringLiteral("presales")};
+    ASSERT_TRUE(await(owner->team().createAccount(a)));
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    ASSERT_TRUE(agent->phrases().mine());
+    EXPECT_TRUE(agent->phrases().mine()->empty());
+
+    QuickReply team;
+    team.scope = QuickReply::Scope::Team;
+    team.group = QStringLiteral("售前");
+    team.code = QStringLiteral("hy");
+    team.text = QStringLiteral("亲，欢迎光临{店铺}，有什么可以帮您？");
+    auto saved = await(owner->phrases().save(team));
+    ASSERT_TRUE(saved) << saved.error().message.toStdString();
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto mine = agent->phrases().mine();
+            return mine && mine->size() == 1 && mine->front().code == u"hy";
+        },
+        1000))
+        << "the supervisor's team phrase reached the agent's desk within a second";
+
+    // The agent keeps her own; a team phrase is refused (quickreply.team.manage).
+    QuickReply own = team;
+    own.scope = QuickReply::Scope::Personal;
+    own.code = QStringLiteral("wd");
+    own.owner = QStringLiteral("小美");
+    ASSERT_TRUE(await(agent->phrases().save(own)));
+    auto refused = await(agent->phrases().save(team));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+    EXPECT_EQ(agent->phrases().mine()->size(), 2u);
+    spinUntil([] { return false; }, 200);
+    auto ownerPhrases = owner->phrases().mine();
+    ASSERT_TRUE(ownerPhrases);
+    EXPECT_EQ(ownerPhrases->size(), 1u) << "her personal phrase is not the owner's";
 }
 
 TEST_F(RemoteSession, ADesktopBackAfterAnHourEndsWithExactlyTheServersView)

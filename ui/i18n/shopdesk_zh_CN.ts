@@ -487,10 +487,6 @@
         <translation>历史记录搜索</translation>
     </message>
     <message>
-        <source>Quick replies</source>
-        <translation>快捷短语</translation>
-    </message>
-    <message>
         <source>Reports</source>
         <translation>报表</translation>
     </message>

@@ -155,7 +155,9 @@ void RemoteSession::refreshChats()
 QFuture<void> RemoteSession::refreshAll()
 {
     auto p = started<void>();
-    m_team.refresh().then(this, [this, p] { m_chats.refresh().then(this, [p] { p->finish(); }); });
+    m_team.refresh().then(this, [this, p] {
+        m_chats.refresh().then(this, [this, p] { m_phrases.refresh().then(this, [p] { p->finish(); }); });
+    });
     return p->future();
 }
 
@@ -250,6 +252,9 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         if (changeKind == u"account" || changeKind == u"role" || changeKind == u"routing" ||
             changeKind == u"settings") {
             m_team.refresh().then(this, [this] { emit teamChanged(); });
+        }
+        if (changeKind == u"phrases") {
+            m_phrases.refresh().then(this, [this] { emit teamChanged(); });
         }
         if (changeKind == u"conversation" || changeKind == u"message") {
             const QJsonObject payload = body.value(QStringLiteral("payload")).toObject();

@@ -6,6 +6,7 @@
 #include "session/ShopSession.h"
 #include "session/Team.h"
 #include "session/remote/RemoteChats.h"
+#include "session/remote/RemotePhrases.h"
 #include "session/remote/RemoteUnserved.h"
 
 #include <QEventLoop>
@@ -180,7 +181,7 @@ private:
     UnservedBuyers m_buyers;
     UnservedOrders m_orders;
     UnservedHistory m_history;
-    UnservedPhrases m_phrases;
+    RemotePhrases m_phrases{*this};
     UnservedReports m_reports;
     UnservedSimulation m_simulation;
 };

@@ -1,7 +1,5 @@
 #include "session/remote/RemoteUnserved.h"
 
-#include "services/quickreply/PhraseCsv.h"
-
 #include <QCoreApplication>
 
 namespace shopdesk::session {
@@ -21,7 +19,6 @@ QFuture<T> ready(T value)
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Orders"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Buyer notes"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "History search"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Quick replies"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Reports"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
@@ -141,51 +138,6 @@ QFuture<Result<qint64>> UnservedHistory::removeAll(const QString&, const QString
 QFuture<Result<ImportReport>> UnservedHistory::import(QIODevice&, const ImportOptions&)
 {
     return ready<Result<ImportReport>>(Error::invalid(unservedReason("History search")));
-}
-
-Result<std::vector<QuickReply>> UnservedPhrases::mine()
-{
-    return Error::invalid(unservedReason("Quick replies"));
-}
-
-QFuture<Result<QuickReplyId>> UnservedPhrases::save(const QuickReply&)
-{
-    return ready<Result<QuickReplyId>>(Error::invalid(unservedReason("Quick replies")));
-}
-
-QFuture<Status> UnservedPhrases::remove(QuickReplyId)
-{
-    return ready<Status>(Error::invalid(unservedReason("Quick replies")));
-}
-
-QFuture<Status> UnservedPhrases::recordUse(QuickReplyId)
-{
-    return ready<Status>(Error::invalid(unservedReason("Quick replies")));
-}
-
-Result<std::vector<QuickReply>> UnservedPhrases::team()
-{
-    return Error::invalid(unservedReason("Quick replies"));
-}
-
-PhraseCsvParse UnservedPhrases::parseCsv(const QByteArray& file) const
-{
-    return phrasecsv::read(file);
-}
-
-QFuture<Result<PhraseImportSummary>> UnservedPhrases::importTeam(const std::vector<PhraseRow>&)
-{
-    return ready<Result<PhraseImportSummary>>(Error::invalid(unservedReason("Quick replies")));
-}
-
-Result<QByteArray> UnservedPhrases::exportTeam()
-{
-    return Error::invalid(unservedReason("Quick replies"));
-}
-
-QFuture<Status> UnservedPhrases::moveTeam(QuickReplyId, int)
-{
-    return ready<Status>(Error::invalid(unservedReason("Quick replies")));
 }
 
 QFuture<Result<AgentReport>> UnservedReports::agents(Timestamp, Timestamp, int)

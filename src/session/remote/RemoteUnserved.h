@@ -49,19 +49,6 @@ public:
     QFuture<Result<ImportReport>> import(QIODevice&, const ImportOptions&) override;
 };
 
-class UnservedPhrases final : public Phrases {
-public:
-    Result<std::vector<QuickReply>> mine() override;
-    QFuture<Result<QuickReplyId>> save(const QuickReply&) override;
-    QFuture<Status> remove(QuickReplyId) override;
-    QFuture<Status> recordUse(QuickReplyId) override;
-    Result<std::vector<QuickReply>> team() override;
-    PhraseCsvParse parseCsv(const QByteArray& file) const override;
-    QFuture<Result<PhraseImportSummary>> importTeam(const std::vector<PhraseRow>&) override;
-    Result<QByteArray> exportTeam() override;
-    QFuture<Status> moveTeam(QuickReplyId, int) override;
-};
-
 class UnservedReports final : public Reports {
 public:
     QFuture<Result<AgentReport>> agents(Timestamp, Timestamp, int) override;

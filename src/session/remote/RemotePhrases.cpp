@@ -1,0 +1,146 @@
+#include "session/remote/RemotePhrases.h"
+
+#include "protocol/Codec.h"
+#include "services/quickreply/PhraseCsv.h"
+#include "session/remote/RemoteSession.h"
+
+#include <QJsonArray>
+
+namespace shopdesk::session {
+
+QFuture<void> RemotePhrases::refresh()
+{
+    auto p = std::make_shared<QPromise<void>>();
+    p->start();
+    auto left = std::make_shared<int>(1);
+    auto one = [p, left] {
+        if (--*left == 0) {
+            p->finish();
+        }
+    };
+    auto decode = [](const Result<QJsonValue>& r) {
+        return r ? Result<std::vector<QuickReply>>(
+                       protocol::fromJsonArray<QuickReply>(*r, protocol::quickReplyFromJson))
+                 : Result<std::vector<QuickReply>>(r.error());
+    };
+    const QString who = m_s.me().fullName();
+    if (m_s.may(auth::Operation::QuickReplyView)) {
+        ++*left;
+        m_s.call(QStringLiteral("phrases.mine")).then(&m_s, [this, one, decode](Result<QJsonValue> r) {
+            m_mine = decode(r);
+            one();
+        });
+    } else {
+        m_mine = Error::notAllowed(auth::missingPermission(who, auth::Operation::QuickReplyView));
+    }
+    if (m_s.may(auth::Operation::QuickReplyTeamEdit)) {
+        ++*left;
+        m_s.call(QStringLiteral("phrases.team")).then(&m_s, [this, one, decode](Result<QJsonValue> r) {
+            m_team = decode(r);
+            one();
+        });
+    } else {
+        m_team = Error::notAllowed(auth::missingPermission(who, auth::Operation::QuickReplyTeamEdit));
+    }
+    one();
+    return p->future();
+}
+
+QFuture<Status> RemotePhrases::write(const QString& op, QJsonObject args)
+{
+    auto p = std::make_shared<QPromise<Status>>();
+    p->start();
+    m_s.call(op, std::move(args), true).then(&m_s, [this, p](Result<QJsonValue> r) {
+        if (!r) {
+            p->addResult(Status(r.error()));
+            p->finish();
+            return;
+        }
+        refresh().then(&m_s, [p] {
+            p->addResult(Status());
+            p->finish();
+        });
+    });
+    return p->future();
+}
+
+QFuture<Result<QuickReplyId>> RemotePhrases::save(const QuickReply& phrase)
+{
+    auto p = std::make_shared<QPromise<Result<QuickReplyId>>>();
+    p->start();
+    m_s.call(QStringLiteral("phrases.save"), {{QStringLiteral("phrase"), protocol::toJson(phrase)}}, true)
+        .then(&m_s, [this, p](Result<QJsonValue> r) {
+            if (!r) {
+                p->addResult(Result<QuickReplyId>(r.error()));
+                p->finish();
+                return;
+            }
+            const QuickReplyId id(static_cast<qint64>(r->toDouble()));
+            refresh().then(&m_s, [p, id] {
+                p->addResult(Result<QuickReplyId>(id));
+                p->finish();
+            });
+        });
+    return p->future();
+}
+
+QFuture<Status> RemotePhrases::remove(QuickReplyId id)
+{
+    return write(QStringLiteral("phrases.remove"), {{QStringLiteral("id"), static_cast<double>(id.value())}});
+}
+
+QFuture<Status> RemotePhrases::recordUse(QuickReplyId id)
+{
+    return m_s.call(QStringLiteral("phrases.use"), {{QStringLiteral("id"), static_cast<double>(id.value())}}, true)
+        .then(&m_s, [](Result<QJsonValue> r) { return r ? Status() : Status(r.error()); });
+}
+
+PhraseCsvParse RemotePhrases::parseCsv(const QByteArray& file) const
+{
+    return phrasecsv::read(file);
+}
+
+QFuture<Result<PhraseImportSummary>> RemotePhrases::importTeam(const std::vector<PhraseRow>& rows)
+{
+    QJsonArray list;
+    for (const PhraseRow& row : rows) {
+        list.append(QJsonObject{{QStringLiteral("line"), static_cast<double>(row.line)},
+                                {QStringLiteral("group"), row.group},
+                                {QStringLiteral("code"), row.code},
+                                {QStringLiteral("text"), row.text}});
+    }
+    auto p = std::make_shared<QPromise<Result<PhraseImportSummary>>>();
+    p->start();
+    m_s.call(QStringLiteral("phrases.import"), {{QStringLiteral("rows"), list}}, true)
+        .then(&m_s, [this, p](Result<QJsonValue> r) {
+            if (!r) {
+                p->addResult(Result<PhraseImportSummary>(r.error()));
+                p->finish();
+                return;
+            }
+            PhraseImportSummary s;
+            s.added = r->toObject().value(QStringLiteral("added")).toInt();
+            s.updated = r->toObject().value(QStringLiteral("updated")).toInt();
+            refresh().then(&m_s, [p, s] {
+                p->addResult(Result<PhraseImportSummary>(s));
+                p->finish();
+            });
+        });
+    return p->future();
+}
+
+Result<QByteArray> RemotePhrases::exportTeam()
+{
+    if (!m_team) {
+        return m_team.error();
+    }
+    return phrasecsv::write(*m_team);
+}
+
+QFuture<Status> RemotePhrases::moveTeam(QuickReplyId id, int delta)
+{
+    return write(QStringLiteral("phrases.move"),
+                 {{QStringLiteral("id"), static_cast<double>(id.value())}, {QStringLiteral("delta"), delta}});
+}
+
+} // namespace shopdesk::session
