@@ -84,13 +84,8 @@ TEST_F(CliThroughServer, AccountAndRoleCommandsAnswerAsTheyDoLocally)
 
 TEST_F(CliThroughServer, EventsFollowPrintsTheChangeStreamAndExits3WhenTheAccountIsDisabled)
 {
-    auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    auto owner = ownerWithAgent();
     ASSERT_TRUE(owner);
-    NewAccount a;
-    a.name = QStringLiteral("小美");
-    a.password = kAgentPassword;
-    a.roles = {QStringLiteral("presales")};
-    ASSERT_TRUE(await(owner->team().createAccount(a)));
 
     QProcess follow;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();

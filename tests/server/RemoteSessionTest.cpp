@@ -17,14 +17,8 @@ using RemoteSession = TeamFixture;
 
 TEST_F(RemoteSession, ASupervisorsChangesReachTheAgentWithinASecond)
 {
-    auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    auto owner = ownerWithAgent();
     ASSERT_TRUE(owner);
-    NewAccount agent;
-    agent.name = QStringLiteral("小美");
-    agent.password = kAgentPassword;
-    agent.roles = {QStringLiteral("presales")};
-    auto created = await(owner->team().createAccount(agent));
-    ASSERT_TRUE(created) << created.error().message.toStdString();
     auto listed = owner->team().accounts();
     ASSERT_TRUE(listed);
     EXPECT_EQ(listed->size(), 2u) << "the cache was refreshed before the write answered";
@@ -63,13 +57,8 @@ TEST_F(RemoteSession, ASupervisorsChangesReachTheAgentWithinASecond)
 
 TEST_F(RemoteSession, TheServerDecidesWhateverTheMirrorSays)
 {
-    auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    auto owner = ownerWithAgent();
     ASSERT_TRUE(owner);
-    NewAccount agent;
-    agent.name = QStringLiteral("小美");
-    agent.password = kAgentPassword;
-    agent.roles = {QStringLiteral("presales")};
-    ASSERT_TRUE(await(owner->team().createAccount(agent)));
     auto me = loginRemote(QStringLiteral("小美"), kAgentPassword);
     ASSERT_TRUE(me);
     // A modified desktop would skip its mirror: the server still refuses, and audits the refusal.
@@ -126,13 +115,8 @@ TEST_F(RemoteSession, AWrongFingerprintIsRefusedAndTheFirstUseIsRemembered)
 
 TEST_F(RemoteSession, TeamPhrasesReachEveryDeskAndPersonalOnesStayTheirOwners)
 {
-    auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    auto owner = ownerWithAgent();
     ASSERT_TRUE(owner);
-    NewAccount a;
-    a.name = QStringLiteral("小美");
-    a.password = kAgentPassword;
-    a.roles = {QStringLiteral("presales")};
-    ASSERT_TRUE(await(owner->team().createAccount(a)));
     auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
     ASSERT_TRUE(agent);
     ASSERT_TRUE(agent->phrases().mine());

@@ -10,6 +10,7 @@
 #include "server/ShopRouter.h"
 #include "server/TeamServer.h"
 #include "session/RemoteShop.h"
+#include "session/Team.h"
 #include "support/QtPrinters.h"
 
 #include <QElapsedTimer>
@@ -133,6 +134,23 @@ protected:
         auto s = await(session::RemoteShop::login(serverOptions(), name, password));
         EXPECT_TRUE(s) << (s ? "" : s.error().message.toStdString());
         return s ? *s : nullptr;
+    }
+
+    /// The owner's remote session, after it made the pre-sales agent 小美 (group `group`).
+    std::shared_ptr<session::ShopSession> ownerWithAgent(const QString& group = {})
+    {
+        auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+        if (!owner) {
+            return nullptr;
+        }
+        NewAccount a;
+        a.name = QStringLiteral("小美");
+        a.password = kAgentPassword;
+        a.roles = {QStringLiteral("presales")};
+        a.group = group;
+        auto created = await(owner->team().createAccount(a));
+        EXPECT_TRUE(created) << (created ? "" : created.error().message.toStdString());
+        return created ? owner : nullptr;
     }
 
     QTemporaryDir dir;

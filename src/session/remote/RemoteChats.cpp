@@ -44,40 +44,24 @@ Error loading()
 
 QFuture<void> RemoteChats::refresh()
 {
-    auto p = std::make_shared<QPromise<void>>();
-    p->start();
-    auto left = std::make_shared<int>(1);
-    auto one = [p, left] {
-        if (--*left == 0) {
-            p->finish();
-        }
-    };
-    const QString who = m_s.me().fullName();
-    if (m_s.may(auth::Operation::ChatRead)) {
-        ++*left;
-        // 接待中 and the last day's 最近联系.
-        const qint64 since = m_s.clock().now().ms() - 24LL * 3600 * 1000;
-        m_s.call(QStringLiteral("chats.mine"), {{QStringLiteral("since"), static_cast<double>(since)}})
-            .then(&m_s, [this, one](Result<QJsonValue> r) {
-                m_mine = r ? Result<std::vector<ConversationSummary>>(
-                                 protocol::fromJsonArray<ConversationSummary>(*r, protocol::conversationFromJson))
-                           : Result<std::vector<ConversationSummary>>(r.error());
-                one();
-            });
-    } else {
-        m_mine = Error::notAllowed(auth::missingPermission(who, auth::Operation::ChatRead));
-    }
-    if (m_s.may(auth::Operation::QueueMonitor)) {
-        ++*left;
-        m_s.call(QStringLiteral("queue.live")).then(&m_s, [this, one](Result<QJsonValue> r) {
-            m_live = r ? Result<QJsonObject>(r->toObject()) : Result<QJsonObject>(r.error());
-            one();
-        });
-    } else {
-        m_live = Result<QJsonObject>(Error::notAllowed(auth::missingPermission(who, auth::Operation::QueueMonitor)));
-    }
-    one();
-    return p->future();
+    // 接待中 and the last day's 最近联系.
+    const qint64 since = m_s.clock().now().ms() - 24LL * 3600 * 1000;
+    return m_s.fetchAll({
+        {auth::Operation::ChatRead,
+         QStringLiteral("chats.mine"),
+         {{QStringLiteral("since"), static_cast<double>(since)}},
+         [this](const Result<QJsonValue>& r) {
+             m_mine = r ? Result<std::vector<ConversationSummary>>(
+                              protocol::fromJsonArray<ConversationSummary>(*r, protocol::conversationFromJson))
+                        : Result<std::vector<ConversationSummary>>(r.error());
+         }},
+        {auth::Operation::QueueMonitor,
+         QStringLiteral("queue.live"),
+         {},
+         [this](const Result<QJsonValue>& r) {
+             m_live = r ? Result<QJsonObject>(r->toObject()) : Result<QJsonObject>(r.error());
+         }},
+    });
 }
 
 void RemoteChats::messagesChanged(const QString& platform, const QString& key)

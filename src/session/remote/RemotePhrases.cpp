@@ -10,40 +10,21 @@ namespace shopdesk::session {
 
 QFuture<void> RemotePhrases::refresh()
 {
-    auto p = std::make_shared<QPromise<void>>();
-    p->start();
-    auto left = std::make_shared<int>(1);
-    auto one = [p, left] {
-        if (--*left == 0) {
-            p->finish();
-        }
-    };
     auto decode = [](const Result<QJsonValue>& r) {
         return r ? Result<std::vector<QuickReply>>(
                        protocol::fromJsonArray<QuickReply>(*r, protocol::quickReplyFromJson))
                  : Result<std::vector<QuickReply>>(r.error());
     };
-    const QString who = m_s.me().fullName();
-    if (m_s.may(auth::Operation::QuickReplyView)) {
-        ++*left;
-        m_s.call(QStringLiteral("phrases.mine")).then(&m_s, [this, one, decode](Result<QJsonValue> r) {
-            m_mine = decode(r);
-            one();
-        });
-    } else {
-        m_mine = Error::notAllowed(auth::missingPermission(who, auth::Operation::QuickReplyView));
-    }
-    if (m_s.may(auth::Operation::QuickReplyTeamEdit)) {
-        ++*left;
-        m_s.call(QStringLiteral("phrases.team")).then(&m_s, [this, one, decode](Result<QJsonValue> r) {
-            m_team = decode(r);
-            one();
-        });
-    } else {
-        m_team = Error::notAllowed(auth::missingPermission(who, auth::Operation::QuickReplyTeamEdit));
-    }
-    one();
-    return p->future();
+    return m_s.fetchAll({
+        {auth::Operation::QuickReplyView,
+         QStringLiteral("phrases.mine"),
+         {},
+         [this, decode](const Result<QJsonValue>& r) { m_mine = decode(r); }},
+        {auth::Operation::QuickReplyTeamEdit,
+         QStringLiteral("phrases.team"),
+         {},
+         [this, decode](const Result<QJsonValue>& r) { m_team = decode(r); }},
+    });
 }
 
 QFuture<Status> RemotePhrases::write(const QString& op, QJsonObject args)

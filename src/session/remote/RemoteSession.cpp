@@ -152,6 +152,30 @@ void RemoteSession::refreshChats()
     });
 }
 
+QFuture<void> RemoteSession::fetchAll(std::vector<Fetch> fetches)
+{
+    auto p = started<void>();
+    auto left = std::make_shared<int>(1); // held until every request is out
+    auto one = [p, left] {
+        if (--*left == 0) {
+            p->finish();
+        }
+    };
+    for (Fetch& f : fetches) {
+        if (!may(f.operation)) {
+            f.keep(Error::notAllowed(auth::missingPermission(m_identity.fullName(), f.operation)));
+            continue;
+        }
+        ++*left;
+        call(f.op, f.args).then(this, [keep = std::move(f.keep), one](Result<QJsonValue> r) {
+            keep(r);
+            one();
+        });
+    }
+    one();
+    return p->future();
+}
+
 QFuture<void> RemoteSession::refreshAll()
 {
     auto p = started<void>();
@@ -373,48 +397,40 @@ void RemoteSession::logout()
 
 QFuture<void> RemoteTeam::refresh()
 {
-    auto p = started<void>();
-    struct Pending {
-        int left = 0;
-    };
-    auto pending = std::make_shared<Pending>();
-    auto one = [p, pending] {
-        if (--pending->left == 0) {
-            p->finish();
-        }
-    };
-    const QString who = m_s.me().fullName();
-    auto fetch = [&](auth::Operation op, const QString& name, std::function<void(const Result<QJsonValue>&)> keep) {
-        if (!m_s.may(op)) {
-            keep(Error::notAllowed(auth::missingPermission(who, op)));
-            return;
-        }
-        ++pending->left;
-        m_s.call(name).then(&m_s, [keep, one](Result<QJsonValue> r) {
-            keep(r);
-            one();
-        });
-    };
-    ++pending->left; // held until every request is out
-    fetch(auth::Operation::AccountList, QStringLiteral("accounts.list"), [this](const Result<QJsonValue>& r) {
-        m_accounts = r ? Result<std::vector<Account>>(protocol::fromJsonArray<Account>(*r, protocol::accountFromJson))
-                       : Result<std::vector<Account>>(r.error());
+    using O = auth::Operation;
+    return m_s.fetchAll({
+        {O::AccountList,
+         QStringLiteral("accounts.list"),
+         {},
+         [this](const Result<QJsonValue>& r) {
+             m_accounts =
+                 r ? Result<std::vector<Account>>(protocol::fromJsonArray<Account>(*r, protocol::accountFromJson))
+                   : Result<std::vector<Account>>(r.error());
+         }},
+        {O::AccountList,
+         QStringLiteral("accounts.grantable"),
+         {},
+         [this](const Result<QJsonValue>& r) {
+             m_grantable =
+                 r ? Result<std::vector<auth::Role>>(protocol::fromJsonArray<auth::Role>(*r, protocol::roleFromJson))
+                   : Result<std::vector<auth::Role>>(r.error());
+         }},
+        {O::RoleList,
+         QStringLiteral("roles.list"),
+         {},
+         [this](const Result<QJsonValue>& r) {
+             m_roles =
+                 r ? Result<std::vector<auth::Role>>(protocol::fromJsonArray<auth::Role>(*r, protocol::roleFromJson))
+                   : Result<std::vector<auth::Role>>(r.error());
+         }},
+        {O::RoutingConfigure,
+         QStringLiteral("routing.get"),
+         {},
+         [this](const Result<QJsonValue>& r) {
+             m_routing =
+                 r ? Result<RoutingConfig>(protocol::routingFromJson(r->toObject())) : Result<RoutingConfig>(r.error());
+         }},
     });
-    fetch(auth::Operation::AccountList, QStringLiteral("accounts.grantable"), [this](const Result<QJsonValue>& r) {
-        m_grantable =
-            r ? Result<std::vector<auth::Role>>(protocol::fromJsonArray<auth::Role>(*r, protocol::roleFromJson))
-              : Result<std::vector<auth::Role>>(r.error());
-    });
-    fetch(auth::Operation::RoleList, QStringLiteral("roles.list"), [this](const Result<QJsonValue>& r) {
-        m_roles = r ? Result<std::vector<auth::Role>>(protocol::fromJsonArray<auth::Role>(*r, protocol::roleFromJson))
-                    : Result<std::vector<auth::Role>>(r.error());
-    });
-    fetch(auth::Operation::RoutingConfigure, QStringLiteral("routing.get"), [this](const Result<QJsonValue>& r) {
-        m_routing =
-            r ? Result<RoutingConfig>(protocol::routingFromJson(r->toObject())) : Result<RoutingConfig>(r.error());
-    });
-    one();
-    return p->future();
 }
 
 QFuture<Status> RemoteTeam::write(const QString& op, QJsonObject args)

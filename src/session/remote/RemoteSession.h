@@ -133,6 +133,17 @@ public:
     /// Everything the session mirrors, fetched again; resolves when all answers are in.
     QFuture<void> refreshAll();
 
+    /// One read a desk keeps: asked only when the mirror says it is allowed (a refusal the server
+    /// would audit is said here instead, in the gate's words).
+    struct Fetch {
+        auth::Operation operation;
+        QString op;
+        QJsonObject args;
+        std::function<void(const Result<QJsonValue>&)> keep;
+    };
+    /// Asks every fetch at once; resolves when each has kept its answer.
+    QFuture<void> fetchAll(std::vector<Fetch> fetches);
+
     /// A desktop (a QGuiApplication) must never wait on the network; a command-line program may.
     static bool mayWait();
     template <typename T>
