@@ -188,7 +188,14 @@ QFuture<void> RemoteSession::refreshAll()
 RemoteSession::~RemoteSession()
 {
     // Not inside one of the link's signals here: it can go at once (a command-line program ends
-    // without another turn of the event loop).
+    // without another turn of the event loop). Its pending calls fail as it goes, and what
+    // continues them must find the session closed, not half-destroyed.
+    m_ended = true;
+    m_endReason = QStringLiteral("closed");
+    m_link = LinkState::Disconnected;
+    if (m_remote) {
+        m_remote->disconnect(this);
+    }
     delete m_remote.release();
 }
 
@@ -218,7 +225,7 @@ QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject a
     if (m_ended) {
         return QtFuture::makeReadyFuture(Result<QJsonValue>(Error::sessionEnded(m_endReason)));
     }
-    if (m_link != LinkState::Connected) {
+    if (m_link != LinkState::Connected || !m_remote) {
         return QtFuture::makeReadyFuture(Result<QJsonValue>(Error::busy(
             QCoreApplication::translate("shopdesk::session::RemoteSession",
                                         "Offline: the server cannot be reached, so this needs to wait until the "
