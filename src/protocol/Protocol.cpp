@@ -112,6 +112,11 @@ QByteArray encodeError(qint64 id, const Error& error)
     return encodeError(id, wireCode(error.code), error.message);
 }
 
+QByteArray encodeAnswer(qint64 id, const Result<QJsonValue>& answer)
+{
+    return answer ? encodeResult(id, *answer) : encodeError(id, answer.error());
+}
+
 QByteArray encodePush(const QString& kind, QJsonObject body)
 {
     body.insert(QStringLiteral("push"), kind);

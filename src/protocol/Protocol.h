@@ -63,6 +63,8 @@ QByteArray encodeRequest(const Request& request);
 QByteArray encodeResult(qint64 id, const QJsonValue& result);
 QByteArray encodeError(qint64 id, const QString& code, const QString& message);
 QByteArray encodeError(qint64 id, const Error& error);
+/// The result, or the error, as the answer to request `id`.
+QByteArray encodeAnswer(qint64 id, const Result<QJsonValue>& answer);
 QByteArray encodePush(const QString& kind, QJsonObject body);
 
 /// A service error's wire code ("not_allowed", "session_ended", …) and back.

@@ -80,17 +80,25 @@ Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
         }
     }
     if (!b->m_shop.name.isEmpty()) {
-        std::vector<std::unique_ptr<crypto::KeyStore>> keyStores;
-        keyStores.push_back(
-            std::make_unique<crypto::FileKeyStore>(QDir(options.dataDir).filePath(QStringLiteral("keys"))));
-        b->m_keys = std::make_unique<KeyRing>(*b->m_shopRepo, std::move(keyStores));
-        if (Status st = b->m_keys->unlock(); !st) {
+        if (Status st = b->unlockAndWire(); !st) {
             return st.error();
         }
-        b->wireServices();
-        b->m_auditIntegrity = b->m_audit->checkAnchor();
     }
     return b;
+}
+
+Status ServerBackend::unlockAndWire()
+{
+    // The server's keys live in its own directory, never in the database.
+    std::vector<std::unique_ptr<crypto::KeyStore>> keyStores;
+    keyStores.push_back(std::make_unique<crypto::FileKeyStore>(QDir(m_dataDir).filePath(QStringLiteral("keys"))));
+    m_keys = std::make_unique<KeyRing>(*m_shopRepo, std::move(keyStores));
+    if (Status st = m_keys->unlock(); !st) {
+        return st;
+    }
+    wireServices();
+    m_auditIntegrity = m_audit->checkAnchor();
+    return {};
 }
 
 void ServerBackend::wireServices()
@@ -134,14 +142,9 @@ Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, con
         return st;
     }
     m_shop = shop;
-    std::vector<std::unique_ptr<crypto::KeyStore>> keyStores;
-    keyStores.push_back(std::make_unique<crypto::FileKeyStore>(QDir(m_dataDir).filePath(QStringLiteral("keys"))));
-    m_keys = std::make_unique<KeyRing>(*m_shopRepo, std::move(keyStores));
-    if (Status st = m_keys->unlock(); !st) {
+    if (Status st = unlockAndWire(); !st) {
         return st;
     }
-    wireServices();
-    m_auditIntegrity = m_audit->checkAnchor();
     auto owner = m_accounts->createOwner(ownerName, ownerPassword);
     return owner ? Status() : Status(owner.error());
 }

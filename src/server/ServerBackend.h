@@ -69,6 +69,8 @@ public:
 
 private:
     ServerBackend() = default;
+    /// Unlocks the shop's keys (made when new) and wires the services to them.
+    Status unlockAndWire();
     void wireServices();
 
     std::unique_ptr<SystemClock> m_systemClock;

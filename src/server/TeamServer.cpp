@@ -205,15 +205,11 @@ void TeamServer::handle(Client& c, const protocol::Request& r)
                    QStringLiteral("The server does not know the operation '%1'.").arg(r.op.left(64)));
             return;
         }
-        auto& answered = m_answered[c.account.value()];
         if (op->second.writes && !r.rid.isEmpty()) {
-            for (const auto& [rid, frame] : answered) {
+            for (const auto& [rid, first] : m_answered[c.account.value()]) {
                 if (rid == r.rid) {
                     // A retry of a write that was done: the first answer again, nothing done twice.
-                    auto first = protocol::parseServerFrame(QString::fromUtf8(frame));
-                    const auto& a = std::get<protocol::Answer>(first);
-                    send(c, a.ok ? protocol::encodeResult(r.id, a.result)
-                                 : protocol::encodeError(r.id, a.errorCode, a.error.message));
+                    send(c, protocol::encodeAnswer(r.id, first));
                     return;
                 }
             }
@@ -230,28 +226,27 @@ void TeamServer::handle(Client& c, const protocol::Request& r)
             const qint64 account = c.account.value();
             op->second.runAsync(c, r, *actor).then(this, [this, socket, id, rid, account](Result<QJsonValue> a) {
                 if (!rid.isEmpty()) {
-                    remember(account, rid, a ? protocol::encodeResult(0, *a) : protocol::encodeError(0, a.error()));
+                    remember(account, rid, a);
                 }
                 auto it = m_clients.find(socket);
                 if (it != m_clients.end()) {
-                    send(*it->second, a ? protocol::encodeResult(id, *a) : protocol::encodeError(id, a.error()));
+                    send(*it->second, protocol::encodeAnswer(id, a));
                 }
             });
             return;
         }
         answer = op->second.run(c, r, *actor);
         if (op->second.writes && !r.rid.isEmpty()) {
-            remember(c.account.value(), r.rid,
-                     answer ? protocol::encodeResult(0, *answer) : protocol::encodeError(0, answer.error()));
+            remember(c.account.value(), r.rid, answer);
         }
     }
     if (c.closing) {
         return;
     }
-    send(c, answer ? protocol::encodeResult(r.id, *answer) : protocol::encodeError(r.id, answer.error()));
+    send(c, protocol::encodeAnswer(r.id, answer));
 }
 
-void TeamServer::remember(qint64 account, const QString& rid, const QByteArray& answer)
+void TeamServer::remember(qint64 account, const QString& rid, const Result<QJsonValue>& answer)
 {
     auto& answered = m_answered[account];
     answered.emplace_back(rid, answer);
@@ -401,12 +396,12 @@ Result<protocol::IdentityWire> TeamServer::identityFor(Client& c)
     return i;
 }
 
-void TeamServer::endSession(Client& c, const QString& reason)
+void TeamServer::endSession(Client& c, const QString& reason, const QString& stored)
 {
     if (c.closing) {
         return;
     }
-    (void)m_sessions.end(c.tokenHash, QStringLiteral("account"), m_backend.clock().now());
+    (void)m_sessions.end(c.tokenHash, stored, m_backend.clock().now());
     send(c, protocol::encodePush(QStringLiteral("ended"), {{QStringLiteral("reason"), reason}}));
     ++m_counters.pushes;
     c.closing = true;
@@ -530,9 +525,10 @@ void TeamServer::sweepIdle()
         Client& c = *client;
         if (c.authenticated() && !c.closing) {
             if (now - c.lastActivityMs > idleMs) {
-                (void)m_sessions.end(c.tokenHash, QStringLiteral("idle"), m_backend.clock().now());
-                endSession(c, QStringLiteral("The session expired after %1 minutes without activity; log in again.")
-                                  .arg(m_options.idleExpiry.count()));
+                endSession(c,
+                           QStringLiteral("The session expired after %1 minutes without activity; log in again.")
+                               .arg(m_options.idleExpiry.count()),
+                           QStringLiteral("idle"));
             } else {
                 (void)m_sessions.touch(c.tokenHash, m_backend.clock().now());
             }

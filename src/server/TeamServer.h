@@ -93,10 +93,11 @@ private:
     /// session when the account may no longer be logged in.
     Result<auth::Actor> actorFor(Client& c);
     Result<protocol::IdentityWire> identityFor(Client& c);
-    void endSession(Client& c, const QString& reason);
+    /// Ends the connection's session: recorded with `stored` ("account", "idle"), `reason` pushed.
+    void endSession(Client& c, const QString& reason, const QString& stored = QStringLiteral("account"));
     void registerOps();
     void registerChatOps();
-    void remember(qint64 account, const QString& rid, const QByteArray& answer);
+    void remember(qint64 account, const QString& rid, const Result<QJsonValue>& answer);
 
     Status listenForChanges();
     void onNotification();
@@ -115,7 +116,7 @@ private:
     std::map<QWebSocket*, std::unique_ptr<Client>> m_clients;
     std::map<QString, Op> m_ops;
     /// Answers of writes by request key, per account (a retry is told the first answer).
-    std::map<qint64, std::deque<std::pair<QString, QByteArray>>> m_answered;
+    std::map<qint64, std::deque<std::pair<QString, Result<QJsonValue>>>> m_answered;
     std::unique_ptr<pg::PgConnection> m_listen;
     std::unique_ptr<QSocketNotifier> m_notifier;
     QTimer* m_poll = nullptr;
