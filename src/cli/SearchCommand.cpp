@@ -47,7 +47,7 @@ int runSearch(CliContext& ctx, Args& args)
     request.query = words.join(QLatin1Char(' '));
     request.buyerNick = *buyer;
     request.limit = static_cast<int>(limit->value_or(50));
-    auto page = (*session)->history().search(request);
+    auto page = CliContext::wait((*session)->history().search(request));
     if (!page) {
         return ctx.fail(page.error());
     }

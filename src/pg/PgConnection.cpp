@@ -289,4 +289,24 @@ Status PgTransaction::commit()
     return st;
 }
 
+Param textArray(const QStringList& items)
+{
+    QByteArray out("{");
+    for (const QString& item : items) {
+        if (out.size() > 1) {
+            out += ',';
+        }
+        out += '"';
+        for (const char c : item.toUtf8()) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+            }
+            out += c;
+        }
+        out += '"';
+    }
+    out += '}';
+    return out;
+}
+
 } // namespace shopdesk::pg

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -120,5 +121,7 @@ inline Param bytesParam(const QByteArray& b)
 {
     return QByteArray("\\x") + b.toHex();
 }
+/// A TEXT[] parameter: every element quoted, so any text is literal.
+Param textArray(const QStringList& items);
 
 } // namespace shopdesk::pg

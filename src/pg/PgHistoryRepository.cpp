@@ -1,6 +1,7 @@
 #include "pg/PgHistoryRepository.h"
 
 #include "core/Logging.h"
+#include "domain/SearchTokens.h"
 #include "pg/PgAssignments.h"
 #include "pg/PgStore.h"
 
@@ -37,11 +38,13 @@ void storeMessage(PgTx& tx, const IncomingMessage& m, ImportSummary& summary,
     auto inserted = tx.prepared(
         "msg_insert",
         "INSERT INTO messages(conversation_id, sender, account_id, agent_name, text, sent_at, platform_message_id, "
-        "card_order_no) VALUES($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT(conversation_id, platform_message_id) "
+        "card_order_no, tokens) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9::text[]) ON CONFLICT(conversation_id, "
+        "platform_message_id) "
         "DO NOTHING",
         {param(conversation), param(static_cast<qint64>(m.sender)), known ? param(agent.integer(0, 0)) : Param(),
          param(m.agent), param(m.text), param(m.sentAt.ms()),
-         m.platformMessageId.isEmpty() ? Param() : param(m.platformMessageId), param(m.cardOrderNo)});
+         m.platformMessageId.isEmpty() ? Param() : param(m.platformMessageId), param(m.cardOrderNo),
+         textArray(searchtokens::documentTokens(m.text))});
     if (inserted.affected() == 0) {
         ++summary.messagesDuplicate;
         return;

@@ -333,6 +333,62 @@ Message messageFromJson(const QJsonObject& o)
     return m;
 }
 
+QJsonObject toJson(const SearchRequest& r)
+{
+    QJsonArray in;
+    for (ConversationId c : r.conversations) {
+        in.append(static_cast<double>(c.value()));
+    }
+    QJsonObject o{{QStringLiteral("query"), r.query},
+                  {QStringLiteral("in"), in},
+                  {QStringLiteral("limit"), r.limit},
+                  {QStringLiteral("before"), static_cast<double>(r.before.value())}};
+    if (r.buyerNick) {
+        o.insert(QStringLiteral("buyer"), *r.buyerNick);
+    }
+    return o;
+}
+
+SearchRequest searchRequestFromJson(const QJsonObject& o)
+{
+    SearchRequest r;
+    r.query = o.value(QStringLiteral("query")).toString();
+    if (o.value(QStringLiteral("buyer")).isString()) {
+        r.buyerNick = o.value(QStringLiteral("buyer")).toString();
+    }
+    for (const QJsonValue& c : o.value(QStringLiteral("in")).toArray()) {
+        r.conversations.emplace_back(int64From(c));
+    }
+    r.limit = o.value(QStringLiteral("limit")).toInt(50);
+    r.before = MessageId(int64From(o.value(QStringLiteral("before"))));
+    return r;
+}
+
+QJsonObject toJson(const SearchPage& p)
+{
+    QJsonArray hits;
+    for (const MessageHit& h : p.hits) {
+        hits.append(QJsonObject{{QStringLiteral("message"), toJson(h.message)},
+                                {QStringLiteral("platform"), h.platform},
+                                {QStringLiteral("key"), h.conversationKey},
+                                {QStringLiteral("buyer"), h.buyerNick}});
+    }
+    return {{QStringLiteral("hits"), hits}, {QStringLiteral("more"), p.more}};
+}
+
+SearchPage searchPageFromJson(const QJsonObject& o)
+{
+    SearchPage p;
+    for (const QJsonValue& v : o.value(QStringLiteral("hits")).toArray()) {
+        const QJsonObject h = v.toObject();
+        p.hits.push_back({messageFromJson(h.value(QStringLiteral("message")).toObject()),
+                          h.value(QStringLiteral("platform")).toString(), h.value(QStringLiteral("key")).toString(),
+                          h.value(QStringLiteral("buyer")).toString()});
+    }
+    p.more = o.value(QStringLiteral("more")).toBool();
+    return p;
+}
+
 QJsonObject toJson(const QuickReply& p)
 {
     return {{QStringLiteral("id"), static_cast<double>(p.id.value())},

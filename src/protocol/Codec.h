@@ -5,6 +5,7 @@
 #include "domain/Account.h"
 #include "domain/QuickReply.h"
 #include "domain/RoutingConfig.h"
+#include "domain/Search.h"
 #include "domain/Workbench.h"
 
 #include <QJsonArray>
@@ -53,6 +54,10 @@ QJsonObject toJson(const QuickReply& p);
 QuickReply quickReplyFromJson(const QJsonObject& o);
 QJsonObject toJson(const Message& m);
 Message messageFromJson(const QJsonObject& o);
+QJsonObject toJson(const SearchRequest& r);
+SearchRequest searchRequestFromJson(const QJsonObject& o);
+QJsonObject toJson(const SearchPage& p);
+SearchPage searchPageFromJson(const QJsonObject& o);
 
 template <typename T>
 QJsonArray toJsonArray(const std::vector<T>& items)

@@ -1,5 +1,6 @@
 #include "server/ChatQueries.h"
 
+#include "pg/PgMessageRepository.h"
 #include "pg/PgStore.h"
 
 namespace shopdesk::server {
@@ -121,31 +122,9 @@ Result<bool> ChatQueries::everHeld(AccountId account, ConversationId id)
 Result<std::vector<Message>> ChatQueries::messages(ConversationId id, int limit, std::optional<qint64> before,
                                                    std::optional<qint64> after)
 {
-    return m_store.read<std::vector<Message>>("read messages", [&](pg::PgTx& tx) {
-        const qint64 n = std::clamp(limit <= 0 ? 200 : limit, 1, 1000);
-        const char* sql =
-            after
-                ? "SELECT id, sender, agent_name, text, sent_at, COALESCE(platform_message_id, ''), card_order_no FROM "
-                  "messages WHERE conversation_id = $1 AND id > $2 ORDER BY id LIMIT $3"
-                : "SELECT * FROM (SELECT id, sender, agent_name, text, sent_at, COALESCE(platform_message_id, ''), "
-                  "card_order_no FROM messages WHERE conversation_id = $1 AND ($2 = 0 OR id < $2) ORDER BY id DESC "
-                  "LIMIT $3) page ORDER BY id";
-        auto r = tx.q(sql, {param(id.value()), param(after ? *after : before.value_or(0)), param(n)});
-        std::vector<Message> out;
-        for (int i = 0; i < r.rows(); ++i) {
-            Message m;
-            m.id = MessageId(r.integer(i, 0));
-            m.conversationId = id;
-            m.sender = static_cast<Sender>(r.integer(i, 1));
-            m.agent = r.text(i, 2);
-            m.text = r.text(i, 3);
-            m.sentAt = Timestamp::fromMs(r.integer(i, 4));
-            m.platformMessageId = r.text(i, 5);
-            m.cardOrderNo = r.text(i, 6);
-            out.push_back(m);
-        }
-        return out;
-    });
+    pg::PgMessageRepository messages(m_store);
+    const int n = std::clamp(limit <= 0 ? 200 : limit, 1, 1000);
+    return after ? messages.pageAfter(id, n, MessageId(*after)) : messages.page(id, n, MessageId(before.value_or(0)));
 }
 
 Result<std::vector<AgentLoad>> ChatQueries::loads()

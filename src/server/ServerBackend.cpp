@@ -2,6 +2,7 @@
 
 #include "auth/PasswordPolicy.h"
 #include "crypto/KeyStore.h"
+#include "pg/PgMessageRepository.h"
 #include "pg/PgQuickReplyRepository.h"
 #include "pg/PgRepositories.h"
 #include "pg/PgSchema.h"
@@ -15,6 +16,7 @@
 #include "services/auth/AccessGate.h"
 #include "services/quickreply/QuickReplyService.h"
 #include "services/routing/RoutingConfigService.h"
+#include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
 
 #include <QDir>
@@ -24,6 +26,7 @@ namespace shopdesk::server {
 ServerBackend::~ServerBackend()
 {
     m_quickReplies.reset();
+    m_search.reset();
     m_routing.reset();
     m_roles.reset();
     m_accounts.reset();
@@ -73,6 +76,7 @@ Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
     b->m_routingRepo = std::make_unique<pg::PgRoutingRepository>(*b->m_store);
     b->m_auditRepo = std::make_unique<pg::PgAuditRepository>(*b->m_store);
     b->m_phraseRepo = std::make_unique<pg::PgQuickReplyRepository>(*b->m_store);
+    b->m_messageRepo = std::make_unique<pg::PgMessageRepository>(*b->m_store);
     b->m_hasher = std::make_unique<crypto::PasswordHasher>(options.passwordParams);
     if (b->m_shopRepo->attach().ok()) {
         if (auto shop = b->m_shopRepo->shop()) {
@@ -121,6 +125,7 @@ void ServerBackend::wireServices()
     m_routing =
         std::make_unique<RoutingConfigService>(*m_routingRepo, *m_settingsRepo, *m_accountRepo, *m_gate, *m_audit);
     m_quickReplies = std::make_unique<QuickReplyService>(*m_phraseRepo, *m_gate, *m_audit);
+    m_search = std::make_unique<SearchService>(*m_messageRepo, *m_gate);
 }
 
 Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)

@@ -18,6 +18,7 @@ class RoleCatalog;
 class RoleService;
 class RoutingConfigService;
 class QuickReplyService;
+class SearchService;
 } // namespace shopdesk
 
 namespace shopdesk::pg {
@@ -29,6 +30,7 @@ class PgSettingsRepository;
 class PgRoutingRepository;
 class PgAuditRepository;
 class PgQuickReplyRepository;
+class PgMessageRepository;
 } // namespace shopdesk::pg
 
 namespace shopdesk::server {
@@ -64,6 +66,7 @@ public:
     RoleService& roles() { return *m_roles; }
     RoutingConfigService& routing() { return *m_routing; }
     QuickReplyService& quickReplies() { return *m_quickReplies; }
+    SearchService& search() { return *m_search; }
     KeyRing& keys() { return *m_keys; }
     const QString& dataDir() const { return m_dataDir; }
 
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<pg::PgRoutingRepository> m_routingRepo;
     std::unique_ptr<pg::PgAuditRepository> m_auditRepo;
     std::unique_ptr<pg::PgQuickReplyRepository> m_phraseRepo;
+    std::unique_ptr<pg::PgMessageRepository> m_messageRepo;
     std::unique_ptr<KeyRing> m_keys;
     std::unique_ptr<crypto::PasswordHasher> m_hasher;
     std::shared_ptr<AuditChain> m_chain;
@@ -95,6 +99,7 @@ private:
     std::unique_ptr<RoleService> m_roles;
     std::unique_ptr<RoutingConfigService> m_routing;
     std::unique_ptr<QuickReplyService> m_quickReplies;
+    std::unique_ptr<SearchService> m_search;
     Shop m_shop;
     Status m_auditIntegrity;
 };

@@ -10,6 +10,7 @@
 #include "server/TeamServerClient.h"
 #include "services/auth/AccessGate.h"
 #include "services/routing/RoutingConfigService.h"
+#include "services/search/SearchService.h"
 
 #include <QJsonArray>
 
@@ -99,6 +100,22 @@ void TeamServer::registerChatOps()
             return page.error();
         }
         return QJsonValue(protocol::toJsonArray(*page));
+    });
+    read("history.search", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto page = b.search().search(a, protocol::searchRequestFromJson(r.args));
+        if (!page) {
+            return page.error();
+        }
+        return QJsonValue(protocol::toJson(*page));
+    });
+    read("history.records", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto page = b.search().records(
+            a, r.args.value(QStringLiteral("platform")).toString(), r.args.value(QStringLiteral("buyer")).toString(),
+            r.args.value(QStringLiteral("query")).toString(), r.args.value(QStringLiteral("limit")).toInt(50));
+        if (!page) {
+            return page.error();
+        }
+        return QJsonValue(protocol::toJson(*page));
     });
     read("queue.live", [&b, &chats](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
         if (Status st = b.gate().check(a, auth::Operation::QueueMonitor); !st) {

@@ -22,11 +22,12 @@ class History {
 public:
     virtual ~History() = default;
 
-    /// Every word must occur in the message; any text is literal (history.search).
-    virtual Result<SearchPage> search(const SearchRequest& request) = 0;
+    /// Every word must occur in the message; any text is literal (history.search). Answered from
+    /// the local index at once (single seat), or by the team server's index.
+    virtual QFuture<Result<SearchPage>> search(const SearchRequest& request) = 0;
     /// A buyer's messages, newest first, all of them or those matching `query` (history.records).
-    virtual Result<SearchPage> records(const QString& platform, const QString& nick, const QString& query,
-                                       int limit) = 0;
+    virtual QFuture<Result<SearchPage>> records(const QString& platform, const QString& nick, const QString& query,
+                                                int limit) = 0;
     /// Deletes exactly the given messages of the buyer (history.delete, audited). None given is an
     /// error, never "all".
     virtual QFuture<Result<qint64>> remove(const QString& platform, const QString& nick,

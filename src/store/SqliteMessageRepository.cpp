@@ -309,4 +309,21 @@ Result<qint64> SqliteMessageRepository::countWithIdPrefix(const QString& platfor
     });
 }
 
+Result<std::vector<ConversationId>> SqliteMessageRepository::conversationsOfBuyer(const QString& platform,
+                                                                                  const QString& nick)
+{
+    return m_store.read<std::vector<ConversationId>>(
+        "list a buyer's conversations", [&](SqliteConnection& c) -> Result<std::vector<ConversationId>> {
+            auto q = c.statement("SELECT c.id FROM conversations c JOIN buyers b ON b.id = c.buyer_id "
+                                 "WHERE b.platform = ?1 AND b.nick = ?2 ORDER BY c.id DESC");
+            sql::bind(*q, 1, platform);
+            sql::bind(*q, 2, nick);
+            std::vector<ConversationId> out;
+            while (q->executeStep()) {
+                out.emplace_back(sql::integer(*q, 0));
+            }
+            return out;
+        });
+}
+
 } // namespace shopdesk::store

@@ -18,6 +18,7 @@ public:
     Result<std::vector<Message>> page(ConversationId conversation, int limit, MessageId before) override;
     Result<std::vector<Message>> pageAfter(ConversationId conversation, int limit, MessageId after) override;
     Result<qint64> buyerMessagesAfter(ConversationId conversation, MessageId after) override;
+    Result<std::vector<ConversationId>> conversationsOfBuyer(const QString& platform, const QString& nick) override;
     Result<std::optional<Conversation>> findConversation(QStringView platform, QStringView key) override;
     Result<std::vector<Conversation>> recentConversations(int limit) override;
     Result<qint64> messageCount() override;

@@ -35,7 +35,6 @@ public:
                                   std::vector<AuditEntry> audit) override;
     Result<qint64> deleteAllMessages(const QString& platform, const QString& nick,
                                      std::vector<AuditEntry> audit) override;
-    Result<std::vector<ConversationId>> conversationsOfBuyer(const QString& platform, const QString& nick) override;
 
 private:
     SqliteStore& m_store;

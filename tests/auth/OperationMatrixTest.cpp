@@ -102,10 +102,10 @@ std::map<Operation, Invoker> invokers()
          }},
         {Operation::HistorySearch,
          [](Env&, S& s) {
-             return status(s.history().search({QStringLiteral("在"), {}, {}, 10, {}}));
+             return status(s.history().search({QStringLiteral("在"), {}, {}, 10, {}}).result());
          }},
         {Operation::HistoryRecords,
-         [sim](Env&, S& s) { return status(s.history().records(sim, QStringLiteral("tb_a"), {}, 10)); }},
+         [sim](Env&, S& s) { return status(s.history().records(sim, QStringLiteral("tb_a"), {}, 10).result()); }},
         {Operation::OrderView, [sim](Env&, S& s) { return status(s.orders().find(sim, QStringLiteral("T1"))); }},
         {Operation::BuyerPiiReveal,
          [sim](Env&, S& s) { return status(await(s.orders().reveal(sim, QStringLiteral("T1")))); }},

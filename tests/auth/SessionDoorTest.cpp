@@ -102,11 +102,11 @@ TEST(SessionDoor, APermissionTakenAwayIsRefusedOnTheNextCallAndMirroredWithinASe
     ASSERT_TRUE(s);
     int changes = 0;
     QObject::connect(s.get(), &session::ShopSession::authorityChanged, [&changes] { ++changes; });
-    ASSERT_TRUE(s->history().search({QStringLiteral("在"), {}, {}, 10, {}}).ok());
+    ASSERT_TRUE(s->history().search({QStringLiteral("在"), {}, {}, 10, {}}).result().ok());
     EXPECT_TRUE(s->can(auth::Permission::HistorySearch));
     ASSERT_TRUE(
         b->roles().edit(b.owner(), QStringLiteral("组员"), auth::PermissionSet{auth::Permission::ChatRead}).ok());
-    auto refused = s->history().search({QStringLiteral("在"), {}, {}, 10, {}});
+    auto refused = s->history().search({QStringLiteral("在"), {}, {}, 10, {}}).result();
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed) << "the very next call";
     QDeadlineTimer deadline(1000);

@@ -4,6 +4,8 @@
 // cluster ./test.sh starts (pg_virtualenv); without one it fails, never skips.
 
 #include "pg/PgConnection.h"
+#include "pg/PgHistoryRepository.h"
+#include "pg/PgMessageRepository.h"
 #include "pg/PgQuickReplyRepository.h"
 #include "pg/PgRepositories.h"
 #include "pg/PgSchema.h"
@@ -42,6 +44,8 @@ public:
     virtual AuditRepository& audit() = 0;
     virtual ShopRepository& shop() = 0;
     virtual QuickReplyRepository& quickReplies() = 0;
+    virtual HistoryRepository& history() = 0;
+    virtual MessageRepository& messages() = 0;
     const AuditChain& chain() const { return *m_chain; }
 
 protected:
@@ -59,6 +63,8 @@ public:
     AuditRepository& audit() override { return m_temp->audit(); }
     ShopRepository& shop() override { return m_temp->shop(); }
     QuickReplyRepository& quickReplies() override { return m_temp->quickReplies(); }
+    HistoryRepository& history() override { return m_temp->history(); }
+    MessageRepository& messages() override { return m_temp->messages(); }
 
 private:
     TempStore m_temp;
@@ -98,6 +104,8 @@ public:
         m_routing = std::make_unique<pg::PgRoutingRepository>(*m_store);
         m_audit = std::make_unique<pg::PgAuditRepository>(*m_store);
         m_phrases = std::make_unique<pg::PgQuickReplyRepository>(*m_store);
+        m_history = std::make_unique<pg::PgHistoryRepository>(*m_store);
+        m_messages = std::make_unique<pg::PgMessageRepository>(*m_store);
         auto conn = pg::PgConnection::open(QStringLiteral("options=-csearch_path=%1").arg(m_schema));
         EXPECT_TRUE(conn.ok());
         if (conn) {
@@ -123,6 +131,8 @@ public:
     AuditRepository& audit() override { return *m_audit; }
     ShopRepository& shop() override { return *m_shop; }
     QuickReplyRepository& quickReplies() override { return *m_phrases; }
+    HistoryRepository& history() override { return *m_history; }
+    MessageRepository& messages() override { return *m_messages; }
     bool ready() const { return m_accounts != nullptr; }
 
 private:
@@ -136,6 +146,8 @@ private:
     std::unique_ptr<pg::PgRoutingRepository> m_routing;
     std::unique_ptr<pg::PgAuditRepository> m_audit;
     std::unique_ptr<pg::PgQuickReplyRepository> m_phrases;
+    std::unique_ptr<pg::PgHistoryRepository> m_history;
+    std::unique_ptr<pg::PgMessageRepository> m_messages;
 };
 
 using Factory = std::function<std::unique_ptr<StoreUnderTest>()>;
@@ -479,6 +491,103 @@ TEST_P(RepositoryContract, QuickRepliesAreTheTeamsAndOnlyTheOwnersPersonalOnes)
     ASSERT_TRUE(s->quickReplies().remove(*mine, {entry(QStringLiteral("quickreply.delete"))}).ok());
     EXPECT_FALSE(*s->quickReplies().find(*mine));
     EXPECT_EQ(s->quickReplies().phrasesFor(QStringLiteral("小美"))->size(), 3u);
+}
+
+namespace {
+
+IncomingMessage said(const QString& key, const QString& buyer, const QString& text, qint64 n)
+{
+    IncomingMessage m;
+    m.conversationKey = key;
+    m.buyerNick = buyer;
+    m.text = text;
+    m.sentAt = Timestamp::fromMs(1'700'000'000'000 + n * 1000);
+    m.platformMessageId = QStringLiteral("m%1").arg(n);
+    return m;
+}
+
+QStringList textsOf(const Result<std::vector<MessageHit>>& hits)
+{
+    QStringList out;
+    for (const MessageHit& h : hits.value()) {
+        out << h.message.text;
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_P(RepositoryContract, SearchFindsEveryQueryLengthAsASubstringNewestFirst)
+{
+    const QString jia = QStringLiteral("买家甲");
+    const QString yi = QStringLiteral("买家乙");
+    std::vector<ImportRecord> records{
+        said(QStringLiteral("c1"), jia, QStringLiteral("亲，在吗？"), 1),
+        said(QStringLiteral("c1"), jia, QStringLiteral("我要退款"), 2),
+        said(QStringLiteral("c1"), jia, QStringLiteral("退款 款到了吗"), 3),
+        said(QStringLiteral("c1"), jia, QStringLiteral("ORDER-7788 已发货"), 4),
+        said(QStringLiteral("c1"), jia, QStringLiteral("价格\"*OR 优惠"), 5),
+        said(QStringLiteral("c2"), yi, QStringLiteral("在的亲"), 6),
+        said(QStringLiteral("c2"), yi, QStringLiteral("Refund please"), 7),
+        said(QStringLiteral("c2"), yi, QStringLiteral("Refund please"), 7), // a platform's redelivery
+    };
+    auto stored = s->history().ingest(records).result();
+    ASSERT_TRUE(stored) << stored.error().message.toStdString();
+    EXPECT_EQ(stored->messagesAdded, 7);
+    EXPECT_EQ(stored->messagesDuplicate, 1);
+
+    auto find = [&](QStringList terms, std::optional<QString> buyer = {}, std::vector<ConversationId> in = {},
+                    int limit = 50, MessageId before = {}) {
+        MessageQuery q;
+        q.terms = std::move(terms);
+        q.buyerNick = std::move(buyer);
+        q.conversations = std::move(in);
+        q.limit = limit;
+        q.before = before;
+        return s->messages().search(q);
+    };
+    EXPECT_EQ(textsOf(find({QStringLiteral("在")})),
+              (QStringList{QStringLiteral("在的亲"), QStringLiteral("亲，在吗？")}))
+        << "one character, newest first";
+    EXPECT_EQ(textsOf(find({QStringLiteral("退款")})),
+              (QStringList{QStringLiteral("退款 款到了吗"), QStringLiteral("我要退款")}));
+    EXPECT_TRUE(textsOf(find({QStringLiteral("退款到")})).isEmpty()) << "its bigrams occur, but not together";
+    EXPECT_EQ(textsOf(find({QStringLiteral("款到了")})), (QStringList{QStringLiteral("退款 款到了吗")}));
+    EXPECT_EQ(textsOf(find({QStringLiteral("refund")})), (QStringList{QStringLiteral("Refund please")}))
+        << "letters folded";
+    EXPECT_EQ(textsOf(find({QStringLiteral("order-7788")})), (QStringList{QStringLiteral("ORDER-7788 已发货")}));
+    EXPECT_EQ(textsOf(find({QStringLiteral("\"*OR")})), (QStringList{QStringLiteral("价格\"*OR 优惠")}))
+        << "query syntax is literal text";
+    EXPECT_EQ(textsOf(find({QStringLiteral("亲"), QStringLiteral("在")})),
+              (QStringList{QStringLiteral("在的亲"), QStringLiteral("亲，在吗？")}))
+        << "every term, in any order";
+    EXPECT_EQ(textsOf(find({QStringLiteral("在")}, yi)), (QStringList{QStringLiteral("在的亲")}));
+
+    auto c1 = s->messages().findConversation(u"sim", u"c1");
+    ASSERT_TRUE(c1 && *c1);
+    EXPECT_EQ((*c1)->buyerNick, jia);
+    EXPECT_EQ((*c1)->messageCount, 5);
+    EXPECT_EQ(textsOf(find({QStringLiteral("在")}, {}, {(*c1)->id})), (QStringList{QStringLiteral("亲，在吗？")}));
+
+    auto first = find({QStringLiteral("在")}, {}, {}, 1);
+    ASSERT_TRUE(first);
+    ASSERT_EQ(first->size(), 1u);
+    EXPECT_EQ(textsOf(find({QStringLiteral("在")}, {}, {}, 1, first->front().message.id)),
+              (QStringList{QStringLiteral("亲，在吗？")}))
+        << "the next page starts below the last hit";
+
+    auto page = s->messages().page((*c1)->id, 2, {});
+    ASSERT_TRUE(page);
+    ASSERT_EQ(page->size(), 2u);
+    EXPECT_EQ(page->back().text, QStringLiteral("价格\"*OR 优惠")) << "the newest two, oldest first";
+    auto after = s->messages().pageAfter((*c1)->id, 10, page->front().id);
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->size(), 1u);
+    EXPECT_EQ(*s->messages().messageCount(), 7);
+    auto recent = s->messages().recentConversations(10);
+    ASSERT_TRUE(recent);
+    ASSERT_EQ(recent->size(), 2u);
+    EXPECT_EQ(recent->front().platformKey, QStringLiteral("c2"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, RepositoryContract, ::testing::Values("sqlite", "postgresql"),

@@ -137,5 +137,29 @@ TEST_F(Pg, TheSchemaMigratesOnceAndANewerOneIsRefusedUntouched)
     EXPECT_EQ(*pg::schema::version(*c), pg::schema::currentVersion() + 1) << "not modified";
 }
 
+TEST_F(Pg, TextArraysCarryAnyTextAndMessageSearchIsAnIndexLookup)
+{
+    const QStringList tricky{QStringLiteral("a\"b"), QStringLiteral("c\\d"), QStringLiteral("{,}"),
+                             QStringLiteral("NULL"), QStringLiteral("退款"), QString()};
+    auto back = c->query("SELECT unnest($1::text[]) IS NULL, unnest($1::text[])", {pg::textArray(tricky)});
+    ASSERT_TRUE(back) << back.error().message.toStdString();
+    ASSERT_EQ(back->rows(), tricky.size());
+    for (int i = 0; i < back->rows(); ++i) {
+        EXPECT_EQ(back->text(i, 0), QStringLiteral("f")) << "'NULL' is a word, not a null";
+        EXPECT_EQ(back->text(i, 1), tricky[i]);
+    }
+    ASSERT_TRUE(pg::schema::migrate(*c).ok());
+    // Whatever the table's size, the token lookup can be answered from the GIN index.
+    ASSERT_TRUE(c->exec("SET enable_seqscan = off").ok());
+    auto plan = c->query("EXPLAIN SELECT id FROM messages WHERE tokens @> $1::text[] ORDER BY id DESC LIMIT 50",
+                         {pg::textArray({QStringLiteral("在")})});
+    ASSERT_TRUE(plan) << plan.error().message.toStdString();
+    QString text;
+    for (int i = 0; i < plan->rows(); ++i) {
+        text += plan->text(i, 0) + QLatin1Char('\n');
+    }
+    EXPECT_TRUE(text.contains(QStringLiteral("messages_tokens"))) << text.toStdString();
+}
+
 } // namespace
 } // namespace shopdesk::test

@@ -2,6 +2,8 @@
 // output and exit codes as on a local database, and events --follow printing the change stream
 // until the session is revoked (exit 3).
 
+#include "core/IsoTime.h"
+#include "pg/PgHistoryRepository.h"
 #include "server/TeamFixture.h"
 #include "session/Team.h"
 #include "support/TempStore.h"
@@ -116,6 +118,56 @@ TEST_F(CliThroughServer, EventsFollowPrintsTheChangeStreamAndExits3WhenTheAccoun
     const QString err = QString::fromUtf8(follow.readAllStandardError());
     EXPECT_EQ(err.trimmed().count(u'\n'), 0) << "one line: " << err.toStdString();
     EXPECT_TRUE(err.contains(QStringLiteral("disabled"))) << err.toStdString();
+}
+
+TEST_F(CliThroughServer, SearchAnswersFromTheServersIndexInTheLocalFormat)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    // What the shop's platform stored on the server: two buyers.
+    auto said = [&](const QString& key, const QString& buyer, const QString& text, qint64 n) {
+        IncomingMessage m;
+        m.conversationKey = key;
+        m.buyerNick = buyer;
+        m.text = text;
+        m.sentAt = Timestamp::fromMs(1'750'000'000'000 + n * 60'000);
+        m.platformMessageId = QStringLiteral("p%1").arg(n);
+        return ImportRecord(m);
+    };
+    pg::PgHistoryRepository history(backend->store());
+    auto stored = history
+                      .ingest({said(QStringLiteral("k1"), QStringLiteral("买家甲"), QStringLiteral("在吗\t亲"), 1),
+                               said(QStringLiteral("k2"), QStringLiteral("买家乙"), QStringLiteral("退款到账了吗"), 2),
+                               said(QStringLiteral("k2"), QStringLiteral("买家乙"), QStringLiteral("在的"), 3)})
+                      .result();
+    ASSERT_TRUE(stored && stored->messagesAdded == 3);
+
+    auto found = ctl(QStringLiteral("小美"), kAgentPassword, {QStringLiteral("search"), QStringLiteral("在")});
+    ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
+    const QTimeZone zone("Asia/Shanghai");
+    const QString first = isotime::format(Timestamp::fromMs(1'750'000'000'000 + 3 * 60'000), zone);
+    const QString second = isotime::format(Timestamp::fromMs(1'750'000'000'000 + 60'000), zone);
+    EXPECT_EQ(found.out, first + QStringLiteral("\tk2\t买家乙\tbuyer\t在的\n") + second +
+                             QStringLiteral("\tk1\t买家甲\tbuyer\t在吗\\t亲\n"))
+        << "newest first, one line each, tabs in the text escaped";
+
+    auto json = ctl(QStringLiteral("小美"), kAgentPassword,
+                    {QStringLiteral("search"), QStringLiteral("退款到"), QStringLiteral("--json")});
+    ASSERT_EQ(json.exitCode, 0) << json.err.toStdString();
+    EXPECT_EQ(QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("buyer")).toString(),
+              QStringLiteral("买家乙"));
+    auto syntax = ctl(QStringLiteral("小美"), kAgentPassword, {QStringLiteral("search"), QStringLiteral("\"*OR(")});
+    EXPECT_EQ(syntax.exitCode, 0) << "query syntax is text: " << syntax.err.toStdString();
+    EXPECT_TRUE(syntax.out.isEmpty());
+
+    // Taking history.search away: refused on the very next search, exit 3.
+    ASSERT_TRUE(await(owner->team().createRole(QStringLiteral("只聊天"),
+                                               *auth::PermissionSet::parse(QStringLiteral("chat.read,chat.reply"))))
+                    .ok());
+    ASSERT_TRUE(await(owner->team().setRoles(QStringLiteral("小美"), {QStringLiteral("只聊天")})).ok());
+    auto refused = ctl(QStringLiteral("小美"), kAgentPassword, {QStringLiteral("search"), QStringLiteral("在")});
+    EXPECT_EQ(refused.exitCode, 3) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("history.search"))) << refused.err.toStdString();
 }
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "domain/SearchTokens.h"
 #include "store/FtsQuery.h"
 #include "store/FtsTokenizer.h"
 
@@ -43,6 +44,20 @@ TEST(Tokenizer, InvalidBytesNeverReadPastTheBuffer)
 {
     const auto t = tokenizeForTest(std::string_view("\xE9\x80", 2), false);
     EXPECT_EQ(t.size(), 3u); // two U+FFFD unigrams and their bigram
+}
+
+TEST(SearchTokens, TheServersTokenSetsAreTheDesktopIndexsTokens)
+{
+    // The GIN index stores the FTS5 tokenizer's tokens as a set: the same words, once each.
+    QStringList fromFts;
+    for (const EmittedToken& t : tok("退货 AB 退货", false)) {
+        fromFts << QString::fromStdString(t.token);
+    }
+    fromFts.removeDuplicates();
+    fromFts.sort();
+    EXPECT_EQ(shopdesk::searchtokens::documentTokens(u"退货 AB 退货"), fromFts);
+    EXPECT_EQ(shopdesk::searchtokens::queryTokens({QStringLiteral("退货款"), QStringLiteral("A")}),
+              (QStringList{QStringLiteral("a"), QStringLiteral("货款"), QStringLiteral("退货")}));
 }
 
 TEST(FtsQuery, QuotesEveryTermSoSyntaxIsLiteral)

@@ -475,7 +475,16 @@ void ChatView::runSearch()
         m_searchResults->hide();
         return;
     }
-    auto page = m_context.session.history().search(request);
+    const quint64 asked = ++m_searchesAsked;
+    m_context.session.history().search(request).then(this, [this, asked](const Result<SearchPage>& page) {
+        if (asked == m_searchesAsked) {
+            showSearchHits(page);
+        }
+    });
+}
+
+void ChatView::showSearchHits(const Result<SearchPage>& page)
+{
     if (!page) {
         report(page.error().message, true);
         return;

@@ -2,6 +2,7 @@
 
 #include "domain/PhraseVariables.h"
 #include "domain/QuickReply.h"
+#include "domain/Search.h"
 #include "domain/Workbench.h"
 #include "session/Chats.h"
 #include "workbench/WorkbenchContext.h"
@@ -72,6 +73,7 @@ public:
     void sendPhrase(const QuickReply& phrase);
     void showSearch();
     void runSearch();
+    void showSearchHits(const Result<SearchPage>& page);
     /// Loads older pages until the message is in the timeline, then shows it.
     bool reveal(MessageId id);
     void transfer();
@@ -117,6 +119,7 @@ private:
     QString m_transferNote;    ///< a note typed for a transfer that did not happen
     QLabel* m_moved = nullptr; ///< "阿强 now serves this buyer" once the buyer moved away
     bool m_movedAway = false;
+    quint64 m_searchesAsked = 0; ///< the newest in-chat search's number (older answers are dropped)
     QPushButton* m_phrasesButton;
     QPushButton* m_transfer;
     QPushButton* m_close;

@@ -96,13 +96,24 @@ void MessageManagerDialog::deleted(const Result<qint64>& removed)
     }
 }
 
-bool MessageManagerDialog::reload()
+void MessageManagerDialog::reload()
+{
+    const quint64 asked = ++m_asked;
+    m_context.session.history()
+        .records(m_platform, m_buyer, m_search->text(), kShownLimit)
+        .then(this, [this, asked](const Result<SearchPage>& page) {
+            if (asked == m_asked) {
+                showRecords(page);
+            }
+        });
+}
+
+void MessageManagerDialog::showRecords(const Result<SearchPage>& page)
 {
     m_list->clear();
-    auto page = m_context.session.history().records(m_platform, m_buyer, m_search->text(), kShownLimit);
     if (!page) {
         m_list->addItem(page.error().message);
-        return false;
+        return;
     }
     const std::vector<MessageHit>& hits = page->hits;
     for (const MessageHit& h : hits) {
@@ -114,7 +125,6 @@ bool MessageManagerDialog::reload()
         item->setData(Qt::UserRole, h.message.id.value());
         m_list->addItem(item);
     }
-    return true;
 }
 
 QFuture<Result<qint64>> MessageManagerDialog::deleteSelected()

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/Message.h"
+#include "domain/Search.h"
 #include "workbench/WorkbenchContext.h"
 
 #include <QDialog>
@@ -22,7 +23,9 @@ public:
     MessageManagerDialog(WorkbenchContext& context, const QString& platform, const QString& buyer,
                          QWidget* parent = nullptr);
 
-    bool reload();
+    /// Asks for the buyer's records (those matching the search box); the list is replaced when
+    /// the newest question's answer comes (at once on a single seat), an older answer is dropped.
+    void reload();
     QLineEdit* searchBox() const { return m_search; }
     QListWidget* list() const { return m_list; }
     QPushButton* deleteButton() const { return m_delete; }
@@ -36,6 +39,7 @@ public:
 
 private:
     void deleted(const Result<qint64>& removed);
+    void showRecords(const Result<SearchPage>& page);
     void updateButtons();
 
     WorkbenchContext& m_context;
@@ -46,6 +50,7 @@ private:
     QPushButton* m_delete;
     QPushButton* m_deleteAll;
     QLabel* m_status;
+    quint64 m_asked = 0; ///< the newest reload's number
 };
 
 } // namespace shopdesk::ui

@@ -31,7 +31,7 @@ HistorySearchDialog::HistorySearchDialog(session::ShopSession& session, const QS
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_list, 1);
     layout->addLayout(bottom);
-    connect(m_more, &QPushButton::clicked, this, [this] { (void)loadMore(); });
+    connect(m_more, &QPushButton::clicked, this, [this] { loadMore(); });
     connect(m_list, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
         const QStringList key = item->data(Qt::UserRole).toStringList();
         if (key.size() == 2) {
@@ -41,13 +41,24 @@ HistorySearchDialog::HistorySearchDialog(session::ShopSession& session, const QS
     loadMore();
 }
 
-bool HistorySearchDialog::loadMore()
+void HistorySearchDialog::loadMore()
 {
-    auto page = m_session.history().search(m_request);
+    if (m_loading) {
+        return;
+    }
+    m_loading = true;
+    m_more->setEnabled(false);
+    m_session.history().search(m_request).then(this, [this](const Result<SearchPage>& page) { showPage(page); });
+}
+
+void HistorySearchDialog::showPage(const Result<SearchPage>& page)
+{
+    m_loading = false;
+    m_more->setEnabled(true);
     if (!page) {
         m_summary->setText(page.error().message);
         m_more->hide();
-        return false;
+        return;
     }
     for (const MessageHit& h : page->hits) {
         auto* item = new QListWidgetItem(QStringLiteral("%1 · %2\n%3")
@@ -63,7 +74,6 @@ bool HistorySearchDialog::loadMore()
         m_request.before = page->hits.back().message.id;
     }
     updateSummary();
-    return true;
 }
 
 void HistorySearchDialog::updateSummary()

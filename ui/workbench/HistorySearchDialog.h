@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Result.h"
 #include "domain/Search.h"
 
 #include <QDialog>
@@ -23,8 +24,10 @@ public:
 
     HistorySearchDialog(session::ShopSession& session, const QString& query, QWidget* parent = nullptr);
 
-    /// Reads the next (older) page; false with the reason shown when the search failed.
-    bool loadMore();
+    /// Asks for the next (older) page; the list grows when it comes (at once on a single seat),
+    /// or the reason is shown. A page already on its way is not asked twice.
+    void loadMore();
+    bool loading() const { return m_loading; }
     QListWidget* list() const { return m_list; }
     QLabel* summary() const { return m_summary; }
     QPushButton* moreButton() const { return m_more; }
@@ -35,7 +38,9 @@ signals:
     void openRequested(const QString& platform, const QString& key, qint64 messageId);
 
 private:
+    void showPage(const Result<SearchPage>& page);
     void updateSummary();
+    bool m_loading = false;
 
     session::ShopSession& m_session;
     SearchRequest m_request;

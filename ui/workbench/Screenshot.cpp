@@ -93,7 +93,9 @@ void scheduleScreenshot(MainWindow& window, const QString& path, const QString& 
             SearchRequest about;
             about.query = QStringLiteral("退款");
             about.limit = 200;
-            auto hits = s.history().search(about);
+            // (a single seat's search answers at once; the future is ready)
+            auto asked = s.history().search(about);
+            auto hits = asked.isFinished() ? asked.result() : Result<SearchPage>(Error::busy(QStringLiteral("later")));
             for (const MessageHit& h : hits ? hits->hits : std::vector<MessageHit>{}) {
                 buyers.emplace_back(h.platform, h.buyerNick);
             }

@@ -40,6 +40,8 @@ public:
     virtual Result<std::vector<Message>> pageAfter(ConversationId conversation, int limit, MessageId after) = 0;
     /// How many buyer messages a conversation has newer than `after` (unread counts).
     virtual Result<qint64> buyerMessagesAfter(ConversationId conversation, MessageId after) = 0;
+    /// A buyer's conversations on `platform`, newest first.
+    virtual Result<std::vector<ConversationId>> conversationsOfBuyer(const QString& platform, const QString& nick) = 0;
     virtual Result<std::optional<Conversation>> findConversation(QStringView platform, QStringView key) = 0;
 
     /// Conversations with the newest message first.

@@ -3,7 +3,11 @@
 #include "domain/TextMatch.h"
 #include "services/auth/AccessGate.h"
 
+#include <algorithm>
+
 namespace shopdesk {
+
+using Op = auth::Operation;
 
 Result<SearchPage> SearchService::search(const auth::Actor& actor, const SearchRequest& request)
 {
@@ -42,6 +46,56 @@ Result<SearchPage> SearchService::search(const auth::Actor& actor, const SearchR
         page.hits.resize(static_cast<std::size_t>(request.limit));
     }
     return page;
+}
+
+Result<SearchPage> SearchService::records(const auth::Actor& actor, const QString& platform, const QString& nick,
+                                          const QString& query, int limit)
+{
+    if (Status st = m_gate.check(actor, Op::HistoryRecords); !st) {
+        return st.error();
+    }
+    const int wanted = std::clamp(limit, 1, 10'000);
+    SearchPage out;
+    const QStringList terms = textmatch::splitTerms(query);
+    if (!terms.isEmpty()) {
+        MessageQuery q;
+        q.terms = terms;
+        q.buyerNick = nick;
+        q.limit = wanted + 1;
+        auto hits = m_messages.search(q);
+        if (!hits) {
+            return hits.error();
+        }
+        out.hits = std::move(*hits);
+        out.hits.erase(std::remove_if(out.hits.begin(), out.hits.end(),
+                                      [&](const MessageHit& h) { return h.platform != platform; }),
+                       out.hits.end());
+    } else {
+        auto conversations = m_messages.conversationsOfBuyer(platform, nick);
+        if (!conversations) {
+            return conversations.error();
+        }
+        for (ConversationId c : *conversations) {
+            if (static_cast<int>(out.hits.size()) > wanted) {
+                break;
+            }
+            auto page = m_messages.page(c, wanted + 1 - static_cast<int>(out.hits.size()), MessageId());
+            if (!page) {
+                return page.error();
+            }
+            for (auto it = page->rbegin(); it != page->rend(); ++it) {
+                out.hits.push_back({*it, platform, QString(), nick});
+            }
+        }
+        std::stable_sort(out.hits.begin(), out.hits.end(), [](const MessageHit& a, const MessageHit& b) {
+            return a.message.id.value() > b.message.id.value();
+        });
+    }
+    out.more = static_cast<int>(out.hits.size()) > wanted;
+    if (out.more) {
+        out.hits.resize(static_cast<std::size_t>(wanted));
+    }
+    return out;
 }
 
 } // namespace shopdesk

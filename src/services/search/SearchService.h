@@ -25,6 +25,10 @@ public:
 
     /// Needs history.search. `more` tells that the limit cut the results.
     Result<SearchPage> search(const auth::Actor& actor, const SearchRequest& request);
+    /// Needs history.records. The buyer's messages, newest first: all, or those with every word
+    /// of `query`.
+    Result<SearchPage> records(const auth::Actor& actor, const QString& platform, const QString& nick,
+                               const QString& query, int limit);
 
 private:
     MessageRepository& m_messages;

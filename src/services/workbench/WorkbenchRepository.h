@@ -55,8 +55,6 @@ public:
     /// Deletes every message of the buyer.
     virtual Result<qint64> deleteAllMessages(const QString& platform, const QString& nick,
                                              std::vector<AuditEntry> audit) = 0;
-    /// The buyer's conversations on the platform, newest first.
-    virtual Result<std::vector<ConversationId>> conversationsOfBuyer(const QString& platform, const QString& nick) = 0;
 };
 
 } // namespace shopdesk

@@ -2,7 +2,6 @@
 
 #include "auth/Actor.h"
 #include "core/Result.h"
-#include "domain/Search.h"
 #include "services/workbench/WorkbenchRepository.h"
 
 #include <optional>
@@ -50,9 +49,6 @@ public:
     Result<std::vector<Refund>> refundsOfBuyer(const auth::Actor& actor, const QString& platform, const QString& nick);
     Result<std::vector<LogisticsEvent>> storedTrace(const auth::Actor& actor, const QString& platform,
                                                     const QString& orderNo);
-    /// The buyer's messages, newest first: all, or those with every word of `query`.
-    Result<SearchPage> records(const auth::Actor& actor, const QString& platform, const QString& nick,
-                               const QString& query, int limit);
 
 private:
     WorkbenchRepository& m_workbench;

@@ -102,8 +102,10 @@ public:
         : m_s(s)
     {
     }
-    Result<SearchPage> search(const SearchRequest& request) override;
-    Result<SearchPage> records(const QString& platform, const QString& nick, const QString& query, int limit) override;
+    /// Answered at once from the local index (the future is ready when returned).
+    QFuture<Result<SearchPage>> search(const SearchRequest& request) override;
+    QFuture<Result<SearchPage>> records(const QString& platform, const QString& nick, const QString& query,
+                                        int limit) override;
     QFuture<Result<qint64>> remove(const QString& platform, const QString& nick,
                                    const std::vector<MessageId>& ids) override;
     QFuture<Result<qint64>> removeAll(const QString& platform, const QString& nick, const QString& typedName) override;

@@ -9,22 +9,18 @@
 
 namespace shopdesk::session {
 
-Result<SearchPage> LocalHistory::search(const SearchRequest& request)
+QFuture<Result<SearchPage>> LocalHistory::search(const SearchRequest& request)
 {
     auto a = m_s.actor();
-    if (!a) {
-        return a.error();
-    }
-    return m_s.backend().search().search(*a, request);
+    return QtFuture::makeReadyFuture(a ? m_s.backend().search().search(*a, request) : Result<SearchPage>(a.error()));
 }
 
-Result<SearchPage> LocalHistory::records(const QString& platform, const QString& nick, const QString& query, int limit)
+QFuture<Result<SearchPage>> LocalHistory::records(const QString& platform, const QString& nick, const QString& query,
+                                                  int limit)
 {
     auto a = m_s.actor();
-    if (!a) {
-        return a.error();
-    }
-    return m_s.backend().workbench().records(*a, platform, nick, query, limit);
+    return QtFuture::makeReadyFuture(a ? m_s.backend().search().records(*a, platform, nick, query, limit)
+                                       : Result<SearchPage>(a.error()));
 }
 
 QFuture<Result<qint64>> LocalHistory::remove(const QString& platform, const QString& nick,

@@ -191,7 +191,7 @@ private:
     RemoteChats m_chats{*this};
     UnservedBuyers m_buyers;
     UnservedOrders m_orders;
-    UnservedHistory m_history;
+    RemoteHistory m_history{*this};
     RemotePhrases m_phrases{*this};
     UnservedReports m_reports;
     UnservedSimulation m_simulation;

@@ -1,5 +1,8 @@
 #include "session/remote/RemoteUnserved.h"
 
+#include "protocol/Codec.h"
+#include "session/remote/RemoteSession.h"
+
 #include <QCoreApplication>
 
 namespace shopdesk::session {
@@ -115,27 +118,45 @@ QFuture<Result<platform::BuyerProfile>> UnservedBuyers::profile(const QString&)
     return ready<Result<platform::BuyerProfile>>(Error::invalid(unservedReason("Buyer notes")));
 }
 
-Result<SearchPage> UnservedHistory::search(const SearchRequest&)
+namespace {
+
+QFuture<Result<SearchPage>> pageOf(QFuture<Result<QJsonValue>> answer)
 {
-    return Error::invalid(unservedReason("History search"));
+    return answer.then([](const Result<QJsonValue>& r) -> Result<SearchPage> {
+        if (!r) {
+            return r.error();
+        }
+        return protocol::searchPageFromJson(r->toObject());
+    });
 }
 
-Result<SearchPage> UnservedHistory::records(const QString&, const QString&, const QString&, int)
+} // namespace
+
+QFuture<Result<SearchPage>> RemoteHistory::search(const SearchRequest& request)
 {
-    return Error::invalid(unservedReason("History search"));
+    return pageOf(m_s.call(QStringLiteral("history.search"), protocol::toJson(request)));
 }
 
-QFuture<Result<qint64>> UnservedHistory::remove(const QString&, const QString&, const std::vector<MessageId>&)
+QFuture<Result<SearchPage>> RemoteHistory::records(const QString& platform, const QString& nick, const QString& query,
+                                                   int limit)
+{
+    return pageOf(m_s.call(QStringLiteral("history.records"), {{QStringLiteral("platform"), platform},
+                                                               {QStringLiteral("buyer"), nick},
+                                                               {QStringLiteral("query"), query},
+                                                               {QStringLiteral("limit"), limit}}));
+}
+
+QFuture<Result<qint64>> RemoteHistory::remove(const QString&, const QString&, const std::vector<MessageId>&)
 {
     return ready<Result<qint64>>(Error::invalid(unservedReason("History search")));
 }
 
-QFuture<Result<qint64>> UnservedHistory::removeAll(const QString&, const QString&, const QString&)
+QFuture<Result<qint64>> RemoteHistory::removeAll(const QString&, const QString&, const QString&)
 {
     return ready<Result<qint64>>(Error::invalid(unservedReason("History search")));
 }
 
-QFuture<Result<ImportReport>> UnservedHistory::import(QIODevice&, const ImportOptions&)
+QFuture<Result<ImportReport>> RemoteHistory::import(QIODevice&, const ImportOptions&)
 {
     return ready<Result<ImportReport>>(Error::invalid(unservedReason("History search")));
 }

@@ -9,6 +9,8 @@
 
 namespace shopdesk::session {
 
+class RemoteSession;
+
 /// The desks the team server does not serve yet (issue 14 is under way): every call answers one
 /// sentence saying so, nothing is pretended. Each moves to a real remote desk as the server
 /// gains its operations.
@@ -40,13 +42,23 @@ public:
     QFuture<Result<platform::BuyerProfile>> profile(const QString&) override;
 };
 
-class UnservedHistory final : public History {
+/// The history through the server: search and a buyer's records from the server's index;
+/// deleting and importing are not served yet.
+class RemoteHistory final : public History {
 public:
-    Result<SearchPage> search(const SearchRequest&) override;
-    Result<SearchPage> records(const QString&, const QString&, const QString&, int) override;
+    explicit RemoteHistory(RemoteSession& s)
+        : m_s(s)
+    {
+    }
+    QFuture<Result<SearchPage>> search(const SearchRequest& request) override;
+    QFuture<Result<SearchPage>> records(const QString& platform, const QString& nick, const QString& query,
+                                        int limit) override;
     QFuture<Result<qint64>> remove(const QString&, const QString&, const std::vector<MessageId>&) override;
     QFuture<Result<qint64>> removeAll(const QString&, const QString&, const QString&) override;
     QFuture<Result<ImportReport>> import(QIODevice&, const ImportOptions&) override;
+
+private:
+    RemoteSession& m_s;
 };
 
 class UnservedReports final : public Reports {
