@@ -16,6 +16,7 @@
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
+#include "services/settings/FollowUpRulesService.h"
 #include "services/settings/SettingsService.h"
 #include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
@@ -112,12 +113,12 @@ void Backend::wireServices()
     m_shopTexts = std::make_unique<ShopTextsService>(m_store->settings(), *m_gate, *m_audit);
     m_quickReplies = std::make_unique<QuickReplyService>(m_store->quickReplies(), *m_gate, *m_audit);
     m_buyers = std::make_unique<BuyerService>(m_store->workbench(), *m_gate, *m_audit);
-    m_followUps =
-        std::make_unique<FollowUpService>(m_store->workbench(), m_store->settings(), *m_gate, *m_audit, *m_clock);
+    m_followUpRules = std::make_unique<FollowUpRulesService>(m_store->settings(), *m_gate, *m_audit);
+    m_followUps = std::make_unique<FollowUpService>(m_store->workbench(), *m_followUpRules, *m_gate, *m_clock);
     m_reports = std::make_unique<AgentReportService>(m_store->reports(), *m_gate);
     m_workbench =
         std::make_unique<WorkbenchService>(m_store->workbench(), m_store->messages(), m_store->orders(), *m_gate);
-    m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUps, *m_shopTexts, *m_gate);
+    m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUpRules, *m_shopTexts, *m_gate);
 }
 
 Result<Shop> Backend::shop() const

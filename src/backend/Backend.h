@@ -30,6 +30,7 @@ class SimSettingsService;
 class QuickReplyService;
 class BuyerService;
 class FollowUpService;
+class FollowUpRulesService;
 class AgentReportService;
 class WorkbenchService;
 class SettingsService;
@@ -83,6 +84,7 @@ public:
     QuickReplyService& quickReplies() { return *m_quickReplies; }
     BuyerService& buyers() { return *m_buyers; }
     FollowUpService& followUps() { return *m_followUps; }
+    FollowUpRulesService& followUpRules() { return *m_followUpRules; }
     AgentReportService& reports() { return *m_reports; }
     HistoryImporter& importer() { return *m_importer; }
     const PiiVault& vault() const { return *m_vault; }
@@ -115,6 +117,7 @@ private:
     std::unique_ptr<ShopTextsService> m_shopTexts;
     std::unique_ptr<QuickReplyService> m_quickReplies;
     std::unique_ptr<BuyerService> m_buyers;
+    std::unique_ptr<FollowUpRulesService> m_followUpRules;
     std::unique_ptr<FollowUpService> m_followUps;
     std::unique_ptr<AgentReportService> m_reports;
     std::unique_ptr<HistoryImporter> m_importer;

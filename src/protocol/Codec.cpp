@@ -333,6 +333,22 @@ Message messageFromJson(const QJsonObject& o)
     return m;
 }
 
+QJsonObject toJson(const ShopTexts& t)
+{
+    return {{ShopTexts::kClosingLine, t.closingLine},
+            {ShopTexts::kRatingInvitation, t.ratingInvitation},
+            {ShopTexts::kPaymentReminder, t.paymentReminder}};
+}
+
+ShopTexts shopTextsFromJson(const QJsonObject& o)
+{
+    ShopTexts t;
+    t.closingLine = o.value(ShopTexts::kClosingLine).toString();
+    t.ratingInvitation = o.value(ShopTexts::kRatingInvitation).toString();
+    t.paymentReminder = o.value(ShopTexts::kPaymentReminder).toString();
+    return t;
+}
+
 QJsonObject toJson(const SearchRequest& r)
 {
     QJsonArray in;

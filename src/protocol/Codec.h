@@ -6,6 +6,7 @@
 #include "domain/QuickReply.h"
 #include "domain/RoutingConfig.h"
 #include "domain/Search.h"
+#include "domain/ShopTexts.h"
 #include "domain/Workbench.h"
 
 #include <QJsonArray>
@@ -54,6 +55,8 @@ QJsonObject toJson(const QuickReply& p);
 QuickReply quickReplyFromJson(const QJsonObject& o);
 QJsonObject toJson(const Message& m);
 Message messageFromJson(const QJsonObject& o);
+QJsonObject toJson(const ShopTexts& t);
+ShopTexts shopTextsFromJson(const QJsonObject& o);
 QJsonObject toJson(const SearchRequest& r);
 SearchRequest searchRequestFromJson(const QJsonObject& o);
 QJsonObject toJson(const SearchPage& p);

@@ -18,6 +18,10 @@
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
+#include "services/settings/FollowUpRulesService.h"
+#include "services/settings/SettingsService.h"
+#include "services/settings/ShopTextsService.h"
+#include "services/settings/SimSettingsService.h"
 
 #include <QDir>
 
@@ -27,11 +31,17 @@ ServerBackend::~ServerBackend()
 {
     m_quickReplies.reset();
     m_search.reset();
+    m_settings.reset();
     m_routing.reset();
     m_roles.reset();
     m_accounts.reset();
     m_store.reset();
     m_head.reset(); // its last anchor write needs the key ring
+}
+
+SettingsRepository& ServerBackend::settingsRepository()
+{
+    return *m_settingsRepo;
 }
 
 Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
@@ -126,6 +136,10 @@ void ServerBackend::wireServices()
         std::make_unique<RoutingConfigService>(*m_routingRepo, *m_settingsRepo, *m_accountRepo, *m_gate, *m_audit);
     m_quickReplies = std::make_unique<QuickReplyService>(*m_phraseRepo, *m_gate, *m_audit);
     m_search = std::make_unique<SearchService>(*m_messageRepo, *m_gate);
+    m_sim = std::make_unique<SimSettingsService>(*m_settingsRepo, *m_gate, *m_audit);
+    m_shopTexts = std::make_unique<ShopTextsService>(*m_settingsRepo, *m_gate, *m_audit);
+    m_followUpRules = std::make_unique<FollowUpRulesService>(*m_settingsRepo, *m_gate, *m_audit);
+    m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUpRules, *m_shopTexts, *m_gate);
 }
 
 Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)

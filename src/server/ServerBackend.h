@@ -19,6 +19,11 @@ class RoleService;
 class RoutingConfigService;
 class QuickReplyService;
 class SearchService;
+class SettingsRepository;
+class SettingsService;
+class ShopTextsService;
+class SimSettingsService;
+class FollowUpRulesService;
 } // namespace shopdesk
 
 namespace shopdesk::pg {
@@ -67,6 +72,9 @@ public:
     RoutingConfigService& routing() { return *m_routing; }
     QuickReplyService& quickReplies() { return *m_quickReplies; }
     SearchService& search() { return *m_search; }
+    SettingsService& settings() { return *m_settings; }
+    ShopTextsService& shopTexts() { return *m_shopTexts; }
+    SettingsRepository& settingsRepository();
     KeyRing& keys() { return *m_keys; }
     const QString& dataDir() const { return m_dataDir; }
 
@@ -100,6 +108,10 @@ private:
     std::unique_ptr<RoutingConfigService> m_routing;
     std::unique_ptr<QuickReplyService> m_quickReplies;
     std::unique_ptr<SearchService> m_search;
+    std::unique_ptr<SimSettingsService> m_sim;
+    std::unique_ptr<ShopTextsService> m_shopTexts;
+    std::unique_ptr<FollowUpRulesService> m_followUpRules;
+    std::unique_ptr<SettingsService> m_settings;
     Shop m_shop;
     Status m_auditIntegrity;
 };

@@ -12,6 +12,8 @@
 #include "services/auth/AccessGate.h"
 #include "services/quickreply/QuickReplyService.h"
 #include "services/routing/RoutingConfigService.h"
+#include "services/settings/SettingsService.h"
+#include "services/settings/ShopTextsService.h"
 
 #include <QJsonArray>
 
@@ -66,6 +68,14 @@ Result<auth::PermissionSet> permissions(const Request& r)
         return Error::invalid(QStringLiteral("Unknown permission '%1'.").arg(unknown));
     }
     return *set;
+}
+
+/// Whether a setting acts on what a team server runs. The simulated shop's bots and clock are a
+/// single seat's (a team's agents are real, its time is real), and follow-ups are not served by
+/// the team server yet: storing those would be a setting that changes nothing, so they are refused.
+bool servedSetting(const QString& key)
+{
+    return key.startsWith(u"login.") || key == u"sim.buyers_per_minute" || ShopTexts::keys().contains(key);
 }
 
 } // namespace
@@ -263,6 +273,45 @@ void TeamServer::registerOps()
     });
 
     // Audit.
+    read("settings.list", [&b](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        auto entries = b.settings().list(a);
+        if (!entries) {
+            return entries.error();
+        }
+        QJsonArray out;
+        for (const SettingsService::Entry& e : *entries) {
+            if (servedSetting(e.key)) {
+                out.append(QJsonObject{{QStringLiteral("key"), e.key}, {QStringLiteral("value"), e.value}});
+            }
+        }
+        return QJsonValue(out);
+    });
+    write("settings.set", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto key = text(r, "key");
+        if (!key) {
+            return key.error();
+        }
+        if (!servedSetting(*key) && (key->startsWith(u"sim.") || key->startsWith(u"followup."))) {
+            return Error::invalid(QStringLiteral("%1 has no effect on a team server (it is a single seat's setting "
+                                                 "or its feature is not served in team mode yet); nothing was "
+                                                 "changed.")
+                                      .arg(*key));
+        }
+        return statusResult(b.settings().set(a, *key, r.args.value(QStringLiteral("value")).toString()));
+    });
+    read("shoptexts.get", [&b](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        if (Status st = b.gate().check(a, auth::Operation::QuickReplyView); !st) {
+            return st.error();
+        }
+        auto texts = b.shopTexts().load();
+        if (!texts) {
+            return texts.error();
+        }
+        return QJsonValue(protocol::toJson(*texts));
+    });
+    write("shoptexts.save", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        return statusResult(b.shopTexts().save(a, protocol::shopTextsFromJson(r.args)));
+    });
     read("audit.list", [&b](Client&, const Request& r, const auth::Actor& a) {
         return listResult(b.audit().list(a, b.gate(), protocol::auditQueryFromJson(r.args)));
     });

@@ -12,6 +12,7 @@
 #include "services/privacy/PiiVault.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/security/KeyRing.h"
+#include "services/settings/SettingsRepository.h"
 
 #include <QTimer>
 
@@ -178,7 +179,8 @@ Status ShopRouter::openWorld()
     // A new world each time (its buyers' names and stream are its own).
     config.seed = m_options.seed + static_cast<quint64>(now.ms());
     config.shopName = m_backend.shop().name;
-    config.buyersPerMinute = m_options.buyersPerMinute;
+    m_appliedRate = storedRate();
+    config.buyersPerMinute = m_appliedRate;
     config.start = now;
     config.routing = routing->settings;
     config.groups = routing->groups;
@@ -222,6 +224,28 @@ Status ShopRouter::openWorld()
         }
     }
     return {};
+}
+
+double ShopRouter::storedRate()
+{
+    auto stored = m_backend.settingsRepository().value(QStringLiteral("sim.buyers_per_minute"));
+    bool ok = false;
+    const double rate = stored && *stored ? (*stored)->toDouble(&ok) : 0;
+    return ok ? rate : m_options.buyersPerMinute;
+}
+
+void ShopRouter::settingsChanged()
+{
+    if (!m_platform) {
+        return;
+    }
+    const double rate = storedRate();
+    if (rate == m_appliedRate) {
+        return;
+    }
+    m_appliedRate = rate;
+    (void)m_platform->setBuyersPerMinute(rate);
+    log()->info("the simulated shop brings {} new buyers a minute from now on", rate);
 }
 
 void ShopRouter::routingChanged()

@@ -18,6 +18,9 @@ class PiiVault;
 namespace platform {
 class IngestPipeline;
 class ShopPlatform;
+namespace sim {
+class SimPlatform;
+}
 } // namespace platform
 } // namespace shopdesk
 
@@ -41,7 +44,8 @@ class ShopRouter : public QObject {
 public:
     struct Options {
         QString pgUrl;
-        /// New buyers a simulated minute (the simulated shop).
+        /// New buyers a minute in the simulated shop until a supervisor sets the shop's
+        /// sim.buyers_per_minute (then the setting's, from the next arrival on).
         double buyersPerMinute = 4.0;
         quint64 seed = 1;
         /// How long a desktop may be silent before its agent counts as offline.
@@ -67,6 +71,10 @@ public:
                                                const QString& toGroup, const QString& note, bool supervising);
     /// The shop's configuration changed: the platform takes it before its next decision.
     void routingChanged();
+    /// The shop's settings changed: the simulated shop takes its new rate of buyers.
+    void settingsChanged();
+    /// New buyers a minute the simulated shop runs at now.
+    double buyersPerMinute() const { return m_appliedRate; }
 
 signals:
     void leadingChanged(bool leading);
@@ -78,6 +86,8 @@ private:
     Status openWorld();
     void sweepSilent();
     Result<RoutingConfig> teamRouting();
+    /// The stored sim.buyers_per_minute, or the server's option while none is stored.
+    double storedRate();
 
     ServerBackend& m_backend;
     Options m_options;
@@ -85,12 +95,13 @@ private:
     std::unique_ptr<pg::PgHistoryRepository> m_history;
     std::unique_ptr<PiiVault> m_vault;
     std::unique_ptr<EcdCorpus> m_corpus;
-    std::unique_ptr<platform::ShopPlatform> m_platform;
+    std::unique_ptr<platform::sim::SimPlatform> m_platform;
     std::unique_ptr<platform::IngestPipeline> m_pipeline;
     QTimer* m_retry = nullptr;
     QTimer* m_sweep = nullptr;
     QString m_appliedRouting;
     QString m_roster;
+    double m_appliedRate = 0;
 };
 
 } // namespace shopdesk::server

@@ -470,7 +470,9 @@ void TeamServer::fanOut()
     }
     bool authority = false;
     bool routing = false;
+    bool settings = false;
     for (const auto& [seq, kind, payload] : *rows) {
+        settings = settings || kind == u"settings";
         authority = authority || kind == u"account" || kind == u"role";
         routing = routing || kind == u"account" || kind == u"routing";
         const QByteArray push = protocol::encodePush(
@@ -491,6 +493,9 @@ void TeamServer::fanOut()
     }
     if (routing && m_router) {
         m_router->routingChanged();
+    }
+    if (settings && m_router) {
+        m_router->settingsChanged();
     }
 }
 

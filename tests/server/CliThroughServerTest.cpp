@@ -120,6 +120,23 @@ TEST_F(CliThroughServer, EventsFollowPrintsTheChangeStreamAndExits3WhenTheAccoun
     EXPECT_TRUE(err.contains(QStringLiteral("disabled"))) << err.toStdString();
 }
 
+TEST_F(CliThroughServer, SettingsAreShownAndSetThroughTheServer)
+{
+    auto set = ctl(QStringLiteral("店长"), kOwnerPassword,
+                   {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("login.lock_minutes"),
+                    QStringLiteral("45")});
+    ASSERT_EQ(set.exitCode, 0) << set.err.toStdString();
+    auto shown = ctl(QStringLiteral("店长"), kOwnerPassword, {QStringLiteral("settings"), QStringLiteral("show")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("login.lock_minutes\t45\n"))) << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("text.closing_line\t"))) << shown.out.toStdString();
+    auto refused =
+        ctl(QStringLiteral("店长"), kOwnerPassword,
+            {QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("sim.bots"), QStringLiteral("9")});
+    EXPECT_EQ(refused.exitCode, 5) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains(QStringLiteral("no effect on a team server"))) << refused.err.toStdString();
+}
+
 TEST_F(CliThroughServer, SearchAnswersFromTheServersIndexInTheLocalFormat)
 {
     auto owner = ownerWithAgent();

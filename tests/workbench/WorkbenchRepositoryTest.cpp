@@ -6,6 +6,7 @@
 #include "domain/Session.h"
 #include "services/accounts/AccountService.h"
 #include "services/search/SearchService.h"
+#include "services/settings/FollowUpRulesService.h"
 #include "services/workbench/BuyerService.h"
 #include "services/workbench/FollowUpService.h"
 
@@ -171,11 +172,12 @@ TEST(WorkbenchRepository, FollowUpsAreMyBuyersOrdersPastTheChaseRules)
 
     // A supervisor shortens the chase rule: the newer unpaid order (10 h old) is due too.
     auto supervisor = b.account(QStringLiteral("主管"), {QStringLiteral("supervisor")});
-    EXPECT_EQ(b->followUps().set(mei, QStringLiteral("followup.unpaid_hours"), QStringLiteral("8")).error().code,
+    EXPECT_EQ(b->followUpRules().set(mei, QStringLiteral("followup.unpaid_hours"), QStringLiteral("8")).error().code,
               ErrorCode::NotAllowed);
-    EXPECT_EQ(b->followUps().set(supervisor, QStringLiteral("followup.unpaid_hours"), QStringLiteral("0")).error().code,
-              ErrorCode::Invalid);
-    ASSERT_TRUE(b->followUps().set(supervisor, QStringLiteral("followup.unpaid_hours"), QStringLiteral("8")).ok());
+    EXPECT_EQ(
+        b->followUpRules().set(supervisor, QStringLiteral("followup.unpaid_hours"), QStringLiteral("0")).error().code,
+        ErrorCode::Invalid);
+    ASSERT_TRUE(b->followUpRules().set(supervisor, QStringLiteral("followup.unpaid_hours"), QStringLiteral("8")).ok());
     auto shorter = b->followUps().followUps(mei);
     ASSERT_TRUE(shorter.ok());
     EXPECT_EQ(shorter->size(), 3u);

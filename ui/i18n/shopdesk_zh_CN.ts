@@ -276,7 +276,7 @@
     </message>
 </context>
 <context>
-    <name>shopdesk::FollowUpService</name>
+    <name>shopdesk::FollowUpRulesService</name>
     <message>
         <source>%1 takes a whole number from 1 to %2.</source>
         <translation>%1 须为 1 到 %2 的整数。</translation>

@@ -238,6 +238,11 @@ QFuture<PlatformStatus> SimPlatform::applyRouting(const RoutingConfig& config)
     return call<std::monostate>([=](SimulatedShop& s) { return s.applyRouting(config); });
 }
 
+QFuture<PlatformStatus> SimPlatform::setBuyersPerMinute(double perMinute)
+{
+    return call<std::monostate>([=](SimulatedShop& s) { return s.setBuyersPerMinute(perMinute); });
+}
+
 QFuture<PlatformStatus> SimPlatform::setPresence(const QString& agent, AgentPresence presence)
 {
     return call<std::monostate>([=](SimulatedShop& s) { return s.setPresence(agent, presence); });

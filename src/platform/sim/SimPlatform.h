@@ -78,6 +78,8 @@ public:
     QFuture<PlatformStatus> replyReview(const QString& orderNo, const QString& reply) override;
     QFuture<PlatformResult<std::vector<AgentState>>> teamStatus() override;
     QFuture<PlatformStatus> applyRouting(const RoutingConfig& config) override;
+    /// The simulated shop's new buyers a minute, from now on.
+    QFuture<PlatformStatus> setBuyersPerMinute(double perMinute);
 
 private:
     template <typename T>

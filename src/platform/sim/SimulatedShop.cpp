@@ -1,5 +1,7 @@
 #include "platform/sim/SimulatedShop.h"
 
+#include "domain/SimSettings.h"
+
 #include "core/JsonWriter.h"
 #include "platform/sim/SimulatedShopInternals.h"
 
@@ -64,7 +66,7 @@ Result<std::unique_ptr<SimulatedShop>> SimulatedShop::create(SimConfig config, c
         }
     }
     if (shop->m_config.buyersPerMinute > 0) {
-        shop->schedule(0, kArrival, -1);
+        shop->schedule(0, kArrival, shop->m_arrivalChain);
     }
     return shop;
 }
@@ -156,7 +158,7 @@ void SimulatedShop::run(const Action& a)
 {
     switch (a.kind) {
     case kArrival:
-        arrival();
+        arrival(a.buyer);
         break;
     case kBuyerTurn:
         buyerTurn(a.buyer);
@@ -314,14 +316,18 @@ void SimulatedShop::onDecision(const routing::Decision& d)
     m_now = savedNow;
 }
 
-void SimulatedShop::arrival()
+void SimulatedShop::arrival(int chain)
 {
+    // Arrivals are one chain of events; a rate change starts a new chain and the old one ends.
+    if (chain != m_arrivalChain || m_config.buyersPerMinute <= 0) {
+        return;
+    }
     const double mean = 60.0 / m_config.buyersPerMinute;
     const double u = (static_cast<double>(m_rng() % 1'000'000) + 0.5) / 1'000'000.0;
     // Exact arrival times are kept apart from the whole seconds actions run at, so that busy
     // shops (several buyers a second) get the configured rate.
     m_nextArrival += -std::log(u) * mean;
-    schedule(std::max(m_now, static_cast<qint64>(std::floor(m_nextArrival))), kArrival, -1);
+    schedule(std::max(m_now, static_cast<qint64>(std::floor(m_nextArrival))), kArrival, m_arrivalChain);
 
     int b = -1;
     if (!m_buyers.empty() && SimCatalogue::chance(m_rng, 0.25)) {
@@ -635,6 +641,24 @@ PlatformStatus SimulatedShop::setPresence(const QString& agent, AgentPresence pr
                         : presence == AgentPresence::Away ? routing::AgentStatus::Away
                                                           : routing::AgentStatus::Offline;
     (void)m_engine->setStatus(m_now, *a, status, *m_sink);
+    return PlatformStatus::ok({});
+}
+
+PlatformStatus SimulatedShop::setBuyersPerMinute(double perMinute)
+{
+    if (!(perMinute >= 0) || perMinute > SimSettings::kMaxBuyersPerMinute) {
+        return PlatformStatus::fail(
+            {PlatformError::Kind::InvalidState,
+             QStringLiteral("New buyers a minute is from 0 to %1.").arg(SimSettings::kMaxBuyersPerMinute),
+             {},
+             {}});
+    }
+    m_config.buyersPerMinute = perMinute;
+    ++m_arrivalChain;
+    m_nextArrival = static_cast<double>(m_now);
+    if (perMinute > 0) {
+        schedule(m_now, kArrival, m_arrivalChain);
+    }
     return PlatformStatus::ok({});
 }
 

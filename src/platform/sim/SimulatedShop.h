@@ -106,6 +106,8 @@ public:
     /// The shop's new routing, effective from the next decision: settings, the limits of the groups
     /// and agents the world knows (the queue is re-examined, so a raised limit takes a waiting buyer).
     PlatformStatus applyRouting(const RoutingConfig& config);
+    /// New buyers a minute from now on (0 stops arrivals; the buyers here stay).
+    PlatformStatus setBuyersPerMinute(double perMinute);
     PlatformStatus setRemark(const QString& orderNo, const QString& remark, int flag, const QString& flaggedBy);
     PlatformStatus modifyAddress(const QString& orderNo, const Receiver& address);
     PlatformStatus modifyPrice(const QString& orderNo, Fen amountFen);
@@ -151,7 +153,7 @@ private:
     // Chat (SimulatedShop.cpp).
     void run(const Action& a);
     void schedule(qint64 t, int kind, int buyer, const QString& ref = {});
-    void arrival();
+    void arrival(int chain);
     void buyerSays(int b, const QString& text);
     /// The engine's index of the group named `name` (kNoGroup when empty or unknown).
     routing::GroupIdx entryGroup(const QString& name) const;
@@ -196,6 +198,7 @@ private:
     qint64 m_now = 0;
     int m_botActing = 0;
     double m_nextArrival = 0; ///< simulated seconds, exact
+    int m_arrivalChain = 0;   ///< the arrival events of the current rate
     qint64 m_messageSeq = 0;
     qint64 m_eventSeq = 0;
     qint64 m_orderSeq = 0;

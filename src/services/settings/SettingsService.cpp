@@ -2,13 +2,13 @@
 
 #include "services/accounts/AccountService.h"
 #include "services/auth/AccessGate.h"
+#include "services/settings/FollowUpRulesService.h"
 #include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
-#include "services/workbench/FollowUpService.h"
 
 namespace shopdesk {
 
-SettingsService::SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpService& followUps,
+SettingsService::SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpRulesService& followUps,
                                  ShopTextsService& texts, AccessGate& gate)
     : m_accounts(accounts)
     , m_sim(sim)
@@ -60,7 +60,7 @@ Status SettingsService::set(const auth::Actor& actor, const QString& key, const 
     if (SimSettingsService::keys().contains(key)) {
         return m_sim.set(actor, key, value);
     }
-    if (FollowUpService::keys().contains(key)) {
+    if (FollowUpRulesService::keys().contains(key)) {
         return m_followUps.set(actor, key, value);
     }
     if (ShopTexts::keys().contains(key)) {
@@ -70,7 +70,8 @@ Status SettingsService::set(const auth::Actor& actor, const QString& key, const 
         return Error::notFound(
             QStringLiteral("unknown setting '%1' (login.max_failures, login.lock_minutes, %2, %3, %4)")
                 .arg(key, SimSettingsService::keys().join(QStringLiteral(", ")),
-                     FollowUpService::keys().join(QStringLiteral(", ")), ShopTexts::keys().join(QStringLiteral(", "))));
+                     FollowUpRulesService::keys().join(QStringLiteral(", ")),
+                     ShopTexts::keys().join(QStringLiteral(", "))));
     }
     bool ok = false;
     const int number = value.trimmed().toInt(&ok);

@@ -11,7 +11,7 @@ namespace shopdesk {
 
 class AccessGate;
 class AccountService;
-class FollowUpService;
+class FollowUpRulesService;
 class ShopTextsService;
 class SimSettingsService;
 
@@ -25,7 +25,7 @@ public:
         QString value;
     };
 
-    SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpService& followUps,
+    SettingsService(AccountService& accounts, SimSettingsService& sim, FollowUpRulesService& followUps,
                     ShopTextsService& texts, AccessGate& gate);
 
     /// Every setting with its value now (settings.view).
@@ -36,7 +36,7 @@ public:
 private:
     AccountService& m_accounts;
     SimSettingsService& m_sim;
-    FollowUpService& m_followUps;
+    FollowUpRulesService& m_followUps;
     ShopTextsService& m_texts;
     AccessGate& m_gate;
 };

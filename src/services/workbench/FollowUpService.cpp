@@ -1,90 +1,17 @@
 #include "services/workbench/FollowUpService.h"
 
-#include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
-#include "services/settings/SettingsRepository.h"
-
-#include <QCoreApplication>
+#include "services/settings/FollowUpRulesService.h"
 
 namespace shopdesk {
 
-namespace {
-
-struct Rule {
-    const char* key;
-    int FollowUpRules::*field;
-    int max;
-};
-
-constexpr Rule kRules[] = {{"followup.unpaid_hours", &FollowUpRules::unpaidHours, 720},
-                           {"followup.unshipped_hours", &FollowUpRules::unshippedHours, 720},
-                           {"followup.stale_trace_hours", &FollowUpRules::staleTraceHours, 720},
-                           {"followup.served_days", &FollowUpRules::servedDays, 90}};
-
-} // namespace
-
-FollowUpService::FollowUpService(WorkbenchRepository& repository, SettingsRepository& settings, AccessGate& gate,
-                                 AuditLog& audit, const Clock& clock)
+FollowUpService::FollowUpService(WorkbenchRepository& repository, FollowUpRulesService& rules, AccessGate& gate,
+                                 const Clock& clock)
     : m_repository(repository)
-    , m_settings(settings)
+    , m_rules(rules)
     , m_gate(gate)
-    , m_audit(audit)
     , m_clock(clock)
 {
-}
-
-const QStringList& FollowUpService::keys()
-{
-    static const QStringList k = [] {
-        QStringList out;
-        for (const Rule& r : kRules) {
-            out << QString::fromLatin1(r.key);
-        }
-        return out;
-    }();
-    return k;
-}
-
-Status FollowUpService::set(const auth::Actor& actor, const QString& key, const QString& value)
-{
-    if (Status st = m_gate.check(actor, auth::Operation::FollowUpConfigure); !st) {
-        return st;
-    }
-    for (const Rule& r : kRules) {
-        if (key != QLatin1String(r.key)) {
-            continue;
-        }
-        bool ok = false;
-        const int n = value.trimmed().toInt(&ok);
-        if (!ok || n < 1 || n > r.max) {
-            return Error::invalid(QCoreApplication::translate("shopdesk::FollowUpService", "%1 takes a whole number "
-                                                                                           "from 1 to %2.")
-                                      .arg(key)
-                                      .arg(r.max));
-        }
-        return m_settings.setValues(
-            {{key, QString::number(n)}},
-            {m_audit.entry(actor.fullName(), QStringLiteral("followup.configure"), key, QString::number(n))});
-    }
-    return Error::notFound(
-        QCoreApplication::translate("shopdesk::FollowUpService", "There is no setting %1.").arg(key));
-}
-
-Result<FollowUpRules> FollowUpService::rules()
-{
-    FollowUpRules rules;
-    for (const Rule& r : kRules) {
-        auto v = m_settings.value(QString::fromLatin1(r.key));
-        if (!v) {
-            return v.error();
-        }
-        bool ok = false;
-        const int n = *v ? (*v)->toInt(&ok) : 0;
-        if (ok && n > 0 && n <= r.max) {
-            rules.*(r.field) = n;
-        }
-    }
-    return rules;
 }
 
 Result<std::vector<FollowUp>> FollowUpService::followUps(const auth::Actor& actor)
@@ -92,7 +19,7 @@ Result<std::vector<FollowUp>> FollowUpService::followUps(const auth::Actor& acto
     if (Status st = m_gate.check(actor, auth::Operation::FollowUpView); !st) {
         return st.error();
     }
-    auto r = rules();
+    auto r = m_rules.rules();
     if (!r) {
         return r.error();
     }

@@ -4,10 +4,10 @@
 #include "services/accounts/RoleService.h"
 #include "services/auth/AccessGate.h"
 #include "services/routing/RoutingConfigService.h"
+#include "services/settings/FollowUpRulesService.h"
 #include "services/settings/SettingsService.h"
 #include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
-#include "services/workbench/FollowUpService.h"
 #include "session/local/LocalDesks.h"
 #include "session/local/LocalSession.h"
 
@@ -213,7 +213,7 @@ Result<FollowUpRules> LocalTeam::followUpRules()
     if (Status st = m_s.backend().gate().check(*a, auth::Operation::SettingsView); !st) {
         return st.error();
     }
-    return m_s.backend().followUps().rules();
+    return m_s.backend().followUpRules().rules();
 }
 
 } // namespace shopdesk::session

@@ -271,7 +271,7 @@ QFuture<Status> RemoteChats::remindPayment(const QString&, const QString&)
 
 Result<ShopTexts> RemoteChats::shopTexts()
 {
-    return Error::invalid(unservedReason("The shop's texts"));
+    return m_s.remoteTeam().shopTexts();
 }
 
 Result<LiveQueue> RemoteChats::liveQueue(Timestamp)

@@ -437,6 +437,26 @@ QFuture<void> RemoteTeam::refresh()
              m_routing =
                  r ? Result<RoutingConfig>(protocol::routingFromJson(r->toObject())) : Result<RoutingConfig>(r.error());
          }},
+        {O::SettingsView,
+         QStringLiteral("settings.list"),
+         {},
+         [this](const Result<QJsonValue>& r) {
+             if (!r) {
+                 m_settings = r.error();
+                 return;
+             }
+             std::vector<Setting> out;
+             for (const QJsonValue& v : r->toArray()) {
+                 out.push_back({v[QStringLiteral("key")].toString(), v[QStringLiteral("value")].toString()});
+             }
+             m_settings = std::move(out);
+         }},
+        {O::QuickReplyView,
+         QStringLiteral("shoptexts.get"),
+         {},
+         [this](const Result<QJsonValue>& r) {
+             m_texts = r ? Result<ShopTexts>(protocol::shopTextsFromJson(r->toObject())) : Result<ShopTexts>(r.error());
+         }},
     });
 }
 
@@ -550,19 +570,14 @@ QFuture<Status> RemoteTeam::setAgentRouting(const QString& account, const QStrin
                                                       {QStringLiteral("limit"), protocol::optionalInt(limit)}});
 }
 
-Result<std::vector<Setting>> RemoteTeam::settings()
+QFuture<Status> RemoteTeam::setSetting(const QString& key, const QString& value)
 {
-    return Error::invalid(unservedReason("Settings"));
+    return write(QStringLiteral("settings.set"), {{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
 }
 
-QFuture<Status> RemoteTeam::setSetting(const QString&, const QString&)
+QFuture<Status> RemoteTeam::saveShopTexts(const ShopTexts& texts)
 {
-    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Settings"))));
-}
-
-QFuture<Status> RemoteTeam::saveShopTexts(const ShopTexts&)
-{
-    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("The shop's texts"))));
+    return write(QStringLiteral("shoptexts.save"), protocol::toJson(texts));
 }
 
 Result<SimSettings> RemoteTeam::simSettings()

@@ -49,7 +49,7 @@ public:
     QFuture<Status> saveRouting(const routing::Settings& settings,
                                 const std::vector<routing::GroupConfig>& groups) override;
     QFuture<Status> setAgentRouting(const QString& account, const QString& group, std::optional<int> limit) override;
-    Result<std::vector<Setting>> settings() override;
+    Result<std::vector<Setting>> settings() override { return m_settings; }
     QFuture<Status> setSetting(const QString& key, const QString& value) override;
     QFuture<Status> saveShopTexts(const ShopTexts& texts) override;
     Result<SimSettings> simSettings() override;
@@ -57,6 +57,8 @@ public:
 
     /// Fetches everything the account may read; resolves when all answers are in.
     QFuture<void> refresh();
+    /// The closing line and rating invitation the desks use, as last fetched.
+    const Result<ShopTexts>& shopTexts() const { return m_texts; }
 
 private:
     QFuture<Status> write(const QString& op, QJsonObject args);
@@ -66,6 +68,8 @@ private:
     Result<std::vector<auth::Role>> m_grantable = std::vector<auth::Role>();
     Result<std::vector<auth::Role>> m_roles = std::vector<auth::Role>();
     Result<RoutingConfig> m_routing = RoutingConfig();
+    Result<std::vector<Setting>> m_settings = std::vector<Setting>();
+    Result<ShopTexts> m_texts = Error::busy(QStringLiteral("The shop's texts are still on their way."));
 };
 
 class RemoteAuditTrail final : public AuditTrail {
