@@ -116,8 +116,7 @@ void Backend::wireServices()
     m_followUpRules = std::make_unique<FollowUpRulesService>(m_store->settings(), *m_gate, *m_audit);
     m_followUps = std::make_unique<FollowUpService>(m_store->workbench(), *m_followUpRules, *m_gate, *m_clock);
     m_reports = std::make_unique<AgentReportService>(m_store->reports(), *m_gate);
-    m_workbench =
-        std::make_unique<WorkbenchService>(m_store->workbench(), m_store->messages(), m_store->orders(), *m_gate);
+    m_workbench = std::make_unique<WorkbenchService>(m_store->workbench(), m_store->messages(), *m_gate);
     m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUpRules, *m_shopTexts, *m_gate);
 }
 

@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "domain/SearchTokens.h"
 #include "pg/PgAssignments.h"
+#include "pg/PgOrderRepository.h"
 #include "pg/PgStore.h"
 
 #include <QJsonDocument>
@@ -133,9 +134,20 @@ Result<ImportSummary> PgHistoryRepository::store(std::vector<ImportRecord> recor
                 storeMessage(tx, *m, summary, touched);
             } else if (auto* e = std::get_if<SessionEvent>(&record)) {
                 storeSession(tx, *e, summary, line);
+            } else if (auto* o = std::get_if<Order>(&record)) {
+                PgOrderRepository::storeIn(tx, *o, summary);
+            } else if (auto* f = std::get_if<Refund>(&record)) {
+                PgOrderRepository::storeIn(tx, *f, summary);
+            } else if (auto* l = std::get_if<LogisticsEvent>(&record)) {
+                PgOrderRepository::storeIn(tx, *l, summary);
+            } else if (auto* v = std::get_if<Review>(&record)) {
+                if (v->rating < 1 || v->rating > 5) {
+                    summary.rejected.push_back(
+                        ImportRejection{line, QStringLiteral("a review's rating is from 1 to 5")});
+                } else {
+                    PgOrderRepository::storeIn(tx, *v, summary);
+                }
             }
-            // Orders, refunds, logistics and reviews stay with the platform in team mode for now:
-            // the desks read them from it (not stored here, not counted as added).
         }
         for (const auto& [platform, key] : touched) {
             tx.change(QStringLiteral("message"),

@@ -202,6 +202,69 @@ CREATE TABLE quick_replies(
 );
 CREATE INDEX quick_replies_owner ON quick_replies(shop_id, scope, owner);
 )sql"},
+    {4, "orders, refunds, parcel traces and reviews as the shop's platform reports them", R"sql(
+CREATE TABLE orders(
+    id                      BIGSERIAL PRIMARY KEY,
+    shop_id                 BIGINT NOT NULL REFERENCES shops(id),
+    platform                TEXT NOT NULL,
+    order_no                TEXT NOT NULL,
+    buyer_nick              TEXT NOT NULL,
+    status                  TEXT NOT NULL,
+    created_at              BIGINT NOT NULL,
+    paid_at                 BIGINT,
+    amount_fen              BIGINT NOT NULL,
+    remark                  TEXT NOT NULL DEFAULT '',
+    flag                    SMALLINT NOT NULL DEFAULT 0,
+    flagged_by              TEXT NOT NULL DEFAULT '',
+    -- The receiver only sealed (AES-256-GCM with the server's key), and the masked form.
+    receiver_sealed         BYTEA,
+    receiver_masked_name    TEXT NOT NULL DEFAULT '',
+    receiver_masked_phone   TEXT NOT NULL DEFAULT '',
+    receiver_masked_address TEXT NOT NULL DEFAULT '',
+    items                   JSONB NOT NULL DEFAULT '[]',
+    UNIQUE(shop_id, platform, order_no)
+);
+CREATE INDEX orders_buyer ON orders(shop_id, platform, buyer_nick, created_at DESC);
+CREATE INDEX orders_paid ON orders(shop_id, paid_at) WHERE paid_at IS NOT NULL;
+CREATE TABLE refunds(
+    id              BIGSERIAL PRIMARY KEY,
+    shop_id         BIGINT NOT NULL REFERENCES shops(id),
+    platform        TEXT NOT NULL,
+    refund_no       TEXT NOT NULL,
+    order_no        TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    amount_fen      BIGINT NOT NULL,
+    created_at      BIGINT NOT NULL,
+    reason          TEXT NOT NULL DEFAULT '',
+    refuse_reason   TEXT NOT NULL DEFAULT '',
+    kind            SMALLINT NOT NULL DEFAULT 0,
+    deadline_at     BIGINT,
+    evidence        INTEGER NOT NULL DEFAULT 0,
+    UNIQUE(shop_id, platform, refund_no)
+);
+CREATE INDEX refunds_order ON refunds(shop_id, platform, order_no);
+CREATE TABLE logistics_events(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    platform    TEXT NOT NULL,
+    order_no    TEXT NOT NULL,
+    at          BIGINT NOT NULL,
+    carrier     TEXT NOT NULL DEFAULT '',
+    tracking_no TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL,
+    PRIMARY KEY(shop_id, platform, order_no, at, description)
+);
+CREATE TABLE reviews(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    platform    TEXT NOT NULL,
+    order_no    TEXT NOT NULL,
+    buyer_nick  TEXT NOT NULL,
+    rating      SMALLINT NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    text        TEXT NOT NULL DEFAULT '',
+    at          BIGINT NOT NULL,
+    reply       TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY(shop_id, platform, order_no)
+);
+)sql"},
 };
 
 constexpr qint64 kMigrationLock = 0x5348444B; // 'SHDK'

@@ -8,6 +8,7 @@
 #include "domain/Search.h"
 #include "domain/ShopTexts.h"
 #include "domain/Workbench.h"
+#include "protocol/OrderCodec.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

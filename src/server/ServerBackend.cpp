@@ -3,6 +3,7 @@
 #include "auth/PasswordPolicy.h"
 #include "crypto/KeyStore.h"
 #include "pg/PgMessageRepository.h"
+#include "pg/PgOrderRepository.h"
 #include "pg/PgQuickReplyRepository.h"
 #include "pg/PgRepositories.h"
 #include "pg/PgSchema.h"
@@ -14,6 +15,8 @@
 #include "services/audit/AuditHead.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
+#include "services/orders/OrderService.h"
+#include "services/privacy/PiiVault.h"
 #include "services/quickreply/QuickReplyService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
@@ -32,6 +35,7 @@ ServerBackend::~ServerBackend()
     m_quickReplies.reset();
     m_search.reset();
     m_settings.reset();
+    m_orders.reset();
     m_routing.reset();
     m_roles.reset();
     m_accounts.reset();
@@ -87,6 +91,7 @@ Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
     b->m_auditRepo = std::make_unique<pg::PgAuditRepository>(*b->m_store);
     b->m_phraseRepo = std::make_unique<pg::PgQuickReplyRepository>(*b->m_store);
     b->m_messageRepo = std::make_unique<pg::PgMessageRepository>(*b->m_store);
+    b->m_orderRepo = std::make_unique<pg::PgOrderRepository>(*b->m_store);
     b->m_hasher = std::make_unique<crypto::PasswordHasher>(options.passwordParams);
     if (b->m_shopRepo->attach().ok()) {
         if (auto shop = b->m_shopRepo->shop()) {
@@ -140,6 +145,8 @@ void ServerBackend::wireServices()
     m_shopTexts = std::make_unique<ShopTextsService>(*m_settingsRepo, *m_gate, *m_audit);
     m_followUpRules = std::make_unique<FollowUpRulesService>(*m_settingsRepo, *m_gate, *m_audit);
     m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUpRules, *m_shopTexts, *m_gate);
+    m_vault = std::make_unique<PiiVault>(m_keys->piiKey());
+    m_orders = std::make_unique<OrderService>(*m_orderRepo, *m_vault, *m_gate, *m_audit);
 }
 
 Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)

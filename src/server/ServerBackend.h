@@ -20,6 +20,8 @@ class RoutingConfigService;
 class QuickReplyService;
 class SearchService;
 class SettingsRepository;
+class OrderService;
+class PiiVault;
 class SettingsService;
 class ShopTextsService;
 class SimSettingsService;
@@ -36,6 +38,7 @@ class PgRoutingRepository;
 class PgAuditRepository;
 class PgQuickReplyRepository;
 class PgMessageRepository;
+class PgOrderRepository;
 } // namespace shopdesk::pg
 
 namespace shopdesk::server {
@@ -73,6 +76,9 @@ public:
     QuickReplyService& quickReplies() { return *m_quickReplies; }
     SearchService& search() { return *m_search; }
     SettingsService& settings() { return *m_settings; }
+    OrderService& orders() { return *m_orders; }
+    /// Seals and opens buyers' personal data with the server's key.
+    const PiiVault& vault() const { return *m_vault; }
     ShopTextsService& shopTexts() { return *m_shopTexts; }
     SettingsRepository& settingsRepository();
     KeyRing& keys() { return *m_keys; }
@@ -96,6 +102,7 @@ private:
     std::unique_ptr<pg::PgAuditRepository> m_auditRepo;
     std::unique_ptr<pg::PgQuickReplyRepository> m_phraseRepo;
     std::unique_ptr<pg::PgMessageRepository> m_messageRepo;
+    std::unique_ptr<pg::PgOrderRepository> m_orderRepo;
     std::unique_ptr<KeyRing> m_keys;
     std::unique_ptr<crypto::PasswordHasher> m_hasher;
     std::shared_ptr<AuditChain> m_chain;
@@ -112,6 +119,8 @@ private:
     std::unique_ptr<ShopTextsService> m_shopTexts;
     std::unique_ptr<FollowUpRulesService> m_followUpRules;
     std::unique_ptr<SettingsService> m_settings;
+    std::unique_ptr<PiiVault> m_vault;
+    std::unique_ptr<OrderService> m_orders;
     Shop m_shop;
     Status m_auditIntegrity;
 };

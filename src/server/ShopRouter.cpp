@@ -138,7 +138,6 @@ Status ShopRouter::lead()
     }
     m_store = std::move(*store);
     m_history = std::make_unique<pg::PgHistoryRepository>(*m_store);
-    m_vault = std::make_unique<PiiVault>(m_backend.keys().piiKey());
     auto corpus = EcdCorpus::embedded();
     if (!corpus) {
         return corpus.error();
@@ -199,7 +198,7 @@ Status ShopRouter::openWorld()
     m_platform = std::make_unique<platform::sim::SimPlatform>(std::move(*world), pacing);
     m_appliedRouting = routingFingerprint(*routing);
     m_roster = rosterOf(*routing);
-    m_pipeline = std::make_unique<platform::IngestPipeline>(*m_platform, *m_history, *m_vault);
+    m_pipeline = std::make_unique<platform::IngestPipeline>(*m_platform, *m_history, m_backend.vault());
     connect(m_pipeline.get(), &platform::IngestPipeline::storeFailed, this,
             [](const QString&) { log()->warn("storing the platform's events failed; retrying"); });
     if (Status st = m_pipeline->start(platform::IngestPipeline::Mode::Automatic); !st) {

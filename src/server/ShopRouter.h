@@ -93,7 +93,6 @@ private:
     Options m_options;
     std::unique_ptr<pg::PgStore> m_store; ///< the session that holds the lock and writes decisions
     std::unique_ptr<pg::PgHistoryRepository> m_history;
-    std::unique_ptr<PiiVault> m_vault;
     std::unique_ptr<EcdCorpus> m_corpus;
     std::unique_ptr<platform::sim::SimPlatform> m_platform;
     std::unique_ptr<platform::IngestPipeline> m_pipeline;

@@ -39,6 +39,7 @@ TeamServer::TeamServer(ServerBackend& backend, Options options, QObject* parent)
 {
     registerOps();
     registerChatOps();
+    registerOrderOps();
 }
 
 TeamServer::~TeamServer()

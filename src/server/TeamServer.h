@@ -97,6 +97,7 @@ private:
     void endSession(Client& c, const QString& reason, const QString& stored = QStringLiteral("account"));
     void registerOps();
     void registerChatOps();
+    void registerOrderOps();
     void remember(qint64 account, const QString& rid, const Result<QJsonValue>& answer);
 
     Status listenForChanges();

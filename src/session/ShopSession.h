@@ -129,6 +129,9 @@ signals:
     /// Team mode: one change of the shop's change sequence, in order and once (shopdeskctl events
     /// --follow); `payloadJson` is its JSON object.
     void changeArrived(qint64 seq, const QString& kind, const QByteArray& payloadJson);
+    /// Team mode: what the desks read of this buyer (orders, refunds, traces) came from the
+    /// server; a view of the buyer reads it again (the first read answered Busy).
+    void buyerDataArrived(const QString& platform, const QString& nick);
 };
 
 } // namespace shopdesk::session

@@ -15,6 +15,8 @@ public:
     Result<std::optional<Order>> findOrder(const QString& platform, const QString& orderNo) override;
     Result<std::vector<Refund>> refundsOfOrder(const QString& platform, const QString& orderNo) override;
     Result<std::optional<Refund>> findRefund(const QString& platform, const QString& refundNo) override;
+    Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) override;
+    Result<std::vector<LogisticsEvent>> storedLogistics(const QString& platform, const QString& orderNo) override;
 
 private:
     SqliteStore& m_store;

@@ -285,61 +285,6 @@ Result<QueueSnapshot> SqliteWorkbenchRepository::queue(Timestamp since)
     });
 }
 
-Result<std::vector<Order>> SqliteWorkbenchRepository::ordersOfBuyer(const QString& platform, const QString& nick,
-                                                                    int limit)
-{
-    auto numbers = m_store.read<QStringList>("list a buyer's orders", [&](SqliteConnection& c) -> Result<QStringList> {
-        auto q = c.statement("SELECT o.order_no FROM orders o JOIN buyers b ON b.id = o.buyer_id "
-                             "WHERE b.platform = ?1 AND b.nick = ?2 ORDER BY o.created_at DESC, o.id DESC LIMIT ?3");
-        sql::bind(*q, 1, platform);
-        sql::bind(*q, 2, nick);
-        sql::bind(*q, 3, static_cast<qint64>(limit));
-        QStringList out;
-        while (q->executeStep()) {
-            out << sql::text(*q, 0);
-        }
-        return out;
-    });
-    if (!numbers) {
-        return numbers.error();
-    }
-    std::vector<Order> out;
-    for (const QString& no : *numbers) {
-        auto order = m_store.orders().findOrder(platform, no);
-        if (!order) {
-            return order.error();
-        }
-        if (*order) {
-            out.push_back(std::move(**order));
-        }
-    }
-    return out;
-}
-
-Result<std::vector<LogisticsEvent>> SqliteWorkbenchRepository::storedLogistics(const QString& platform,
-                                                                               const QString& orderNo)
-{
-    return m_store.read<std::vector<LogisticsEvent>>(
-        "read a parcel's trace", [&](SqliteConnection& c) -> Result<std::vector<LogisticsEvent>> {
-            auto q = c.statement("SELECT at, carrier, tracking_no, description FROM logistics_events "
-                                 "WHERE platform = ?1 AND order_no = ?2 ORDER BY at");
-            sql::bind(*q, 1, platform);
-            sql::bind(*q, 2, orderNo);
-            std::vector<LogisticsEvent> out;
-            while (q->executeStep()) {
-                LogisticsEvent e;
-                e.platform = platform;
-                e.orderNo = orderNo;
-                e.at = Timestamp::fromMs(sql::integer(*q, 0));
-                e.carrier = sql::text(*q, 1);
-                e.trackingNo = sql::text(*q, 2);
-                e.description = sql::text(*q, 3);
-                out.push_back(std::move(e));
-            }
-            return out;
-        });
-}
-
 Result<BuyerNotes> SqliteWorkbenchRepository::buyerNotes(const QString& platform, const QString& nick)
 {
     return m_store.read<BuyerNotes>("read a buyer's notes", [&](SqliteConnection& c) -> Result<BuyerNotes> {

@@ -24,8 +24,6 @@ public:
     Result<std::vector<ConversationSummary>> openSessions(Timestamp since) override;
     Result<qint64> endSessionsOutside(const QString& platform, const QString& keepPrefix, Timestamp at,
                                       const QString& reason) override;
-    Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) override;
-    Result<std::vector<LogisticsEvent>> storedLogistics(const QString& platform, const QString& orderNo) override;
     Result<BuyerNotes> buyerNotes(const QString& platform, const QString& nick) override;
     Status setBuyerNotes(const QString& platform, const QString& nick, const BuyerNotes& notes,
                          std::vector<AuditEntry> audit) override;

@@ -6,6 +6,7 @@
 #include "pg/PgConnection.h"
 #include "pg/PgHistoryRepository.h"
 #include "pg/PgMessageRepository.h"
+#include "pg/PgOrderRepository.h"
 #include "pg/PgQuickReplyRepository.h"
 #include "pg/PgRepositories.h"
 #include "pg/PgSchema.h"
@@ -46,6 +47,7 @@ public:
     virtual QuickReplyRepository& quickReplies() = 0;
     virtual HistoryRepository& history() = 0;
     virtual MessageRepository& messages() = 0;
+    virtual OrderRepository& orders() = 0;
     const AuditChain& chain() const { return *m_chain; }
 
 protected:
@@ -65,6 +67,7 @@ public:
     QuickReplyRepository& quickReplies() override { return m_temp->quickReplies(); }
     HistoryRepository& history() override { return m_temp->history(); }
     MessageRepository& messages() override { return m_temp->messages(); }
+    OrderRepository& orders() override { return m_temp->orders(); }
 
 private:
     TempStore m_temp;
@@ -106,6 +109,7 @@ public:
         m_phrases = std::make_unique<pg::PgQuickReplyRepository>(*m_store);
         m_history = std::make_unique<pg::PgHistoryRepository>(*m_store);
         m_messages = std::make_unique<pg::PgMessageRepository>(*m_store);
+        m_orders = std::make_unique<pg::PgOrderRepository>(*m_store);
         auto conn = pg::PgConnection::open(QStringLiteral("options=-csearch_path=%1").arg(m_schema));
         EXPECT_TRUE(conn.ok());
         if (conn) {
@@ -133,6 +137,7 @@ public:
     QuickReplyRepository& quickReplies() override { return *m_phrases; }
     HistoryRepository& history() override { return *m_history; }
     MessageRepository& messages() override { return *m_messages; }
+    OrderRepository& orders() override { return *m_orders; }
     bool ready() const { return m_accounts != nullptr; }
 
 private:
@@ -148,6 +153,7 @@ private:
     std::unique_ptr<pg::PgQuickReplyRepository> m_phrases;
     std::unique_ptr<pg::PgHistoryRepository> m_history;
     std::unique_ptr<pg::PgMessageRepository> m_messages;
+    std::unique_ptr<pg::PgOrderRepository> m_orders;
 };
 
 using Factory = std::function<std::unique_ptr<StoreUnderTest>()>;
@@ -588,6 +594,111 @@ TEST_P(RepositoryContract, SearchFindsEveryQueryLengthAsASubstringNewestFirst)
     ASSERT_TRUE(recent);
     ASSERT_EQ(recent->size(), 2u);
     EXPECT_EQ(recent->front().platformKey, QStringLiteral("c2"));
+}
+
+TEST_P(RepositoryContract, OrdersRefundsAndTracesAreStoredOnceAndReadBackAlike)
+{
+    Order t1;
+    t1.orderNo = QStringLiteral("T1001");
+    t1.buyerNick = QStringLiteral("买家甲");
+    t1.status = OrderStatus::WaitSellerSendGoods;
+    t1.createdAt = Timestamp::fromMs(1'700'000'100'000);
+    t1.paidAt = Timestamp::fromMs(1'700'000'160'000);
+    t1.amountFen = 12'990;
+    t1.remark = QStringLiteral("发顺丰");
+    t1.flag = 2;
+    t1.flaggedBy = QStringLiteral("小美");
+    t1.receiverSealed = QByteArray("\x01sealed\x00bytes", 13);
+    t1.receiverMasked = {QStringLiteral("张*"), QStringLiteral("138****0000"), QStringLiteral("浙江省杭州市***")};
+    t1.items = {{QStringLiteral("纯棉T恤 白色 L"), 2, 4'995}, {QStringLiteral("运费险"), 1, 3'000}};
+    Order t0 = t1;
+    t0.orderNo = QStringLiteral("T0999");
+    t0.createdAt = Timestamp::fromMs(1'690'000'000'000);
+    t0.paidAt.reset();
+    t0.status = OrderStatus::WaitBuyerPay;
+    t0.items = {};
+    Refund r1;
+    r1.refundNo = QStringLiteral("R501");
+    r1.orderNo = t1.orderNo;
+    r1.amountFen = 4'995;
+    r1.createdAt = Timestamp::fromMs(1'700'000'200'000);
+    r1.reason = QStringLiteral("尺码不合适");
+    r1.kind = Refund::Kind::ReturnAndRefund;
+    r1.deadline = Timestamp::fromMs(1'700'172'800'000);
+    r1.evidenceCount = 2;
+    LogisticsEvent shipped{QStringLiteral("sim"),
+                           t1.orderNo,
+                           Timestamp::fromMs(1'700'000'300'000),
+                           QStringLiteral("顺丰"),
+                           QStringLiteral("SF100"),
+                           QStringLiteral("已揽收")};
+    LogisticsEvent moving = shipped;
+    moving.at = Timestamp::fromMs(1'700'000'400'000);
+    moving.description = QStringLiteral("运输中");
+    auto first = s->history().ingest({t1, t0, r1, moving, shipped, shipped}).result();
+    ASSERT_TRUE(first) << first.error().message.toStdString();
+    EXPECT_EQ(first->ordersAdded, 2);
+    EXPECT_EQ(first->refundsAdded, 1);
+    EXPECT_EQ(first->otherAdded, 2) << "the step delivered twice is stored once";
+
+    auto again = s->history().ingest({t1, r1}).result();
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->ordersAdded + again->ordersUpdated + again->refundsAdded + again->refundsUpdated, 0)
+        << "a redelivery changes nothing";
+    Order shippedNow = t1;
+    shippedNow.status = OrderStatus::WaitBuyerConfirmGoods;
+    shippedNow.receiverSealed.clear(); // an update without the receiver keeps the stored one
+    shippedNow.receiverMasked = {};
+    Refund agreed = r1;
+    agreed.status = RefundStatus::WaitBuyerReturnGoods;
+    auto update = s->history().ingest({shippedNow, agreed}).result();
+    ASSERT_TRUE(update);
+    EXPECT_EQ(update->ordersUpdated, 1);
+    EXPECT_EQ(update->refundsUpdated, 1);
+
+    auto found = s->orders().findOrder(QStringLiteral("sim"), t1.orderNo);
+    ASSERT_TRUE(found && *found);
+    const Order& o = **found;
+    EXPECT_EQ(o.buyerNick, t1.buyerNick);
+    EXPECT_EQ(o.status, OrderStatus::WaitBuyerConfirmGoods);
+    EXPECT_EQ(o.paidAt, t1.paidAt);
+    EXPECT_EQ(o.amountFen, 12'990);
+    EXPECT_EQ(o.remark, t1.remark);
+    EXPECT_EQ(o.flag, 2);
+    EXPECT_EQ(o.flaggedBy, t1.flaggedBy);
+    EXPECT_EQ(o.receiverSealed, t1.receiverSealed) << "kept, byte for byte";
+    EXPECT_EQ(o.receiverMasked, t1.receiverMasked);
+    ASSERT_EQ(o.items.size(), 2u);
+    EXPECT_EQ(o.items[0].title, QStringLiteral("纯棉T恤 白色 L"));
+    EXPECT_EQ(o.items[0].quantity, 2);
+    EXPECT_EQ(o.items[0].priceFen, 4'995);
+    EXPECT_FALSE(*s->orders().findOrder(QStringLiteral("sim"), QStringLiteral("T404")));
+
+    auto ofBuyer = s->orders().ordersOfBuyer(QStringLiteral("sim"), QStringLiteral("买家甲"), 10);
+    ASSERT_TRUE(ofBuyer);
+    ASSERT_EQ(ofBuyer->size(), 2u);
+    EXPECT_EQ(ofBuyer->at(0).orderNo, t1.orderNo) << "newest first";
+    EXPECT_FALSE(ofBuyer->at(1).paidAt);
+    EXPECT_EQ(s->orders().ordersOfBuyer(QStringLiteral("sim"), QStringLiteral("买家甲"), 1)->size(), 1u);
+
+    auto refunds = s->orders().refundsOfOrder(QStringLiteral("sim"), t1.orderNo);
+    ASSERT_TRUE(refunds);
+    ASSERT_EQ(refunds->size(), 1u);
+    const Refund& f = refunds->front();
+    EXPECT_EQ(f.status, RefundStatus::WaitBuyerReturnGoods);
+    EXPECT_EQ(f.kind, Refund::Kind::ReturnAndRefund);
+    EXPECT_EQ(f.deadline, r1.deadline);
+    EXPECT_EQ(f.evidenceCount, 2);
+    EXPECT_EQ(f.reason, r1.reason);
+    auto byNo = s->orders().findRefund(QStringLiteral("sim"), QStringLiteral("R501"));
+    ASSERT_TRUE(byNo && *byNo);
+    EXPECT_EQ((*byNo)->amountFen, 4'995);
+
+    auto trace = s->orders().storedLogistics(QStringLiteral("sim"), t1.orderNo);
+    ASSERT_TRUE(trace);
+    ASSERT_EQ(trace->size(), 2u);
+    EXPECT_EQ(trace->at(0).description, QStringLiteral("已揽收")) << "oldest first";
+    EXPECT_EQ(trace->at(1).trackingNo, QStringLiteral("SF100"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, RepositoryContract, ::testing::Values("sqlite", "postgresql"),

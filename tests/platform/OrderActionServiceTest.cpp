@@ -295,11 +295,11 @@ TEST_F(OrderActions, RefundsAreDecidedOnceAndARefusalNeedsAReason)
     }
     auto order = b->store().orders().findOrder(QStringLiteral("sim"), pending->orderNo);
     ASSERT_TRUE(order && *order);
-    auto listed = b->workbench().refundsOfBuyer(owner, QStringLiteral("sim"), (*order)->buyerNick);
+    auto listed = b->orders().refundsOfBuyer(owner, QStringLiteral("sim"), (*order)->buyerNick);
     ASSERT_TRUE(listed);
     EXPECT_FALSE(listed->empty());
-    EXPECT_FALSE(b->workbench().refundsOfBuyer(b.account(QStringLiteral("无退款"), {QStringLiteral("trainee")}),
-                                               QStringLiteral("sim"), (*order)->buyerNick));
+    EXPECT_FALSE(b->orders().refundsOfBuyer(b.account(QStringLiteral("无退款"), {QStringLiteral("trainee")}),
+                                            QStringLiteral("sim"), (*order)->buyerNick));
 }
 
 TEST_F(OrderActions, AgreeingAPendingRefundIsConfirmedByThePlatform)

@@ -5,6 +5,7 @@
 #include "core/IsoTime.h"
 #include "pg/PgHistoryRepository.h"
 #include "server/TeamFixture.h"
+#include "services/privacy/PiiVault.h"
 #include "session/Team.h"
 #include "support/TempStore.h"
 
@@ -118,6 +119,45 @@ TEST_F(CliThroughServer, EventsFollowPrintsTheChangeStreamAndExits3WhenTheAccoun
     const QString err = QString::fromUtf8(follow.readAllStandardError());
     EXPECT_EQ(err.trimmed().count(u'\n'), 0) << "one line: " << err.toStdString();
     EXPECT_TRUE(err.contains(QStringLiteral("disabled"))) << err.toStdString();
+}
+
+TEST_F(CliThroughServer, OrderShowReadsTheServersOrderAndRevealsOnlyWithTheRight)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    Order o;
+    o.orderNo = QStringLiteral("T300");
+    o.buyerNick = QStringLiteral("买家丙");
+    o.status = OrderStatus::WaitSellerSendGoods;
+    o.createdAt = Timestamp::fromMs(1'750'000'000'000);
+    o.amountFen = 9'900;
+    o.items = {{QStringLiteral("保温杯"), 1, 9'900}};
+    o.receiver = Receiver{QStringLiteral("李四"), QStringLiteral("13900001111"), QStringLiteral("上海市浦东新区 1 号")};
+    backend->vault().seal(o);
+    pg::PgHistoryRepository history(backend->store());
+    ASSERT_TRUE(history.ingest({o}).result());
+
+    auto shown = ctl(QStringLiteral("小美"), kAgentPassword,
+                     {QStringLiteral("order"), QStringLiteral("show"), QStringLiteral("T300")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err.toStdString();
+    EXPECT_TRUE(shown.out.startsWith(QStringLiteral("T300  WAIT_SELLER_SEND_GOODS  ¥99.00  buyer 买家丙\n")))
+        << shown.out.toStdString();
+    EXPECT_TRUE(shown.out.contains(QStringLiteral("(masked)")));
+    EXPECT_FALSE(shown.out.contains(QStringLiteral("13900001111")));
+    auto refused =
+        ctl(QStringLiteral("小美"), kAgentPassword,
+            {QStringLiteral("order"), QStringLiteral("show"), QStringLiteral("T300"), QStringLiteral("--reveal")});
+    EXPECT_EQ(refused.exitCode, 3) << refused.err.toStdString();
+    auto revealed = ctl(QStringLiteral("店长"), kOwnerPassword,
+                        {QStringLiteral("order"), QStringLiteral("show"), QStringLiteral("T300"),
+                         QStringLiteral("--reveal"), QStringLiteral("--json")});
+    ASSERT_EQ(revealed.exitCode, 0) << revealed.err.toStdString();
+    const QJsonObject j = QJsonDocument::fromJson(revealed.out.toUtf8()).object();
+    EXPECT_EQ(j.value(QStringLiteral("receiver_phone")).toString(), QStringLiteral("13900001111"));
+    EXPECT_TRUE(j.value(QStringLiteral("revealed")).toBool());
+    auto missing = ctl(QStringLiteral("店长"), kOwnerPassword,
+                       {QStringLiteral("order"), QStringLiteral("show"), QStringLiteral("T404")});
+    EXPECT_EQ(missing.exitCode, 4) << missing.err.toStdString();
 }
 
 TEST_F(CliThroughServer, SettingsAreShownAndSetThroughTheServer)

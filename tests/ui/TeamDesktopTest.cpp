@@ -2,6 +2,7 @@
 // workbench gets a routed buyer and sends a reply from the composer; the supervisor's console
 // lists the accounts the server has; a dropped link shows the offline banner.
 
+#include "pg/PgHistoryRepository.h"
 #include "server/TeamFixture.h"
 
 #include "chat/ChatTabs.h"
@@ -12,6 +13,9 @@
 #include "console/ConsoleWindow.h"
 #include "session/Chats.h"
 #include "session/Team.h"
+#include "side/OrdersTab.h"
+#include "side/SideListModel.h"
+#include "side/SidePanel.h"
 #include "workbench/ConversationListModel.h"
 #include "workbench/ConversationListPanel.h"
 #include "workbench/MainWindow.h"
@@ -86,6 +90,46 @@ TEST_F(TeamDesktop, TheAgentsWorkbenchServesARoutedBuyerOverTheServer)
     EXPECT_TRUE(window.offlineBanner()->text().contains(QStringLiteral("127.0.0.1")))
         << window.offlineBanner()->text().toStdString();
     EXPECT_EQ(chat->composer()->toPlainText(), QStringLiteral("还没发出去的话"));
+}
+
+TEST_F(TeamDesktop, TheSidePanelShowsTheBuyersOrdersOnceTheServerSentThem)
+{
+    startRouter(240);
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    ASSERT_TRUE(await(agent->chats().setPresence(platform::AgentPresence::Online)).ok());
+    ui::WorkbenchContext context{*agent};
+    ui::MainWindow window(context);
+    window.show();
+    auto* model = window.conversations()->model();
+    ASSERT_TRUE(spinUntil([&] { return !model->active().empty(); }, 20000)) << "no routed buyer in the list";
+    const ConversationSummary buyer = model->active().front();
+    // An order of this buyer, on the server only (the desktop has never read it).
+    Order o;
+    o.orderNo = QStringLiteral("T-TEAM-1");
+    o.buyerNick = buyer.buyerNick;
+    o.status = OrderStatus::WaitSellerSendGoods;
+    o.createdAt = Timestamp::fromMs(4'102'444'800'000); // newer than any the simulated shop made
+    o.amountFen = 16'800;
+    o.items = {{QStringLiteral("真丝睡衣 M"), 1, 16'800}};
+    pg::PgHistoryRepository history(backend->store());
+    ASSERT_TRUE(history.ingest({o}).result());
+
+    ui::ChatView* chat = window.tabs()->open(buyer);
+    ASSERT_TRUE(chat);
+    window.side()->setChat(chat);
+    ui::OrdersTab* orders = window.side()->orders();
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            for (int i = 0; i < orders->model()->rowCount(); ++i) {
+                if (orders->model()->index(i).data(Qt::DisplayRole).toString().contains(o.orderNo)) {
+                    return true;
+                }
+            }
+            return false;
+        },
+        5000))
+        << "the order arrived from the server and the tab read it again";
 }
 
 TEST_F(TeamDesktop, TheSupervisorsConsoleListsTheServersAccounts)

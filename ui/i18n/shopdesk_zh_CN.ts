@@ -450,6 +450,13 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::session::RemoteOrders</name>
+    <message>
+        <source>Reading this buyer&apos;s orders from the team server...</source>
+        <translation>正在从团队服务器读取该买家的订单……</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::session::RemoteSession</name>
     <message>
         <source>Loading from the server…</source>
@@ -473,10 +480,6 @@
     <message>
         <source>%1 is not served by the team server yet; use a single-seat ShopDesk for it.</source>
         <translation>团队服务器暂不提供“%1”；请在单机版 ShopDesk 中使用。</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>订单</translation>
     </message>
     <message>
         <source>Buyer notes</source>
@@ -513,6 +516,14 @@
     <message>
         <source>Payment reminders</source>
         <translation>催付</translation>
+    </message>
+    <message>
+        <source>Order actions</source>
+        <translation>订单操作</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>待跟进</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,15 @@ SidePanel::SidePanel(WorkbenchContext& context, PhraseLibrary& phrases, QWidget*
             m_chat->sendPhrase(p);
         }
     });
+    // Team mode: a buyer's orders arrive from the server after the first read said Busy.
+    connect(&context.session, &session::ShopSession::buyerDataArrived, this,
+            [this](const QString& platform, const QString& nick) {
+                if (m_chat && m_chat->conversation().platform == platform && m_chat->conversation().buyerNick == nick) {
+                    m_orders->reload();
+                    m_refunds->reload();
+                    m_logistics->reload();
+                }
+            });
     setChat(nullptr);
 }
 

@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace shopdesk {
 
 OrderService::OrderService(OrderRepository& orders, const PiiVault& vault, AccessGate& gate, AuditLog& audit)
@@ -61,6 +63,51 @@ Result<Receiver> OrderService::revealReceiver(const auth::Actor& actor, const QS
                 .arg(st.error().message));
     }
     return m_vault.open(*order);
+}
+
+Result<std::vector<Order>> OrderService::ordersOfBuyer(const auth::Actor& actor, const QString& platform,
+                                                       const QString& nick, int limit)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::OrderView); !st) {
+        return st.error();
+    }
+    auto orders = m_orders.ordersOfBuyer(platform, nick, std::clamp(limit, 1, kMaxPage));
+    if (orders) {
+        for (Order& o : *orders) {
+            o.receiverSealed.clear(); // the sealed form never leaves the services
+        }
+    }
+    return orders;
+}
+
+Result<std::vector<Refund>> OrderService::refundsOfBuyer(const auth::Actor& actor, const QString& platform,
+                                                         const QString& nick)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::RefundView); !st) {
+        return st.error();
+    }
+    auto orders = m_orders.ordersOfBuyer(platform, nick, kMaxPage);
+    if (!orders) {
+        return orders.error();
+    }
+    std::vector<Refund> out;
+    for (const Order& o : *orders) {
+        auto refunds = m_orders.refundsOfOrder(platform, o.orderNo);
+        if (!refunds) {
+            return refunds.error();
+        }
+        out.insert(out.end(), refunds->begin(), refunds->end());
+    }
+    return out;
+}
+
+Result<std::vector<LogisticsEvent>> OrderService::storedTrace(const auth::Actor& actor, const QString& platform,
+                                                              const QString& orderNo)
+{
+    if (Status st = m_gate.check(actor, auth::Operation::OrderLogistics); !st) {
+        return st.error();
+    }
+    return m_orders.storedLogistics(platform, orderNo);
 }
 
 } // namespace shopdesk

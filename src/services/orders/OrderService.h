@@ -21,6 +21,16 @@ public:
     /// nothing is shown. Waits for the store's writer: never on the UI thread.
     Result<Receiver> revealReceiver(const auth::Actor& actor, const QString& platform, const QString& orderNo);
 
+    static constexpr int kMaxPage = 500;
+    /// The buyer's orders, newest first, masked (order.view).
+    Result<std::vector<Order>> ordersOfBuyer(const auth::Actor& actor, const QString& platform, const QString& nick,
+                                             int limit);
+    /// The refunds of the buyer's orders (refund.view).
+    Result<std::vector<Refund>> refundsOfBuyer(const auth::Actor& actor, const QString& platform, const QString& nick);
+    /// A parcel's trace as stored (order.logistics).
+    Result<std::vector<LogisticsEvent>> storedTrace(const auth::Actor& actor, const QString& platform,
+                                                    const QString& orderNo);
+
 private:
     Result<Order> load(const QString& platform, const QString& orderNo);
 

@@ -37,9 +37,6 @@ public:
     /// Every open session (assigned or queued) whose latest routing event is after `since`, oldest
     /// first, without message details (the live queue page).
     virtual Result<std::vector<ConversationSummary>> openSessions(Timestamp since) = 0;
-    /// The buyer's orders, newest first, with items and masked receivers.
-    virtual Result<std::vector<Order>> ordersOfBuyer(const QString& platform, const QString& nick, int limit) = 0;
-    virtual Result<std::vector<LogisticsEvent>> storedLogistics(const QString& platform, const QString& orderNo) = 0;
     virtual Result<BuyerNotes> buyerNotes(const QString& platform, const QString& nick) = 0;
     virtual Status setBuyerNotes(const QString& platform, const QString& nick, const BuyerNotes& notes,
                                  std::vector<AuditEntry> audit) = 0;

@@ -2,7 +2,6 @@
 
 #include "services/auth/AccessGate.h"
 #include "services/history/MessageRepository.h"
-#include "services/orders/OrderRepository.h"
 
 #include <QCoreApplication>
 
@@ -21,11 +20,9 @@ int clampPage(int limit)
 
 } // namespace
 
-WorkbenchService::WorkbenchService(WorkbenchRepository& workbench, MessageRepository& messages, OrderRepository& orders,
-                                   AccessGate& gate)
+WorkbenchService::WorkbenchService(WorkbenchRepository& workbench, MessageRepository& messages, AccessGate& gate)
     : m_workbench(workbench)
     , m_messages(messages)
-    , m_orders(orders)
     , m_gate(gate)
 {
 }
@@ -122,51 +119,6 @@ Result<std::vector<ConversationSummary>> WorkbenchService::openSessions(const au
         return st.error();
     }
     return m_workbench.openSessions(since);
-}
-
-Result<std::vector<Order>> WorkbenchService::ordersOfBuyer(const auth::Actor& actor, const QString& platform,
-                                                           const QString& nick, int limit)
-{
-    if (Status st = m_gate.check(actor, Op::OrderView); !st) {
-        return st.error();
-    }
-    auto orders = m_workbench.ordersOfBuyer(platform, nick, clampPage(limit));
-    if (orders) {
-        for (Order& o : *orders) {
-            o.receiverSealed.clear(); // the sealed form never leaves the services
-        }
-    }
-    return orders;
-}
-
-Result<std::vector<Refund>> WorkbenchService::refundsOfBuyer(const auth::Actor& actor, const QString& platform,
-                                                             const QString& nick)
-{
-    if (Status st = m_gate.check(actor, Op::RefundView); !st) {
-        return st.error();
-    }
-    auto orders = m_workbench.ordersOfBuyer(platform, nick, kMaxPage);
-    if (!orders) {
-        return orders.error();
-    }
-    std::vector<Refund> out;
-    for (const Order& o : *orders) {
-        auto refunds = m_orders.refundsOfOrder(platform, o.orderNo);
-        if (!refunds) {
-            return refunds.error();
-        }
-        out.insert(out.end(), refunds->begin(), refunds->end());
-    }
-    return out;
-}
-
-Result<std::vector<LogisticsEvent>> WorkbenchService::storedTrace(const auth::Actor& actor, const QString& platform,
-                                                                  const QString& orderNo)
-{
-    if (Status st = m_gate.check(actor, Op::OrderLogistics); !st) {
-        return st.error();
-    }
-    return m_workbench.storedLogistics(platform, orderNo);
 }
 
 } // namespace shopdesk

@@ -11,7 +11,6 @@ namespace shopdesk {
 
 class AccessGate;
 class MessageRepository;
-class OrderRepository;
 
 /// The reads behind the workbench, each an operation of the central table and gated like every
 /// action: conversations and timelines (chat.read), the live queue (queue.monitor), a buyer's
@@ -21,8 +20,7 @@ class WorkbenchService {
 public:
     static constexpr int kMaxPage = 500;
 
-    WorkbenchService(WorkbenchRepository& workbench, MessageRepository& messages, OrderRepository& orders,
-                     AccessGate& gate);
+    WorkbenchService(WorkbenchRepository& workbench, MessageRepository& messages, AccessGate& gate);
 
     Result<std::vector<ConversationSummary>> mine(const auth::Actor& actor, Timestamp since);
     Result<QueueSnapshot> queue(const auth::Actor& actor, Timestamp since);
@@ -44,16 +42,9 @@ public:
 
     Result<std::vector<ConversationSummary>> openSessions(const auth::Actor& actor, Timestamp since);
 
-    Result<std::vector<Order>> ordersOfBuyer(const auth::Actor& actor, const QString& platform, const QString& nick,
-                                             int limit);
-    Result<std::vector<Refund>> refundsOfBuyer(const auth::Actor& actor, const QString& platform, const QString& nick);
-    Result<std::vector<LogisticsEvent>> storedTrace(const auth::Actor& actor, const QString& platform,
-                                                    const QString& orderNo);
-
 private:
     WorkbenchRepository& m_workbench;
     MessageRepository& m_messages;
-    OrderRepository& m_orders;
     AccessGate& m_gate;
 };
 

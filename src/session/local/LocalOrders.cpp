@@ -36,7 +36,7 @@ Result<T> withActor(LocalSession& s, const std::function<Result<T>(const auth::A
 Result<std::vector<Order>> LocalOrders::ofBuyer(const QString& platform, const QString& nick, int limit)
 {
     return withActor<std::vector<Order>>(
-        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().ordersOfBuyer(a, platform, nick, limit); });
+        m_s, [&](const auth::Actor& a) { return m_s.backend().orders().ordersOfBuyer(a, platform, nick, limit); });
 }
 
 Result<std::optional<Order>> LocalOrders::find(const QString& platform, const QString& orderNo)
@@ -56,13 +56,13 @@ Result<std::optional<Order>> LocalOrders::find(const QString& platform, const QS
 Result<std::vector<Refund>> LocalOrders::refundsOfBuyer(const QString& platform, const QString& nick)
 {
     return withActor<std::vector<Refund>>(
-        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().refundsOfBuyer(a, platform, nick); });
+        m_s, [&](const auth::Actor& a) { return m_s.backend().orders().refundsOfBuyer(a, platform, nick); });
 }
 
 Result<std::vector<LogisticsEvent>> LocalOrders::storedTrace(const QString& platform, const QString& orderNo)
 {
     return withActor<std::vector<LogisticsEvent>>(
-        m_s, [&](const auth::Actor& a) { return m_s.backend().workbench().storedTrace(a, platform, orderNo); });
+        m_s, [&](const auth::Actor& a) { return m_s.backend().orders().storedTrace(a, platform, orderNo); });
 }
 
 QFuture<Result<std::vector<LogisticsEvent>>> LocalOrders::liveTrace(const QString& orderNo)

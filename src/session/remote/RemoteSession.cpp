@@ -261,7 +261,9 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         const Identity before = m_identity;
         setIdentity(body.value(QStringLiteral("identity")).toObject());
         if (!(before == m_identity)) {
-            // The controls are mirrored at once; what may be read changed with it: fetched again.
+            // The controls are mirrored at once; what may be read changed with it: what is kept
+            // is forgotten and fetched again as it is read.
+            m_orders.clear();
             emit authorityChanged();
             refreshAll().then(this, [this] {
                 emit teamChanged();
@@ -283,6 +285,12 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         if (changeKind == u"account" || changeKind == u"role" || changeKind == u"routing" ||
             changeKind == u"settings") {
             m_team.refresh().then(this, [this] { emit teamChanged(); });
+        }
+        if (changeKind == u"order") {
+            const QJsonObject payload = body.value(QStringLiteral("payload")).toObject();
+            m_orders.changed(payload.value(QStringLiteral("platform")).toString(),
+                             payload.value(QStringLiteral("order")).toString(),
+                             payload.value(QStringLiteral("buyer")).toString());
         }
         if (changeKind == u"phrases") {
             m_phrases.refresh().then(this, [this] { emit teamChanged(); });

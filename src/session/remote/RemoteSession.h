@@ -6,6 +6,7 @@
 #include "session/ShopSession.h"
 #include "session/Team.h"
 #include "session/remote/RemoteChats.h"
+#include "session/remote/RemoteOrders.h"
 #include "session/remote/RemotePhrases.h"
 #include "session/remote/RemoteUnserved.h"
 
@@ -101,12 +102,13 @@ public:
 
     const Identity& me() const override { return m_identity; }
     const ShopInfo& shop() const override { return m_shop; }
-    /// What the team server serves of the shop's platform so far: chat, closing, the desk's status
-    /// and the team's status (the other desks say they are not served yet).
+    /// What the team server serves of the shop's platform so far: chat, closing, the desk's status,
+    /// the team's status, and reading orders and refunds (the other desks say they are not served
+    /// yet).
     platform::Capabilities capabilities() const override
     {
         using C = platform::Capability;
-        return platform::capabilities({C::Chat, C::ChatClose, C::AgentStatus, C::TeamStatus});
+        return platform::capabilities({C::Chat, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders, C::Refunds});
     }
     LinkState link() const override { return m_link; }
     bool teamMode() const override { return true; }
@@ -194,7 +196,7 @@ private:
     RemoteAuditTrail m_audit{*this};
     RemoteChats m_chats{*this};
     UnservedBuyers m_buyers;
-    UnservedOrders m_orders;
+    RemoteOrders m_orders{*this};
     RemoteHistory m_history{*this};
     RemotePhrases m_phrases{*this};
     UnservedReports m_reports;

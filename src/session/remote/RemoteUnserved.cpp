@@ -19,7 +19,8 @@ QFuture<T> ready(T value)
 
 // The desks' names as unservedReason() says them (listed for the translation catalogue).
 [[maybe_unused]] const char* const kUnservedNames[] = {
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Orders"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Order actions"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Follow-ups"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Buyer notes"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "History search"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Reports"),
@@ -36,71 +37,6 @@ QString unservedReason(const char* what)
     return QCoreApplication::translate("shopdesk::session::Unserved",
                                        "%1 is not served by the team server yet; use a single-seat ShopDesk for it.")
         .arg(QCoreApplication::translate("shopdesk::session::Unserved", what));
-}
-
-Result<std::vector<Order>> UnservedOrders::ofBuyer(const QString&, const QString&, int)
-{
-    return Error::invalid(unservedReason("Orders"));
-}
-
-Result<std::optional<Order>> UnservedOrders::find(const QString&, const QString&)
-{
-    return Error::invalid(unservedReason("Orders"));
-}
-
-Result<std::vector<Refund>> UnservedOrders::refundsOfBuyer(const QString&, const QString&)
-{
-    return Error::invalid(unservedReason("Orders"));
-}
-
-Result<std::vector<LogisticsEvent>> UnservedOrders::storedTrace(const QString&, const QString&)
-{
-    return Error::invalid(unservedReason("Orders"));
-}
-
-QFuture<Result<std::vector<LogisticsEvent>>> UnservedOrders::liveTrace(const QString&)
-{
-    return ready<Result<std::vector<LogisticsEvent>>>(Error::invalid(unservedReason("Orders")));
-}
-
-QFuture<Result<Receiver>> UnservedOrders::reveal(const QString&, const QString&)
-{
-    return ready<Result<Receiver>>(Error::invalid(unservedReason("Orders")));
-}
-
-QFuture<Status> UnservedOrders::setRemark(const QString&, const QString&, int)
-{
-    return ready<Status>(Error::invalid(unservedReason("Orders")));
-}
-
-QFuture<Status> UnservedOrders::modifyAddress(const QString&, const Receiver&)
-{
-    return ready<Status>(Error::invalid(unservedReason("Orders")));
-}
-
-QFuture<Status> UnservedOrders::modifyPrice(const QString&, Fen)
-{
-    return ready<Status>(Error::invalid(unservedReason("Orders")));
-}
-
-QFuture<Status> UnservedOrders::agreeRefund(const QString&)
-{
-    return ready<Status>(Error::invalid(unservedReason("Orders")));
-}
-
-QFuture<Status> UnservedOrders::refuseRefund(const QString&, const QString&)
-{
-    return ready<Status>(Error::invalid(unservedReason("Orders")));
-}
-
-QFuture<Status> UnservedOrders::replyReview(const QString&, const QString&)
-{
-    return ready<Status>(Error::invalid(unservedReason("Orders")));
-}
-
-Result<std::vector<FollowUp>> UnservedOrders::followUps()
-{
-    return Error::invalid(unservedReason("Orders"));
 }
 
 Result<BuyerNotes> UnservedBuyers::notes(const QString&, const QString&)

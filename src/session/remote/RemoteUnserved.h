@@ -16,25 +16,6 @@ class RemoteSession;
 /// gains its operations.
 QString unservedReason(const char* what);
 
-class UnservedOrders final : public Orders {
-public:
-    Result<std::vector<Order>> ofBuyer(const QString&, const QString&, int) override;
-    Result<std::optional<Order>> find(const QString&, const QString&) override;
-    Result<std::vector<Refund>> refundsOfBuyer(const QString&, const QString&) override;
-    Result<std::vector<LogisticsEvent>> storedTrace(const QString&, const QString&) override;
-    QFuture<Result<std::vector<LogisticsEvent>>> liveTrace(const QString&) override;
-    QFuture<Result<Receiver>> reveal(const QString&, const QString&) override;
-    OrderOffer offer(const Order&) const override { return {}; }
-    QFuture<Status> setRemark(const QString&, const QString&, int) override;
-    QFuture<Status> modifyAddress(const QString&, const Receiver&) override;
-    QFuture<Status> modifyPrice(const QString&, Fen) override;
-    QFuture<Status> agreeRefund(const QString&) override;
-    QFuture<Status> refuseRefund(const QString&, const QString&) override;
-    QStringList refuseReasons() const override { return {}; }
-    QFuture<Status> replyReview(const QString&, const QString&) override;
-    Result<std::vector<FollowUp>> followUps() override;
-};
-
 class UnservedBuyers final : public Buyers {
 public:
     Result<BuyerNotes> notes(const QString&, const QString&) override;

@@ -1,0 +1,324 @@
+#include "session/remote/RemoteOrders.h"
+
+#include "auth/Operation.h"
+#include "protocol/Codec.h"
+#include "session/remote/RemoteSession.h"
+#include "session/remote/RemoteUnserved.h"
+
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace shopdesk::session {
+
+namespace {
+
+template <typename T>
+QFuture<T> ready(T value)
+{
+    return QtFuture::makeReadyFuture(std::move(value));
+}
+
+/// A command-line program waits here for what its command reads.
+void waitDone(QFuture<void> future)
+{
+    if (future.isFinished()) {
+        return;
+    }
+    QEventLoop loop;
+    QFutureWatcher<void> watcher;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished()) {
+        loop.exec();
+    }
+}
+
+template <typename T, typename F>
+Result<std::vector<T>> listFrom(const Result<QJsonValue>& r, F&& decode)
+{
+    if (!r) {
+        return r.error();
+    }
+    return protocol::fromJsonArray<T>(*r, std::forward<F>(decode));
+}
+
+} // namespace
+
+Error RemoteOrders::loading() const
+{
+    return Error::busy(tr("Reading this buyer's orders from the team server..."));
+}
+
+QFuture<void> RemoteOrders::fetch(const Key& key)
+{
+    Buyer& entry = m_buyers[key];
+    entry.generation = ++m_generation;
+    entry.used = ++m_clock;
+    const quint64 generation = entry.generation;
+    // Only the answers of this fetch, for a buyer still kept, are kept.
+    auto slot = [this, key, generation]() -> Buyer* {
+        auto it = m_buyers.find(key);
+        return it != m_buyers.end() && it->second.generation == generation ? &it->second : nullptr;
+    };
+    const QJsonObject args{{QStringLiteral("platform"), key.first}, {QStringLiteral("buyer"), key.second}};
+    QJsonObject withLimit = args;
+    withLimit.insert(QStringLiteral("limit"), 500);
+    using O = auth::Operation;
+    auto done = m_s.fetchAll({
+        {O::OrderView, QStringLiteral("orders.ofBuyer"), withLimit,
+         [slot](const Result<QJsonValue>& r) {
+             if (Buyer* b = slot()) {
+                 b->orders = listFrom<Order>(r, protocol::orderFromJson);
+             }
+         }},
+        {O::RefundView, QStringLiteral("refunds.ofBuyer"), args,
+         [slot](const Result<QJsonValue>& r) {
+             if (Buyer* b = slot()) {
+                 b->refunds = listFrom<Refund>(r, protocol::refundFromJson);
+             }
+         }},
+        {O::OrderLogistics, QStringLiteral("logistics.ofBuyer"), args,
+         [slot](const Result<QJsonValue>& r) {
+             Buyer* b = slot();
+             if (!b) {
+                 return;
+             }
+             if (!r) {
+                 b->traces = r.error();
+                 return;
+             }
+             std::map<QString, std::vector<LogisticsEvent>> traces;
+             const QJsonObject all = r->toObject();
+             for (auto it = all.begin(); it != all.end(); ++it) {
+                 traces[it.key()] = protocol::fromJsonArray<LogisticsEvent>(it.value(), protocol::logisticsFromJson);
+             }
+             b->traces = std::move(traces);
+         }},
+    });
+    done.then(&m_s, [this, key, slot] {
+        Buyer* b = slot();
+        if (!b) {
+            return;
+        }
+        b->loaded = true;
+        QStringList numbers;
+        for (const Order& o : b->orders ? *b->orders : std::vector<Order>()) {
+            numbers << o.orderNo;
+        }
+        emit m_s.stored({}, numbers, {});
+        emit m_s.buyerDataArrived(key.first, key.second);
+    });
+    // The least recently read buyers go when too many are kept.
+    while (m_buyers.size() > kKeptBuyers) {
+        auto oldest = std::min_element(m_buyers.begin(), m_buyers.end(),
+                                       [](const auto& a, const auto& c) { return a.second.used < c.second.used; });
+        m_buyers.erase(oldest);
+    }
+    return done;
+}
+
+const RemoteOrders::Buyer* RemoteOrders::buyer(const QString& platform, const QString& nick)
+{
+    const Key key{platform, nick};
+    auto it = m_buyers.find(key);
+    if (it == m_buyers.end()) {
+        QFuture<void> asked = fetch(key);
+        if (RemoteSession::mayWait()) {
+            waitDone(asked);
+        }
+        it = m_buyers.find(key);
+        if (it == m_buyers.end()) {
+            return nullptr;
+        }
+    }
+    it->second.used = ++m_clock;
+    return it->second.loaded ? &it->second : nullptr;
+}
+
+Result<std::vector<Order>> RemoteOrders::ofBuyer(const QString& platform, const QString& nick, int limit)
+{
+    const Buyer* b = buyer(platform, nick);
+    if (!b) {
+        return loading();
+    }
+    if (!b->orders) {
+        return b->orders.error();
+    }
+    std::vector<Order> out = *b->orders;
+    if (limit > 0 && static_cast<int>(out.size()) > limit) {
+        out.resize(static_cast<std::size_t>(limit));
+    }
+    return out;
+}
+
+Result<std::vector<Refund>> RemoteOrders::refundsOfBuyer(const QString& platform, const QString& nick)
+{
+    const Buyer* b = buyer(platform, nick);
+    if (!b) {
+        return loading();
+    }
+    return b->refunds;
+}
+
+QString RemoteOrders::buyerOfOrder(const QString& platform, const QString& orderNo) const
+{
+    for (const auto& [key, b] : m_buyers) {
+        if (key.first != platform || !b.orders) {
+            continue;
+        }
+        for (const Order& o : *b.orders) {
+            if (o.orderNo == orderNo) {
+                return key.second;
+            }
+        }
+    }
+    return {};
+}
+
+Result<std::optional<Order>> RemoteOrders::find(const QString& platform, const QString& orderNo)
+{
+    if (const QString nick = buyerOfOrder(platform, orderNo); !nick.isEmpty()) {
+        const Buyer* b = buyer(platform, nick);
+        if (b && b->orders) {
+            for (const Order& o : *b->orders) {
+                if (o.orderNo == orderNo) {
+                    return std::optional<Order>(o);
+                }
+            }
+        }
+    }
+    const Key key{platform, orderNo};
+    if (auto it = m_found.find(key); it != m_found.end()) {
+        return it->second;
+    }
+    auto asked = m_s.call(QStringLiteral("orders.find"),
+                          {{QStringLiteral("platform"), platform}, {QStringLiteral("order"), orderNo}});
+    auto keep = [this, key](const Result<QJsonValue>& r) {
+        if (!r) {
+            m_found[key] = r.error();
+        } else if (r->isObject()) {
+            m_found[key] = std::optional<Order>(protocol::orderFromJson(r->toObject()));
+        } else {
+            m_found[key] = std::optional<Order>();
+        }
+    };
+    if (RemoteSession::mayWait()) {
+        keep(RemoteSession::waitFor(asked));
+        return m_found[key];
+    }
+    asked.then(&m_s, [this, key, keep](const Result<QJsonValue>& r) {
+        keep(r);
+        emit m_s.stored({}, {key.second}, {});
+    });
+    return loading();
+}
+
+Result<std::vector<LogisticsEvent>> RemoteOrders::storedTrace(const QString& platform, const QString& orderNo)
+{
+    QString nick = buyerOfOrder(platform, orderNo);
+    if (nick.isEmpty()) {
+        auto order = find(platform, orderNo);
+        if (!order) {
+            return order.error();
+        }
+        if (!*order) {
+            return std::vector<LogisticsEvent>();
+        }
+        nick = (*order)->buyerNick;
+    }
+    const Buyer* b = buyer(platform, nick);
+    if (!b) {
+        return loading();
+    }
+    if (!b->traces) {
+        return b->traces.error();
+    }
+    auto it = b->traces->find(orderNo);
+    return it == b->traces->end() ? std::vector<LogisticsEvent>() : it->second;
+}
+
+void RemoteOrders::changed(const QString& platform, const QString& orderNo, const QString& buyer)
+{
+    m_found.erase({platform, orderNo});
+    const QString nick = buyer.isEmpty() ? buyerOfOrder(platform, orderNo) : buyer;
+    auto it = m_buyers.find({platform, nick});
+    if (it == m_buyers.end()) {
+        return; // nobody here reads this buyer: nothing to keep fresh
+    }
+    // What is shown stays until the new answer is in (no Busy flicker for a buyer on screen).
+    const Key key = it->first;
+    fetch(key);
+}
+
+void RemoteOrders::clear()
+{
+    m_buyers.clear();
+    m_found.clear();
+}
+
+OrderOffer RemoteOrders::offer(const Order& order) const
+{
+    // Only reading is served through the team server so far; the actions are not offered.
+    OrderOffer o;
+    o.refunds = m_s.may(auth::Operation::RefundView);
+    o.logistics = m_s.may(auth::Operation::OrderLogistics) && isPaidState(order.status);
+    return o;
+}
+
+QFuture<Result<std::vector<LogisticsEvent>>> RemoteOrders::liveTrace(const QString&)
+{
+    return ready<Result<std::vector<LogisticsEvent>>>(Error::invalid(unservedReason("Order actions")));
+}
+
+QFuture<Result<Receiver>> RemoteOrders::reveal(const QString& platform, const QString& orderNo)
+{
+    return m_s
+        .call(QStringLiteral("orders.reveal"),
+              {{QStringLiteral("platform"), platform}, {QStringLiteral("order"), orderNo}}, true)
+        .then([](const Result<QJsonValue>& r) -> Result<Receiver> {
+            if (!r) {
+                return r.error();
+            }
+            return protocol::receiverFromJson(r->toObject());
+        });
+}
+
+QFuture<Status> RemoteOrders::setRemark(const QString&, const QString&, int)
+{
+    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+}
+
+QFuture<Status> RemoteOrders::modifyAddress(const QString&, const Receiver&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+}
+
+QFuture<Status> RemoteOrders::modifyPrice(const QString&, Fen)
+{
+    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+}
+
+QFuture<Status> RemoteOrders::agreeRefund(const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+}
+
+QFuture<Status> RemoteOrders::refuseRefund(const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+}
+
+QFuture<Status> RemoteOrders::replyReview(const QString&, const QString&)
+{
+    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+}
+
+Result<std::vector<FollowUp>> RemoteOrders::followUps()
+{
+    return Error::invalid(unservedReason("Follow-ups"));
+}
+
+} // namespace shopdesk::session

@@ -1,0 +1,131 @@
+// A buyer's orders, refunds and traces in team mode: stored on the server as the shop's platform
+// reports them, read by the desks through the server's gate, kept fresh by the change stream,
+// forgotten when the account's rights change; the receiver revealed only with the right, and
+// audited first.
+
+#include "pg/PgHistoryRepository.h"
+#include "server/TeamFixture.h"
+#include "services/privacy/PiiVault.h"
+#include "session/AuditTrail.h"
+#include "session/Orders.h"
+#include "session/Team.h"
+
+namespace shopdesk::test {
+namespace {
+
+class TeamOrders : public TeamFixture {
+protected:
+    Order order(const QString& no, OrderStatus status)
+    {
+        Order o;
+        o.orderNo = no;
+        o.buyerNick = QStringLiteral("买家甲");
+        o.status = status;
+        o.createdAt = Timestamp::fromMs(1'750'000'000'000);
+        o.paidAt = Timestamp::fromMs(1'750'000'060'000);
+        o.amountFen = 25'800;
+        o.items = {{QStringLiteral("羊毛围巾 驼色"), 1, 25'800}};
+        o.receiver = Receiver{QStringLiteral("张三丰"), QStringLiteral("13812345678"),
+                              QStringLiteral("浙江省杭州市西湖区文三路 100 号")};
+        backend->vault().seal(o); // as the router's pipeline does before storing
+        return o;
+    }
+    void store(std::vector<ImportRecord> records)
+    {
+        pg::PgHistoryRepository history(backend->store());
+        auto stored = history.ingest(std::move(records)).result();
+        ASSERT_TRUE(stored) << stored.error().message.toStdString();
+    }
+};
+
+TEST_F(TeamOrders, AnAgentReadsTheBuyersOrdersMaskedAndFreshAndLosesThemWithTheRight)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    Refund refund;
+    refund.refundNo = QStringLiteral("R9");
+    refund.orderNo = QStringLiteral("T100");
+    refund.amountFen = 25'800;
+    refund.createdAt = Timestamp::fromMs(1'750'000'500'000);
+    refund.reason = QStringLiteral("不想要了");
+    store({order(QStringLiteral("T100"), OrderStatus::WaitSellerSendGoods), refund});
+
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    auto orders = agent->orders().ofBuyer(QStringLiteral("sim"), QStringLiteral("买家甲"), 10);
+    ASSERT_TRUE(orders) << orders.error().message.toStdString();
+    ASSERT_EQ(orders->size(), 1u);
+    const Order& o = orders->front();
+    EXPECT_EQ(o.amountFen, 25'800);
+    EXPECT_EQ(o.items.at(0).title, QStringLiteral("羊毛围巾 驼色"));
+    EXPECT_TRUE(o.receiverSealed.isEmpty()) << "the sealed form never leaves the server";
+    EXPECT_FALSE(o.receiverMasked.phone.contains(QStringLiteral("12345678"))) << o.receiverMasked.phone.toStdString();
+    EXPECT_FALSE(o.receiverMasked.phone.isEmpty());
+    auto refunds = agent->orders().refundsOfBuyer(QStringLiteral("sim"), QStringLiteral("买家甲"));
+    ASSERT_TRUE(refunds);
+    ASSERT_EQ(refunds->size(), 1u);
+    EXPECT_EQ(refunds->front().reason, QStringLiteral("不想要了"));
+    auto trace = agent->orders().storedTrace(QStringLiteral("sim"), QStringLiteral("T100"));
+    ASSERT_TRUE(trace) << trace.error().message.toStdString();
+    EXPECT_TRUE(trace->empty()) << "not shipped yet";
+    auto found = agent->orders().find(QStringLiteral("sim"), QStringLiteral("T100"));
+    ASSERT_TRUE(found && *found);
+    auto missing = agent->orders().find(QStringLiteral("sim"), QStringLiteral("T404"));
+    ASSERT_TRUE(missing);
+    EXPECT_FALSE(*missing);
+    const session::OrderOffer offer = agent->orders().offer(o);
+    EXPECT_TRUE(offer.refunds);
+    EXPECT_FALSE(offer.remark) << "order actions are not served through the team server yet";
+
+    // The platform ships the order: the agent's desk has it within a second, from the push.
+    Order shipped = order(QStringLiteral("T100"), OrderStatus::WaitBuyerConfirmGoods);
+    LogisticsEvent picked{QStringLiteral("sim"),  QStringLiteral("T100"),  Timestamp::fromMs(1'750'001'000'000),
+                          QStringLiteral("中通"), QStringLiteral("ZT778"), QStringLiteral("已揽收")};
+    store({shipped, picked});
+    EXPECT_TRUE(spinUntil(
+        [&] {
+            auto now = agent->orders().ofBuyer(QStringLiteral("sim"), QStringLiteral("买家甲"), 10);
+            return now && !now->empty() && now->front().status == OrderStatus::WaitBuyerConfirmGoods;
+        },
+        1000));
+    auto steps = agent->orders().storedTrace(QStringLiteral("sim"), QStringLiteral("T100"));
+    ASSERT_TRUE(steps);
+    ASSERT_EQ(steps->size(), 1u);
+    EXPECT_EQ(steps->front().description, QStringLiteral("已揽收"));
+
+    // A role without order.view: the next read is refused, nothing kept is shown.
+    ASSERT_TRUE(await(owner->team().createRole(QStringLiteral("只聊天"),
+                                               *auth::PermissionSet::parse(QStringLiteral("chat.read,chat.reply"))))
+                    .ok());
+    ASSERT_TRUE(await(owner->team().setRoles(QStringLiteral("小美"), {QStringLiteral("只聊天")})).ok());
+    EXPECT_TRUE(spinUntil([&] { return !agent->can(auth::Permission::OrderView); }, 1000));
+    auto refused = agent->orders().ofBuyer(QStringLiteral("sim"), QStringLiteral("买家甲"), 10);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+}
+
+TEST_F(TeamOrders, TheReceiverIsRevealedOnlyWithTheRightAndAuditedFirst)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    store({order(QStringLiteral("T200"), OrderStatus::WaitSellerSendGoods)});
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    auto refused = await(agent->orders().reveal(QStringLiteral("sim"), QStringLiteral("T200")));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+
+    auto shown = await(owner->orders().reveal(QStringLiteral("sim"), QStringLiteral("T200")));
+    ASSERT_TRUE(shown) << shown.error().message.toStdString();
+    EXPECT_EQ(shown->phone, QStringLiteral("13812345678"));
+    EXPECT_EQ(shown->name, QStringLiteral("张三丰"));
+    AuditQuery q;
+    q.actionPrefix = QStringLiteral("buyer.pii.reveal");
+    auto entries = owner->audit().list(q);
+    ASSERT_TRUE(entries) << entries.error().message.toStdString();
+    ASSERT_FALSE(entries->empty());
+    EXPECT_EQ(entries->front().entry.target, QStringLiteral("T200"));
+}
+
+} // namespace
+} // namespace shopdesk::test
