@@ -264,6 +264,8 @@ CREATE TABLE reviews(
     reply       TEXT NOT NULL DEFAULT '',
     PRIMARY KEY(shop_id, platform, order_no)
 );
+-- The performance report reads the conversations active in a window.
+CREATE INDEX messages_sent ON messages(sent_at);
 )sql"},
 };
 

@@ -333,6 +333,89 @@ Message messageFromJson(const QJsonObject& o)
     return m;
 }
 
+namespace {
+
+QJsonValue meanOrNull(const std::optional<double>& v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+std::optional<double> meanFrom(const QJsonValue& v)
+{
+    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+template <std::size_t N>
+QJsonArray countsOf(const std::array<qint64, N>& counts)
+{
+    QJsonArray out;
+    for (qint64 n : counts) {
+        out.append(static_cast<double>(n));
+    }
+    return out;
+}
+
+template <std::size_t N>
+std::array<qint64, N> countsFrom(const QJsonValue& v)
+{
+    std::array<qint64, N> out{};
+    const QJsonArray a = v.toArray();
+    for (std::size_t i = 0; i < N && i < static_cast<std::size_t>(a.size()); ++i) {
+        out[i] = int64From(a[static_cast<qsizetype>(i)]);
+    }
+    return out;
+}
+
+} // namespace
+
+QJsonObject toJson(const AgentReport& r)
+{
+    QJsonArray agents;
+    for (const AgentPerformance& p : r.agents) {
+        agents.append(QJsonObject{{QStringLiteral("agent"), p.agent},
+                                  {QStringLiteral("conversations"), static_cast<double>(p.conversations)},
+                                  {QStringLiteral("replies"), static_cast<double>(p.replies)},
+                                  {QStringLiteral("turnsAnswered"), static_cast<double>(p.turnsAnswered)},
+                                  {QStringLiteral("firstResponseAvg"), meanOrNull(p.firstResponseAvgSecs)},
+                                  {QStringLiteral("responseAvg"), meanOrNull(p.responseAvgSecs)},
+                                  {QStringLiteral("slow"), static_cast<double>(p.slowReplies)},
+                                  {QStringLiteral("unanswered30m"), static_cast<double>(p.unanswered30m)},
+                                  {QStringLiteral("orders"), static_cast<double>(p.orders)},
+                                  {QStringLiteral("sales"), static_cast<double>(p.salesFen)},
+                                  {QStringLiteral("inquiring"), static_cast<double>(p.inquiringBuyers)},
+                                  {QStringLiteral("converted"), static_cast<double>(p.convertedBuyers)},
+                                  {QStringLiteral("conversion"), p.conversionRate},
+                                  {QStringLiteral("buckets"), countsOf(p.responseBuckets)}});
+    }
+    return {{QStringLiteral("agents"), agents}, {QStringLiteral("turnsByHour"), countsOf(r.turnsByHour)}};
+}
+
+AgentReport agentReportFromJson(const QJsonObject& o)
+{
+    AgentReport r;
+    for (const QJsonValue& v : o.value(QStringLiteral("agents")).toArray()) {
+        const QJsonObject a = v.toObject();
+        AgentPerformance p;
+        p.agent = a.value(QStringLiteral("agent")).toString();
+        p.conversations = int64From(a.value(QStringLiteral("conversations")));
+        p.replies = int64From(a.value(QStringLiteral("replies")));
+        p.turnsAnswered = int64From(a.value(QStringLiteral("turnsAnswered")));
+        p.firstResponseAvgSecs = meanFrom(a.value(QStringLiteral("firstResponseAvg")));
+        p.responseAvgSecs = meanFrom(a.value(QStringLiteral("responseAvg")));
+        p.slowReplies = int64From(a.value(QStringLiteral("slow")));
+        p.unanswered30m = int64From(a.value(QStringLiteral("unanswered30m")));
+        p.orders = int64From(a.value(QStringLiteral("orders")));
+        p.salesFen = int64From(a.value(QStringLiteral("sales")));
+        p.inquiringBuyers = int64From(a.value(QStringLiteral("inquiring")));
+        p.convertedBuyers = int64From(a.value(QStringLiteral("converted")));
+        p.conversionRate = a.value(QStringLiteral("conversion")).toDouble();
+        p.responseBuckets = countsFrom<6>(a.value(QStringLiteral("buckets")));
+        r.agents.push_back(std::move(p));
+    }
+    r.turnsByHour = countsFrom<24>(o.value(QStringLiteral("turnsByHour")));
+    return r;
+}
+
 QJsonObject toJson(const ShopTexts& t)
 {
     return {{ShopTexts::kClosingLine, t.closingLine},

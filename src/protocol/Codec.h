@@ -3,6 +3,7 @@
 #include "auth/Role.h"
 #include "core/Result.h"
 #include "domain/Account.h"
+#include "domain/AgentReport.h"
 #include "domain/QuickReply.h"
 #include "domain/RoutingConfig.h"
 #include "domain/Search.h"
@@ -56,6 +57,8 @@ QJsonObject toJson(const QuickReply& p);
 QuickReply quickReplyFromJson(const QJsonObject& o);
 QJsonObject toJson(const Message& m);
 Message messageFromJson(const QJsonObject& o);
+QJsonObject toJson(const AgentReport& r);
+AgentReport agentReportFromJson(const QJsonObject& o);
 QJsonObject toJson(const ShopTexts& t);
 ShopTexts shopTextsFromJson(const QJsonObject& o);
 QJsonObject toJson(const SearchRequest& r);

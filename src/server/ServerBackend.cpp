@@ -5,6 +5,7 @@
 #include "pg/PgMessageRepository.h"
 #include "pg/PgOrderRepository.h"
 #include "pg/PgQuickReplyRepository.h"
+#include "pg/PgReportRepository.h"
 #include "pg/PgRepositories.h"
 #include "pg/PgSchema.h"
 #include "pg/PgStore.h"
@@ -18,6 +19,7 @@
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
 #include "services/quickreply/QuickReplyService.h"
+#include "services/reports/AgentReportService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 #include "services/security/KeyRing.h"
@@ -27,11 +29,14 @@
 #include "services/settings/SimSettingsService.h"
 
 #include <QDir>
+#include <QtConcurrent>
 
 namespace shopdesk::server {
 
 ServerBackend::~ServerBackend()
 {
+    m_reportWorker.waitForDone();
+    m_reportStore.reset();
     m_quickReplies.reset();
     m_search.reset();
     m_settings.reset();
@@ -41,6 +46,28 @@ ServerBackend::~ServerBackend()
     m_accounts.reset();
     m_store.reset();
     m_head.reset(); // its last anchor write needs the key ring
+}
+
+QFuture<Result<AgentReport>> ServerBackend::agentReport(const auth::Actor& actor, Timestamp from, Timestamp to,
+                                                        int slowSeconds, const QTimeZone& zone)
+{
+    // The gate on this thread (a refusal is audited through the server's store); the work there.
+    if (Status st = m_gate->check(actor, auth::Operation::ReportAgents); !st) {
+        return QtFuture::makeReadyFuture(Result<AgentReport>(st.error()));
+    }
+    return QtConcurrent::run(&m_reportWorker, [this, actor, from, to, slowSeconds, zone]() -> Result<AgentReport> {
+        if (!m_reportStore) {
+            auto store = pg::PgStore::open(m_pgUrl);
+            if (!store) {
+                return store.error();
+            }
+            m_reportStore = std::move(*store);
+            m_reportStore->setShopId(m_store->shopId());
+        }
+        pg::PgReportRepository reports(*m_reportStore);
+        AgentReportService service(reports, *m_gate);
+        return service.agents(actor, from, to, slowSeconds, zone);
+    });
 }
 
 SettingsRepository& ServerBackend::settingsRepository()
@@ -57,6 +84,8 @@ Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
     }
     b->m_clock = options.clock;
     b->m_dataDir = options.dataDir;
+    b->m_pgUrl = options.pgUrl;
+    b->m_reportWorker.setMaxThreadCount(1);
     auto store = pg::PgStore::open(options.pgUrl);
     if (!store) {
         return store.error();

@@ -1,9 +1,15 @@
 #pragma once
 
+#include "auth/Actor.h"
 #include "core/Clock.h"
 #include "core/Result.h"
 #include "crypto/PasswordHasher.h"
+#include "domain/AgentReport.h"
 #include "domain/Shop.h"
+
+#include <QFuture>
+#include <QThreadPool>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -77,6 +83,10 @@ public:
     SearchService& search() { return *m_search; }
     SettingsService& settings() { return *m_settings; }
     OrderService& orders() { return *m_orders; }
+    /// The performance report (report.agents), computed on a worker over a connection of its own,
+    /// so that a long report never holds up the server's other requests.
+    QFuture<Result<AgentReport>> agentReport(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds,
+                                             const QTimeZone& zone);
     /// Seals and opens buyers' personal data with the server's key.
     const PiiVault& vault() const { return *m_vault; }
     ShopTextsService& shopTexts() { return *m_shopTexts; }
@@ -93,6 +103,7 @@ private:
     std::unique_ptr<SystemClock> m_systemClock;
     const Clock* m_clock = nullptr;
     QString m_dataDir;
+    QString m_pgUrl;
     std::unique_ptr<pg::PgStore> m_store;
     std::unique_ptr<pg::PgShopRepository> m_shopRepo;
     std::unique_ptr<pg::PgAccountRepository> m_accountRepo;
@@ -123,6 +134,8 @@ private:
     std::unique_ptr<OrderService> m_orders;
     Shop m_shop;
     Status m_auditIntegrity;
+    std::unique_ptr<pg::PgStore> m_reportStore; ///< the report worker's connection (opened there)
+    QThreadPool m_reportWorker;                 ///< one report at a time; waited for on the way out
 };
 
 } // namespace shopdesk::server

@@ -181,6 +181,17 @@ void TeamServer::registerChatOps()
         }
         return answered(m_router->close(a.name, buyer, r.args.value(QStringLiteral("closingLine")).toString()), this);
     });
+    act("reports.agents", [this, &b](Client&, const Request& r, const auth::Actor& a) {
+        const Timestamp from = Timestamp::fromMs(static_cast<qint64>(r.args.value(QStringLiteral("from")).toDouble()));
+        const Timestamp to = Timestamp::fromMs(static_cast<qint64>(r.args.value(QStringLiteral("to")).toDouble()));
+        return b.agentReport(a, from, to, r.args.value(QStringLiteral("slow")).toInt(120), b.shop().timeZone)
+            .then(this, [](const Result<AgentReport>& report) -> Result<QJsonValue> {
+                if (!report) {
+                    return report.error();
+                }
+                return QJsonValue(protocol::toJson(*report));
+            });
+    });
     act("presence.set", [this](Client&, const Request& r, const auth::Actor& a) {
         const auto presence = presenceFrom(r.args.value(QStringLiteral("status")).toString());
         if (!presence) {

@@ -1,14 +1,18 @@
 // A buyer's orders, refunds and traces in team mode: stored on the server as the shop's platform
 // reports them, read by the desks through the server's gate, kept fresh by the change stream,
 // forgotten when the account's rights change; the receiver revealed only with the right, and
-// audited first.
+// audited first. The performance report over the same history is the single seat's.
 
 #include "pg/PgHistoryRepository.h"
 #include "server/TeamFixture.h"
 #include "services/privacy/PiiVault.h"
+#include "services/reports/AgentReportService.h"
 #include "session/AuditTrail.h"
 #include "session/Orders.h"
+#include "session/Reports.h"
 #include "session/Team.h"
+#include "store/SqliteStore.h"
+#include "support/TestBackend.h"
 
 namespace shopdesk::test {
 namespace {
@@ -125,6 +129,56 @@ TEST_F(TeamOrders, TheReceiverIsRevealedOnlyWithTheRightAndAuditedFirst)
     ASSERT_TRUE(entries) << entries.error().message.toStdString();
     ASSERT_FALSE(entries->empty());
     EXPECT_EQ(entries->front().entry.target, QStringLiteral("T200"));
+}
+
+TEST_F(TeamOrders, TheServersReportIsTheOneASingleSeatComputesFromTheSameHistory)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    const qint64 t0 = 1'750'000'000'000;
+    auto msg = [&](const QString& buyer, Sender sender, qint64 atSecs, qint64 n) {
+        IncomingMessage m;
+        m.conversationKey = QStringLiteral("k-") + buyer;
+        m.buyerNick = buyer;
+        m.sender = sender;
+        m.agent = sender == Sender::Agent ? QStringLiteral("小美") : QString();
+        m.text = QStringLiteral("第%1句").arg(n);
+        m.sentAt = Timestamp::fromMs(t0 + atSecs * 1000);
+        m.platformMessageId = QStringLiteral("r%1").arg(n);
+        return ImportRecord(m);
+    };
+    Order bought = order(QStringLiteral("T500"), OrderStatus::WaitSellerSendGoods);
+    bought.buyerNick = QStringLiteral("买家甲");
+    bought.paidAt = Timestamp::fromMs(t0 + 600'000);
+    bought.createdAt = Timestamp::fromMs(t0 + 500'000);
+    const std::vector<ImportRecord> history{
+        msg(QStringLiteral("买家甲"), Sender::Buyer, 0, 1),   msg(QStringLiteral("买家甲"), Sender::Agent, 30, 2),
+        msg(QStringLiteral("买家甲"), Sender::Buyer, 200, 3), msg(QStringLiteral("买家甲"), Sender::Agent, 400, 4),
+        msg(QStringLiteral("买家乙"), Sender::Buyer, 100, 5), bought};
+    store(history);
+    TestBackend local;
+    std::vector<ImportRecord> copy = history;
+    std::get<Order>(copy.back()).receiverSealed.clear(); // sealed with the server's key: not the local one's
+    ASSERT_TRUE(local->store().history().ingest(copy).result());
+
+    const Timestamp from = Timestamp::fromMs(t0 - 3'600'000);
+    const Timestamp to = Timestamp::fromMs(t0 + 3'600'000);
+    auto expected = local->reports().agents(local.owner(), from, to, 120, QTimeZone("Asia/Shanghai"));
+    ASSERT_TRUE(expected) << expected.error().message.toStdString();
+    auto served = await(owner->reports().agents(from, to, 120));
+    ASSERT_TRUE(served) << served.error().message.toStdString();
+    ASSERT_FALSE(served->agents.empty());
+    EXPECT_EQ(served->agents.front().agent, QStringLiteral("小美"));
+    EXPECT_EQ(served->agents.front().replies, 2);
+    EXPECT_EQ(served->agents.front().orders, 1) << "attributed by the last message before payment";
+    EXPECT_EQ(agentReportCsv(*served, false), agentReportCsv(*expected, false));
+    EXPECT_EQ(served->turnsByHour, expected->turnsByHour);
+
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    auto refused = await(agent->reports().agents(from, to, 120));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
 }
 
 } // namespace

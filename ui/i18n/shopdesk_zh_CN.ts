@@ -490,10 +490,6 @@
         <translation>历史记录搜索</translation>
     </message>
     <message>
-        <source>Reports</source>
-        <translation>报表</translation>
-    </message>
-    <message>
         <source>The routing simulation</source>
         <translation>分流模拟</translation>
     </message>

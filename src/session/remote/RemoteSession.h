@@ -199,7 +199,7 @@ private:
     RemoteOrders m_orders{*this};
     RemoteHistory m_history{*this};
     RemotePhrases m_phrases{*this};
-    UnservedReports m_reports;
+    RemoteReports m_reports{*this};
     UnservedSimulation m_simulation;
 };
 

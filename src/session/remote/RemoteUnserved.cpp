@@ -23,7 +23,6 @@ QFuture<T> ready(T value)
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Follow-ups"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Buyer notes"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "History search"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Reports"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The shop's texts"),
@@ -97,9 +96,18 @@ QFuture<Result<ImportReport>> RemoteHistory::import(QIODevice&, const ImportOpti
     return ready<Result<ImportReport>>(Error::invalid(unservedReason("History search")));
 }
 
-QFuture<Result<AgentReport>> UnservedReports::agents(Timestamp, Timestamp, int)
+QFuture<Result<AgentReport>> RemoteReports::agents(Timestamp from, Timestamp to, int slowSeconds)
 {
-    return ready<Result<AgentReport>>(Error::invalid(unservedReason("Reports")));
+    return m_s
+        .call(QStringLiteral("reports.agents"), {{QStringLiteral("from"), static_cast<double>(from.ms())},
+                                                 {QStringLiteral("to"), static_cast<double>(to.ms())},
+                                                 {QStringLiteral("slow"), slowSeconds}})
+        .then([](const Result<QJsonValue>& r) -> Result<AgentReport> {
+            if (!r) {
+                return r.error();
+            }
+            return protocol::agentReportFromJson(r->toObject());
+        });
 }
 
 QFuture<Result<Simulation::Outcome>> UnservedSimulation::run(const SimRunOptions&)

@@ -42,9 +42,17 @@ private:
     RemoteSession& m_s;
 };
 
-class UnservedReports final : public Reports {
+/// The performance report, computed by the server over the shop's whole team.
+class RemoteReports final : public Reports {
 public:
-    QFuture<Result<AgentReport>> agents(Timestamp, Timestamp, int) override;
+    explicit RemoteReports(RemoteSession& s)
+        : m_s(s)
+    {
+    }
+    QFuture<Result<AgentReport>> agents(Timestamp from, Timestamp to, int slowSeconds) override;
+
+private:
+    RemoteSession& m_s;
 };
 
 class UnservedSimulation final : public Simulation {
