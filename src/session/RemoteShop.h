@@ -18,6 +18,9 @@ struct ServerOptions {
     QString fingerprint;
     /// Where fingerprints trusted on first use are kept (empty: the user's ShopDesk data directory).
     QString knownServersFile;
+    /// This desktop's cache of what it was working on (drafts kept across a restart; empty: the
+    /// user's ShopDesk data directory).
+    QString cacheDir;
     /// Unencrypted, for tests on this PC only.
     bool plain = false;
     int timeoutMs = 15000;

@@ -3,8 +3,10 @@
 
 #include "pg/PgStore.h"
 #include "server/TeamFixture.h"
+#include "session/remote/DraftBook.h"
 #include "services/accounts/AccountService.h"
 #include "session/AuditTrail.h"
+#include "session/Chats.h"
 #include "session/Phrases.h"
 #include "session/Team.h"
 
@@ -196,6 +198,40 @@ TEST_F(RemoteSession, ADesktopBackAfterAnHourEndsWithExactlyTheServersView)
         5000))
         << "the desk's list is the server's";
     EXPECT_FALSE(desk->isEnded());
+}
+
+TEST_F(RemoteSession, ADraftSurvivesARestartOfTheDesktopAndStaysItsAccounts)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    const QString typed = QStringLiteral("亲，您要的尺码明天到货，\n到了第一时间通知您");
+    ASSERT_TRUE(await(agent->chats().saveDraft(QStringLiteral("sim"), QStringLiteral("买家甲"), typed)).ok());
+    agent.reset(); // the desktop is closed
+
+    auto again = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->chats().draft(QStringLiteral("sim"), QStringLiteral("买家甲")).value(), typed);
+    EXPECT_TRUE(owner->chats().draft(QStringLiteral("sim"), QStringLiteral("买家甲")).value().isEmpty())
+        << "another account's drafts are its own";
+    ASSERT_TRUE(await(again->chats().saveDraft(QStringLiteral("sim"), QStringLiteral("买家甲"), QString())).ok());
+    again.reset();
+
+    // A damaged drafts file is put aside, not trusted and not overwritten unseen.
+    auto third = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(third);
+    EXPECT_TRUE(third->chats().draft(QStringLiteral("sim"), QStringLiteral("买家甲")).value().isEmpty());
+    const QString path = session::DraftBook::pathFor(serverOptions().cacheDir, serverOptions().server,
+                                                     third->shop().name, third->me().id.value());
+    third.reset();
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("{not json");
+    f.close();
+    auto fourth = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(fourth);
+    EXPECT_TRUE(QFile::exists(path + QStringLiteral(".unreadable")));
 }
 
 } // namespace

@@ -127,6 +127,7 @@ protected:
         o.server = QStringLiteral("127.0.0.1:%1").arg(server->port());
         o.plain = true;
         o.knownServersFile = dir.filePath(QStringLiteral("known_servers.json"));
+        o.cacheDir = dir.filePath(QStringLiteral("desktop-cache"));
         return o;
     }
     std::shared_ptr<session::ShopSession> loginRemote(const QString& name, const QString& password)

@@ -212,18 +212,12 @@ QFuture<Status> RemoteChats::markRead(ConversationId, MessageId)
 
 Result<QString> RemoteChats::draft(const QString& platform, const QString& buyer)
 {
-    auto it = m_drafts.find({platform, buyer});
-    return it == m_drafts.end() ? QString() : it->second;
+    return m_drafts.text(platform, buyer);
 }
 
 QFuture<Status> RemoteChats::saveDraft(const QString& platform, const QString& buyer, const QString& text)
 {
-    if (text.isEmpty()) {
-        m_drafts.erase({platform, buyer});
-    } else {
-        m_drafts[{platform, buyer}] = text;
-    }
-    return QtFuture::makeReadyFuture(Status());
+    return QtFuture::makeReadyFuture(m_drafts.set(platform, buyer, text));
 }
 
 QFuture<Status> RemoteChats::act(const QString& op, QJsonObject args)

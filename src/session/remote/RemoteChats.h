@@ -1,6 +1,7 @@
 #pragma once
 
 #include "session/Chats.h"
+#include "session/remote/DraftBook.h"
 
 #include <QJsonObject>
 
@@ -21,6 +22,8 @@ public:
         : m_s(s)
     {
     }
+    /// Where this desktop keeps the account's drafts (DraftBook).
+    void openDrafts(const QString& path) { m_drafts.open(path); }
     Result<std::vector<ConversationSummary>> mine(Timestamp since) override;
     Result<QueueSnapshot> queue(Timestamp since) override;
     Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) override;
@@ -60,7 +63,7 @@ private:
     Result<std::vector<ConversationSummary>> m_mine = std::vector<ConversationSummary>();
     std::optional<Result<QJsonObject>> m_live;
     std::map<qint64, Result<std::vector<Message>>> m_timelines;
-    std::map<std::pair<QString, QString>, QString> m_drafts;
+    DraftBook m_drafts;
     std::optional<platform::AgentPresence> m_presence;
 };
 

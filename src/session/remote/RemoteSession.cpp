@@ -107,6 +107,9 @@ RemoteSession::RemoteSession(ServerOptions options, remote::LinkPtr link, QStrin
         m_shop.timeZone = zone;
     }
     setIdentity(identity);
+    m_chats.openDrafts(DraftBook::pathFor(
+        m_options.cacheDir.isEmpty() ? QDir(apppaths::dataDir()).filePath(QStringLiteral("team")) : m_options.cacheDir,
+        m_options.server, m_shop.name, m_identity.id.value()));
     attach(m_remote.get());
     m_chatRefresh = new QTimer(this);
     m_chatRefresh->setSingleShot(true);

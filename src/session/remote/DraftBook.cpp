@@ -1,0 +1,101 @@
+#include "session/remote/DraftBook.h"
+
+#include "core/Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace shopdesk::session {
+
+namespace {
+
+QString safeName(QString s)
+{
+    for (QChar& c : s) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'.' && c != u'-') {
+            c = u'_';
+        }
+    }
+    return s;
+}
+
+} // namespace
+
+QString DraftBook::pathFor(const QString& cacheDir, const QString& server, const QString& shop, qint64 account)
+{
+    // The shop's name may be Chinese: the account's number names the folder, the shop is a hash.
+    const QString shopTag = QString::number(qHash(shop), 16);
+    return QDir(cacheDir).filePath(
+        QStringLiteral("%1/%2-%3/drafts.json").arg(safeName(server), shopTag).arg(account));
+}
+
+void DraftBook::open(const QString& path)
+{
+    m_path = path;
+    m_drafts.clear();
+    if (path.isEmpty()) {
+        return;
+    }
+    QFile f(path);
+    if (!f.exists()) {
+        return;
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll(), &error) : QJsonDocument();
+    if (!doc.isArray()) {
+        f.close();
+        QFile::remove(path + QStringLiteral(".unreadable"));
+        QFile::rename(path, path + QStringLiteral(".unreadable"));
+        logging::get("session")->warn("the drafts file could not be read; kept aside as .unreadable");
+        return;
+    }
+    for (const QJsonValue& v : doc.array()) {
+        const QJsonObject d = v.toObject();
+        const QString text = d.value(QStringLiteral("text")).toString();
+        if (!text.isEmpty()) {
+            m_drafts[{d.value(QStringLiteral("platform")).toString(), d.value(QStringLiteral("buyer")).toString()}] =
+                text;
+        }
+    }
+}
+
+QString DraftBook::text(const QString& platform, const QString& buyer) const
+{
+    auto it = m_drafts.find({platform, buyer});
+    return it == m_drafts.end() ? QString() : it->second;
+}
+
+Status DraftBook::set(const QString& platform, const QString& buyer, const QString& text)
+{
+    auto it = m_drafts.find({platform, buyer});
+    if ((it == m_drafts.end() && text.isEmpty()) || (it != m_drafts.end() && it->second == text)) {
+        return {};
+    }
+    if (text.isEmpty()) {
+        m_drafts.erase(it);
+    } else {
+        m_drafts[{platform, buyer}] = text;
+    }
+    if (m_path.isEmpty()) {
+        return {};
+    }
+    QJsonArray all;
+    for (const auto& [key, draft] : m_drafts) {
+        all.append(QJsonObject{
+            {QStringLiteral("platform"), key.first}, {QStringLiteral("buyer"), key.second}, {QStringLiteral("text"), draft}});
+    }
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile f(m_path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(all).toJson(QJsonDocument::Compact)) < 0 || !f.commit()) {
+        return Error::internal(
+            tr("The draft could not be kept on this computer (%1); it stays in the reply box.").arg(f.errorString()));
+    }
+    return {};
+}
+
+} // namespace shopdesk::session
