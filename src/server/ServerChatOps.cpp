@@ -8,6 +8,7 @@
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
+#include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
@@ -48,6 +49,25 @@ std::optional<platform::AgentPresence> presenceFrom(const QString& s)
         return platform::AgentPresence::Offline;
     }
     return std::nullopt;
+}
+
+/// A platform action on record before the platform hears of it (an action that cannot be audited
+/// is not done), and its failure on record after.
+template <typename Call>
+QFuture<Result<QJsonValue>> audited(ServerBackend& b, QObject* context, const auth::Actor& a, const QString& action,
+                                    const QString& target, const QString& detail, Call call)
+{
+    if (Status st = b.audit().recordNow(b.audit().entry(a.fullName(), action, target, detail)); !st) {
+        return ready(Error::internal(
+            QStringLiteral("Not done: the audit log could not record it (%1).").arg(st.error().message)));
+    }
+    return call().then(context, [&b, a, action, target](platform::PlatformStatus st) -> Result<QJsonValue> {
+        if (!st.isOk()) {
+            b.audit().record(b.audit().entry(a.fullName(), action + QStringLiteral(".failed"), target));
+            return st.error ? st.error->toError() : Error::internal(QStringLiteral("The platform did not answer."));
+        }
+        return QJsonValue(true);
+    });
 }
 
 std::optional<qint64> optionalId(const QJsonValue& v)
@@ -191,6 +211,91 @@ void TeamServer::registerChatOps()
                 }
                 return QJsonValue(protocol::toJson(*report));
             });
+    });
+    read("chats.transferTargets", [&b, &chats](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        if (Status st = b.gate().check(a, auth::Operation::ChatTransfer); !st) {
+            return st.error();
+        }
+        auto config = b.routing().load();
+        auto loads = chats.loads();
+        if (!config || !loads) {
+            return !config ? config.error() : loads.error();
+        }
+        std::map<QString, AgentLoad> loadOf;
+        for (const AgentLoad& l : *loads) {
+            loadOf[l.name] = l;
+        }
+        // Colleagues with their status and load; a group is online when any of its agents is,
+        // with their load and limits summed.
+        std::map<QString, QJsonObject> groups;
+        for (const routing::GroupConfig& g : config->groups) {
+            groups[g.name] = QJsonObject{{QStringLiteral("group"), g.name},
+                                         {QStringLiteral("status"), QStringLiteral("offline")},
+                                         {QStringLiteral("load"), 0},
+                                         {QStringLiteral("limit"), 0}};
+        }
+        QJsonArray agents;
+        for (const routing::AgentConfig& agent : config->agents) {
+            if (agent.name == a.name) {
+                continue;
+            }
+            const AgentLoad l = loadOf.count(agent.name) ? loadOf[agent.name] : AgentLoad{agent.name, {}, 0};
+            const QString status = l.status.isEmpty() ? QStringLiteral("offline") : l.status;
+            const int limit = limitOf(*config, agent);
+            agents.append(QJsonObject{{QStringLiteral("agent"), agent.name},
+                                      {QStringLiteral("group"), agent.group},
+                                      {QStringLiteral("status"), status},
+                                      {QStringLiteral("load"), l.active},
+                                      {QStringLiteral("limit"), limit}});
+            if (auto g = groups.find(agent.group); g != groups.end() && status == u"online") {
+                g->second[QStringLiteral("status")] = QStringLiteral("online");
+                g->second[QStringLiteral("load")] = g->second[QStringLiteral("load")].toInt() + l.active;
+                g->second[QStringLiteral("limit")] = g->second[QStringLiteral("limit")].toInt() + limit;
+            }
+        }
+        QJsonArray out;
+        for (const auto& [name, g] : groups) {
+            out.append(g);
+        }
+        for (const QJsonValue& agent : agents) {
+            out.append(agent);
+        }
+        return QJsonValue(out);
+    });
+    act("chats.transfer", [this, &b, &chats](Client&, const Request& r, const auth::Actor& a) {
+        if (Status st = b.gate().check(a, auth::Operation::ChatTransfer); !st) {
+            return ready(st.error());
+        }
+        const QString buyer = r.args.value(QStringLiteral("buyer")).toString();
+        const QString toAgent = r.args.value(QStringLiteral("toAgent")).toString();
+        const QString toGroup = r.args.value(QStringLiteral("toGroup")).toString();
+        const QString note = r.args.value(QStringLiteral("note")).toString();
+        const QString target = toAgent.isEmpty() ? toGroup : toAgent;
+        if (buyer.isEmpty() || target.trimmed().isEmpty()) {
+            return ready(Error::usage(QStringLiteral("Choose a colleague or a group to transfer to.")));
+        }
+        if (note.size() > 200) {
+            return ready(Error::invalid(QStringLiteral("The note has at most 200 characters.")));
+        }
+        auto held = chats.heldBy(a.id, buyer);
+        if (!held) {
+            return ready(held.error());
+        }
+        // Another agent's buyer is moved only by a supervisor (the gate audits a refusal).
+        const bool supervising = !*held;
+        if (supervising) {
+            if (Status st = b.gate().check(a, auth::Operation::ChatSupervise); !st) {
+                return ready(st.error());
+            }
+        } else if (toAgent == a.name) {
+            return ready(Error::invalid(QStringLiteral("The conversation is already yours.")));
+        }
+        if (!m_router) {
+            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+        }
+        ShopRouter* router = m_router;
+        return audited(b, this, a, QStringLiteral("chat.transfer"), buyer, QStringLiteral("to %1").arg(target),
+                       [=] { return router->transfer(a.name, buyer, toAgent, toGroup, note, supervising); });
     });
     act("presence.set", [this](Client&, const Request& r, const auth::Actor& a) {
         const auto presence = presenceFrom(r.args.value(QStringLiteral("status")).toString());

@@ -6,6 +6,7 @@
 
 #include "platform/PlatformTypes.h"
 #include "server/TeamFixture.h"
+#include "session/AuditTrail.h"
 #include "session/Chats.h"
 #include "session/Team.h"
 
@@ -127,6 +128,75 @@ TEST_F(TeamEndToEnd, OneRouterPerShopAndASilentDeskCountsAsOffline)
     // The router dies (its session with it): the standby takes over.
     first.reset();
     EXPECT_TRUE(spinUntil([&] { return standby.leading(); }, 3000)) << "the standby took the lock";
+}
+
+TEST_F(TeamEndToEnd, AnAgentTransfersItsBuyerToAColleagueThroughTheClaimPath)
+{
+    startRouter(240);
+    auto supervisor = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(supervisor);
+    ASSERT_TRUE(await(supervisor->team().saveRouting(routing::Settings(), {{QStringLiteral("presales"), 3}})).ok());
+    for (const QString& name : {QStringLiteral("小美"), QStringLiteral("小王")}) {
+        NewAccount account;
+        account.name = name;
+        account.password = kAgentPassword;
+        account.roles = {QStringLiteral("presales")};
+        account.group = QStringLiteral("presales");
+        ASSERT_TRUE(await(supervisor->team().createAccount(account)));
+    }
+    auto mei = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(mei);
+    ASSERT_TRUE(await(mei->chats().setPresence(platform::AgentPresence::Online)).ok());
+    auto active = [](session::ShopSession& s) -> std::optional<ConversationSummary> {
+        auto mine = s.chats().mine(Timestamp::fromMs(0));
+        for (const ConversationSummary& c : mine ? *mine : std::vector<ConversationSummary>()) {
+            if (c.state == ConversationSummary::State::Active) {
+                return c;
+            }
+        }
+        return std::nullopt;
+    };
+    std::optional<ConversationSummary> buyer;
+    ASSERT_TRUE(spinUntil([&] { return (buyer = active(*mei)).has_value(); }, 20000)) << "no buyer for 小美";
+    auto wang = loginRemote(QStringLiteral("小王"), kAgentPassword);
+    ASSERT_TRUE(wang);
+    ASSERT_TRUE(await(wang->chats().setPresence(platform::AgentPresence::Online)).ok());
+
+    // 小美 sees her colleague and the group with their status and load.
+    auto targets = await(mei->chats().transferTargets());
+    ASSERT_TRUE(targets) << targets.error().message.toStdString();
+    bool wangOnline = false;
+    bool group = false;
+    for (const session::TransferTarget& t : *targets) {
+        EXPECT_NE(t.agent, QStringLiteral("小美")) << "never herself";
+        wangOnline = wangOnline || (t.agent == u"小王" && t.presence == platform::AgentPresence::Online);
+        group = group || (t.agent.isEmpty() && t.group == u"presales");
+    }
+    EXPECT_TRUE(wangOnline);
+    EXPECT_TRUE(group);
+
+    // 小王 may not move 小美's buyer (no chat.supervise); 小美 may.
+    Status refused = await(wang->chats().transfer(buyer->buyerNick, QStringLiteral("小王"), {}, {}));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+    Status moved = await(mei->chats().transfer(buyer->buyerNick, QStringLiteral("小王"), {}, QStringLiteral("尺码问题")));
+    ASSERT_TRUE(moved.ok()) << moved.error().message.toStdString();
+    EXPECT_TRUE(spinUntil(
+        [&] {
+            auto c = pg::PgConnection::open(url);
+            auto r = (*c)->query("SELECT a.name FROM conversations c JOIN accounts a ON a.id = c.owner_id WHERE "
+                                 "c.key = $1 AND c.state = 'active'",
+                                 {pg::param(buyer->key)});
+            return r && r->rows() == 1 && r->text(0, 0) == u"小王";
+        },
+        5000))
+        << "the claim path gave the buyer to 小王";
+    AuditQuery q;
+    q.actionPrefix = QStringLiteral("chat.transfer");
+    auto entries = supervisor->audit().list(q);
+    ASSERT_TRUE(entries);
+    ASSERT_FALSE(entries->empty());
+    EXPECT_EQ(entries->front().entry.target, buyer->buyerNick);
 }
 
 } // namespace

@@ -248,14 +248,32 @@ QFuture<Status> RemoteChats::sendOrderCard(const QString&, const QString&)
     return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Order cards"))));
 }
 
-QFuture<Status> RemoteChats::transfer(const QString&, const QString&, const QString&, const QString&)
+QFuture<Status> RemoteChats::transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
+                                      const QString& note)
 {
-    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Transfers"))));
+    return act(QStringLiteral("chats.transfer"), {{QStringLiteral("buyer"), buyer},
+                                                  {QStringLiteral("toAgent"), toAgent},
+                                                  {QStringLiteral("toGroup"), toGroup},
+                                                  {QStringLiteral("note"), note}});
 }
 
 QFuture<Result<std::vector<TransferTarget>>> RemoteChats::transferTargets()
 {
-    return QtFuture::makeReadyFuture(Result<std::vector<TransferTarget>>(Error::invalid(unservedReason("Transfers"))));
+    return m_s.call(QStringLiteral("chats.transferTargets"))
+        .then(&m_s, [](const Result<QJsonValue>& r) -> Result<std::vector<TransferTarget>> {
+            if (!r) {
+                return r.error();
+            }
+            std::vector<TransferTarget> out;
+            for (const QJsonValue& v : r->toArray()) {
+                const QJsonObject t = v.toObject();
+                out.push_back({t.value(QStringLiteral("agent")).toString(), t.value(QStringLiteral("group")).toString(),
+                               presenceFrom(t.value(QStringLiteral("status")).toString()),
+                               t.value(QStringLiteral("load")).toInt(), t.value(QStringLiteral("limit")).toInt(),
+                               QString()});
+            }
+            return out;
+        });
 }
 
 QFuture<Status> RemoteChats::remindPayment(const QString&, const QString&)

@@ -102,13 +102,14 @@ public:
 
     const Identity& me() const override { return m_identity; }
     const ShopInfo& shop() const override { return m_shop; }
-    /// What the team server serves of the shop's platform so far: chat, closing, the desk's status,
+    /// What the team server serves of the shop's platform so far: chat, transfers, closing, the desk's status,
     /// the team's status, and reading orders and refunds (the other desks say they are not served
     /// yet).
     platform::Capabilities capabilities() const override
     {
         using C = platform::Capability;
-        return platform::capabilities({C::Chat, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders, C::Refunds});
+        return platform::capabilities(
+            {C::Chat, C::ChatTransfer, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders, C::Refunds});
     }
     LinkState link() const override { return m_link; }
     bool teamMode() const override { return true; }
