@@ -147,7 +147,8 @@ int run(const QStringList& arguments, CliIo& io)
     }
     std::optional<session::ServerOptions> serverOptions;
     if (*server) {
-        serverOptions = session::ServerOptions{**server, fingerprint->value_or(QString()), QString(), QString(), plain, 15000};
+        serverOptions =
+            session::ServerOptions{**server, fingerprint->value_or(QString()), QString(), QString(), plain, 15000};
     } else if (plain || *fingerprint) {
         io.err << "shopdeskctl: --server-fingerprint and --plain go with --server HOST:PORT" << Qt::endl;
         return 2;

@@ -108,6 +108,17 @@ Result<std::optional<ConversationSummary>> ChatQueries::heldBy(AccountId account
     return r->empty() ? std::optional<ConversationSummary>() : std::optional<ConversationSummary>(r->front());
 }
 
+Result<std::optional<ConversationSummary>> ChatQueries::conversationOfBuyer(const QString& platform,
+                                                                            const QString& nick)
+{
+    auto r = summaries("WHERE c.shop_id = $1 AND c.platform = $2 AND c.buyer_nick = $3 ORDER BY c.id DESC LIMIT 1",
+                       {pg::param(platform), pg::param(nick)});
+    if (!r) {
+        return r.error();
+    }
+    return r->empty() ? std::optional<ConversationSummary>() : std::optional<ConversationSummary>(r->front());
+}
+
 Result<bool> ChatQueries::everHeld(AccountId account, ConversationId id)
 {
     return m_store.read<bool>("read an assignment", [&](pg::PgTx& tx) {

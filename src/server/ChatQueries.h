@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "domain/Workbench.h"
+#include "services/chat/ConversationLookup.h"
 
 #include <optional>
 #include <vector>
@@ -20,7 +21,7 @@ struct AgentLoad {
 };
 
 /// The team server's reads of conversations and messages (the gate is the caller's).
-class ChatQueries {
+class ChatQueries final : public ConversationLookup {
 public:
     explicit ChatQueries(pg::PgStore& store)
         : m_store(store)
@@ -40,6 +41,8 @@ public:
     Result<std::vector<Message>> messages(ConversationId id, int limit, std::optional<qint64> before,
                                           std::optional<qint64> after);
     Result<std::vector<AgentLoad>> loads();
+    Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
+                                                                   const QString& nick) override;
 
 private:
     Result<std::vector<ConversationSummary>> summaries(const char* where,

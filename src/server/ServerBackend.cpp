@@ -70,6 +70,11 @@ QFuture<Result<AgentReport>> ServerBackend::agentReport(const auth::Actor& actor
     });
 }
 
+OrderRepository& ServerBackend::orderRepository()
+{
+    return *m_orderRepo;
+}
+
 SettingsRepository& ServerBackend::settingsRepository()
 {
     return *m_settingsRepo;

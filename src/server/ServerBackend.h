@@ -26,6 +26,7 @@ class RoutingConfigService;
 class QuickReplyService;
 class SearchService;
 class SettingsRepository;
+class OrderRepository;
 class OrderService;
 class PiiVault;
 class SettingsService;
@@ -91,6 +92,7 @@ public:
     const PiiVault& vault() const { return *m_vault; }
     ShopTextsService& shopTexts() { return *m_shopTexts; }
     SettingsRepository& settingsRepository();
+    OrderRepository& orderRepository();
     KeyRing& keys() { return *m_keys; }
     const QString& dataDir() const { return m_dataDir; }
 

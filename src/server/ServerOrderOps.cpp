@@ -5,7 +5,10 @@
 #include "protocol/Codec.h"
 #include "protocol/OrderCodec.h"
 #include "server/ServerBackend.h"
+#include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
+#include "services/actions/ActionRunner.h"
+#include "services/orders/OrderActionService.h"
 #include "services/orders/OrderService.h"
 
 #include <QJsonArray>
@@ -25,6 +28,19 @@ QString platformOf(const Request& r)
 {
     const QString p = arg(r, "platform");
     return p.isEmpty() ? QStringLiteral("sim") : p;
+}
+
+QFuture<Result<QJsonValue>> ready(Result<QJsonValue> r)
+{
+    return QtFuture::makeReadyFuture(std::move(r));
+}
+
+Result<QJsonValue> answerOf(const Status& st)
+{
+    if (!st) {
+        return st.error();
+    }
+    return QJsonValue(true);
 }
 
 } // namespace
@@ -73,6 +89,56 @@ void TeamServer::registerOrderOps()
             traces.insert(o.orderNo, protocol::toJsonArray(*trace));
         }
         return QJsonValue(traces);
+    });
+    // The actions, on the platform this instance routes: OrderActionService checks the right, the
+    // buyer's ownership and the stored state, and puts each on record before the platform hears.
+    auto action = [this](const char* name,
+                         std::function<QFuture<Status>(OrderActionService&, const Request&, const auth::Actor&)> run) {
+        m_ops[QString::fromLatin1(name)] =
+            Op{Handler(), true, [this, run](Client&, const Request& r, const auth::Actor& a) {
+                   OrderActionService* actions = m_router ? m_router->orderActions() : nullptr;
+                   if (!actions) {
+                       return ready(
+                           Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+                   }
+                   return run(*actions, r, a).then(this, [](const Status& st) { return answerOf(st); });
+               }};
+    };
+    action("orders.remark", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
+        return s.setRemark(fixedActor(a), arg(r, "order"), arg(r, "remark"), r.args.value("flag").toInt());
+    });
+    action("orders.address", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
+        return s.modifyAddress(fixedActor(a), arg(r, "order"),
+                               protocol::receiverFromJson(r.args.value("receiver").toObject()));
+    });
+    action("orders.price", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
+        return s.modifyPrice(fixedActor(a), arg(r, "order"), static_cast<Fen>(r.args.value("amount").toDouble()));
+    });
+    action("refunds.agree", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
+        return s.agreeRefund(fixedActor(a), arg(r, "refund"));
+    });
+    action("refunds.refuse", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
+        return s.refuseRefund(fixedActor(a), arg(r, "refund"), arg(r, "reason"));
+    });
+    action("reviews.reply", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
+        return s.replyReview(fixedActor(a), arg(r, "order"), arg(r, "reply"));
+    });
+    m_ops[QStringLiteral("orders.liveTrace")] = Op{
+        Handler(), false, [this](Client&, const Request& r, const auth::Actor& a) {
+            OrderActionService* actions = m_router ? m_router->orderActions() : nullptr;
+            if (!actions) {
+                return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+            }
+            return actions->logistics(fixedActor(a), arg(r, "order"))
+                .then(this, [](const Result<std::vector<LogisticsEvent>>& trace) -> Result<QJsonValue> {
+                    if (!trace) {
+                        return trace.error();
+                    }
+                    return QJsonValue(protocol::toJsonArray(*trace));
+                });
+        }};
+    read("refunds.reasons", [this](Client&, const Request&, const auth::Actor&) -> Result<QJsonValue> {
+        return QJsonValue(QJsonArray::fromStringList(m_router ? m_router->refundRefuseReasons() : QStringList()));
     });
     write("orders.reveal", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto receiver = b.orders().revealReceiver(a, platformOf(r), arg(r, "order"));

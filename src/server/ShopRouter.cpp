@@ -7,8 +7,12 @@
 #include "platform/IngestPipeline.h"
 #include "platform/sim/SimPlatform.h"
 #include "platform/sim/SimulatedShop.h"
+#include "server/ChatQueries.h"
 #include "server/ServerBackend.h"
+#include "services/actions/ActionRunner.h"
+#include "services/chat/ChatService.h"
 #include "services/demo/EcdCorpus.h"
+#include "services/orders/OrderActionService.h"
 #include "services/privacy/PiiVault.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/security/KeyRing.h"
@@ -47,11 +51,24 @@ ShopRouter::ShopRouter(ServerBackend& backend, Options options, QObject* parent)
 
 ShopRouter::~ShopRouter()
 {
+    dropPlatform();
+}
+
+void ShopRouter::dropPlatform()
+{
+    m_orderActions.reset();
+    m_chat.reset();
+    m_runner.reset();
     if (m_platform) {
         m_platform->disconnectPlatform();
     }
     m_pipeline.reset();
     m_platform.reset();
+}
+
+QStringList ShopRouter::refundRefuseReasons() const
+{
+    return m_platform ? m_platform->refundRefuseReasons() : QStringList();
 }
 
 void ShopRouter::start()
@@ -72,8 +89,7 @@ void ShopRouter::tryLead()
     }
     if (Status st = lead(); !st) {
         log()->warn("not routing: {}", st.error().message);
-        m_pipeline.reset();
-        m_platform.reset();
+        dropPlatform();
         m_store.reset();
     }
 }
@@ -191,11 +207,17 @@ Status ShopRouter::openWorld()
     }
     platform::sim::SimPlatform::Pacing pacing;
     pacing.realTime = true;
-    m_pipeline.reset();
-    if (m_platform) {
-        m_platform->disconnectPlatform();
-    }
+    pacing.speed = m_options.speed;
+    dropPlatform();
     m_platform = std::make_unique<platform::sim::SimPlatform>(std::move(*world), pacing);
+    // The actions agents take on the shop's orders, over this platform (made anew with it).
+    if (!m_conversations) {
+        m_conversations = std::make_unique<ChatQueries>(m_backend.store());
+    }
+    m_runner = std::make_unique<ActionRunner>(*m_platform, m_backend.gate(), m_backend.audit());
+    m_chat = std::make_unique<ChatService>(*m_runner, m_backend.orderRepository(), *m_conversations,
+                                           m_backend.shopTexts(), m_backend.shop().name);
+    m_orderActions = std::make_unique<OrderActionService>(*m_runner, m_backend.orderRepository(), *m_chat);
     m_appliedRouting = routingFingerprint(*routing);
     m_roster = rosterOf(*routing);
     m_pipeline = std::make_unique<platform::IngestPipeline>(*m_platform, *m_history, m_backend.vault());

@@ -13,7 +13,10 @@
 class QTimer;
 
 namespace shopdesk {
+class ActionRunner;
+class ChatService;
 class EcdCorpus;
+class OrderActionService;
 class PiiVault;
 namespace platform {
 class IngestPipeline;
@@ -30,6 +33,8 @@ class PgHistoryRepository;
 } // namespace shopdesk::pg
 
 namespace shopdesk::server {
+
+class ChatQueries;
 
 class ServerBackend;
 
@@ -48,6 +53,8 @@ public:
         /// sim.buyers_per_minute (then the setting's, from the next arrival on).
         double buyersPerMinute = 4.0;
         quint64 seed = 1;
+        /// Simulated seconds a real second (tests run the simulated shop's buyers faster).
+        double speed = 1.0;
         /// How long a desktop may be silent before its agent counts as offline.
         int silentSecs = 60;
         /// How often a standby tries for the lock, and how often silent desks are looked for.
@@ -69,6 +76,11 @@ public:
     QFuture<platform::PlatformStatus> close(const QString& agent, const QString& buyer, const QString& closingLine);
     QFuture<platform::PlatformStatus> transfer(const QString& agent, const QString& buyer, const QString& toAgent,
                                                const QString& toGroup, const QString& note, bool supervising);
+    /// The order actions on the shop's platform (gated, checked, audited first); null unless this
+    /// instance routes the shop.
+    OrderActionService* orderActions() const { return m_orderActions.get(); }
+    /// The platform's reasons for refusing a refund.
+    QStringList refundRefuseReasons() const;
     /// The shop's configuration changed: the platform takes it before its next decision.
     void routingChanged();
     /// The shop's settings changed: the simulated shop takes its new rate of buyers.
@@ -85,6 +97,8 @@ private:
     /// Makes the shop's world (the simulated shop) with the stored routing and connects it.
     Status openWorld();
     void sweepSilent();
+    /// The platform goes: the action services over it first.
+    void dropPlatform();
     Result<RoutingConfig> teamRouting();
     /// The stored sim.buyers_per_minute, or the server's option while none is stored.
     double storedRate();
@@ -96,6 +110,10 @@ private:
     std::unique_ptr<EcdCorpus> m_corpus;
     std::unique_ptr<platform::sim::SimPlatform> m_platform;
     std::unique_ptr<platform::IngestPipeline> m_pipeline;
+    std::unique_ptr<ChatQueries> m_conversations;
+    std::unique_ptr<ActionRunner> m_runner;
+    std::unique_ptr<ChatService> m_chat;
+    std::unique_ptr<OrderActionService> m_orderActions;
     QTimer* m_retry = nullptr;
     QTimer* m_sweep = nullptr;
     QString m_appliedRouting;

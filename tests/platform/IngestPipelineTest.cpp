@@ -11,6 +11,7 @@
 #include "services/demo/EcdCorpus.h"
 #include "services/history/MessageRepository.h"
 #include "services/privacy/PiiVault.h"
+#include "services/workbench/WorkbenchRepository.h"
 #include "store/SqliteConnection.h"
 #include "store/SqliteStore.h"
 #include "store/StoreWriter.h"

@@ -3,12 +3,12 @@
 
 #include "pg/PgStore.h"
 #include "server/TeamFixture.h"
-#include "session/remote/DraftBook.h"
 #include "services/accounts/AccountService.h"
 #include "session/AuditTrail.h"
 #include "session/Chats.h"
 #include "session/Phrases.h"
 #include "session/Team.h"
+#include "session/remote/DraftBook.h"
 
 #include <QElapsedTimer>
 

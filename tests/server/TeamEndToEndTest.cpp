@@ -179,7 +179,8 @@ TEST_F(TeamEndToEnd, AnAgentTransfersItsBuyerToAColleagueThroughTheClaimPath)
     Status refused = await(wang->chats().transfer(buyer->buyerNick, QStringLiteral("小王"), {}, {}));
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
-    Status moved = await(mei->chats().transfer(buyer->buyerNick, QStringLiteral("小王"), {}, QStringLiteral("尺码问题")));
+    Status moved =
+        await(mei->chats().transfer(buyer->buyerNick, QStringLiteral("小王"), {}, QStringLiteral("尺码问题")));
     ASSERT_TRUE(moved.ok()) << moved.error().message.toStdString();
     EXPECT_TRUE(spinUntil(
         [&] {

@@ -110,12 +110,14 @@ protected:
         Status st = server->start();
         ASSERT_TRUE(st.ok()) << st.error().message.toStdString();
     }
-    /// The shop's router with the simulated shop, `buyersPerMinute` new buyers a minute.
-    void startRouter(double buyersPerMinute)
+    /// The shop's router with the simulated shop, `buyersPerMinute` new buyers a (simulated)
+    /// minute, its time `speed` times as fast as real time.
+    void startRouter(double buyersPerMinute, double speed = 1.0)
     {
         server::ShopRouter::Options o;
         o.pgUrl = url;
         o.buyersPerMinute = buyersPerMinute;
+        o.speed = speed;
         router = std::make_unique<server::ShopRouter>(*backend, o);
         server->setRouter(router.get());
         router->start();

@@ -8,6 +8,7 @@
 #include "services/privacy/PiiVault.h"
 #include "services/reports/AgentReportService.h"
 #include "session/AuditTrail.h"
+#include "session/Chats.h"
 #include "session/Orders.h"
 #include "session/Reports.h"
 #include "session/Team.h"
@@ -79,7 +80,9 @@ TEST_F(TeamOrders, AnAgentReadsTheBuyersOrdersMaskedAndFreshAndLosesThemWithTheR
     EXPECT_FALSE(*missing);
     const session::OrderOffer offer = agent->orders().offer(o);
     EXPECT_TRUE(offer.refunds);
-    EXPECT_FALSE(offer.remark) << "order actions are not served through the team server yet";
+    EXPECT_TRUE(offer.remark);
+    EXPECT_FALSE(offer.address) << "pre-sales does not change addresses";
+    EXPECT_FALSE(offer.refundDecide) << "nor decide refunds";
 
     // The platform ships the order: the agent's desk has it within a second, from the push.
     Order shipped = order(QStringLiteral("T100"), OrderStatus::WaitBuyerConfirmGoods);
@@ -179,6 +182,68 @@ TEST_F(TeamOrders, TheServersReportIsTheOneASingleSeatComputesFromTheSameHistory
     auto refused = await(agent->reports().agents(from, to, 120));
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+}
+
+TEST_F(TeamOrders, AnAgentRemarksItsBuyersOrderThroughTheRouterAndTheDeskSeesTheEvent)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    ASSERT_TRUE(await(owner->team().saveRouting(routing::Settings(), {{QStringLiteral("presales"), 8}})).ok());
+    ASSERT_TRUE(await(owner->team().setAgentRouting(QStringLiteral("小美"), QStringLiteral("presales"), 8)).ok());
+    startRouter(60, 20); // buyers twenty times as fast as real ones
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    ASSERT_TRUE(await(agent->chats().setPresence(platform::AgentPresence::Online)).ok());
+    // 小美 answers her buyers until one of them orders (the simulated shop's buyers do, after a
+    // conversation).
+    QString buyer;
+    QString orderNo;
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto mine = agent->chats().mine(Timestamp::fromMs(0));
+            for (const ConversationSummary& c : mine ? *mine : std::vector<ConversationSummary>()) {
+                if (c.state == ConversationSummary::State::Active && c.lastSender == Sender::Buyer) {
+                    (void)agent->chats().send(c.buyerNick, QStringLiteral("好的亲，马上为您安排"));
+                }
+            }
+            auto c = pg::PgConnection::open(url);
+            auto r = (*c)->query("SELECT c.buyer_nick, o.order_no FROM conversations c JOIN accounts a ON a.id = "
+                                 "c.owner_id JOIN orders o ON o.buyer_nick = c.buyer_nick WHERE c.state = 'active' AND "
+                                 "a.name = '小美' ORDER BY o.created_at DESC LIMIT 1");
+            if (r && r->rows() == 1) {
+                buyer = r->text(0, 0);
+                orderNo = r->text(0, 1);
+            }
+            return !orderNo.isEmpty();
+        },
+        60000))
+        << "no buyer of 小美's ordered";
+    auto orders = agent->orders().ofBuyer(QStringLiteral("sim"), buyer, 50);
+    ASSERT_TRUE(orders) << orders.error().message.toStdString();
+    auto it = std::find_if(orders->begin(), orders->end(), [&](const Order& o) { return o.orderNo == orderNo; });
+    ASSERT_NE(it, orders->end());
+    EXPECT_TRUE(agent->orders().offer(*it).remark);
+
+    const QString remark = QStringLiteral("顾客要求周末送达");
+    Status st = await(agent->orders().setRemark(orderNo, remark, 2));
+    ASSERT_TRUE(st.ok()) << st.error().message.toStdString();
+    EXPECT_TRUE(spinUntil(
+        [&] {
+            auto now = agent->orders().find(QStringLiteral("sim"), orderNo);
+            return now && *now && (*now)->remark == remark && (*now)->flag == 2;
+        },
+        5000))
+        << "the platform's event came back through the server to the desk";
+    AuditQuery q;
+    q.actionPrefix = QStringLiteral("order.remark");
+    auto entries = owner->audit().list(q);
+    ASSERT_TRUE(entries);
+    ASSERT_FALSE(entries->empty());
+    EXPECT_EQ(entries->back().entry.target, orderNo);
+
+    Status tooLong = await(agent->orders().setRemark(orderNo, QString(400, QChar(u'长')), 0));
+    ASSERT_FALSE(tooLong.ok()) << "1,200 bytes: over Taobao's 1,000";
+    EXPECT_EQ(tooLong.error().code, ErrorCode::Invalid);
 }
 
 } // namespace

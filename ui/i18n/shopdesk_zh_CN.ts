@@ -450,6 +450,13 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::session::DraftBook</name>
+    <message>
+        <source>The draft could not be kept on this computer (%1); it stays in the reply box.</source>
+        <translation>草稿未能保存在本机（%1），仍留在回复框中。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::session::RemoteOrders</name>
     <message>
         <source>Reading this buyer&apos;s orders from the team server...</source>
@@ -504,10 +511,6 @@
     <message>
         <source>Order cards</source>
         <translation>订单卡片</translation>
-    </message>
-    <message>
-        <source>Transfers</source>
-        <translation>转接</translation>
     </message>
     <message>
         <source>Payment reminders</source>

@@ -1,9 +1,9 @@
 #include "services/chat/ChatService.h"
 
 #include "domain/PhraseVariables.h"
+#include "services/chat/ConversationLookup.h"
 #include "services/orders/OrderRepository.h"
 #include "services/settings/ShopTextsService.h"
-#include "services/workbench/WorkbenchRepository.h"
 
 #include <QCoreApplication>
 
@@ -49,11 +49,11 @@ Status checkText(const QString& text)
 
 } // namespace
 
-ChatService::ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench,
+ChatService::ChatService(ActionRunner& runner, OrderRepository& orders, ConversationLookup& conversations,
                          ShopTextsService& texts, QString shopName)
     : m_runner(runner)
     , m_orders(orders)
-    , m_workbench(workbench)
+    , m_conversations(conversations)
     , m_texts(texts)
     , m_shopName(std::move(shopName))
 {
@@ -65,7 +65,7 @@ Status ChatService::checkOwnership(ActionRunner& runner, const auth::Actor& acto
     if (supervising) {
         *supervising = false;
     }
-    auto conversation = m_workbench.conversationOfBuyer(runner.platformName(), buyer);
+    auto conversation = m_conversations.conversationOfBuyer(runner.platformName(), buyer);
     if (!conversation) {
         return conversation.error();
     }
@@ -148,7 +148,7 @@ QFuture<Status> ChatService::transfer(ActorSource who, const QString& buyer, con
         if (toAgent == a.name) {
             // To oneself: a supervisor taking a colleague's buyer over (checkOwnership asks for
             // chat.supervise and audits it); one's own buyer is already one's own.
-            auto c = m_workbench.conversationOfBuyer(m_runner.platformName(), buyer);
+            auto c = m_conversations.conversationOfBuyer(m_runner.platformName(), buyer);
             if (c && *c && (*c)->state == ConversationSummary::State::Active && (*c)->agent == a.name) {
                 return Error::invalid(tr("The conversation is already yours."));
             }

@@ -11,7 +11,7 @@ namespace shopdesk {
 
 class OrderRepository;
 class ShopTextsService;
-class WorkbenchRepository;
+class ConversationLookup;
 
 /// What an agent does in a conversation: reply, send an order card, transfer, close, and set their
 /// own status. Gated (chat.reply, chat.transfer, chat.close) and limited to the agent's own buyers:
@@ -23,8 +23,8 @@ public:
     static constexpr int kMaxMessageChars = 2000;
     static constexpr int kMaxNoteChars = 200;
 
-    ChatService(ActionRunner& runner, OrderRepository& orders, WorkbenchRepository& workbench, ShopTextsService& texts,
-                QString shopName);
+    ChatService(ActionRunner& runner, OrderRepository& orders, ConversationLookup& conversations,
+                ShopTextsService& texts, QString shopName);
 
     QFuture<Status> send(ActorSource who, const QString& buyer, const QString& text);
     /// The order must be the buyer's.
@@ -53,7 +53,7 @@ public:
 private:
     ActionRunner& m_runner;
     OrderRepository& m_orders;
-    WorkbenchRepository& m_workbench;
+    ConversationLookup& m_conversations;
     ShopTextsService& m_texts;
     QString m_shopName;
 };

@@ -4,6 +4,7 @@
 #include "domain/Account.h"
 #include "domain/Order.h"
 #include "domain/Workbench.h"
+#include "services/chat/ConversationLookup.h"
 
 #include <optional>
 #include <vector>
@@ -11,7 +12,7 @@
 namespace shopdesk {
 
 /// Reads behind the agent workbench, and the notes agents keep on buyers. Implemented by the store.
-class WorkbenchRepository {
+class WorkbenchRepository : public ConversationLookup {
 public:
     virtual ~WorkbenchRepository() = default;
     /// Conversations `agent` had a routing decision about since `since`: their current state, and
@@ -30,9 +31,6 @@ public:
     /// (a new simulated world). Returns how many.
     virtual Result<qint64> endSessionsOutside(const QString& platform, const QString& keepPrefix, Timestamp at,
                                               const QString& reason) = 0;
-    /// The buyer's newest conversation on the platform.
-    virtual Result<std::optional<ConversationSummary>> conversationOfBuyer(const QString& platform,
-                                                                           const QString& nick) = 0;
     virtual Result<QueueSnapshot> queue(Timestamp since) = 0;
     /// Every open session (assigned or queued) whose latest routing event is after `since`, oldest
     /// first, without message details (the live queue page).

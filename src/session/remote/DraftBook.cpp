@@ -30,8 +30,7 @@ QString DraftBook::pathFor(const QString& cacheDir, const QString& server, const
 {
     // The shop's name may be Chinese: the account's number names the folder, the shop is a hash.
     const QString shopTag = QString::number(qHash(shop), 16);
-    return QDir(cacheDir).filePath(
-        QStringLiteral("%1/%2-%3/drafts.json").arg(safeName(server), shopTag).arg(account));
+    return QDir(cacheDir).filePath(QStringLiteral("%1/%2-%3/drafts.json").arg(safeName(server), shopTag).arg(account));
 }
 
 void DraftBook::open(const QString& path)
@@ -46,7 +45,8 @@ void DraftBook::open(const QString& path)
         return;
     }
     QJsonParseError error{};
-    const QJsonDocument doc = f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll(), &error) : QJsonDocument();
+    const QJsonDocument doc =
+        f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll(), &error) : QJsonDocument();
     if (!doc.isArray()) {
         f.close();
         QFile::remove(path + QStringLiteral(".unreadable"));
@@ -86,12 +86,14 @@ Status DraftBook::set(const QString& platform, const QString& buyer, const QStri
     }
     QJsonArray all;
     for (const auto& [key, draft] : m_drafts) {
-        all.append(QJsonObject{
-            {QStringLiteral("platform"), key.first}, {QStringLiteral("buyer"), key.second}, {QStringLiteral("text"), draft}});
+        all.append(QJsonObject{{QStringLiteral("platform"), key.first},
+                               {QStringLiteral("buyer"), key.second},
+                               {QStringLiteral("text"), draft}});
     }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(all).toJson(QJsonDocument::Compact)) < 0 || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(all).toJson(QJsonDocument::Compact)) < 0 ||
+        !f.commit()) {
         return Error::internal(
             tr("The draft could not be kept on this computer (%1); it stays in the reply box.").arg(f.errorString()));
     }

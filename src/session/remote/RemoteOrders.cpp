@@ -15,12 +15,6 @@ namespace shopdesk::session {
 
 namespace {
 
-template <typename T>
-QFuture<T> ready(T value)
-{
-    return QtFuture::makeReadyFuture(std::move(value));
-}
-
 /// A command-line program waits here for what its command reads.
 void waitDone(QFuture<void> future)
 {
@@ -57,6 +51,8 @@ QFuture<void> RemoteOrders::fetch(const Key& key)
     Buyer& entry = m_buyers[key];
     entry.generation = ++m_generation;
     entry.used = ++m_clock;
+    entry.fetching = true;
+    entry.stale = false;
     const quint64 generation = entry.generation;
     // Only the answers of this fetch, for a buyer still kept, are kept.
     auto slot = [this, key, generation]() -> Buyer* {
@@ -99,17 +95,9 @@ QFuture<void> RemoteOrders::fetch(const Key& key)
          }},
     });
     done.then(&m_s, [this, key, slot] {
-        Buyer* b = slot();
-        if (!b) {
-            return;
+        if (slot()) {
+            fetched(key);
         }
-        b->loaded = true;
-        QStringList numbers;
-        for (const Order& o : b->orders ? *b->orders : std::vector<Order>()) {
-            numbers << o.orderNo;
-        }
-        emit m_s.stored({}, numbers, {});
-        emit m_s.buyerDataArrived(key.first, key.second);
     });
     // The least recently read buyers go when too many are kept.
     while (m_buyers.size() > kKeptBuyers) {
@@ -118,6 +106,23 @@ QFuture<void> RemoteOrders::fetch(const Key& key)
         m_buyers.erase(oldest);
     }
     return done;
+}
+
+void RemoteOrders::fetched(const Key& key)
+{
+    Buyer& b = m_buyers[key];
+    b.loaded = true;
+    b.fetching = false;
+    QStringList numbers;
+    for (const Order& o : b.orders ? *b.orders : std::vector<Order>()) {
+        numbers << o.orderNo;
+    }
+    const bool again = b.stale;
+    emit m_s.stored({}, numbers, {});
+    emit m_s.buyerDataArrived(key.first, key.second);
+    if (again) {
+        fetch(key); // what changed meanwhile (the answer just kept may predate it)
+    }
 }
 
 const RemoteOrders::Buyer* RemoteOrders::buyer(const QString& platform, const QString& nick)
@@ -248,6 +253,10 @@ void RemoteOrders::changed(const QString& platform, const QString& orderNo, cons
     if (it == m_buyers.end()) {
         return; // nobody here reads this buyer: nothing to keep fresh
     }
+    if (it->second.fetching) {
+        it->second.stale = true; // one answer at a time; the next asked when this one is in
+        return;
+    }
     // What is shown stays until the new answer is in (no Busy flicker for a buyer on screen).
     const Key key = it->first;
     fetch(key);
@@ -261,16 +270,33 @@ void RemoteOrders::clear()
 
 OrderOffer RemoteOrders::offer(const Order& order) const
 {
-    // Only reading is served through the team server so far; the actions are not offered.
+    // A mirror for the UI; the server decides again (right, buyer, state).
+    using O = auth::Operation;
     OrderOffer o;
-    o.refunds = m_s.may(auth::Operation::RefundView);
-    o.logistics = m_s.may(auth::Operation::OrderLogistics) && isPaidState(order.status);
+    o.remark = m_s.may(O::OrderRemark);
+    o.address = m_s.may(O::OrderAddressModify) && canChangeAddress(order.status);
+    o.price = m_s.may(O::OrderPriceModify) && canChangePrice(order.status);
+    o.logistics = m_s.may(O::OrderLogistics) && isPaidState(order.status);
+    o.refunds = m_s.may(O::RefundView);
+    o.refundDecide = o.refunds && (m_s.may(O::RefundAgree) || m_s.may(O::RefundRefuse));
     return o;
 }
 
-QFuture<Result<std::vector<LogisticsEvent>>> RemoteOrders::liveTrace(const QString&)
+QFuture<Status> RemoteOrders::act(const QString& op, QJsonObject args)
 {
-    return ready<Result<std::vector<LogisticsEvent>>>(Error::invalid(unservedReason("Order actions")));
+    return m_s.call(op, std::move(args), true).then(&m_s, [](const Result<QJsonValue>& r) -> Status {
+        if (!r) {
+            return r.error();
+        }
+        return {};
+    });
+}
+
+QFuture<Result<std::vector<LogisticsEvent>>> RemoteOrders::liveTrace(const QString& orderNo)
+{
+    return m_s.call(QStringLiteral("orders.liveTrace"), {{QStringLiteral("order"), orderNo}})
+        .then(&m_s,
+              [](const Result<QJsonValue>& r) { return listFrom<LogisticsEvent>(r, protocol::logisticsFromJson); });
 }
 
 QFuture<Result<Receiver>> RemoteOrders::reveal(const QString& platform, const QString& orderNo)
@@ -286,34 +312,55 @@ QFuture<Result<Receiver>> RemoteOrders::reveal(const QString& platform, const QS
         });
 }
 
-QFuture<Status> RemoteOrders::setRemark(const QString&, const QString&, int)
+QFuture<Status> RemoteOrders::setRemark(const QString& orderNo, const QString& remark, int flag)
 {
-    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+    return act(
+        QStringLiteral("orders.remark"),
+        {{QStringLiteral("order"), orderNo}, {QStringLiteral("remark"), remark}, {QStringLiteral("flag"), flag}});
 }
 
-QFuture<Status> RemoteOrders::modifyAddress(const QString&, const Receiver&)
+QFuture<Status> RemoteOrders::modifyAddress(const QString& orderNo, const Receiver& address)
 {
-    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+    return act(QStringLiteral("orders.address"),
+               {{QStringLiteral("order"), orderNo}, {QStringLiteral("receiver"), protocol::toJson(address)}});
 }
 
-QFuture<Status> RemoteOrders::modifyPrice(const QString&, Fen)
+QFuture<Status> RemoteOrders::modifyPrice(const QString& orderNo, Fen amountFen)
 {
-    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+    return act(QStringLiteral("orders.price"),
+               {{QStringLiteral("order"), orderNo}, {QStringLiteral("amount"), static_cast<double>(amountFen)}});
 }
 
-QFuture<Status> RemoteOrders::agreeRefund(const QString&)
+QFuture<Status> RemoteOrders::agreeRefund(const QString& refundNo)
 {
-    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+    return act(QStringLiteral("refunds.agree"), {{QStringLiteral("refund"), refundNo}});
 }
 
-QFuture<Status> RemoteOrders::refuseRefund(const QString&, const QString&)
+QFuture<Status> RemoteOrders::refuseRefund(const QString& refundNo, const QString& reason)
 {
-    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+    return act(QStringLiteral("refunds.refuse"),
+               {{QStringLiteral("refund"), refundNo}, {QStringLiteral("reason"), reason}});
 }
 
-QFuture<Status> RemoteOrders::replyReview(const QString&, const QString&)
+QFuture<Status> RemoteOrders::replyReview(const QString& orderNo, const QString& reply)
 {
-    return ready<Status>(Error::invalid(unservedReason("Order actions")));
+    return act(QStringLiteral("reviews.reply"), {{QStringLiteral("order"), orderNo}, {QStringLiteral("reply"), reply}});
+}
+
+QFuture<void> RemoteOrders::refreshReasons()
+{
+    auto done = QSharedPointer<QPromise<void>>::create();
+    done->start();
+    m_s.call(QStringLiteral("refunds.reasons")).then(&m_s, [this, done](const Result<QJsonValue>& r) {
+        if (r) {
+            m_reasons.clear();
+            for (const QJsonValue& v : r->toArray()) {
+                m_reasons << v.toString();
+            }
+        }
+        done->finish();
+    });
+    return done->future();
 }
 
 Result<std::vector<FollowUp>> RemoteOrders::followUps()

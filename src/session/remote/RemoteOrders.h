@@ -3,6 +3,7 @@
 #include "session/Orders.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 #include <map>
 
@@ -14,8 +15,8 @@ class RemoteSession;
 /// from what the server last sent for that buyer; the first read of a buyer asks the server
 /// (a command-line program waits for it, a desktop gets Busy and then buyerDataArrived), and a
 /// change to one of the buyer's orders fetches them again. Rights that change empty the cache.
-/// Order actions (remark, address, price, refund decisions) are not served yet: offer() says
-/// so to the UI, and the actions answer one sentence.
+/// Actions go to the server, which decides (right, buyer, state) and puts each on record before
+/// the shop's platform hears of it; the order changes here when the platform's event comes back.
 class RemoteOrders final : public Orders {
     Q_DECLARE_TR_FUNCTIONS(shopdesk::session::RemoteOrders)
 public:
@@ -33,24 +34,28 @@ public:
     QFuture<Result<std::vector<LogisticsEvent>>> liveTrace(const QString& orderNo) override;
     QFuture<Result<Receiver>> reveal(const QString& platform, const QString& orderNo) override;
     OrderOffer offer(const Order& order) const override;
-    QFuture<Status> setRemark(const QString&, const QString&, int) override;
-    QFuture<Status> modifyAddress(const QString&, const Receiver&) override;
-    QFuture<Status> modifyPrice(const QString&, Fen) override;
-    QFuture<Status> agreeRefund(const QString&) override;
-    QFuture<Status> refuseRefund(const QString&, const QString&) override;
-    QStringList refuseReasons() const override { return {}; }
-    QFuture<Status> replyReview(const QString&, const QString&) override;
+    QFuture<Status> setRemark(const QString& orderNo, const QString& remark, int flag) override;
+    QFuture<Status> modifyAddress(const QString& orderNo, const Receiver& address) override;
+    QFuture<Status> modifyPrice(const QString& orderNo, Fen amountFen) override;
+    QFuture<Status> agreeRefund(const QString& refundNo) override;
+    QFuture<Status> refuseRefund(const QString& refundNo, const QString& reason) override;
+    QStringList refuseReasons() const override { return m_reasons; }
+    QFuture<Status> replyReview(const QString& orderNo, const QString& reply) override;
     Result<std::vector<FollowUp>> followUps() override;
 
     /// One of the shop's orders changed (a pushed change): its buyer's data is fetched again.
     void changed(const QString& platform, const QString& orderNo, const QString& buyer);
     /// Forgets every buyer (the account's rights changed: nothing it may no longer read stays).
     void clear();
+    /// Fetches the platform's reasons for refusing a refund (the refuse dialog's list).
+    QFuture<void> refreshReasons();
 
 private:
     using Key = std::pair<QString, QString>; ///< platform, buyer
     struct Buyer {
         bool loaded = false;
+        bool fetching = false;
+        bool stale = false;     ///< changed while a fetch was on its way: fetched again after it
         quint64 generation = 0; ///< answers of an earlier fetch are dropped
         quint64 used = 0;
         Result<std::vector<Order>> orders = std::vector<Order>();
@@ -62,15 +67,18 @@ private:
     /// while the first answer is on its way.
     const Buyer* buyer(const QString& platform, const QString& nick);
     QFuture<void> fetch(const Key& key);
+    void fetched(const Key& key);
     Error loading() const;
     /// The buyer whose cached orders hold `orderNo` ("" when none does).
     QString buyerOfOrder(const QString& platform, const QString& orderNo) const;
+    QFuture<Status> act(const QString& op, QJsonObject args);
 
     RemoteSession& m_s;
     std::map<Key, Buyer> m_buyers;
     std::map<Key, Result<std::optional<Order>>> m_found; ///< platform, order number
     quint64 m_clock = 0;
     quint64 m_generation = 0;
+    QStringList m_reasons;
 };
 
 } // namespace shopdesk::session

@@ -183,7 +183,9 @@ QFuture<void> RemoteSession::refreshAll()
 {
     auto p = started<void>();
     m_team.refresh().then(this, [this, p] {
-        m_chats.refresh().then(this, [this, p] { m_phrases.refresh().then(this, [p] { p->finish(); }); });
+        m_chats.refresh().then(this, [this, p] {
+            m_phrases.refresh().then(this, [this, p] { m_orders.refreshReasons().then(this, [p] { p->finish(); }); });
+        });
     });
     return p->future();
 }

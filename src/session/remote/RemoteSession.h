@@ -102,14 +102,15 @@ public:
 
     const Identity& me() const override { return m_identity; }
     const ShopInfo& shop() const override { return m_shop; }
-    /// What the team server serves of the shop's platform so far: chat, transfers, closing, the desk's status,
-    /// the team's status, and reading orders and refunds (the other desks say they are not served
-    /// yet).
+    /// What the team server serves of the shop's platform so far: chat, transfers, closing, the
+    /// desk's status, the team's status, orders, refunds and parcels with their actions (the other
+    /// desks say they are not served yet).
     platform::Capabilities capabilities() const override
     {
         using C = platform::Capability;
-        return platform::capabilities(
-            {C::Chat, C::ChatTransfer, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders, C::Refunds});
+        return platform::capabilities({C::Chat, C::ChatTransfer, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders,
+                                       C::Remark, C::ModifyAddress, C::ModifyPrice, C::Refunds, C::RefundDecide,
+                                       C::Logistics, C::ReviewReply});
     }
     LinkState link() const override { return m_link; }
     bool teamMode() const override { return true; }
