@@ -8,8 +8,10 @@
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
+#include "services/actions/ActionRunner.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
+#include "services/chat/ChatService.h"
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 
@@ -158,48 +160,37 @@ void TeamServer::registerChatOps()
                                       {QStringLiteral("routing"), protocol::toJson(*routing)}});
     });
 
-    act("chats.send", [this, &b, &chats](Client&, const Request& r, const auth::Actor& a) {
-        if (Status st = b.gate().check(a, auth::Operation::ChatReply); !st) {
-            return ready(st.error());
-        }
-        const QString buyer = r.args.value(QStringLiteral("buyer")).toString();
-        const QString text = r.args.value(QStringLiteral("text")).toString();
-        if (buyer.isEmpty() || text.trimmed().isEmpty()) {
-            return ready(Error::usage(QStringLiteral("A reply needs a buyer and some text.")));
-        }
-        if (text.size() > 5000) {
-            return ready(Error::invalid(QStringLiteral("A reply is at most 5000 characters.")));
-        }
-        auto held = chats.heldBy(a.id, buyer);
-        if (!held) {
-            return ready(held.error());
-        }
-        if (!*held) {
-            return ready(Error::invalid(QStringLiteral("%1 is not with you now: only the agent who holds a buyer "
-                                                       "replies to them.")
-                                            .arg(buyer)));
-        }
-        if (!m_router) {
-            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
-        }
-        return answered(m_router->send(a.name, buyer, text), this);
+    // Replies, closes, order cards and payment reminders through the router's ChatService: the
+    // buyer must be the agent's (or chat.supervise), the text within the platform's limits.
+    auto chat = [this](const char* name,
+                       std::function<QFuture<Status>(ChatService&, const Request&, const auth::Actor&)> run) {
+        m_ops[QString::fromLatin1(name)] =
+            Op{Handler(), true, [this, run](Client&, const Request& r, const auth::Actor& a) {
+                   ChatService* service = m_router ? m_router->chat() : nullptr;
+                   if (!service) {
+                       return ready(
+                           Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+                   }
+                   return run(*service, r, a).then(this, [](const Status& st) -> Result<QJsonValue> {
+                       if (!st) {
+                           return st.error();
+                       }
+                       return QJsonValue(true);
+                   });
+               }};
+    };
+    auto text = [](const Request& r, const char* key) { return r.args.value(QLatin1String(key)).toString(); };
+    chat("chats.send", [text](ChatService& s, const Request& r, const auth::Actor& a) {
+        return s.send(fixedActor(a), text(r, "buyer"), text(r, "text"));
     });
-    act("chats.close", [this, &b, &chats](Client&, const Request& r, const auth::Actor& a) {
-        if (Status st = b.gate().check(a, auth::Operation::ChatClose); !st) {
-            return ready(st.error());
-        }
-        const QString buyer = r.args.value(QStringLiteral("buyer")).toString();
-        auto held = chats.heldBy(a.id, buyer);
-        if (!held) {
-            return ready(held.error());
-        }
-        if (!*held) {
-            return ready(Error::invalid(QStringLiteral("%1 is not with you now.").arg(buyer)));
-        }
-        if (!m_router) {
-            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
-        }
-        return answered(m_router->close(a.name, buyer, r.args.value(QStringLiteral("closingLine")).toString()), this);
+    chat("chats.close", [text](ChatService& s, const Request& r, const auth::Actor& a) {
+        return s.close(fixedActor(a), text(r, "buyer"), text(r, "closingLine"), r.args.value("inviteRating").toBool());
+    });
+    chat("chats.orderCard", [text](ChatService& s, const Request& r, const auth::Actor& a) {
+        return s.sendOrderCard(fixedActor(a), text(r, "buyer"), text(r, "order"));
+    });
+    chat("chats.remindPayment", [text](ChatService& s, const Request& r, const auth::Actor& a) {
+        return s.remindPaymentWithCard(fixedActor(a), text(r, "buyer"), text(r, "order"));
     });
     act("reports.agents", [this, &b](Client&, const Request& r, const auth::Actor& a) {
         const Timestamp from = Timestamp::fromMs(static_cast<qint64>(r.args.value(QStringLiteral("from")).toDouble()));

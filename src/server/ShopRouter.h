@@ -79,6 +79,9 @@ public:
     /// The order actions on the shop's platform (gated, checked, audited first); null unless this
     /// instance routes the shop.
     OrderActionService* orderActions() const { return m_orderActions.get(); }
+    /// The chat actions on the shop's platform (the same rules as a single seat's); null unless
+    /// this instance routes the shop.
+    ChatService* chat() const { return m_chat.get(); }
     /// The platform's reasons for refusing a refund.
     QStringList refundRefuseReasons() const;
     /// The shop's configuration changed: the platform takes it before its next decision.

@@ -500,6 +500,15 @@ void TeamServer::fanOut()
     }
 }
 
+int TeamServer::subscriberCount() const
+{
+    int n = 0;
+    for (const auto& [socket, client] : m_clients) {
+        n += client->subscribed ? 1 : 0;
+    }
+    return n;
+}
+
 void TeamServer::recheckSessions()
 {
     for (auto& [socket, client] : m_clients) {

@@ -67,6 +67,8 @@ public:
     quint16 port() const;
     const Counters& counters() const { return m_counters; }
     int clientCount() const { return static_cast<int>(m_clients.size()); }
+    /// Connections that follow the change stream now.
+    int subscriberCount() const;
 
 private:
     struct Client;

@@ -241,6 +241,18 @@ TEST_F(TeamOrders, AnAgentRemarksItsBuyersOrderThroughTheRouterAndTheDeskSeesThe
     ASSERT_FALSE(entries->empty());
     EXPECT_EQ(entries->back().entry.target, orderNo);
 
+    // The order's card into the chat, through the same rules as a single seat's.
+    Status card = await(agent->chats().sendOrderCard(buyer, orderNo));
+    ASSERT_TRUE(card.ok()) << card.error().message.toStdString();
+    EXPECT_TRUE(spinUntil(
+        [&] {
+            auto c = pg::PgConnection::open(url);
+            auto r = (*c)->query("SELECT count(*) FROM messages WHERE card_order_no = $1", {pg::param(orderNo)});
+            return r && r->integer(0, 0) > 0;
+        },
+        5000))
+        << "the card is in the buyer's timeline";
+
     Status tooLong = await(agent->orders().setRemark(orderNo, QString(400, QChar(u'长')), 0));
     ASSERT_FALSE(tooLong.ok()) << "1,200 bytes: over Taobao's 1,000";
     EXPECT_EQ(tooLong.error().code, ErrorCode::Invalid);

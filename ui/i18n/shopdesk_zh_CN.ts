@@ -509,14 +509,6 @@
         <translation>店铺话术</translation>
     </message>
     <message>
-        <source>Order cards</source>
-        <translation>订单卡片</translation>
-    </message>
-    <message>
-        <source>Payment reminders</source>
-        <translation>催付</translation>
-    </message>
-    <message>
         <source>Order actions</source>
         <translation>订单操作</translation>
     </message>

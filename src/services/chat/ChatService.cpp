@@ -225,6 +225,25 @@ QFuture<Status> ChatService::remindPayment(ActorSource who, const QString& buyer
                         [&p, buyer, text](const auth::Actor& a) { return p.sendMessage(a.name, buyer, *text); });
 }
 
+QFuture<Status> ChatService::remindPaymentWithCard(ActorSource who, const QString& buyer, const QString& orderNo)
+{
+    auto done = std::make_shared<QPromise<Status>>();
+    done->start();
+    QFuture<Status> result = done->future();
+    remindPayment(who, buyer, orderNo).then([this, done, who, buyer, orderNo](Status st) {
+        if (!st) {
+            done->addResult(st);
+            done->finish();
+            return;
+        }
+        sendOrderCard(who, buyer, orderNo).then([done](Status card) {
+            done->addResult(card);
+            done->finish();
+        });
+    });
+    return result;
+}
+
 QFuture<Status> ChatService::setPresence(ActorSource who, platform::AgentPresence presence)
 {
     if (!m_runner.supports(Capability::AgentStatus)) {

@@ -37,6 +37,8 @@ public:
     QFuture<Status> close(ActorSource who, const QString& buyer, const QString& closingLine, bool inviteRating);
     /// Sends the shop's payment reminder for the buyer's unpaid order (its variables filled).
     QFuture<Status> remindPayment(ActorSource who, const QString& buyer, const QString& orderNo);
+    /// The reminder, then (when it went) the order's card: what the workbench's 催付 does.
+    QFuture<Status> remindPaymentWithCard(ActorSource who, const QString& buyer, const QString& orderNo);
     /// The actor's own status (no permission needed: everyone sets their own).
     QFuture<Status> setPresence(ActorSource who, platform::AgentPresence presence);
     /// Every agent's status (queue.monitor), for the live queue.

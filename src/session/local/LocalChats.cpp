@@ -245,25 +245,7 @@ QFuture<Status> LocalChats::remindPayment(const QString& buyer, const QString& o
     if (!live) {
         return ready(Status(notConnected()));
     }
-    // The reminder, then (when it went) the order's card.
-    auto done = std::make_shared<QPromise<Status>>();
-    done->start();
-    QFuture<Status> result = done->future();
-    ChatService& chat = live->chat();
-    ActorSource who = m_s.source();
-    LocalSession* context = &m_s;
-    chat.remindPayment(who, buyer, orderNo).then(context, [done, &chat, who, buyer, orderNo, context](Status st) {
-        if (!st) {
-            done->addResult(st);
-            done->finish();
-            return;
-        }
-        chat.sendOrderCard(who, buyer, orderNo).then(context, [done](Status card) {
-            done->addResult(card);
-            done->finish();
-        });
-    });
-    return result;
+    return live->chat().remindPaymentWithCard(m_s.source(), buyer, orderNo);
 }
 
 Result<ShopTexts> LocalChats::shopTexts()

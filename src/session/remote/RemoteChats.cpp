@@ -230,10 +230,11 @@ QFuture<Status> RemoteChats::send(const QString& buyer, const QString& text)
     return act(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}});
 }
 
-QFuture<Status> RemoteChats::close(const QString& buyer, const QString& closingLine, bool)
+QFuture<Status> RemoteChats::close(const QString& buyer, const QString& closingLine, bool inviteRating)
 {
-    return act(QStringLiteral("chats.close"),
-               {{QStringLiteral("buyer"), buyer}, {QStringLiteral("closingLine"), closingLine}});
+    return act(QStringLiteral("chats.close"), {{QStringLiteral("buyer"), buyer},
+                                               {QStringLiteral("closingLine"), closingLine},
+                                               {QStringLiteral("inviteRating"), inviteRating}});
 }
 
 QFuture<Status> RemoteChats::setPresence(platform::AgentPresence presence)
@@ -243,9 +244,10 @@ QFuture<Status> RemoteChats::setPresence(platform::AgentPresence presence)
                {{QStringLiteral("status"), QString::fromLatin1(presenceName(presence))}});
 }
 
-QFuture<Status> RemoteChats::sendOrderCard(const QString&, const QString&)
+QFuture<Status> RemoteChats::sendOrderCard(const QString& buyer, const QString& orderNo)
 {
-    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Order cards"))));
+    return act(QStringLiteral("chats.orderCard"),
+               {{QStringLiteral("buyer"), buyer}, {QStringLiteral("order"), orderNo}});
 }
 
 QFuture<Status> RemoteChats::transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
@@ -276,9 +278,10 @@ QFuture<Result<std::vector<TransferTarget>>> RemoteChats::transferTargets()
         });
 }
 
-QFuture<Status> RemoteChats::remindPayment(const QString&, const QString&)
+QFuture<Status> RemoteChats::remindPayment(const QString& buyer, const QString& orderNo)
 {
-    return QtFuture::makeReadyFuture(Status(Error::invalid(unservedReason("Payment reminders"))));
+    return act(QStringLiteral("chats.remindPayment"),
+               {{QStringLiteral("buyer"), buyer}, {QStringLiteral("order"), orderNo}});
 }
 
 Result<ShopTexts> RemoteChats::shopTexts()

@@ -110,7 +110,7 @@ public:
         using C = platform::Capability;
         return platform::capabilities({C::Chat, C::ChatTransfer, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders,
                                        C::Remark, C::ModifyAddress, C::ModifyPrice, C::Refunds, C::RefundDecide,
-                                       C::Logistics, C::ReviewReply});
+                                       C::Logistics, C::ReviewReply, C::OrderCard});
     }
     LinkState link() const override { return m_link; }
     bool teamMode() const override { return true; }

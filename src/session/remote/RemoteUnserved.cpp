@@ -26,8 +26,6 @@ QFuture<T> ready(T value)
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The shop's texts"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Order cards"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Payment reminders"),
 };
 
 QString unservedReason(const char* what)
