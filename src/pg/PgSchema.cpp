@@ -264,6 +264,15 @@ CREATE TABLE reviews(
     reply       TEXT NOT NULL DEFAULT '',
     PRIMARY KEY(shop_id, platform, order_no)
 );
+-- What the shop keeps about a buyer (grade, tags).
+CREATE TABLE buyer_notes(
+    shop_id     BIGINT NOT NULL REFERENCES shops(id),
+    platform    TEXT NOT NULL,
+    nick        TEXT NOT NULL,
+    grade       TEXT NOT NULL DEFAULT '',
+    tags        TEXT[] NOT NULL DEFAULT '{}',
+    PRIMARY KEY(shop_id, platform, nick)
+);
 -- The performance report reads the conversations active in a window.
 CREATE INDEX messages_sent ON messages(sent_at);
 )sql"},

@@ -2,6 +2,7 @@
 
 #include "auth/PasswordPolicy.h"
 #include "crypto/KeyStore.h"
+#include "pg/PgBuyerRepository.h"
 #include "pg/PgMessageRepository.h"
 #include "pg/PgOrderRepository.h"
 #include "pg/PgQuickReplyRepository.h"
@@ -27,6 +28,7 @@
 #include "services/settings/SettingsService.h"
 #include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
+#include "services/workbench/BuyerService.h"
 
 #include <QDir>
 #include <QtConcurrent>
@@ -41,6 +43,7 @@ ServerBackend::~ServerBackend()
     m_search.reset();
     m_settings.reset();
     m_orders.reset();
+    m_buyers.reset();
     m_routing.reset();
     m_roles.reset();
     m_accounts.reset();
@@ -126,6 +129,7 @@ Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
     b->m_phraseRepo = std::make_unique<pg::PgQuickReplyRepository>(*b->m_store);
     b->m_messageRepo = std::make_unique<pg::PgMessageRepository>(*b->m_store);
     b->m_orderRepo = std::make_unique<pg::PgOrderRepository>(*b->m_store);
+    b->m_buyerRepo = std::make_unique<pg::PgBuyerRepository>(*b->m_store);
     b->m_hasher = std::make_unique<crypto::PasswordHasher>(options.passwordParams);
     if (b->m_shopRepo->attach().ok()) {
         if (auto shop = b->m_shopRepo->shop()) {
@@ -181,6 +185,7 @@ void ServerBackend::wireServices()
     m_settings = std::make_unique<SettingsService>(*m_accounts, *m_sim, *m_followUpRules, *m_shopTexts, *m_gate);
     m_vault = std::make_unique<PiiVault>(m_keys->piiKey());
     m_orders = std::make_unique<OrderService>(*m_orderRepo, *m_vault, *m_gate, *m_audit);
+    m_buyers = std::make_unique<BuyerService>(*m_buyerRepo, *m_gate, *m_audit);
 }
 
 Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)

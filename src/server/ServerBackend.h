@@ -28,6 +28,7 @@ class SearchService;
 class SettingsRepository;
 class OrderRepository;
 class OrderService;
+class BuyerService;
 class PiiVault;
 class SettingsService;
 class ShopTextsService;
@@ -46,6 +47,7 @@ class PgAuditRepository;
 class PgQuickReplyRepository;
 class PgMessageRepository;
 class PgOrderRepository;
+class PgBuyerRepository;
 } // namespace shopdesk::pg
 
 namespace shopdesk::server {
@@ -84,6 +86,7 @@ public:
     SearchService& search() { return *m_search; }
     SettingsService& settings() { return *m_settings; }
     OrderService& orders() { return *m_orders; }
+    BuyerService& buyers() { return *m_buyers; }
     /// The performance report (report.agents), computed on a worker over a connection of its own,
     /// so that a long report never holds up the server's other requests.
     QFuture<Result<AgentReport>> agentReport(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds,
@@ -116,6 +119,7 @@ private:
     std::unique_ptr<pg::PgQuickReplyRepository> m_phraseRepo;
     std::unique_ptr<pg::PgMessageRepository> m_messageRepo;
     std::unique_ptr<pg::PgOrderRepository> m_orderRepo;
+    std::unique_ptr<pg::PgBuyerRepository> m_buyerRepo;
     std::unique_ptr<KeyRing> m_keys;
     std::unique_ptr<crypto::PasswordHasher> m_hasher;
     std::shared_ptr<AuditChain> m_chain;
@@ -134,6 +138,7 @@ private:
     std::unique_ptr<SettingsService> m_settings;
     std::unique_ptr<PiiVault> m_vault;
     std::unique_ptr<OrderService> m_orders;
+    std::unique_ptr<BuyerService> m_buyers;
     Shop m_shop;
     Status m_auditIntegrity;
     std::unique_ptr<pg::PgStore> m_reportStore; ///< the report worker's connection (opened there)

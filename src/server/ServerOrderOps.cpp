@@ -10,6 +10,7 @@
 #include "services/actions/ActionRunner.h"
 #include "services/orders/OrderActionService.h"
 #include "services/orders/OrderService.h"
+#include "services/workbench/BuyerService.h"
 
 #include <QJsonArray>
 
@@ -140,6 +141,57 @@ void TeamServer::registerOrderOps()
     read("refunds.reasons", [this](Client&, const Request&, const auth::Actor&) -> Result<QJsonValue> {
         return QJsonValue(QJsonArray::fromStringList(m_router ? m_router->refundRefuseReasons() : QStringList()));
     });
+    read("buyers.notes", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto notes = b.buyers().notes(a, platformOf(r), arg(r, "buyer"));
+        if (!notes) {
+            return notes.error();
+        }
+        return QJsonValue(QJsonObject{{QStringLiteral("grade"), notes->grade},
+                                      {QStringLiteral("tags"), QJsonArray::fromStringList(notes->tags)}});
+    });
+    write("buyers.setNotes", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        BuyerNotes notes;
+        notes.grade = arg(r, "grade");
+        for (const QJsonValue& t : r.args.value(QStringLiteral("tags")).toArray()) {
+            notes.tags << t.toString();
+        }
+        return answerOf(b.buyers().setNotes(a, platformOf(r), arg(r, "buyer"), notes));
+    });
+    write("history.delete", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        std::vector<MessageId> ids;
+        for (const QJsonValue& v : r.args.value(QStringLiteral("ids")).toArray()) {
+            ids.emplace_back(static_cast<qint64>(v.toDouble()));
+        }
+        auto removed = b.buyers().deleteHistory(a, platformOf(r), arg(r, "buyer"), ids);
+        if (!removed) {
+            return removed.error();
+        }
+        return QJsonValue(static_cast<double>(*removed));
+    });
+    write("history.deleteAll", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        auto removed = b.buyers().deleteAllHistory(a, platformOf(r), arg(r, "buyer"), arg(r, "typedName"));
+        if (!removed) {
+            return removed.error();
+        }
+        return QJsonValue(static_cast<double>(*removed));
+    });
+    m_ops[QStringLiteral("buyers.profile")] = Op{
+        Handler(), false, [this](Client&, const Request& r, const auth::Actor& a) {
+            if (!m_router) {
+                return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+            }
+            return m_router->buyerProfile(a, arg(r, "buyer"))
+                .then(this, [](const Result<platform::BuyerProfile>& p) -> Result<QJsonValue> {
+                    if (!p) {
+                        return p.error();
+                    }
+                    return QJsonValue(
+                        QJsonObject{{QStringLiteral("nick"), p->nick},
+                                    {QStringLiteral("level"), p->level},
+                                    {QStringLiteral("orders"), p->ordersPlaced},
+                                    {QStringLiteral("firstSeen"), static_cast<double>(p->firstSeen.ms())}});
+                });
+        }};
     write("orders.reveal", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto receiver = b.orders().revealReceiver(a, platformOf(r), arg(r, "order"));
         if (!receiver) {

@@ -66,6 +66,18 @@ void ShopRouter::dropPlatform()
     m_platform.reset();
 }
 
+QFuture<Result<platform::BuyerProfile>> ShopRouter::buyerProfile(const auth::Actor& actor, const QString& nick)
+{
+    if (!m_runner || !m_platform) {
+        return QtFuture::makeReadyFuture(Result<platform::BuyerProfile>(
+            Error::busy(QStringLiteral("This server does not run the shop's platform connection."))));
+    }
+    platform::ShopPlatform* p = m_platform.get();
+    return m_runner->read<platform::BuyerProfile>(fixedActor(actor), auth::Operation::ChatRead,
+                                                  platform::Capability::BuyerProfile,
+                                                  [p, nick] { return p->buyerProfile(nick); });
+}
+
 QStringList ShopRouter::refundRefuseReasons() const
 {
     return m_platform ? m_platform->refundRefuseReasons() : QStringList();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/Actor.h"
 #include "core/Result.h"
 #include "domain/Capabilities.h"
 #include "domain/RoutingConfig.h"
@@ -82,6 +83,8 @@ public:
     /// The chat actions on the shop's platform (the same rules as a single seat's); null unless
     /// this instance routes the shop.
     ChatService* chat() const { return m_chat.get(); }
+    /// The buyer's profile on the shop's platform (chat.read; Busy when this instance does not route).
+    QFuture<Result<platform::BuyerProfile>> buyerProfile(const auth::Actor& actor, const QString& nick);
     /// The platform's reasons for refusing a refund.
     QStringList refundRefuseReasons() const;
     /// The shop's configuration changed: the platform takes it before its next decision.

@@ -5,6 +5,7 @@
 // which database it runs on, so both must answer every case alike. The PostgreSQL half needs the
 // cluster ./test.sh starts (pg_virtualenv); without one it fails, never skips.
 
+#include "pg/PgBuyerRepository.h"
 #include "pg/PgConnection.h"
 #include "pg/PgHistoryRepository.h"
 #include "pg/PgMessageRepository.h"
@@ -16,6 +17,7 @@
 #include "pg/PgStore.h"
 #include "services/audit/AuditChain.h"
 #include "services/audit/AuditHead.h"
+#include "services/workbench/WorkbenchRepository.h"
 #include "support/TempStore.h"
 
 #include <gtest/gtest.h>
@@ -51,6 +53,7 @@ public:
     virtual MessageRepository& messages() = 0;
     virtual OrderRepository& orders() = 0;
     virtual ReportRepository& reports() = 0;
+    virtual BuyerRepository& buyers() = 0;
     const AuditChain& chain() const { return *m_chain; }
 
 protected:
@@ -72,6 +75,7 @@ public:
     MessageRepository& messages() override { return m_temp->messages(); }
     OrderRepository& orders() override { return m_temp->orders(); }
     ReportRepository& reports() override { return m_temp->reports(); }
+    BuyerRepository& buyers() override { return m_temp->workbench(); }
 
 private:
     TempStore m_temp;
@@ -115,6 +119,7 @@ public:
         m_messages = std::make_unique<pg::PgMessageRepository>(*m_store);
         m_orders = std::make_unique<pg::PgOrderRepository>(*m_store);
         m_reports = std::make_unique<pg::PgReportRepository>(*m_store);
+        m_buyers = std::make_unique<pg::PgBuyerRepository>(*m_store);
         auto conn = pg::PgConnection::open(QStringLiteral("options=-csearch_path=%1").arg(m_schema));
         EXPECT_TRUE(conn.ok());
         if (conn) {
@@ -144,6 +149,7 @@ public:
     MessageRepository& messages() override { return *m_messages; }
     OrderRepository& orders() override { return *m_orders; }
     ReportRepository& reports() override { return *m_reports; }
+    BuyerRepository& buyers() override { return *m_buyers; }
     bool ready() const { return m_accounts != nullptr; }
 
 private:
@@ -161,6 +167,7 @@ private:
     std::unique_ptr<pg::PgMessageRepository> m_messages;
     std::unique_ptr<pg::PgOrderRepository> m_orders;
     std::unique_ptr<pg::PgReportRepository> m_reports;
+    std::unique_ptr<pg::PgBuyerRepository> m_buyers;
 };
 
 class RepositoryContract : public ::testing::TestWithParam<const char*> {

@@ -286,6 +286,54 @@ TEST_P(HistoryContract, TheReportReadsTheWindowsConversationsOrdersAndRefunds)
     EXPECT_FALSE(*none);
 }
 
+TEST_P(HistoryContract, BuyerNotesAndDeletedRecordsAreAlikeAndAuditedWithTheDeletion)
+{
+    const QString jia = QStringLiteral("买家甲");
+    EXPECT_TRUE(s->buyers().buyerNotes(QStringLiteral("sim"), jia)->tags.isEmpty()) << "nothing kept yet";
+    BuyerNotes notes;
+    notes.grade = QStringLiteral("VIP");
+    notes.tags = {QStringLiteral("老客户"), QStringLiteral("爱砍价"), QStringLiteral("a,b \"c\"")};
+    ASSERT_TRUE(
+        s->buyers().setBuyerNotes(QStringLiteral("sim"), jia, notes, {entry(QStringLiteral("buyer.notes"))}).ok());
+    auto back = s->buyers().buyerNotes(QStringLiteral("sim"), jia);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->grade, QStringLiteral("VIP"));
+    EXPECT_EQ(back->tags, notes.tags);
+
+    ASSERT_TRUE(s->history()
+                    .ingest({said(QStringLiteral("c1"), jia, QStringLiteral("一"), 1),
+                             said(QStringLiteral("c1"), jia, QStringLiteral("二"), 2),
+                             said(QStringLiteral("c2"), jia, QStringLiteral("三"), 3),
+                             said(QStringLiteral("c9"), QStringLiteral("买家乙"), QStringLiteral("四"), 4)})
+                    .result());
+    MessageQuery all;
+    all.terms = {QStringLiteral("一")};
+    auto first = s->messages().search(all);
+    ASSERT_TRUE(first && first->size() == 1u);
+    auto other = s->messages().findConversation(u"sim", u"c9");
+    ASSERT_TRUE(other && *other);
+    auto othersPage = s->messages().page((*other)->id, 10, {});
+    ASSERT_TRUE(othersPage && othersPage->size() == 1u);
+    // Another buyer's message id is never deleted through this buyer.
+    auto removed =
+        s->buyers().deleteMessages(QStringLiteral("sim"), jia, {first->front().message.id, othersPage->front().id},
+                                   {entry(QStringLiteral("history.delete"), jia)});
+    ASSERT_TRUE(removed) << removed.error().message.toStdString();
+    EXPECT_EQ(*removed, 1);
+    auto rest =
+        s->buyers().deleteAllMessages(QStringLiteral("sim"), jia, {entry(QStringLiteral("history.delete"), jia)});
+    ASSERT_TRUE(rest);
+    EXPECT_EQ(*rest, 2);
+    EXPECT_EQ(*s->messages().messageCount(), 1) << "买家乙's message stays";
+    AuditQuery q;
+    q.actionPrefix = QStringLiteral("history.delete");
+    auto audited = s->audit().list(q);
+    ASSERT_TRUE(audited);
+    ASSERT_EQ(audited->size(), 2u);
+    EXPECT_EQ(audited->at(0).entry.detail, QStringLiteral("all 2 messages"));
+    EXPECT_EQ(audited->at(1).entry.detail, QStringLiteral("1 messages"));
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, HistoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& p) { return std::string(p.param); });
 

@@ -108,7 +108,7 @@ TEST_F(CliThroughServer, EventsFollowPrintsTheChangeStreamAndExits3WhenTheAccoun
     ASSERT_TRUE(spinUntil([&] { return follow.state() == QProcess::NotRunning; }, 10000)) << "it exits when revoked";
     EXPECT_EQ(follow.exitCode(), 3);
     const QStringList lines = QString::fromUtf8(follow.readAllStandardOutput()).trimmed().split(u'\n');
-    ASSERT_GE(lines.size(), 2) << "the role change and the account change";
+    ASSERT_GE(lines.size(), 2) << "the role change and the account change: " << lines.join(u'|').toStdString();
     const QJsonObject role = QJsonDocument::fromJson(lines[0].toUtf8()).object();
     const QJsonObject account = QJsonDocument::fromJson(lines[1].toUtf8()).object();
     EXPECT_EQ(role.value(QStringLiteral("kind")).toString(), QStringLiteral("role"));

@@ -9,6 +9,7 @@
 #include "services/reports/AgentReportService.h"
 #include "session/AuditTrail.h"
 #include "session/Chats.h"
+#include "session/History.h"
 #include "session/Orders.h"
 #include "session/Reports.h"
 #include "session/Team.h"
@@ -256,6 +257,59 @@ TEST_F(TeamOrders, AnAgentRemarksItsBuyersOrderThroughTheRouterAndTheDeskSeesThe
     Status tooLong = await(agent->orders().setRemark(orderNo, QString(400, QChar(u'长')), 0));
     ASSERT_FALSE(tooLong.ok()) << "1,200 bytes: over Taobao's 1,000";
     EXPECT_EQ(tooLong.error().code, ErrorCode::Invalid);
+}
+
+TEST_F(TeamOrders, BuyerNotesReachEveryDeskAndRecordsAreDeletedOnlyWithTheRight)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    IncomingMessage m;
+    m.conversationKey = QStringLiteral("k9");
+    m.buyerNick = QStringLiteral("买家甲");
+    m.text = QStringLiteral("在吗");
+    m.sentAt = Timestamp::fromMs(1'750'000'000'000);
+    m.platformMessageId = QStringLiteral("n1");
+    IncomingMessage m2 = m;
+    m2.text = QStringLiteral("还在吗");
+    m2.platformMessageId = QStringLiteral("n2");
+    store({m, m2});
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    auto before = agent->buyers().notes(QStringLiteral("sim"), QStringLiteral("买家甲"));
+    ASSERT_TRUE(before) << before.error().message.toStdString();
+    EXPECT_TRUE(before->tags.isEmpty());
+
+    BuyerNotes notes;
+    notes.grade = QStringLiteral("VIP");
+    notes.tags = {QStringLiteral("老客户")};
+    Status set = await(owner->buyers().setNotes(QStringLiteral("sim"), QStringLiteral("买家甲"), notes));
+    ASSERT_TRUE(set.ok()) << set.error().message.toStdString();
+    EXPECT_TRUE(spinUntil(
+        [&] {
+            auto now = agent->buyers().notes(QStringLiteral("sim"), QStringLiteral("买家甲"));
+            return now && now->grade == u"VIP" && now->tags == notes.tags;
+        },
+        1000))
+        << "on the agent's desk within a second";
+
+    auto records = await(agent->history().records(QStringLiteral("sim"), QStringLiteral("买家甲"), {}, 10));
+    ASSERT_TRUE(records) << records.error().message.toStdString();
+    ASSERT_EQ(records->hits.size(), 2u);
+    auto refused = await(
+        agent->history().remove(QStringLiteral("sim"), QStringLiteral("买家甲"), {records->hits.front().message.id}));
+    ASSERT_FALSE(refused) << "pre-sales has no history.delete";
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+    auto removed = await(
+        owner->history().remove(QStringLiteral("sim"), QStringLiteral("买家甲"), {records->hits.front().message.id}));
+    ASSERT_TRUE(removed) << removed.error().message.toStdString();
+    EXPECT_EQ(*removed, 1);
+    auto wrongName =
+        await(owner->history().removeAll(QStringLiteral("sim"), QStringLiteral("买家甲"), QStringLiteral("买家乙")));
+    EXPECT_FALSE(wrongName) << "the buyer's name typed to confirm";
+    auto all =
+        await(owner->history().removeAll(QStringLiteral("sim"), QStringLiteral("买家甲"), QStringLiteral("买家甲")));
+    ASSERT_TRUE(all) << all.error().message.toStdString();
+    EXPECT_EQ(*all, 1);
 }
 
 } // namespace

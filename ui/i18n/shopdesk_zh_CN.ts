@@ -489,14 +489,6 @@
         <translation>团队服务器暂不提供“%1”；请在单机版 ShopDesk 中使用。</translation>
     </message>
     <message>
-        <source>Buyer notes</source>
-        <translation>买家备注</translation>
-    </message>
-    <message>
-        <source>History search</source>
-        <translation>历史记录搜索</translation>
-    </message>
-    <message>
         <source>The routing simulation</source>
         <translation>分流模拟</translation>
     </message>
@@ -515,6 +507,10 @@
     <message>
         <source>Follow-ups</source>
         <translation>待跟进</translation>
+    </message>
+    <message>
+        <source>History import</source>
+        <translation>导入聊天记录</translation>
     </message>
 </context>
 <context>

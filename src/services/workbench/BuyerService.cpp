@@ -16,7 +16,7 @@ QString tr(const char* text)
 
 } // namespace
 
-BuyerService::BuyerService(WorkbenchRepository& repository, AccessGate& gate, AuditLog& audit)
+BuyerService::BuyerService(BuyerRepository& repository, AccessGate& gate, AuditLog& audit)
     : m_repository(repository)
     , m_gate(gate)
     , m_audit(audit)

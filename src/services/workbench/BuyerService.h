@@ -2,7 +2,7 @@
 
 #include "auth/Actor.h"
 #include "core/Result.h"
-#include "services/workbench/WorkbenchRepository.h"
+#include "services/workbench/BuyerRepository.h"
 
 namespace shopdesk {
 
@@ -16,7 +16,7 @@ public:
     static constexpr int kMaxTags = 10;
     static constexpr int kMaxTagChars = 12;
 
-    BuyerService(WorkbenchRepository& repository, AccessGate& gate, AuditLog& audit);
+    BuyerService(BuyerRepository& repository, AccessGate& gate, AuditLog& audit);
 
     /// "" (none), "VIP", "A", "B", "C".
     static const QStringList& grades();
@@ -32,7 +32,7 @@ public:
                                     const QString& typedName);
 
 private:
-    WorkbenchRepository& m_repository;
+    BuyerRepository& m_repository;
     AccessGate& m_gate;
     AuditLog& m_audit;
 };

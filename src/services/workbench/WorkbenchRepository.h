@@ -5,6 +5,7 @@
 #include "domain/Order.h"
 #include "domain/Workbench.h"
 #include "services/chat/ConversationLookup.h"
+#include "services/workbench/BuyerRepository.h"
 
 #include <optional>
 #include <vector>
@@ -12,7 +13,7 @@
 namespace shopdesk {
 
 /// Reads behind the agent workbench, and the notes agents keep on buyers. Implemented by the store.
-class WorkbenchRepository : public ConversationLookup {
+class WorkbenchRepository : public ConversationLookup, public BuyerRepository {
 public:
     virtual ~WorkbenchRepository() = default;
     /// Conversations `agent` had a routing decision about since `since`: their current state, and
@@ -35,21 +36,11 @@ public:
     /// Every open session (assigned or queued) whose latest routing event is after `since`, oldest
     /// first, without message details (the live queue page).
     virtual Result<std::vector<ConversationSummary>> openSessions(Timestamp since) = 0;
-    virtual Result<BuyerNotes> buyerNotes(const QString& platform, const QString& nick) = 0;
-    virtual Status setBuyerNotes(const QString& platform, const QString& nick, const BuyerNotes& notes,
-                                 std::vector<AuditEntry> audit) = 0;
     /// Orders of buyers `agent` served since `servedSince` that need chasing: unpaid and created
     /// before `unpaidBefore`, paid before `unshippedBefore` and not shipped, or shipped with no
     /// trace step since `staleBefore`.
     virtual Result<std::vector<FollowUp>> followUps(const QString& agent, Timestamp servedSince, Timestamp unpaidBefore,
                                                     Timestamp unshippedBefore, Timestamp staleBefore) = 0;
-    /// Deletes the given messages of a buyer's conversations (none when `ids` is empty); returns how
-    /// many went. The audit entries' detail is filled with the count.
-    virtual Result<qint64> deleteMessages(const QString& platform, const QString& nick,
-                                          const std::vector<MessageId>& ids, std::vector<AuditEntry> audit) = 0;
-    /// Deletes every message of the buyer.
-    virtual Result<qint64> deleteAllMessages(const QString& platform, const QString& nick,
-                                             std::vector<AuditEntry> audit) = 0;
 };
 
 } // namespace shopdesk

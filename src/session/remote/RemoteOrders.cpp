@@ -76,6 +76,23 @@ QFuture<void> RemoteOrders::fetch(const Key& key)
                  b->refunds = listFrom<Refund>(r, protocol::refundFromJson);
              }
          }},
+        {O::BuyerNotesView, QStringLiteral("buyers.notes"), args,
+         [slot](const Result<QJsonValue>& r) {
+             Buyer* b = slot();
+             if (!b) {
+                 return;
+             }
+             if (!r) {
+                 b->notes = r.error();
+                 return;
+             }
+             BuyerNotes notes;
+             notes.grade = r->toObject().value(QStringLiteral("grade")).toString();
+             for (const QJsonValue& t : r->toObject().value(QStringLiteral("tags")).toArray()) {
+                 notes.tags << t.toString();
+             }
+             b->notes = std::move(notes);
+         }},
         {O::OrderLogistics, QStringLiteral("logistics.ofBuyer"), args,
          [slot](const Result<QJsonValue>& r) {
              Buyer* b = slot();
@@ -157,6 +174,15 @@ Result<std::vector<Order>> RemoteOrders::ofBuyer(const QString& platform, const 
         out.resize(static_cast<std::size_t>(limit));
     }
     return out;
+}
+
+Result<BuyerNotes> RemoteOrders::notesOf(const QString& platform, const QString& nick)
+{
+    const Buyer* b = buyer(platform, nick);
+    if (!b) {
+        return loading();
+    }
+    return b->notes;
 }
 
 Result<std::vector<Refund>> RemoteOrders::refundsOfBuyer(const QString& platform, const QString& nick)

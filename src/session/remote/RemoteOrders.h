@@ -11,7 +11,7 @@ namespace shopdesk::session {
 
 class RemoteSession;
 
-/// A buyer's orders, refunds and parcel traces through the team server. Reads answer at once
+/// A buyer's orders, refunds, parcel traces and notes through the team server. Reads answer at once
 /// from what the server last sent for that buyer; the first read of a buyer asks the server
 /// (a command-line program waits for it, a desktop gets Busy and then buyerDataArrived), and a
 /// change to one of the buyer's orders fetches them again. Rights that change empty the cache.
@@ -47,6 +47,8 @@ public:
     void changed(const QString& platform, const QString& orderNo, const QString& buyer);
     /// Forgets every buyer (the account's rights changed: nothing it may no longer read stays).
     void clear();
+    /// The buyer's grade and tags (buyer.notes.view), kept with the buyer's orders.
+    Result<BuyerNotes> notesOf(const QString& platform, const QString& nick);
     /// Fetches the platform's reasons for refusing a refund (the refuse dialog's list).
     QFuture<void> refreshReasons();
 
@@ -62,6 +64,7 @@ private:
         Result<std::vector<Refund>> refunds = std::vector<Refund>();
         Result<std::map<QString, std::vector<LogisticsEvent>>> traces =
             std::map<QString, std::vector<LogisticsEvent>>();
+        Result<BuyerNotes> notes = BuyerNotes();
     };
     /// The buyer's data, asked for when not here (waited for where a program may wait); null
     /// while the first answer is on its way.

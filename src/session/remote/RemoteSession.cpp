@@ -11,6 +11,7 @@
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMetaMethod>
 #include <QTimer>
 
 namespace shopdesk::session {
@@ -284,12 +285,16 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         }
         m_lastSeq = seq;
         const QString changeKind = body.value(QStringLiteral("kind")).toString();
-        emit changeArrived(
-            seq, changeKind,
-            QJsonDocument(body.value(QStringLiteral("payload")).toObject()).toJson(QJsonDocument::Compact));
+        announce(seq, changeKind,
+                 QJsonDocument(body.value(QStringLiteral("payload")).toObject()).toJson(QJsonDocument::Compact));
         if (changeKind == u"account" || changeKind == u"role" || changeKind == u"routing" ||
             changeKind == u"settings") {
             m_team.refresh().then(this, [this] { emit teamChanged(); });
+        }
+        if (changeKind == u"buyer") {
+            const QJsonObject payload = body.value(QStringLiteral("payload")).toObject();
+            m_orders.changed(payload.value(QStringLiteral("platform")).toString(), QString(),
+                             payload.value(QStringLiteral("buyer")).toString());
         }
         if (changeKind == u"order") {
             const QJsonObject payload = body.value(QStringLiteral("payload")).toObject();
@@ -310,6 +315,34 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
             }
         }
     }
+}
+
+void RemoteSession::announce(qint64 seq, const QString& kind, const QByteArray& payload)
+{
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&ShopSession::changeArrived);
+    if (isSignalConnected(signal) && m_unheard.empty()) {
+        emit changeArrived(seq, kind, payload);
+        return;
+    }
+    // (While the unheard ones wait for their turn, later ones queue behind them: in order.)
+    if (m_unheard.size() < 1000) {
+        m_unheard.push_back({seq, kind, payload});
+    }
+}
+
+void RemoteSession::connectNotify(const QMetaMethod& signal)
+{
+    if (signal != QMetaMethod::fromSignal(&ShopSession::changeArrived) || m_unheard.empty()) {
+        return;
+    }
+    // After the connection is made (connectNotify runs before it is usable).
+    QTimer::singleShot(0, this, [this] {
+        std::vector<Change> unheard = std::move(m_unheard);
+        m_unheard.clear();
+        for (const Change& c : unheard) {
+            emit changeArrived(c.seq, c.kind, c.payload);
+        }
+    });
 }
 
 void RemoteSession::onDropped(const QString& why)

@@ -110,7 +110,7 @@ public:
         using C = platform::Capability;
         return platform::capabilities({C::Chat, C::ChatTransfer, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders,
                                        C::Remark, C::ModifyAddress, C::ModifyPrice, C::Refunds, C::RefundDecide,
-                                       C::Logistics, C::ReviewReply, C::OrderCard});
+                                       C::Logistics, C::ReviewReply, C::OrderCard, C::BuyerProfile});
     }
     LinkState link() const override { return m_link; }
     bool teamMode() const override { return true; }
@@ -138,6 +138,7 @@ public:
     qint64 lastSeq() const { return m_lastSeq; }
     RemoteTeam& remoteTeam() { return m_team; }
     RemoteChats& remoteChats() { return m_chats; }
+    RemoteOrders& remoteOrders() { return m_orders; }
     /// Everything the session mirrors, fetched again; resolves when all answers are in.
     QFuture<void> refreshAll();
 
@@ -169,8 +170,13 @@ public:
         return future.result();
     }
 
+protected:
+    /// The changes that came before anyone listened (during the login) go to the first listener.
+    void connectNotify(const QMetaMethod& signal) override;
+
 private:
     void attach(remote::RemoteLink* link);
+    void announce(qint64 seq, const QString& kind, const QByteArray& payload);
     void onPush(const QString& kind, const QJsonObject& body);
     void onDropped(const QString& why);
     void reconnect();
@@ -194,10 +200,16 @@ private:
     QTimer* m_chatRefresh = nullptr;
     bool m_chatsInFlight = false;
     std::set<std::pair<QString, QString>> m_touched; ///< conversations changed since the last fetch
+    struct Change {
+        qint64 seq;
+        QString kind;
+        QByteArray payload;
+    };
+    std::vector<Change> m_unheard; ///< the first 1,000 changes before changeArrived had a listener
     RemoteTeam m_team{*this};
     RemoteAuditTrail m_audit{*this};
     RemoteChats m_chats{*this};
-    UnservedBuyers m_buyers;
+    RemoteBuyers m_buyers{*this};
     RemoteOrders m_orders{*this};
     RemoteHistory m_history{*this};
     RemotePhrases m_phrases{*this};

@@ -4,6 +4,7 @@
 #include "session/remote/RemoteSession.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 namespace shopdesk::session {
 
@@ -21,8 +22,7 @@ QFuture<T> ready(T value)
 [[maybe_unused]] const char* const kUnservedNames[] = {
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Order actions"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Follow-ups"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Buyer notes"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "History search"),
+    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "History import"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The shop's texts"),
@@ -35,19 +35,43 @@ QString unservedReason(const char* what)
         .arg(QCoreApplication::translate("shopdesk::session::Unserved", what));
 }
 
-Result<BuyerNotes> UnservedBuyers::notes(const QString&, const QString&)
+Result<BuyerNotes> RemoteBuyers::notes(const QString& platform, const QString& nick)
 {
-    return Error::invalid(unservedReason("Buyer notes"));
+    return m_s.remoteOrders().notesOf(platform, nick);
 }
 
-QFuture<Status> UnservedBuyers::setNotes(const QString&, const QString&, const BuyerNotes&)
+QFuture<Status> RemoteBuyers::setNotes(const QString& platform, const QString& nick, const BuyerNotes& notes)
 {
-    return ready<Status>(Error::invalid(unservedReason("Buyer notes")));
+    return m_s
+        .call(QStringLiteral("buyers.setNotes"),
+              {{QStringLiteral("platform"), platform},
+               {QStringLiteral("buyer"), nick},
+               {QStringLiteral("grade"), notes.grade},
+               {QStringLiteral("tags"), QJsonArray::fromStringList(notes.tags)}},
+              true)
+        .then([](const Result<QJsonValue>& r) -> Status {
+            if (!r) {
+                return r.error();
+            }
+            return {};
+        });
 }
 
-QFuture<Result<platform::BuyerProfile>> UnservedBuyers::profile(const QString&)
+QFuture<Result<platform::BuyerProfile>> RemoteBuyers::profile(const QString& nick)
 {
-    return ready<Result<platform::BuyerProfile>>(Error::invalid(unservedReason("Buyer notes")));
+    return m_s.call(QStringLiteral("buyers.profile"), {{QStringLiteral("buyer"), nick}})
+        .then([](const Result<QJsonValue>& r) -> Result<platform::BuyerProfile> {
+            if (!r) {
+                return r.error();
+            }
+            const QJsonObject o = r->toObject();
+            platform::BuyerProfile p;
+            p.nick = o.value(QStringLiteral("nick")).toString();
+            p.level = o.value(QStringLiteral("level")).toString();
+            p.ordersPlaced = o.value(QStringLiteral("orders")).toInt();
+            p.firstSeen = Timestamp::fromMs(static_cast<qint64>(o.value(QStringLiteral("firstSeen")).toDouble()));
+            return p;
+        });
 }
 
 namespace {
@@ -78,19 +102,45 @@ QFuture<Result<SearchPage>> RemoteHistory::records(const QString& platform, cons
                                                                {QStringLiteral("limit"), limit}}));
 }
 
-QFuture<Result<qint64>> RemoteHistory::remove(const QString&, const QString&, const std::vector<MessageId>&)
+namespace {
+
+QFuture<Result<qint64>> countOf(QFuture<Result<QJsonValue>> answer)
 {
-    return ready<Result<qint64>>(Error::invalid(unservedReason("History search")));
+    return answer.then([](const Result<QJsonValue>& r) -> Result<qint64> {
+        if (!r) {
+            return r.error();
+        }
+        return static_cast<qint64>(r->toDouble());
+    });
 }
 
-QFuture<Result<qint64>> RemoteHistory::removeAll(const QString&, const QString&, const QString&)
+} // namespace
+
+QFuture<Result<qint64>> RemoteHistory::remove(const QString& platform, const QString& nick,
+                                              const std::vector<MessageId>& ids)
 {
-    return ready<Result<qint64>>(Error::invalid(unservedReason("History search")));
+    QJsonArray list;
+    for (MessageId id : ids) {
+        list.append(static_cast<double>(id.value()));
+    }
+    return countOf(m_s.call(
+        QStringLiteral("history.delete"),
+        {{QStringLiteral("platform"), platform}, {QStringLiteral("buyer"), nick}, {QStringLiteral("ids"), list}},
+        true));
+}
+
+QFuture<Result<qint64>> RemoteHistory::removeAll(const QString& platform, const QString& nick, const QString& typedName)
+{
+    return countOf(m_s.call(QStringLiteral("history.deleteAll"),
+                            {{QStringLiteral("platform"), platform},
+                             {QStringLiteral("buyer"), nick},
+                             {QStringLiteral("typedName"), typedName}},
+                            true));
 }
 
 QFuture<Result<ImportReport>> RemoteHistory::import(QIODevice&, const ImportOptions&)
 {
-    return ready<Result<ImportReport>>(Error::invalid(unservedReason("History search")));
+    return ready<Result<ImportReport>>(Error::invalid(unservedReason("History import")));
 }
 
 QFuture<Result<AgentReport>> RemoteReports::agents(Timestamp from, Timestamp to, int slowSeconds)

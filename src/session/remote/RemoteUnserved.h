@@ -16,15 +16,24 @@ class RemoteSession;
 /// gains its operations.
 QString unservedReason(const char* what);
 
-class UnservedBuyers final : public Buyers {
+/// What the shop keeps about buyers, through the server (the notes are kept with the buyer's
+/// orders in RemoteOrders).
+class RemoteBuyers final : public Buyers {
 public:
-    Result<BuyerNotes> notes(const QString&, const QString&) override;
-    QFuture<Status> setNotes(const QString&, const QString&, const BuyerNotes&) override;
-    QFuture<Result<platform::BuyerProfile>> profile(const QString&) override;
+    explicit RemoteBuyers(RemoteSession& s)
+        : m_s(s)
+    {
+    }
+    Result<BuyerNotes> notes(const QString& platform, const QString& nick) override;
+    QFuture<Status> setNotes(const QString& platform, const QString& nick, const BuyerNotes& notes) override;
+    QFuture<Result<platform::BuyerProfile>> profile(const QString& nick) override;
+
+private:
+    RemoteSession& m_s;
 };
 
-/// The history through the server: search and a buyer's records from the server's index;
-/// deleting and importing are not served yet.
+/// The history through the server: search and a buyer's records from the server's index, and
+/// deleting them (audited with the deletion); importing a file is a single seat's.
 class RemoteHistory final : public History {
 public:
     explicit RemoteHistory(RemoteSession& s)
