@@ -159,6 +159,40 @@ TEST_F(CliThroughServer, OrderShowReadsTheServersOrderAndRevealsOnlyWithTheRight
     EXPECT_EQ(missing.exitCode, 4) << missing.err.toStdString();
 }
 
+TEST_F(CliThroughServer, ReportAgentsIsComputedByTheServerInTheLocalFormat)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    auto msg = [](Sender sender, qint64 atSecs, const QString& id) {
+        IncomingMessage m;
+        m.conversationKey = QStringLiteral("k1");
+        m.buyerNick = QStringLiteral("买家甲");
+        m.sender = sender;
+        m.agent = sender == Sender::Agent ? QStringLiteral("小美") : QString();
+        m.text = QStringLiteral("消息");
+        m.sentAt = Timestamp::fromMs(1'750'000'000'000 + atSecs * 1000); // 2025-06-15, shop time
+        m.platformMessageId = id;
+        return ImportRecord(m);
+    };
+    pg::PgHistoryRepository history(backend->store());
+    ASSERT_TRUE(
+        history.ingest({msg(Sender::Buyer, 0, QStringLiteral("a")), msg(Sender::Agent, 20, QStringLiteral("b"))})
+            .result());
+    auto report =
+        ctl(QStringLiteral("店长"), kOwnerPassword,
+            {QStringLiteral("report"), QStringLiteral("agents"), QStringLiteral("--from"), QStringLiteral("2025-06-15"),
+             QStringLiteral("--to"), QStringLiteral("2025-06-16"), QStringLiteral("--json")});
+    ASSERT_EQ(report.exitCode, 0) << report.err.toStdString();
+    const QJsonObject line = QJsonDocument::fromJson(report.out.trimmed().split(u'\n').front().toUtf8()).object();
+    EXPECT_EQ(line.value(QStringLiteral("agent")).toString(), QStringLiteral("小美"));
+    EXPECT_EQ(line.value(QStringLiteral("replies")).toInt(), 1);
+    EXPECT_EQ(line.value(QStringLiteral("first_response_avg_s")).toDouble(), 20.0);
+    auto refused = ctl(QStringLiteral("小美"), kAgentPassword,
+                       {QStringLiteral("report"), QStringLiteral("agents"), QStringLiteral("--from"),
+                        QStringLiteral("2025-06-15"), QStringLiteral("--to"), QStringLiteral("2025-06-16")});
+    EXPECT_EQ(refused.exitCode, 3) << refused.err.toStdString();
+}
+
 TEST_F(CliThroughServer, SettingsAreShownAndSetThroughTheServer)
 {
     auto set = ctl(QStringLiteral("店长"), kOwnerPassword,
