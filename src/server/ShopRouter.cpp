@@ -78,6 +78,11 @@ QFuture<Result<platform::BuyerProfile>> ShopRouter::buyerProfile(const auth::Act
                                                   [p, nick] { return p->buyerProfile(nick); });
 }
 
+platform::Capabilities ShopRouter::capabilities() const
+{
+    return m_platform ? m_platform->capabilities() : platform::Capabilities();
+}
+
 QStringList ShopRouter::refundRefuseReasons() const
 {
     return m_platform ? m_platform->refundRefuseReasons() : QStringList();

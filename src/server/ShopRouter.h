@@ -69,6 +69,8 @@ public:
     /// Tries for the lock now and then every few seconds.
     void start();
     bool leading() const { return m_platform != nullptr; }
+    /// What the shop's platform can do (none while not leading).
+    platform::Capabilities capabilities() const;
 
     /// An agent's desktop reported a status (or a heartbeat with the same).
     QFuture<platform::PlatformStatus> setPresence(const QString& agent, platform::AgentPresence presence);

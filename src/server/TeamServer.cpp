@@ -266,10 +266,20 @@ Result<QJsonValue> TeamServer::hello(Client& c, const protocol::Request& r)
                 .arg(protocol::kVersion));
     }
     c.greeted = true;
+    // What the desks may offer: what this server serves, of what the shop's platform can do.
+    using C = platform::Capability;
+    platform::Capabilities served =
+        platform::capabilities({C::Chat, C::ChatTransfer, C::ChatClose, C::AgentStatus, C::BuyerProfile, C::Orders,
+                                C::Remark, C::ModifyAddress, C::ModifyPrice, C::Refunds, C::RefundDecide, C::Logistics,
+                                C::ReviewReply, C::OrderCard, C::TeamStatus});
+    if (m_router && m_router->leading()) {
+        served &= m_router->capabilities();
+    }
     return QJsonValue(QJsonObject{{QStringLiteral("protocol"), protocol::kVersion},
                                   {QStringLiteral("shop"), m_backend.shop().name},
                                   {QStringLiteral("platform"), m_backend.shop().platform},
-                                  {QStringLiteral("timeZone"), QString::fromUtf8(m_backend.shop().timeZone.id())}});
+                                  {QStringLiteral("timeZone"), QString::fromUtf8(m_backend.shop().timeZone.id())},
+                                  {QStringLiteral("capabilities"), QString::fromStdString(served.to_string())}});
 }
 
 Result<QJsonValue> TeamServer::login(Client& c, const protocol::Request& r)

@@ -234,5 +234,19 @@ TEST_F(RemoteSession, ADraftSurvivesARestartOfTheDesktopAndStaysItsAccounts)
     EXPECT_TRUE(QFile::exists(path + QStringLiteral(".unreadable")));
 }
 
+TEST_F(RemoteSession, TheDeskOffersWhatTheServerServesOfThePlatform)
+{
+    auto before = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(before);
+    EXPECT_TRUE(before->offers(platform::Capability::Chat));
+    EXPECT_TRUE(before->offers(platform::Capability::RefundDecide));
+    EXPECT_FALSE(before->offers(platform::Capability::Reviews)) << "no review list is served";
+    startRouter(0);
+    auto after = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(after);
+    EXPECT_TRUE(after->offers(platform::Capability::OrderCard)) << "the simulated shop sends order cards";
+    EXPECT_FALSE(after->offers(platform::Capability::Reviews));
+}
+
 } // namespace
 } // namespace shopdesk::test

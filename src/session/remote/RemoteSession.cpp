@@ -104,6 +104,11 @@ RemoteSession::RemoteSession(ServerOptions options, remote::LinkPtr link, QStrin
 {
     m_shop.name = hello.value(QStringLiteral("shop")).toString();
     m_shop.platform = hello.value(QStringLiteral("platform")).toString();
+    // What the server serves of what the shop's platform can do (bits, as the server's enum).
+    const std::string caps = hello.value(QStringLiteral("capabilities")).toString().toStdString();
+    if (caps.size() == m_capabilities.size() && caps.find_first_not_of("01") == std::string::npos) {
+        m_capabilities = platform::Capabilities(caps);
+    }
     if (QTimeZone zone(hello.value(QStringLiteral("timeZone")).toString().toUtf8()); zone.isValid()) {
         m_shop.timeZone = zone;
     }

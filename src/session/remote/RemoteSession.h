@@ -102,16 +102,8 @@ public:
 
     const Identity& me() const override { return m_identity; }
     const ShopInfo& shop() const override { return m_shop; }
-    /// What the team server serves of the shop's platform so far: chat, transfers, closing, the
-    /// desk's status, the team's status, orders, refunds and parcels with their actions (the other
-    /// desks say they are not served yet).
-    platform::Capabilities capabilities() const override
-    {
-        using C = platform::Capability;
-        return platform::capabilities({C::Chat, C::ChatTransfer, C::ChatClose, C::AgentStatus, C::TeamStatus, C::Orders,
-                                       C::Remark, C::ModifyAddress, C::ModifyPrice, C::Refunds, C::RefundDecide,
-                                       C::Logistics, C::ReviewReply, C::OrderCard, C::BuyerProfile});
-    }
+    /// What the team server said it serves of what the shop's platform can do (its hello).
+    platform::Capabilities capabilities() const override { return m_capabilities; }
     LinkState link() const override { return m_link; }
     bool teamMode() const override { return true; }
     QString linkName() const override { return m_options.server; }
@@ -190,6 +182,7 @@ private:
     SystemClock m_clock;
     Identity m_identity;
     ShopInfo m_shop;
+    platform::Capabilities m_capabilities;
     LinkState m_link = LinkState::Connected;
     bool m_ended = false;
     QString m_endReason;
