@@ -238,7 +238,7 @@ TEST_F(RemoteSession, TheDeskOffersWhatTheServerServesOfThePlatform)
 {
     auto before = loginRemote(QStringLiteral("店长"), kOwnerPassword);
     ASSERT_TRUE(before);
-    EXPECT_TRUE(before->offers(platform::Capability::Chat));
+    EXPECT_TRUE(before->offers(platform::Capability::Chat)) << before->capabilities().to_string();
     EXPECT_TRUE(before->offers(platform::Capability::RefundDecide));
     EXPECT_FALSE(before->offers(platform::Capability::Reviews)) << "no review list is served";
     startRouter(0);
