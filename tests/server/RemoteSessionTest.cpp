@@ -232,6 +232,23 @@ TEST_F(RemoteSession, ADraftSurvivesARestartOfTheDesktopAndStaysItsAccounts)
     auto fourth = loginRemote(QStringLiteral("小美"), kAgentPassword);
     ASSERT_TRUE(fourth);
     EXPECT_TRUE(QFile::exists(path + QStringLiteral(".unreadable")));
+    fourth.reset();
+
+    // A cache that cannot be written: the desk says so, and the draft is still there to type on.
+    session::ServerOptions blocked = serverOptions();
+    blocked.cacheDir = dir.filePath(QStringLiteral("a-file-not-a-folder"));
+    QFile plain(blocked.cacheDir);
+    ASSERT_TRUE(plain.open(QIODevice::WriteOnly));
+    plain.close();
+    auto stuck = await(session::RemoteShop::login(blocked, QStringLiteral("小美"), kAgentPassword));
+    ASSERT_TRUE(stuck);
+    Status st = await(
+        (*stuck)->chats().saveDraft(QStringLiteral("sim"), QStringLiteral("买家乙"), QStringLiteral("没存上的话")));
+    ASSERT_FALSE(st.ok());
+    EXPECT_TRUE(st.error().message.contains(QStringLiteral("stays in the reply box")))
+        << st.error().message.toStdString();
+    EXPECT_EQ((*stuck)->chats().draft(QStringLiteral("sim"), QStringLiteral("买家乙")).value(),
+              QStringLiteral("没存上的话"));
 }
 
 TEST_F(RemoteSession, TheDeskOffersWhatTheServerServesOfThePlatform)

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QtConcurrent>
 
 namespace shopdesk::session {
 
@@ -25,6 +26,16 @@ QString safeName(QString s)
 }
 
 } // namespace
+
+DraftBook::DraftBook()
+{
+    m_writer.setMaxThreadCount(1);
+}
+
+DraftBook::~DraftBook()
+{
+    m_writer.waitForDone();
+}
 
 QString DraftBook::pathFor(const QString& cacheDir, const QString& server, const QString& shop, qint64 account)
 {
@@ -70,11 +81,11 @@ QString DraftBook::text(const QString& platform, const QString& buyer) const
     return it == m_drafts.end() ? QString() : it->second;
 }
 
-Status DraftBook::set(const QString& platform, const QString& buyer, const QString& text)
+QFuture<Status> DraftBook::set(const QString& platform, const QString& buyer, const QString& text)
 {
     auto it = m_drafts.find({platform, buyer});
     if ((it == m_drafts.end() && text.isEmpty()) || (it != m_drafts.end() && it->second == text)) {
-        return {};
+        return QtFuture::makeReadyFuture(Status());
     }
     if (text.isEmpty()) {
         m_drafts.erase(it);
@@ -82,7 +93,7 @@ Status DraftBook::set(const QString& platform, const QString& buyer, const QStri
         m_drafts[{platform, buyer}] = text;
     }
     if (m_path.isEmpty()) {
-        return {};
+        return QtFuture::makeReadyFuture(Status());
     }
     QJsonArray all;
     for (const auto& [key, draft] : m_drafts) {
@@ -90,14 +101,17 @@ Status DraftBook::set(const QString& platform, const QString& buyer, const QStri
                                {QStringLiteral("buyer"), key.second},
                                {QStringLiteral("text"), draft}});
     }
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile f(m_path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(all).toJson(QJsonDocument::Compact)) < 0 ||
-        !f.commit()) {
-        return Error::internal(
-            tr("The draft could not be kept on this computer (%1); it stays in the reply box.").arg(f.errorString()));
-    }
-    return {};
+    const QByteArray bytes = QJsonDocument(all).toJson(QJsonDocument::Compact);
+    const QString path = m_path;
+    return QtConcurrent::run(&m_writer, [path, bytes]() -> Status {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit()) {
+            return Error::internal(tr("The draft could not be kept on this computer (%1); it stays in the reply box.")
+                                       .arg(f.errorString()));
+        }
+        return {};
+    });
 }
 
 } // namespace shopdesk::session

@@ -217,7 +217,7 @@ Result<QString> RemoteChats::draft(const QString& platform, const QString& buyer
 
 QFuture<Status> RemoteChats::saveDraft(const QString& platform, const QString& buyer, const QString& text)
 {
-    return QtFuture::makeReadyFuture(m_drafts.set(platform, buyer, text));
+    return m_drafts.set(platform, buyer, text);
 }
 
 QFuture<Status> RemoteChats::act(const QString& op, QJsonObject args)
