@@ -1,8 +1,8 @@
 #include "protocol/Codec.h"
 
-namespace shopdesk::protocol {
+#include "protocol/JsonValues.h"
 
-namespace {
+namespace shopdesk::protocol {
 
 QJsonValue optionalTime(const std::optional<Timestamp>& t)
 {
@@ -18,6 +18,8 @@ qint64 int64From(const QJsonValue& v)
 {
     return static_cast<qint64>(v.toDouble());
 }
+
+namespace {
 
 QJsonArray strings(const QStringList& list)
 {

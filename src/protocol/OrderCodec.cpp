@@ -1,29 +1,10 @@
 #include "protocol/OrderCodec.h"
 
+#include "protocol/JsonValues.h"
+
 #include <QJsonArray>
 
-#include <optional>
-
 namespace shopdesk::protocol {
-
-namespace {
-
-QJsonValue timeOrNull(const std::optional<Timestamp>& t)
-{
-    return t ? QJsonValue(static_cast<double>(t->ms())) : QJsonValue();
-}
-
-std::optional<Timestamp> timeFrom(const QJsonValue& v)
-{
-    return v.isDouble() ? std::optional<Timestamp>(Timestamp::fromMs(static_cast<qint64>(v.toDouble()))) : std::nullopt;
-}
-
-qint64 int64From(const QJsonValue& v)
-{
-    return static_cast<qint64>(v.toDouble());
-}
-
-} // namespace
 
 QJsonObject toJson(const Receiver& r)
 {
@@ -51,7 +32,7 @@ QJsonObject toJson(const Order& o)
             {QStringLiteral("buyer"), o.buyerNick},
             {QStringLiteral("status"), orderStatusCode(o.status)},
             {QStringLiteral("created"), static_cast<double>(o.createdAt.ms())},
-            {QStringLiteral("paid"), timeOrNull(o.paidAt)},
+            {QStringLiteral("paid"), optionalTime(o.paidAt)},
             {QStringLiteral("amount"), static_cast<double>(o.amountFen)},
             {QStringLiteral("remark"), o.remark},
             {QStringLiteral("flag"), o.flag},
@@ -95,7 +76,7 @@ QJsonObject toJson(const Refund& r)
             {QStringLiteral("reason"), r.reason},
             {QStringLiteral("refuseReason"), r.refuseReason},
             {QStringLiteral("returnGoods"), r.kind == Refund::Kind::ReturnAndRefund},
-            {QStringLiteral("deadline"), timeOrNull(r.deadline)},
+            {QStringLiteral("deadline"), optionalTime(r.deadline)},
             {QStringLiteral("evidence"), r.evidenceCount}};
 }
 
