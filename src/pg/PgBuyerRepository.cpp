@@ -54,18 +54,15 @@ Result<qint64> PgBuyerRepository::deleteAllMessages(const QString& platform, con
 Result<qint64> PgBuyerRepository::remove(const QString& platform, const QString& nick,
                                          const std::vector<MessageId>* ids, std::vector<AuditEntry> audit)
 {
-    QByteArray list("{");
-    if (ids) {
-        for (MessageId id : *ids) {
-            list += (list.size() > 1 ? "," : "") + QByteArray::number(id.value());
-        }
+    std::vector<qint64> values;
+    for (MessageId id : ids ? *ids : std::vector<MessageId>()) {
+        values.push_back(id.value());
     }
-    list += '}';
     return m_store.write<qint64>("delete a buyer's messages", [&](PgTx& tx) {
         auto r = tx.q("DELETE FROM messages m USING conversations c WHERE c.id = m.conversation_id AND "
                       "c.shop_id = $1 AND c.platform = $2 AND c.buyer_nick = $3 AND ($4::bigint[] IS NULL OR "
                       "m.id = ANY($4::bigint[])) RETURNING c.key",
-                      {tx.shop(), param(platform), param(nick), ids ? Param(list) : Param()});
+                      {tx.shop(), param(platform), param(nick), ids ? bigintArray(values) : Param()});
         const qint64 removed = r.rows();
         for (AuditEntry& e : audit) {
             e.detail = (ids ? QStringLiteral("%1 messages") : QStringLiteral("all %1 messages")).arg(removed);

@@ -289,6 +289,18 @@ Status PgTransaction::commit()
     return st;
 }
 
+Param bigintArray(const std::vector<qint64>& items)
+{
+    QByteArray out("{");
+    for (const qint64 item : items) {
+        if (out.size() > 1) {
+            out += ',';
+        }
+        out += QByteArray::number(item);
+    }
+    return out + '}';
+}
+
 Param textArray(const QStringList& items)
 {
     QByteArray out("{");

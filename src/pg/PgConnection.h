@@ -123,5 +123,7 @@ inline Param bytesParam(const QByteArray& b)
 }
 /// A TEXT[] parameter: every element quoted, so any text is literal.
 Param textArray(const QStringList& items);
+/// A BIGINT[] parameter.
+Param bigintArray(const std::vector<qint64>& items);
 
 } // namespace shopdesk::pg

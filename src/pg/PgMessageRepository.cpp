@@ -37,19 +37,15 @@ std::vector<Message> readMessages(const PgResult& r)
     return out;
 }
 
+/// The conversations a search is kept to (null: all of them).
 Param idArray(const std::vector<ConversationId>& ids)
 {
-    if (ids.empty()) {
-        return {};
-    }
-    QByteArray out("{");
+    std::vector<qint64> values;
+    values.reserve(ids.size());
     for (ConversationId id : ids) {
-        if (out.size() > 1) {
-            out += ',';
-        }
-        out += QByteArray::number(id.value());
+        values.push_back(id.value());
     }
-    return out + '}';
+    return ids.empty() ? Param() : bigintArray(values);
 }
 
 Conversation readConversation(const PgResult& r, int i)
