@@ -30,11 +30,6 @@ platform::AgentPresence presenceFrom(const QString& s)
                           : platform::AgentPresence::Offline;
 }
 
-Status statusOf(const Result<QJsonValue>& r)
-{
-    return r ? Status() : Status(r.error());
-}
-
 Error loading()
 {
     return Error::busy(QCoreApplication::translate("shopdesk::session::RemoteSession", "Loading from the server…"));
@@ -220,43 +215,38 @@ QFuture<Status> RemoteChats::saveDraft(const QString& platform, const QString& b
     return m_drafts.set(platform, buyer, text);
 }
 
-QFuture<Status> RemoteChats::act(const QString& op, QJsonObject args)
-{
-    return m_s.call(op, std::move(args), true).then(&m_s, [](Result<QJsonValue> r) { return statusOf(r); });
-}
-
 QFuture<Status> RemoteChats::send(const QString& buyer, const QString& text)
 {
-    return act(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}});
+    return m_s.act(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}});
 }
 
 QFuture<Status> RemoteChats::close(const QString& buyer, const QString& closingLine, bool inviteRating)
 {
-    return act(QStringLiteral("chats.close"), {{QStringLiteral("buyer"), buyer},
-                                               {QStringLiteral("closingLine"), closingLine},
-                                               {QStringLiteral("inviteRating"), inviteRating}});
+    return m_s.act(QStringLiteral("chats.close"), {{QStringLiteral("buyer"), buyer},
+                                                   {QStringLiteral("closingLine"), closingLine},
+                                                   {QStringLiteral("inviteRating"), inviteRating}});
 }
 
 QFuture<Status> RemoteChats::setPresence(platform::AgentPresence presence)
 {
     m_presence = presence;
-    return act(QStringLiteral("presence.set"),
-               {{QStringLiteral("status"), QString::fromLatin1(presenceName(presence))}});
+    return m_s.act(QStringLiteral("presence.set"),
+                   {{QStringLiteral("status"), QString::fromLatin1(presenceName(presence))}});
 }
 
 QFuture<Status> RemoteChats::sendOrderCard(const QString& buyer, const QString& orderNo)
 {
-    return act(QStringLiteral("chats.orderCard"),
-               {{QStringLiteral("buyer"), buyer}, {QStringLiteral("order"), orderNo}});
+    return m_s.act(QStringLiteral("chats.orderCard"),
+                   {{QStringLiteral("buyer"), buyer}, {QStringLiteral("order"), orderNo}});
 }
 
 QFuture<Status> RemoteChats::transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
                                       const QString& note)
 {
-    return act(QStringLiteral("chats.transfer"), {{QStringLiteral("buyer"), buyer},
-                                                  {QStringLiteral("toAgent"), toAgent},
-                                                  {QStringLiteral("toGroup"), toGroup},
-                                                  {QStringLiteral("note"), note}});
+    return m_s.act(QStringLiteral("chats.transfer"), {{QStringLiteral("buyer"), buyer},
+                                                      {QStringLiteral("toAgent"), toAgent},
+                                                      {QStringLiteral("toGroup"), toGroup},
+                                                      {QStringLiteral("note"), note}});
 }
 
 QFuture<Result<std::vector<TransferTarget>>> RemoteChats::transferTargets()
@@ -280,8 +270,8 @@ QFuture<Result<std::vector<TransferTarget>>> RemoteChats::transferTargets()
 
 QFuture<Status> RemoteChats::remindPayment(const QString& buyer, const QString& orderNo)
 {
-    return act(QStringLiteral("chats.remindPayment"),
-               {{QStringLiteral("buyer"), buyer}, {QStringLiteral("order"), orderNo}});
+    return m_s.act(QStringLiteral("chats.remindPayment"),
+                   {{QStringLiteral("buyer"), buyer}, {QStringLiteral("order"), orderNo}});
 }
 
 Result<ShopTexts> RemoteChats::shopTexts()

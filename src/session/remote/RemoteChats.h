@@ -57,7 +57,6 @@ private:
     /// "loading" and gets `stored` when it is in). Never called from inside a continuation.
     Result<std::vector<Message>> timeline(ConversationId conversation);
     QFuture<Result<std::vector<Message>>> fetchTimeline(ConversationId conversation);
-    QFuture<Status> act(const QString& op, QJsonObject args);
 
     RemoteSession& m_s;
     Result<std::vector<ConversationSummary>> m_mine = std::vector<ConversationSummary>();

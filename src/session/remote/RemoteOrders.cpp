@@ -5,8 +5,6 @@
 #include "session/remote/RemoteSession.h"
 #include "session/remote/RemoteUnserved.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -14,21 +12,6 @@
 namespace shopdesk::session {
 
 namespace {
-
-/// A command-line program waits here for what its command reads.
-void waitDone(QFuture<void> future)
-{
-    if (future.isFinished()) {
-        return;
-    }
-    QEventLoop loop;
-    QFutureWatcher<void> watcher;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished()) {
-        loop.exec();
-    }
-}
 
 template <typename T, typename F>
 Result<std::vector<T>> listFrom(const Result<QJsonValue>& r, F&& decode)
@@ -149,7 +132,7 @@ const RemoteOrders::Buyer* RemoteOrders::buyer(const QString& platform, const QS
     if (it == m_buyers.end()) {
         QFuture<void> asked = fetch(key);
         if (RemoteSession::mayWait()) {
-            waitDone(asked);
+            RemoteSession::waitDone(asked);
         }
         it = m_buyers.find(key);
         if (it == m_buyers.end()) {
@@ -308,16 +291,6 @@ OrderOffer RemoteOrders::offer(const Order& order) const
     return o;
 }
 
-QFuture<Status> RemoteOrders::act(const QString& op, QJsonObject args)
-{
-    return m_s.call(op, std::move(args), true).then(&m_s, [](const Result<QJsonValue>& r) -> Status {
-        if (!r) {
-            return r.error();
-        }
-        return {};
-    });
-}
-
 QFuture<Result<std::vector<LogisticsEvent>>> RemoteOrders::liveTrace(const QString& orderNo)
 {
     return m_s.call(QStringLiteral("orders.liveTrace"), {{QStringLiteral("order"), orderNo}})
@@ -340,37 +313,38 @@ QFuture<Result<Receiver>> RemoteOrders::reveal(const QString& platform, const QS
 
 QFuture<Status> RemoteOrders::setRemark(const QString& orderNo, const QString& remark, int flag)
 {
-    return act(
+    return m_s.act(
         QStringLiteral("orders.remark"),
         {{QStringLiteral("order"), orderNo}, {QStringLiteral("remark"), remark}, {QStringLiteral("flag"), flag}});
 }
 
 QFuture<Status> RemoteOrders::modifyAddress(const QString& orderNo, const Receiver& address)
 {
-    return act(QStringLiteral("orders.address"),
-               {{QStringLiteral("order"), orderNo}, {QStringLiteral("receiver"), protocol::toJson(address)}});
+    return m_s.act(QStringLiteral("orders.address"),
+                   {{QStringLiteral("order"), orderNo}, {QStringLiteral("receiver"), protocol::toJson(address)}});
 }
 
 QFuture<Status> RemoteOrders::modifyPrice(const QString& orderNo, Fen amountFen)
 {
-    return act(QStringLiteral("orders.price"),
-               {{QStringLiteral("order"), orderNo}, {QStringLiteral("amount"), static_cast<double>(amountFen)}});
+    return m_s.act(QStringLiteral("orders.price"),
+                   {{QStringLiteral("order"), orderNo}, {QStringLiteral("amount"), static_cast<double>(amountFen)}});
 }
 
 QFuture<Status> RemoteOrders::agreeRefund(const QString& refundNo)
 {
-    return act(QStringLiteral("refunds.agree"), {{QStringLiteral("refund"), refundNo}});
+    return m_s.act(QStringLiteral("refunds.agree"), {{QStringLiteral("refund"), refundNo}});
 }
 
 QFuture<Status> RemoteOrders::refuseRefund(const QString& refundNo, const QString& reason)
 {
-    return act(QStringLiteral("refunds.refuse"),
-               {{QStringLiteral("refund"), refundNo}, {QStringLiteral("reason"), reason}});
+    return m_s.act(QStringLiteral("refunds.refuse"),
+                   {{QStringLiteral("refund"), refundNo}, {QStringLiteral("reason"), reason}});
 }
 
 QFuture<Status> RemoteOrders::replyReview(const QString& orderNo, const QString& reply)
 {
-    return act(QStringLiteral("reviews.reply"), {{QStringLiteral("order"), orderNo}, {QStringLiteral("reply"), reply}});
+    return m_s.act(QStringLiteral("reviews.reply"),
+                   {{QStringLiteral("order"), orderNo}, {QStringLiteral("reply"), reply}});
 }
 
 QFuture<void> RemoteOrders::refreshReasons()

@@ -74,7 +74,6 @@ private:
     Error loading() const;
     /// The buyer whose cached orders hold `orderNo` ("" when none does).
     QString buyerOfOrder(const QString& platform, const QString& orderNo) const;
-    QFuture<Status> act(const QString& op, QJsonObject args);
 
     RemoteSession& m_s;
     std::map<Key, Buyer> m_buyers;

@@ -245,6 +245,13 @@ QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject a
     return m_remote->call(op, std::move(args), write);
 }
 
+QFuture<Status> RemoteSession::act(const QString& op, QJsonObject args)
+{
+    return call(op, std::move(args), true).then(this, [](const Result<QJsonValue>& r) -> Status {
+        return r ? Status() : Status(r.error());
+    });
+}
+
 QFuture<Result<QJsonValue>> RemoteSession::subscribe(qint64 after)
 {
     m_subscribed = true;

@@ -125,6 +125,8 @@ public:
 
     /// One request to the server (fails at once once the session ended or while offline).
     QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false);
+    /// A write whose answer is only whether it was done.
+    QFuture<Status> act(const QString& op, QJsonObject args);
     /// Subscribes to the change stream after `seq` (0: from the start; -1: from now).
     QFuture<Result<QJsonValue>> subscribe(qint64 after);
     qint64 lastSeq() const { return m_lastSeq; }
@@ -147,18 +149,22 @@ public:
 
     /// A desktop (a QGuiApplication) must never wait on the network; a command-line program may.
     static bool mayWait();
-    template <typename T>
-    static T waitFor(QFuture<T> future)
+    static void waitDone(QFuture<void> future)
     {
         if (!future.isFinished()) {
             QEventLoop loop;
-            QFutureWatcher<T> watcher;
+            QFutureWatcher<void> watcher;
             QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
             watcher.setFuture(future);
             if (!future.isFinished()) {
                 loop.exec();
             }
         }
+    }
+    template <typename T>
+    static T waitFor(QFuture<T> future)
+    {
+        waitDone(QFuture<void>(future));
         return future.result();
     }
 

@@ -42,19 +42,11 @@ Result<BuyerNotes> RemoteBuyers::notes(const QString& platform, const QString& n
 
 QFuture<Status> RemoteBuyers::setNotes(const QString& platform, const QString& nick, const BuyerNotes& notes)
 {
-    return m_s
-        .call(QStringLiteral("buyers.setNotes"),
-              {{QStringLiteral("platform"), platform},
-               {QStringLiteral("buyer"), nick},
-               {QStringLiteral("grade"), notes.grade},
-               {QStringLiteral("tags"), QJsonArray::fromStringList(notes.tags)}},
-              true)
-        .then([](const Result<QJsonValue>& r) -> Status {
-            if (!r) {
-                return r.error();
-            }
-            return {};
-        });
+    return m_s.act(QStringLiteral("buyers.setNotes"),
+                   {{QStringLiteral("platform"), platform},
+                    {QStringLiteral("buyer"), nick},
+                    {QStringLiteral("grade"), notes.grade},
+                    {QStringLiteral("tags"), QJsonArray::fromStringList(notes.tags)}});
 }
 
 QFuture<Result<platform::BuyerProfile>> RemoteBuyers::profile(const QString& nick)
