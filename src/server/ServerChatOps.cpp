@@ -5,6 +5,7 @@
 #include "auth/Operation.h"
 #include "pg/PgStore.h"
 #include "protocol/Codec.h"
+#include "server/OpAnswers.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
@@ -22,11 +23,6 @@ namespace shopdesk::server {
 namespace {
 
 using protocol::Request;
-
-QFuture<Result<QJsonValue>> ready(Result<QJsonValue> r)
-{
-    return QtFuture::makeReadyFuture(std::move(r));
-}
 
 /// A platform's answer as the client's.
 QFuture<Result<QJsonValue>> answered(QFuture<platform::PlatformStatus> f, QObject* context)
@@ -60,7 +56,7 @@ QFuture<Result<QJsonValue>> audited(ServerBackend& b, QObject* context, const au
                                     const QString& target, const QString& detail, Call call)
 {
     if (Status st = b.audit().recordNow(b.audit().entry(a.fullName(), action, target, detail)); !st) {
-        return ready(Error::internal(
+        return readyAnswer(Error::internal(
             QStringLiteral("Not done: the audit log could not record it (%1).").arg(st.error().message)));
     }
     return call().then(context, [&b, a, action, target](platform::PlatformStatus st) -> Result<QJsonValue> {
@@ -168,15 +164,9 @@ void TeamServer::registerChatOps()
             Op{Handler(), true, [this, run](Client&, const Request& r, const auth::Actor& a) {
                    ChatService* service = m_router ? m_router->chat() : nullptr;
                    if (!service) {
-                       return ready(
-                           Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+                       return readyAnswer(notRouting());
                    }
-                   return run(*service, r, a).then(this, [](const Status& st) -> Result<QJsonValue> {
-                       if (!st) {
-                           return st.error();
-                       }
-                       return QJsonValue(true);
-                   });
+                   return run(*service, r, a).then(this, [](const Status& st) { return statusAnswer(st); });
                }};
     };
     auto text = [](const Request& r, const char* key) { return r.args.value(QLatin1String(key)).toString(); };
@@ -255,7 +245,7 @@ void TeamServer::registerChatOps()
     });
     act("chats.transfer", [this, &b, &chats](Client&, const Request& r, const auth::Actor& a) {
         if (Status st = b.gate().check(a, auth::Operation::ChatTransfer); !st) {
-            return ready(st.error());
+            return readyAnswer(st.error());
         }
         const QString buyer = r.args.value(QStringLiteral("buyer")).toString();
         const QString toAgent = r.args.value(QStringLiteral("toAgent")).toString();
@@ -263,26 +253,26 @@ void TeamServer::registerChatOps()
         const QString note = r.args.value(QStringLiteral("note")).toString();
         const QString target = toAgent.isEmpty() ? toGroup : toAgent;
         if (buyer.isEmpty() || target.trimmed().isEmpty()) {
-            return ready(Error::usage(QStringLiteral("Choose a colleague or a group to transfer to.")));
+            return readyAnswer(Error::usage(QStringLiteral("Choose a colleague or a group to transfer to.")));
         }
         if (note.size() > 200) {
-            return ready(Error::invalid(QStringLiteral("The note has at most 200 characters.")));
+            return readyAnswer(Error::invalid(QStringLiteral("The note has at most 200 characters.")));
         }
         auto held = chats.heldBy(a.id, buyer);
         if (!held) {
-            return ready(held.error());
+            return readyAnswer(held.error());
         }
         // Another agent's buyer is moved only by a supervisor (the gate audits a refusal).
         const bool supervising = !*held;
         if (supervising) {
             if (Status st = b.gate().check(a, auth::Operation::ChatSupervise); !st) {
-                return ready(st.error());
+                return readyAnswer(st.error());
             }
         } else if (toAgent == a.name) {
-            return ready(Error::invalid(QStringLiteral("The conversation is already yours.")));
+            return readyAnswer(Error::invalid(QStringLiteral("The conversation is already yours.")));
         }
         if (!m_router) {
-            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+            return readyAnswer(notRouting());
         }
         ShopRouter* router = m_router;
         return audited(b, this, a, QStringLiteral("chat.transfer"), buyer, QStringLiteral("to %1").arg(target),
@@ -291,10 +281,10 @@ void TeamServer::registerChatOps()
     act("presence.set", [this](Client&, const Request& r, const auth::Actor& a) {
         const auto presence = presenceFrom(r.args.value(QStringLiteral("status")).toString());
         if (!presence) {
-            return ready(Error::usage(QStringLiteral("The status is online, away or offline.")));
+            return readyAnswer(Error::usage(QStringLiteral("The status is online, away or offline.")));
         }
         if (!m_router) {
-            return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+            return readyAnswer(notRouting());
         }
         return answered(m_router->setPresence(a.name, *presence), this);
     });

@@ -4,6 +4,7 @@
 
 #include "auth/Operation.h"
 #include "pg/PgStore.h"
+#include "server/OpAnswers.h"
 #include "server/ServerBackend.h"
 #include "server/TeamServerClient.h"
 #include "services/accounts/AccountService.h"
@@ -22,15 +23,6 @@ namespace shopdesk::server {
 namespace {
 
 using protocol::Request;
-
-/// A Status as a result: `true`, or the error.
-Result<QJsonValue> statusResult(const Status& st)
-{
-    if (!st) {
-        return st.error();
-    }
-    return QJsonValue(true);
-}
 
 template <typename T>
 Result<QJsonValue> listResult(const Result<std::vector<T>>& r)
@@ -100,7 +92,7 @@ void TeamServer::registerOps()
         m_backend.audit().record(m_backend.audit().entry(actor.fullName(), QStringLiteral("logout")));
         Status st = m_sessions.end(c.tokenHash, QStringLiteral("logged out"), m_backend.clock().now());
         c.tokenHash.clear();
-        return statusResult(st);
+        return statusAnswer(st);
     });
     write("password.change", [this](Client& c, const Request& r, const auth::Actor& actor) -> Result<QJsonValue> {
         auto epoch = m_backend.accounts().changeOwnPassword(actor, r.args.value(QStringLiteral("current")).toString(),
@@ -114,7 +106,7 @@ void TeamServer::registerOps()
                  {pg::bytesParam(c.tokenHash), pg::param(*epoch)});
         });
         c.epoch = *epoch;
-        return statusResult(st);
+        return statusAnswer(st);
     });
 
     // Accounts.
@@ -139,35 +131,35 @@ void TeamServer::registerOps()
         if (!name) {
             return name.error();
         }
-        return statusResult(b.accounts().resetPassword(a, *name, r.args.value(QStringLiteral("password")).toString()));
+        return statusAnswer(b.accounts().resetPassword(a, *name, r.args.value(QStringLiteral("password")).toString()));
     });
     write("accounts.setRoles", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto name = text(r, "name");
         if (!name) {
             return name.error();
         }
-        return statusResult(b.accounts().setRoles(a, *name, strings(r.args.value(QStringLiteral("roles")))));
+        return statusAnswer(b.accounts().setRoles(a, *name, strings(r.args.value(QStringLiteral("roles")))));
     });
     write("accounts.setDisabled", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto name = text(r, "name");
         if (!name) {
             return name.error();
         }
-        return statusResult(b.accounts().setDisabled(a, *name, r.args.value(QStringLiteral("disabled")).toBool(true)));
+        return statusAnswer(b.accounts().setDisabled(a, *name, r.args.value(QStringLiteral("disabled")).toBool(true)));
     });
     write("accounts.unlock", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto name = text(r, "name");
         if (!name) {
             return name.error();
         }
-        return statusResult(b.accounts().unlock(a, *name));
+        return statusAnswer(b.accounts().unlock(a, *name));
     });
     write("accounts.remove", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto name = text(r, "name");
         if (!name) {
             return name.error();
         }
-        return statusResult(b.accounts().remove(a, *name, r.args.value(QStringLiteral("confirmed")).toBool()));
+        return statusAnswer(b.accounts().remove(a, *name, r.args.value(QStringLiteral("confirmed")).toBool()));
     });
 
     // Roles.
@@ -194,7 +186,7 @@ void TeamServer::registerOps()
                 if (!perms) {
                     return perms.error();
                 }
-                return statusResult((b.roles().*method)(a, *name, *perms));
+                return statusAnswer((b.roles().*method)(a, *name, *perms));
             };
         };
     write("roles.create", roleWrite(&RoleService::create));
@@ -204,7 +196,7 @@ void TeamServer::registerOps()
         if (!name) {
             return name.error();
         }
-        return statusResult(b.roles().remove(a, *name));
+        return statusAnswer(b.roles().remove(a, *name));
     });
 
     // Routing.
@@ -219,14 +211,14 @@ void TeamServer::registerOps()
         const auto settings = protocol::routingSettingsFromJson(r.args.value(QStringLiteral("settings")).toObject());
         const auto groups = protocol::fromJsonArray<routing::GroupConfig>(r.args.value(QStringLiteral("groups")),
                                                                           protocol::groupFromJson);
-        return statusResult(b.routing().save(a, settings, groups));
+        return statusAnswer(b.routing().save(a, settings, groups));
     });
     write("routing.setAgent", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto name = text(r, "account");
         if (!name) {
             return name.error();
         }
-        return statusResult(b.routing().setAgent(a, *name, r.args.value(QStringLiteral("group")).toString(),
+        return statusAnswer(b.routing().setAgent(a, *name, r.args.value(QStringLiteral("group")).toString(),
                                                  protocol::optionalIntFrom(r.args.value(QStringLiteral("limit")))));
     });
 
@@ -244,15 +236,15 @@ void TeamServer::registerOps()
         return QJsonValue(static_cast<double>(id->value()));
     });
     write("phrases.remove", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
-        return statusResult(b.quickReplies().remove(
+        return statusAnswer(b.quickReplies().remove(
             a, QuickReplyId(static_cast<qint64>(r.args.value(QStringLiteral("id")).toDouble()))));
     });
     write("phrases.use", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
-        return statusResult(b.quickReplies().recordUse(
+        return statusAnswer(b.quickReplies().recordUse(
             a, QuickReplyId(static_cast<qint64>(r.args.value(QStringLiteral("id")).toDouble()))));
     });
     write("phrases.move", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
-        return statusResult(b.quickReplies().moveTeam(
+        return statusAnswer(b.quickReplies().moveTeam(
             a, QuickReplyId(static_cast<qint64>(r.args.value(QStringLiteral("id")).toDouble())),
             r.args.value(QStringLiteral("delta")).toInt()));
     });
@@ -297,7 +289,7 @@ void TeamServer::registerOps()
                                                  "changed.")
                                       .arg(*key));
         }
-        return statusResult(b.settings().set(a, *key, r.args.value(QStringLiteral("value")).toString()));
+        return statusAnswer(b.settings().set(a, *key, r.args.value(QStringLiteral("value")).toString()));
     });
     read("shoptexts.get", [&b](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
         if (Status st = b.gate().check(a, auth::Operation::QuickReplyView); !st) {
@@ -310,7 +302,7 @@ void TeamServer::registerOps()
         return QJsonValue(protocol::toJson(*texts));
     });
     write("shoptexts.save", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
-        return statusResult(b.shopTexts().save(a, protocol::shopTextsFromJson(r.args)));
+        return statusAnswer(b.shopTexts().save(a, protocol::shopTextsFromJson(r.args)));
     });
     read("audit.list", [&b](Client&, const Request& r, const auth::Actor& a) {
         return listResult(b.audit().list(a, b.gate(), protocol::auditQueryFromJson(r.args)));

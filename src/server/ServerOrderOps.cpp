@@ -4,6 +4,7 @@
 
 #include "protocol/Codec.h"
 #include "protocol/OrderCodec.h"
+#include "server/OpAnswers.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
@@ -29,19 +30,6 @@ QString platformOf(const Request& r)
 {
     const QString p = arg(r, "platform");
     return p.isEmpty() ? QStringLiteral("sim") : p;
-}
-
-QFuture<Result<QJsonValue>> ready(Result<QJsonValue> r)
-{
-    return QtFuture::makeReadyFuture(std::move(r));
-}
-
-Result<QJsonValue> answerOf(const Status& st)
-{
-    if (!st) {
-        return st.error();
-    }
-    return QJsonValue(true);
 }
 
 } // namespace
@@ -99,10 +87,9 @@ void TeamServer::registerOrderOps()
             Op{Handler(), true, [this, run](Client&, const Request& r, const auth::Actor& a) {
                    OrderActionService* actions = m_router ? m_router->orderActions() : nullptr;
                    if (!actions) {
-                       return ready(
-                           Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
+                       return readyAnswer(notRouting());
                    }
-                   return run(*actions, r, a).then(this, [](const Status& st) { return answerOf(st); });
+                   return run(*actions, r, a).then(this, [](const Status& st) { return statusAnswer(st); });
                }};
     };
     action("orders.remark", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
@@ -124,20 +111,20 @@ void TeamServer::registerOrderOps()
     action("reviews.reply", [](OrderActionService& s, const Request& r, const auth::Actor& a) {
         return s.replyReview(fixedActor(a), arg(r, "order"), arg(r, "reply"));
     });
-    m_ops[QStringLiteral("orders.liveTrace")] = Op{
-        Handler(), false, [this](Client&, const Request& r, const auth::Actor& a) {
-            OrderActionService* actions = m_router ? m_router->orderActions() : nullptr;
-            if (!actions) {
-                return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
-            }
-            return actions->logistics(fixedActor(a), arg(r, "order"))
-                .then(this, [](const Result<std::vector<LogisticsEvent>>& trace) -> Result<QJsonValue> {
-                    if (!trace) {
-                        return trace.error();
-                    }
-                    return QJsonValue(protocol::toJsonArray(*trace));
-                });
-        }};
+    m_ops[QStringLiteral("orders.liveTrace")] =
+        Op{Handler(), false, [this](Client&, const Request& r, const auth::Actor& a) {
+               OrderActionService* actions = m_router ? m_router->orderActions() : nullptr;
+               if (!actions) {
+                   return readyAnswer(notRouting());
+               }
+               return actions->logistics(fixedActor(a), arg(r, "order"))
+                   .then(this, [](const Result<std::vector<LogisticsEvent>>& trace) -> Result<QJsonValue> {
+                       if (!trace) {
+                           return trace.error();
+                       }
+                       return QJsonValue(protocol::toJsonArray(*trace));
+                   });
+           }};
     read("refunds.reasons", [this](Client&, const Request&, const auth::Actor&) -> Result<QJsonValue> {
         return QJsonValue(QJsonArray::fromStringList(m_router ? m_router->refundRefuseReasons() : QStringList()));
     });
@@ -155,7 +142,7 @@ void TeamServer::registerOrderOps()
         for (const QJsonValue& t : r.args.value(QStringLiteral("tags")).toArray()) {
             notes.tags << t.toString();
         }
-        return answerOf(b.buyers().setNotes(a, platformOf(r), arg(r, "buyer"), notes));
+        return statusAnswer(b.buyers().setNotes(a, platformOf(r), arg(r, "buyer"), notes));
     });
     write("history.delete", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         std::vector<MessageId> ids;
@@ -175,23 +162,23 @@ void TeamServer::registerOrderOps()
         }
         return QJsonValue(static_cast<double>(*removed));
     });
-    m_ops[QStringLiteral("buyers.profile")] = Op{
-        Handler(), false, [this](Client&, const Request& r, const auth::Actor& a) {
-            if (!m_router) {
-                return ready(Error::busy(QStringLiteral("This server does not run the shop's platform connection.")));
-            }
-            return m_router->buyerProfile(a, arg(r, "buyer"))
-                .then(this, [](const Result<platform::BuyerProfile>& p) -> Result<QJsonValue> {
-                    if (!p) {
-                        return p.error();
-                    }
-                    return QJsonValue(
-                        QJsonObject{{QStringLiteral("nick"), p->nick},
-                                    {QStringLiteral("level"), p->level},
-                                    {QStringLiteral("orders"), p->ordersPlaced},
-                                    {QStringLiteral("firstSeen"), static_cast<double>(p->firstSeen.ms())}});
-                });
-        }};
+    m_ops[QStringLiteral("buyers.profile")] =
+        Op{Handler(), false, [this](Client&, const Request& r, const auth::Actor& a) {
+               if (!m_router) {
+                   return readyAnswer(notRouting());
+               }
+               return m_router->buyerProfile(a, arg(r, "buyer"))
+                   .then(this, [](const Result<platform::BuyerProfile>& p) -> Result<QJsonValue> {
+                       if (!p) {
+                           return p.error();
+                       }
+                       return QJsonValue(
+                           QJsonObject{{QStringLiteral("nick"), p->nick},
+                                       {QStringLiteral("level"), p->level},
+                                       {QStringLiteral("orders"), p->ordersPlaced},
+                                       {QStringLiteral("firstSeen"), static_cast<double>(p->firstSeen.ms())}});
+                   });
+           }};
     write("orders.reveal", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         auto receiver = b.orders().revealReceiver(a, platformOf(r), arg(r, "order"));
         if (!receiver) {

@@ -8,6 +8,7 @@
 #include "platform/sim/SimPlatform.h"
 #include "platform/sim/SimulatedShop.h"
 #include "server/ChatQueries.h"
+#include "server/OpAnswers.h"
 #include "server/ServerBackend.h"
 #include "services/actions/ActionRunner.h"
 #include "services/chat/ChatService.h"
@@ -69,8 +70,7 @@ void ShopRouter::dropPlatform()
 QFuture<Result<platform::BuyerProfile>> ShopRouter::buyerProfile(const auth::Actor& actor, const QString& nick)
 {
     if (!m_runner || !m_platform) {
-        return QtFuture::makeReadyFuture(Result<platform::BuyerProfile>(
-            Error::busy(QStringLiteral("This server does not run the shop's platform connection."))));
+        return QtFuture::makeReadyFuture(Result<platform::BuyerProfile>(notRouting()));
     }
     platform::ShopPlatform* p = m_platform.get();
     return m_runner->read<platform::BuyerProfile>(fixedActor(actor), auth::Operation::ChatRead,
