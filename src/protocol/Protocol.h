@@ -29,6 +29,10 @@ inline constexpr qsizetype kMaxFrameBytes = 1 << 20;
 /// Beyond this the WebSocket itself is closed (1009, message too big) before it is read whole.
 inline constexpr qsizetype kMaxSocketMessageBytes = 4 * kMaxFrameBytes;
 
+/// How long a reply written while a desk's link was down may wait for it (team.md: "a short
+/// lease"). The desk sends it with `waitedMs`; the server refuses one that waited longer.
+inline constexpr qint64 kOfflineLeaseMs = 120'000;
+
 /// Wire error codes beyond the service's ErrorCode ones.
 namespace codes {
 inline constexpr const char* kMalformed = "malformed";

@@ -212,7 +212,7 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
     return future;
 }
 
-QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args, bool write)
+QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args, bool write, const QString& rid)
 {
     auto promise = std::make_shared<Promise>();
     promise->start();
@@ -227,7 +227,7 @@ QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args
     r.op = op;
     r.args = std::move(args);
     if (write) {
-        r.rid = QString::fromLatin1(crypto::randomBytes(12).toHex());
+        r.rid = rid.isEmpty() ? QString::fromLatin1(crypto::randomBytes(12).toHex()) : rid;
     }
     m_pending.emplace(r.id, promise);
     m_socket->sendTextMessage(QString::fromUtf8(protocol::encodeRequest(r)));

@@ -39,8 +39,10 @@ public:
 
     /// Connects and says hello; resolves with what the server said of itself.
     QFuture<Result<QJsonObject>> open();
-    /// One request; a write gets a request key so that a retry is answered once.
-    QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false);
+    /// One request; a write gets a request key so that a retry is answered once (`rid`, when
+    /// given, is the key: a write sent again on a later link under the same key is done once).
+    QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false,
+                                     const QString& rid = {});
     bool isOpen() const { return m_open; }
     void close();
     /// Set when the certificate was trusted on first use: one sentence naming its fingerprint.

@@ -5,6 +5,7 @@
 #include "auth/Operation.h"
 #include "pg/PgStore.h"
 #include "protocol/Codec.h"
+#include "protocol/Protocol.h"
 #include "server/OpAnswers.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
@@ -171,6 +172,15 @@ void TeamServer::registerChatOps()
     };
     auto text = [](const Request& r, const char* key) { return r.args.value(QLatin1String(key)).toString(); };
     chat("chats.send", [text](ChatService& s, const Request& r, const auth::Actor& a) {
+        // A reply a desk kept while offline: sent only within the lease (the buyer may have been
+        // told something else meanwhile); the gate and the buyer's owner are checked as now.
+        const qint64 waited = static_cast<qint64>(r.args.value(QStringLiteral("waitedMs")).toDouble());
+        if (waited > protocol::kOfflineLeaseMs) {
+            return QtFuture::makeReadyFuture(Status(Error::invalid(
+                QStringLiteral("This reply waited %1 s for the link, longer than the %2 s a reply may wait; not sent.")
+                    .arg(waited / 1000)
+                    .arg(protocol::kOfflineLeaseMs / 1000))));
+        }
         return s.send(fixedActor(a), text(r, "buyer"), text(r, "text"));
     });
     chat("chats.close", [text](ChatService& s, const Request& r, const auth::Actor& a) {

@@ -221,19 +221,32 @@ void TeamServer::handle(Client& c, const protocol::Request& r)
             return;
         }
         if (op->second.runAsync) {
-            QWebSocket* socket = c.socket;
-            const qint64 id = r.id;
             const QString rid = op->second.writes ? r.rid : QString();
             const qint64 account = c.account.value();
-            op->second.runAsync(c, r, *actor).then(this, [this, socket, id, rid, account](Result<QJsonValue> a) {
-                if (!rid.isEmpty()) {
-                    remember(account, rid, a);
+            if (!rid.isEmpty()) {
+                auto [waiting, first] = m_inFlight.try_emplace({account, rid});
+                waiting->second.emplace_back(c.socket, r.id);
+                if (!first) {
+                    return; // the same write again while the first is on its way: answered with it
                 }
-                auto it = m_clients.find(socket);
-                if (it != m_clients.end()) {
-                    send(*it->second, protocol::encodeAnswer(id, a));
-                }
-            });
+            }
+            op->second.runAsync(c, r, *actor)
+                .then(this, [this, socket = c.socket, id = r.id, rid, account](Result<QJsonValue> a) {
+                    std::vector<std::pair<QWebSocket*, qint64>> askers{{socket, id}};
+                    if (!rid.isEmpty()) {
+                        remember(account, rid, a);
+                        auto node = m_inFlight.extract({account, rid});
+                        if (!node.empty()) {
+                            askers = std::move(node.mapped());
+                        }
+                    }
+                    for (const auto& [s, requestId] : askers) {
+                        auto it = m_clients.find(s);
+                        if (it != m_clients.end()) {
+                            send(*it->second, protocol::encodeAnswer(requestId, a));
+                        }
+                    }
+                });
             return;
         }
         answer = op->second.run(c, r, *actor);

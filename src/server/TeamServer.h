@@ -120,6 +120,9 @@ private:
     std::map<QString, Op> m_ops;
     /// Answers of writes by request key, per account (a retry is told the first answer).
     std::map<qint64, std::deque<std::pair<QString, Result<QJsonValue>>>> m_answered;
+    /// Writes on their way (account, request key) and who else asked for the same one meanwhile
+    /// (a desk that retried on a new link): each is answered with the one outcome.
+    std::map<std::pair<qint64, QString>, std::vector<std::pair<QWebSocket*, qint64>>> m_inFlight;
     std::unique_ptr<pg::PgConnection> m_listen;
     std::unique_ptr<QSocketNotifier> m_notifier;
     QTimer* m_poll = nullptr;

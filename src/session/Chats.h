@@ -32,6 +32,13 @@ struct LiveQueue {
     RoutingConfig routing;
 };
 
+/// A reply this desktop keeps until the link to the team server is back (team mode, offline).
+struct QueuedReply {
+    QString text;
+    /// When it stops waiting and goes back to the reply box.
+    Timestamp until;
+};
+
 /// The chats of the person logged in: their conversations, timelines, and what they do in them.
 /// Chat actions apply to the person's own buyers; a colleague's or a queued buyer needs
 /// chat.supervise (and is audited).
@@ -57,7 +64,16 @@ public:
     /// Keeps the draft across tab switches and restarts; "" forgets it.
     virtual QFuture<Status> saveDraft(const QString& platform, const QString& buyer, const QString& text) = 0;
 
+    /// Sent to the buyer; in team mode while the link is down, a reply in a chat the person held
+    /// waits for the link for a short lease (queued(), and ShopSession::replyReturned if it
+    /// cannot go).
     virtual QFuture<Status> send(const QString& buyer, const QString& text) = 0;
+    /// The replies to `buyer` waiting for the link, oldest first (none on a single seat).
+    virtual std::vector<QueuedReply> queued(const QString& buyer) const
+    {
+        (void)buyer;
+        return {};
+    }
     virtual QFuture<Status> sendOrderCard(const QString& buyer, const QString& orderNo) = 0;
     /// To a colleague (`toAgent`) or a group (`toGroup` when `toAgent` is empty), with a note.
     virtual QFuture<Status> transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,

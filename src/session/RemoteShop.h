@@ -24,6 +24,8 @@ struct ServerOptions {
     /// Unencrypted, for tests on this PC only.
     bool plain = false;
     int timeoutMs = 15000;
+    /// How long a reply written offline waits for the link (0: the protocol's lease, 120 s).
+    qint64 offlineLeaseMs = 0;
 };
 
 /// A shop on a team server: the server holds the gate, the data and the shop's platform; the

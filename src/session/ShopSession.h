@@ -132,6 +132,11 @@ signals:
     /// Team mode: what the desks read of this buyer (orders, refunds, traces) came from the
     /// server; a view of the buyer reads it again (the first read answered Busy).
     void buyerDataArrived(const QString& platform, const QString& nick);
+    /// Team mode: the replies waiting for the link changed (one was queued, sent or returned).
+    void outboxChanged();
+    /// Team mode: a reply that waited for the link could not go (`why`, one sentence); its text
+    /// is back in the buyer's draft, in front of what was there.
+    void replyReturned(const QString& platform, const QString& buyer, const QString& text, const QString& why);
 };
 
 } // namespace shopdesk::session

@@ -84,12 +84,35 @@ TEST_F(TeamDesktop, TheAgentsWorkbenchServesARoutedBuyerOverTheServer)
     EXPECT_FALSE(window.offlineBanner()->isVisible());
 
     // The server goes away: the banner says so, and what the agent types stays.
-    chat->composer()->setPlainText(QStringLiteral("还没发出去的话"));
+    const QString offline = QStringLiteral("还没发出去的话");
+    chat->composer()->setPlainText(offline);
+    const quint16 port = server->port();
     server.reset();
     ASSERT_TRUE(spinUntil([&] { return window.offlineBanner()->isVisible(); }, 5000));
     EXPECT_TRUE(window.offlineBanner()->text().contains(QStringLiteral("127.0.0.1")))
         << window.offlineBanner()->text().toStdString();
-    EXPECT_EQ(chat->composer()->toPlainText(), QStringLiteral("还没发出去的话"));
+    EXPECT_EQ(chat->composer()->toPlainText(), offline);
+
+    // Sent while offline: it waits for the link, and the chat says so.
+    chat->composer()->setFocus();
+    QTest::keyClick(chat->composer(), Qt::Key_Return);
+    EXPECT_TRUE(chat->composer()->toPlainText().isEmpty());
+    ASSERT_TRUE(spinUntil([&] { return chat->outboxLine()->isVisible(); }, 2000));
+    EXPECT_TRUE(chat->outboxLine()->toolTip().contains(offline));
+
+    // The link is back: the reply goes, once, and the notice goes with it.
+    startServer(std::chrono::minutes(60), port);
+    server->setRouter(router.get());
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            int seen = 0;
+            for (int i = 0; i < chat->timeline()->rowCount(); ++i) {
+                seen += chat->timeline()->message(i).text == offline ? 1 : 0;
+            }
+            return seen == 1 && !chat->outboxLine()->isVisible() && !window.offlineBanner()->isVisible();
+        },
+        20000))
+        << "the waiting reply reached the timeline";
 }
 
 TEST_F(TeamDesktop, TheSidePanelShowsTheBuyersOrdersOnceTheServerSentThem)

@@ -109,6 +109,11 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
     layout->addWidget(m_status);
     m_moved = new QLabel(this);
     layout->addWidget(m_moved);
+    m_outbox = new QLabel(this);
+    m_outbox->setObjectName(QStringLiteral("outboxNotice"));
+    m_outbox->setWordWrap(true);
+    m_outbox->hide();
+    layout->addWidget(m_outbox);
     layout->addWidget(m_composer);
     layout->addLayout(actions);
 
@@ -170,6 +175,15 @@ ChatView::ChatView(WorkbenchContext& context, PhraseLibrary& phrases, const Conv
         m_composer->setPlainText(*draft);
         m_composer->moveCursor(QTextCursor::End);
     }
+    // Team mode, offline: replies wait for the link; one that cannot go comes back here.
+    connect(&context.session, &session::ShopSession::outboxChanged, this, &ChatView::showOutbox);
+    connect(&context.session, &session::ShopSession::replyReturned, this,
+            [this](const QString& platform, const QString& buyer, const QString& text, const QString& why) {
+                if (platform == m_conversation.platform && buyer == m_conversation.buyerNick) {
+                    restoreFailed(text, why);
+                }
+            });
+    showOutbox();
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(kDraftSaveMs);
     connect(m_draftTimer, &QTimer::timeout, this, &ChatView::saveDraft);
@@ -370,6 +384,24 @@ void ChatView::restoreFailed(const QString& failed, const QString& why)
     m_composer->moveCursor(QTextCursor::End);
     saveDraft();
     report(why, true);
+}
+
+void ChatView::showOutbox()
+{
+    const std::vector<session::QueuedReply> waiting = m_context.session.chats().queued(m_conversation.buyerNick);
+    m_outbox->setVisible(!waiting.empty());
+    if (waiting.empty()) {
+        return;
+    }
+    m_outbox->setText(tr("Replies waiting for the link to the server: %1. They go when it is back (until %2); "
+                         "else they come back to the reply box.")
+                          .arg(waiting.size())
+                          .arg(format::shopTime(waiting.front().until, QStringLiteral("HH:mm:ss"))));
+    QStringList texts;
+    for (const session::QueuedReply& r : waiting) {
+        texts << format::shownLine(r.text);
+    }
+    m_outbox->setToolTip(texts.join(QLatin1Char('\n')));
 }
 
 void ChatView::sendText(const QString& text)

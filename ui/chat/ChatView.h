@@ -47,6 +47,8 @@ public:
     QPushButton* transferButton() const { return m_transfer; }
     QPushButton* closeButton() const { return m_close; }
     QLabel* statusLine() const { return m_status; }
+    /// "2 replies wait for the link…" while the team server cannot be reached (hidden otherwise).
+    QLabel* outboxLine() const { return m_outbox; }
 
     /// New messages from the store (the conversation was touched); returns how many arrived.
     int refresh();
@@ -104,6 +106,8 @@ private:
     void applyGates();
     /// Puts `failed` back in front of whatever was typed since, and says why.
     void restoreFailed(const QString& failed, const QString& why);
+    /// Shows what of this chat waits for the link.
+    void showOutbox();
 
     WorkbenchContext& m_context;
     PhraseLibrary& m_phrases;
@@ -116,8 +120,9 @@ private:
     QListWidget* m_searchResults;
     Composer* m_composer;
     QuickReplyPicker* m_picker;
-    QString m_transferNote;    ///< a note typed for a transfer that did not happen
-    QLabel* m_moved = nullptr; ///< "阿强 now serves this buyer" once the buyer moved away
+    QString m_transferNote;     ///< a note typed for a transfer that did not happen
+    QLabel* m_moved = nullptr;  ///< "阿强 now serves this buyer" once the buyer moved away
+    QLabel* m_outbox = nullptr; ///< replies waiting for the link (team mode, offline)
     bool m_movedAway = false;
     quint64 m_searchesAsked = 0; ///< the newest in-chat search's number (older answers are dropped)
     QPushButton* m_phrasesButton;

@@ -457,6 +457,21 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::session::Outbox</name>
+    <message>
+        <source>Offline: only a reply in a chat you held when the link dropped can wait for the link; this one stays in the reply box.</source>
+        <translation>离线：只有断线时由您接待的会话，回复才能排队等待联网；这条留在输入框中。</translation>
+    </message>
+    <message>
+        <source>it waited longer than %1 s for the link</source>
+        <translation>等待联网超过 %1 秒</translation>
+    </message>
+    <message>
+        <source>Not sent to %1 (%2); the text is back in that chat&apos;s reply box.</source>
+        <translation>未能发给 %1（%2），文字已放回该会话的输入框。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::session::RemoteOrders</name>
     <message>
         <source>Reading this buyer&apos;s orders from the team server...</source>
@@ -949,6 +964,10 @@
     <message>
         <source>%1 (%2) · %3</source>
         <translation>%1（%2）· %3</translation>
+    </message>
+    <message>
+        <source>Replies waiting for the link to the server: %1. They go when it is back (until %2); else they come back to the reply box.</source>
+        <translation>等待与服务器连接的回复：%1 条。恢复后即发出（最晚 %2），否则退回输入框。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "session/remote/RemoteChats.h"
 
 #include "protocol/Codec.h"
+#include "protocol/Protocol.h"
 #include "session/remote/RemoteSession.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,22 @@ Error loading()
 }
 
 } // namespace
+
+RemoteChats::RemoteChats(RemoteSession& s)
+    : m_s(s)
+    , m_outbox(s, m_drafts, protocol::kOfflineLeaseMs, [this](const QString& buyer) -> std::optional<QString> {
+        // Held: the person's own active chat with the buyer, as last heard from the server.
+        if (m_mine) {
+            for (const ConversationSummary& c : *m_mine) {
+                if (c.buyerNick == buyer && c.state == ConversationSummary::State::Active && c.agent == m_s.me().name) {
+                    return c.platform;
+                }
+            }
+        }
+        return std::nullopt;
+    })
+{
+}
 
 QFuture<void> RemoteChats::refresh()
 {
@@ -217,7 +234,7 @@ QFuture<Status> RemoteChats::saveDraft(const QString& platform, const QString& b
 
 QFuture<Status> RemoteChats::send(const QString& buyer, const QString& text)
 {
-    return m_s.act(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}});
+    return m_outbox.send(buyer, text);
 }
 
 QFuture<Status> RemoteChats::close(const QString& buyer, const QString& closingLine, bool inviteRating)

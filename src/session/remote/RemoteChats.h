@@ -2,6 +2,7 @@
 
 #include "session/Chats.h"
 #include "session/remote/DraftBook.h"
+#include "session/remote/Outbox.h"
 
 #include <QJsonObject>
 
@@ -18,12 +19,14 @@ class RemoteSession;
 /// person's, and acts through the shop's platform.
 class RemoteChats final : public Chats {
 public:
-    explicit RemoteChats(RemoteSession& s)
-        : m_s(s)
+    explicit RemoteChats(RemoteSession& s);
+    /// Where this desktop keeps the account's drafts (DraftBook), and how long a reply written
+    /// offline waits for the link (Outbox).
+    void open(const QString& draftsPath, qint64 leaseMs)
     {
+        m_drafts.open(draftsPath);
+        m_outbox.setLease(leaseMs);
     }
-    /// Where this desktop keeps the account's drafts (DraftBook).
-    void openDrafts(const QString& path) { m_drafts.open(path); }
     Result<std::vector<ConversationSummary>> mine(Timestamp since) override;
     Result<QueueSnapshot> queue(Timestamp since) override;
     Result<std::optional<ConversationSummary>> conversation(const QString& platform, const QString& key) override;
@@ -34,6 +37,7 @@ public:
     Result<QString> draft(const QString& platform, const QString& buyer) override;
     QFuture<Status> saveDraft(const QString& platform, const QString& buyer, const QString& text) override;
     QFuture<Status> send(const QString& buyer, const QString& text) override;
+    std::vector<QueuedReply> queued(const QString& buyer) const override { return m_outbox.queued(buyer); }
     QFuture<Status> sendOrderCard(const QString& buyer, const QString& orderNo) override;
     QFuture<Status> transfer(const QString& buyer, const QString& toAgent, const QString& toGroup,
                              const QString& note) override;
@@ -51,6 +55,8 @@ public:
     void messagesChanged(const QString& platform, const QString& key);
     /// The status last set, sent again with every heartbeat (a silent desk counts as offline).
     std::optional<platform::AgentPresence> presence() const { return m_presence; }
+    /// The replies written while offline (sent when the link is back, given back when it ends).
+    Outbox& outbox() { return m_outbox; }
 
 private:
     /// The cached timeline; else fetched (a command-line program waits, a desktop is told
@@ -63,6 +69,7 @@ private:
     std::optional<Result<QJsonObject>> m_live;
     std::map<qint64, Result<std::vector<Message>>> m_timelines;
     DraftBook m_drafts;
+    Outbox m_outbox; ///< after the drafts: what still waits at the end goes back into them
     std::optional<platform::AgentPresence> m_presence;
 };
 

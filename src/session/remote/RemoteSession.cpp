@@ -3,6 +3,7 @@
 #include "core/AppPaths.h"
 #include "core/Logging.h"
 #include "protocol/Codec.h"
+#include "protocol/Protocol.h"
 #include "remote/RemoteLink.h"
 
 #include <QCoreApplication>
@@ -113,9 +114,11 @@ RemoteSession::RemoteSession(ServerOptions options, remote::LinkPtr link, QStrin
         m_shop.timeZone = zone;
     }
     setIdentity(identity);
-    m_chats.openDrafts(DraftBook::pathFor(
-        m_options.cacheDir.isEmpty() ? QDir(apppaths::dataDir()).filePath(QStringLiteral("team")) : m_options.cacheDir,
-        m_options.server, m_shop.name, m_identity.id.value()));
+    m_chats.open(DraftBook::pathFor(m_options.cacheDir.isEmpty()
+                                        ? QDir(apppaths::dataDir()).filePath(QStringLiteral("team"))
+                                        : m_options.cacheDir,
+                                    m_options.server, m_shop.name, m_identity.id.value()),
+                 m_options.offlineLeaseMs > 0 ? m_options.offlineLeaseMs : protocol::kOfflineLeaseMs);
     attach(m_remote.get());
     m_chatRefresh = new QTimer(this);
     m_chatRefresh->setSingleShot(true);
@@ -231,7 +234,7 @@ void RemoteSession::setIdentity(const QJsonObject& wire)
     m_identity = i;
 }
 
-QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject args, bool write)
+QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject args, bool write, const QString& rid)
 {
     if (m_ended) {
         return QtFuture::makeReadyFuture(Result<QJsonValue>(Error::sessionEnded(m_endReason)));
@@ -242,7 +245,7 @@ QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject a
                                         "Offline: the server cannot be reached, so this needs to wait until the "
                                         "link is back."))));
     }
-    return m_remote->call(op, std::move(args), write);
+    return m_remote->call(op, std::move(args), write, rid);
 }
 
 QFuture<Status> RemoteSession::act(const QString& op, QJsonObject args)
@@ -413,6 +416,8 @@ void RemoteSession::reconnect()
                     refreshAll().then(this, [this] {
                         emit authorityChanged();
                         emit teamChanged();
+                        // Caught up: what was written offline goes now (the server checks it as now).
+                        m_chats.outbox().flush();
                     });
                 });
             });
@@ -428,6 +433,7 @@ void RemoteSession::end(const QString& reason)
     m_endReason = reason;
     m_link = LinkState::Disconnected;
     m_heartbeat->stop();
+    m_chats.outbox().giveBack(reason);
     m_remote->close();
     emit linkChanged();
     emit sessionEnded(reason);

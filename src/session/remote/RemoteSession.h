@@ -124,7 +124,8 @@ public:
     QString endReason() const override { return m_endReason; }
 
     /// One request to the server (fails at once once the session ended or while offline).
-    QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false);
+    QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false,
+                                     const QString& rid = {});
     /// A write whose answer is only whether it was done.
     QFuture<Status> act(const QString& op, QJsonObject args);
     /// Subscribes to the change stream after `seq` (0: from the start; -1: from now).

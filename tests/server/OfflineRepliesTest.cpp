@@ -1,0 +1,219 @@
+// Replies written while the link to the team server is down (team.md, Offline): in a chat the
+// agent held they wait for a short lease and go once, in order, when the link is back; one that
+// cannot go (the lease ran out, the session ended) is back in the reply box; a chat not held
+// refuses at once. On the server: a write sent again under the same request key while the first
+// is on its way is done once; a reply that waited longer than the lease is refused.
+
+#include "pg/PgStore.h"
+#include "protocol/Protocol.h"
+#include "server/TeamFixture.h"
+#include "services/accounts/AccountService.h"
+#include "session/Chats.h"
+#include "session/Team.h"
+
+namespace shopdesk::test {
+namespace {
+
+class OfflineReplies : public TeamFixture {
+protected:
+    /// 小美 in the pre-sales group, online on her desk, with a buyer the router gave her.
+    std::optional<ConversationSummary> servedAgent(const session::ServerOptions& options)
+    {
+        auto owner = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+        if (!owner || !await(owner->team().saveRouting(routing::Settings(), {{QStringLiteral("presales"), 3}})).ok() ||
+            !(owner = ownerWithAgent(QStringLiteral("presales")))) {
+            ADD_FAILURE() << "the team was not set up";
+            return std::nullopt;
+        }
+        auto a = await(session::RemoteShop::login(options, QStringLiteral("小美"), kAgentPassword));
+        EXPECT_TRUE(a) << (a ? "" : a.error().message.toStdString());
+        if (!a) {
+            return std::nullopt;
+        }
+        agent = *a;
+        EXPECT_TRUE(await(agent->chats().setPresence(platform::AgentPresence::Online)).ok());
+        std::optional<ConversationSummary> served;
+        spinUntil(
+            [&] {
+                auto mine = agent->chats().mine(Timestamp::fromMs(0));
+                for (const ConversationSummary& c : mine ? *mine : std::vector<ConversationSummary>()) {
+                    if (c.state == ConversationSummary::State::Active && c.agent == QStringLiteral("小美")) {
+                        served = c;
+                        return true;
+                    }
+                }
+                return false;
+            },
+            20000);
+        EXPECT_TRUE(served) << "no buyer was routed to the agent";
+        return served;
+    }
+    /// How many agent messages with `text` the server stored, and the first one's id.
+    std::pair<int, qint64> stored(const QString& text)
+    {
+        auto c = pg::PgConnection::open(url);
+        auto r = (*c)->query("SELECT count(*), coalesce(min(id), 0) FROM messages WHERE sender = 1 AND text = $1",
+                             {pg::param(text)});
+        EXPECT_TRUE(r) << (r ? "" : r.error().message.toStdString());
+        return r ? std::pair<int, qint64>(r->text(0, 0).toInt(), r->text(0, 1).toLongLong()) : std::pair(-1, 0LL);
+    }
+    void linkDown()
+    {
+        port = server->port();
+        server.reset();
+        ASSERT_TRUE(spinUntil([&] { return agent->link() != session::LinkState::Connected; }, 5000));
+    }
+    void linkBack()
+    {
+        startServer(std::chrono::minutes(60), port);
+        server->setRouter(router.get());
+    }
+
+    std::shared_ptr<session::ShopSession> agent;
+    quint16 port = 0;
+};
+
+TEST_F(OfflineReplies, RepliesInAHeldChatGoOnceAndInOrderWhenTheLinkIsBack)
+{
+    startRouter(240);
+    auto served = servedAgent(serverOptions());
+    ASSERT_TRUE(served);
+    int changes = 0;
+    QObject::connect(agent.get(), &session::ShopSession::outboxChanged, [&] { ++changes; });
+    linkDown();
+
+    const QString first = QStringLiteral("亲，刚才断网了，您的订单已经备注好了");
+    const QString second = QStringLiteral("明天一早发货，请放心");
+    ASSERT_TRUE(await(agent->chats().send(served->buyerNick, first)).ok());
+    ASSERT_TRUE(await(agent->chats().send(served->buyerNick, second)).ok());
+    auto waiting = agent->chats().queued(served->buyerNick);
+    ASSERT_EQ(waiting.size(), 2u);
+    EXPECT_EQ(waiting[0].text, first) << "oldest first";
+    EXPECT_GT(waiting[0].until.ms(), QDateTime::currentMSecsSinceEpoch() + 60'000) << "the lease is ahead";
+    EXPECT_GE(changes, 2);
+
+    // A chat the agent does not hold cannot wait: refused at once, the text stays in the box.
+    Status notHeld = await(agent->chats().send(QStringLiteral("别人的买家"), QStringLiteral("在吗")));
+    ASSERT_FALSE(notHeld.ok());
+    EXPECT_EQ(notHeld.error().code, ErrorCode::Busy);
+    EXPECT_TRUE(notHeld.error().message.contains(u"held")) << notHeld.error().message.toStdString();
+    EXPECT_EQ(stored(first).first, 0) << "nothing went while the link was down";
+
+    linkBack();
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            return agent->link() == session::LinkState::Connected && agent->chats().queued(served->buyerNick).empty();
+        },
+        20000))
+        << "the waiting replies went";
+    ASSERT_TRUE(spinUntil([&] { return stored(second).first == 1; }, 5000));
+    const auto [firstCount, firstId] = stored(first);
+    const auto [secondCount, secondId] = stored(second);
+    EXPECT_EQ(firstCount, 1) << "once";
+    EXPECT_EQ(secondCount, 1) << "once";
+    EXPECT_LT(firstId, secondId) << "in the order written";
+    EXPECT_TRUE(agent->chats().draft(served->platform, served->buyerNick).value().isEmpty());
+}
+
+TEST_F(OfflineReplies, AReplyWhoseLeaseRanOutIsBackInFrontOfTheDraft)
+{
+    startRouter(240);
+    session::ServerOptions shortLease = serverOptions();
+    shortLease.offlineLeaseMs = 400;
+    auto served = servedAgent(shortLease);
+    ASSERT_TRUE(served);
+    ASSERT_TRUE(
+        await(agent->chats().saveDraft(served->platform, served->buyerNick, QStringLiteral("还没写完的"))).ok());
+    QString returned;
+    QString why;
+    QObject::connect(agent.get(), &session::ShopSession::replyReturned,
+                     [&](const QString&, const QString& buyer, const QString& text, const QString& reason) {
+                         EXPECT_EQ(buyer, served->buyerNick);
+                         returned = text;
+                         why = reason;
+                     });
+    linkDown();
+    const QString late = QStringLiteral("这句等不到网络恢复");
+    ASSERT_TRUE(await(agent->chats().send(served->buyerNick, late)).ok());
+    ASSERT_EQ(agent->chats().queued(served->buyerNick).size(), 1u);
+
+    ASSERT_TRUE(spinUntil([&] { return !returned.isEmpty(); }, 3000)) << "given back when the lease ran out";
+    EXPECT_EQ(returned, late);
+    EXPECT_TRUE(why.contains(u"waited longer")) << why.toStdString();
+    EXPECT_TRUE(agent->chats().queued(served->buyerNick).empty());
+    EXPECT_EQ(agent->chats().draft(served->platform, served->buyerNick).value(), late + QStringLiteral("\n还没写完的"))
+        << "in front of what was typed, nothing lost";
+
+    linkBack();
+    ASSERT_TRUE(spinUntil([&] { return agent->link() == session::LinkState::Connected; }, 20000));
+    spinUntil([] { return false; }, 500);
+    EXPECT_EQ(stored(late).first, 0) << "a reply given back never goes by itself";
+}
+
+TEST_F(OfflineReplies, ASessionEndedWhileOfflineGivesItsRepliesBack)
+{
+    startRouter(240);
+    auto served = servedAgent(serverOptions());
+    ASSERT_TRUE(served);
+    linkDown();
+    const QString text = QStringLiteral("账号被停用前写的");
+    ASSERT_TRUE(await(agent->chats().send(served->buyerNick, text)).ok());
+    // Meanwhile the supervisor disables the account: the server re-checks when the desk is back.
+    auto owner = backend->accounts().login(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(owner);
+    ASSERT_TRUE(backend->accounts().setDisabled(*owner, QStringLiteral("小美"), true).ok());
+
+    linkBack();
+    ASSERT_TRUE(spinUntil([&] { return agent->isEnded(); }, 20000));
+    EXPECT_TRUE(agent->chats().queued(served->buyerNick).empty());
+    EXPECT_EQ(agent->chats().draft(served->platform, served->buyerNick).value(), text) << "kept as the draft";
+    EXPECT_EQ(stored(text).first, 0);
+}
+
+TEST_F(OfflineReplies, TheServerDoesAWriteOnceAndRefusesAReplyPastItsLease)
+{
+    startRouter(240);
+    auto served = servedAgent(serverOptions());
+    ASSERT_TRUE(served);
+    RawClient raw(server->port());
+    ASSERT_TRUE(raw.request(1, QStringLiteral("hello")).value(QStringLiteral("ok")).toBool());
+    ASSERT_TRUE(
+        raw.request(2, QStringLiteral("login"),
+                    {{QStringLiteral("name"), QStringLiteral("小美")}, {QStringLiteral("password"), kAgentPassword}})
+            .value(QStringLiteral("ok"))
+            .toBool());
+
+    // The same write twice, the second while the first is on its way through the platform.
+    const QString text = QStringLiteral("同一个请求键只发一次");
+    auto frame = [&](qint64 id) {
+        QJsonObject o{{QStringLiteral("v"), 1},
+                      {QStringLiteral("id"), id},
+                      {QStringLiteral("op"), QStringLiteral("chats.send")},
+                      {QStringLiteral("rid"), QStringLiteral("offline-7f3a")},
+                      {QStringLiteral("args"),
+                       QJsonObject{{QStringLiteral("buyer"), served->buyerNick}, {QStringLiteral("text"), text}}}};
+        return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    };
+    raw.send(frame(3));
+    raw.send(frame(4));
+    const QJsonObject a = raw.next();
+    const QJsonObject b = raw.next();
+    EXPECT_TRUE(a.value(QStringLiteral("ok")).toBool()) << RawClient::message(a).toStdString();
+    EXPECT_TRUE(b.value(QStringLiteral("ok")).toBool()) << RawClient::message(b).toStdString();
+    EXPECT_EQ(a.value(QStringLiteral("id")).toInt() + b.value(QStringLiteral("id")).toInt(), 7) << "both answered";
+    ASSERT_TRUE(spinUntil([&] { return stored(text).first >= 1; }, 5000));
+    spinUntil([] { return false; }, 300);
+    EXPECT_EQ(stored(text).first, 1) << "done once";
+
+    const QJsonObject late =
+        raw.request(5, QStringLiteral("chats.send"),
+                    {{QStringLiteral("buyer"), served->buyerNick},
+                     {QStringLiteral("text"), QStringLiteral("等太久的")},
+                     {QStringLiteral("waitedMs"), static_cast<double>(protocol::kOfflineLeaseMs + 1000)}},
+                    QStringLiteral("offline-late"));
+    EXPECT_EQ(RawClient::code(late), u"invalid");
+    EXPECT_TRUE(RawClient::message(late).contains(u"not sent")) << RawClient::message(late).toStdString();
+}
+
+} // namespace
+} // namespace shopdesk::test
