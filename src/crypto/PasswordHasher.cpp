@@ -44,6 +44,22 @@ QByteArray PasswordHasher::hash(const QString& password) const
     return rc == 0 ? QByteArray(out) : QByteArray();
 }
 
+QByteArray PasswordHasher::deriveKey(const QString& password, const QByteArray& salt) const
+{
+    static_assert(kSaltBytes == crypto_pwhash_SALTBYTES);
+    if (salt.size() != kSaltBytes) {
+        return {};
+    }
+    QByteArray utf8 = password.toUtf8();
+    QByteArray key(32, '\0');
+    const int rc = crypto_pwhash(
+        reinterpret_cast<unsigned char*>(key.data()), static_cast<unsigned long long>(key.size()), utf8.constData(),
+        static_cast<unsigned long long>(utf8.size()), reinterpret_cast<const unsigned char*>(salt.constData()),
+        m_params.opsLimit, m_params.memLimitBytes, crypto_pwhash_ALG_ARGON2ID13);
+    wipe(utf8);
+    return rc == 0 ? key : QByteArray();
+}
+
 bool PasswordHasher::verify(const QByteArray& stored, const QString& password) const
 {
     ++m_verifications;

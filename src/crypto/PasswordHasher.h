@@ -25,6 +25,10 @@ public:
     QByteArray hash(const QString& password) const;
     /// Constant-time verification against a stored PHC string.
     bool verify(const QByteArray& stored, const QString& password) const;
+    /// A 32-byte key from `password` and a 16-byte `salt` (Argon2id at this hasher's cost), for
+    /// sealing what only the password's holder may open. Empty on resource failure or a bad salt.
+    QByteArray deriveKey(const QString& password, const QByteArray& salt) const;
+    static constexpr int kSaltBytes = 16;
     /// True when `stored` was made with other parameters than this hasher's.
     bool needsRehash(const QByteArray& stored) const;
 

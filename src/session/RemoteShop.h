@@ -26,6 +26,10 @@ struct ServerOptions {
     int timeoutMs = 15000;
     /// How long a reply written offline waits for the link (0: the protocol's lease, 120 s).
     qint64 offlineLeaseMs = 0;
+    /// A desktop keeps a copy of what its account read (sealed with its password) and, when
+    /// the server cannot be reached at login, opens that copy offline (DeskCache). A
+    /// command-line program does neither.
+    bool keepCopy = false;
 };
 
 /// A shop on a team server: the server holds the gate, the data and the shop's platform; the

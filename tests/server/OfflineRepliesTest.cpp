@@ -3,6 +3,9 @@
 // cannot go (the lease ran out, the session ended) is back in the reply box; a chat not held
 // refuses at once. On the server: a write sent again under the same request key while the first
 // is on its way is done once; a reply that waited longer than the lease is refused.
+// This desktop's copy (DeskCache): a desk started while the server is down reads what it read
+// last, sealed with the password, and resumes on the server; what a right no longer allows, and
+// a disabled account's whole copy, are gone from it.
 
 #include "pg/PgStore.h"
 #include "protocol/Protocol.h"
@@ -10,6 +13,8 @@
 #include "services/accounts/AccountService.h"
 #include "session/Chats.h"
 #include "session/Team.h"
+#include "session/remote/DeskCache.h"
+#include "session/remote/RemoteSession.h"
 
 namespace shopdesk::test {
 namespace {
@@ -213,6 +218,126 @@ TEST_F(OfflineReplies, TheServerDoesAWriteOnceAndRefusesAReplyPastItsLease)
                     QStringLiteral("offline-late"));
     EXPECT_EQ(RawClient::code(late), u"invalid");
     EXPECT_TRUE(RawClient::message(late).contains(u"not sent")) << RawClient::message(late).toStdString();
+}
+
+TEST_F(OfflineReplies, ADeskStartedWhileTheServerIsDownReadsItsCopyAndResumesThere)
+{
+    startRouter(240);
+    auto served = servedAgent(desktop(serverOptions()));
+    ASSERT_TRUE(served);
+    std::vector<Message> read;
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto page = agent->chats().page(served->id, 100, MessageId());
+            if (page && !page->empty()) {
+                read = *page;
+            }
+            return !read.empty();
+        },
+        5000));
+    ASSERT_TRUE(copied(*agent, QStringLiteral("timeline:%1").arg(served->id.value()), kAgentPassword));
+    ASSERT_TRUE(copied(*agent, QStringLiteral("chats.mine"), kAgentPassword));
+    const QString path = dynamic_cast<session::RemoteSession&>(*agent).copy()->path();
+    // One desktop per account and server on this PC (they would write over each other's copy).
+    auto second = await(session::RemoteShop::login(desktop(serverOptions()), QStringLiteral("小美"), kAgentPassword));
+    ASSERT_FALSE(second);
+    EXPECT_TRUE(second.error().message.contains(u"already open")) << second.error().message.toStdString();
+    agent.reset(); // the desktop is closed
+    port = server->port();
+    const session::ServerOptions down = serverOptions();
+    server.reset(); // and the server goes down
+
+    // The file alone reads nothing: every value is sealed.
+    for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+        QFile f(path + suffix);
+        if (f.open(QIODevice::ReadOnly)) {
+            const QByteArray bytes = f.readAll();
+            EXPECT_FALSE(bytes.contains(served->buyerNick.toUtf8())) << "a buyer's nick in the clear";
+            EXPECT_FALSE(bytes.contains(read.front().text.toUtf8())) << "a message in the clear";
+        }
+    }
+    // A wrong password opens nothing; a command-line program never reads a copy.
+    auto wrong =
+        await(session::RemoteShop::login(desktop(down), QStringLiteral("小美"), QStringLiteral("not-her-password")));
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code, ErrorCode::NotAllowed);
+    EXPECT_TRUE(wrong.error().message.contains(u"does not open")) << wrong.error().message.toStdString();
+    auto cli = await(session::RemoteShop::login(down, QStringLiteral("小美"), kAgentPassword));
+    ASSERT_FALSE(cli);
+    EXPECT_EQ(cli.error().code, ErrorCode::Busy);
+
+    // Started offline: the chats list and the timeline as last read, the banner's state.
+    auto offline = await(session::RemoteShop::login(desktop(down), QStringLiteral("小美"), kAgentPassword));
+    ASSERT_TRUE(offline) << offline.error().message.toStdString();
+    agent = *offline;
+    EXPECT_NE(agent->link(), session::LinkState::Connected);
+    EXPECT_EQ(agent->me().name, QStringLiteral("小美"));
+    auto mine = agent->chats().conversation(served->platform, served->key);
+    ASSERT_TRUE(mine && *mine) << "the chats list from the copy";
+    auto timeline = agent->chats().page(served->id, 100, MessageId());
+    ASSERT_TRUE(timeline) << timeline.error().message.toStdString();
+    ASSERT_EQ(timeline->size(), read.size());
+    EXPECT_EQ(timeline->back().text, read.back().text);
+    // A reply in the held chat waits for the link.
+    const QString reply = QStringLiteral("断网重启后写的回复");
+    ASSERT_TRUE(await(agent->chats().send(served->buyerNick, reply)).ok());
+
+    // The server is back: the desk resumes its session there, and the reply goes once.
+    startServer(std::chrono::minutes(60), port);
+    server->setRouter(router.get());
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            auto* remote = dynamic_cast<session::RemoteSession*>(agent.get());
+            return agent->link() == session::LinkState::Connected && !remote->fromCopyOnly() &&
+                   agent->chats().queued(served->buyerNick).empty();
+        },
+        20000))
+        << "resumed with the kept session";
+    ASSERT_TRUE(spinUntil([&] { return stored(reply).first == 1; }, 5000));
+    EXPECT_FALSE(agent->isEnded());
+}
+
+TEST_F(OfflineReplies, TheCopyForgetsWhatARightNoLongerAllowsAndADisabledAccountsCopyGoes)
+{
+    startRouter(240);
+    // A refused login leaves no lock behind: the next one on this desktop goes in.
+    auto refused =
+        await(session::RemoteShop::login(desktop(serverOptions()), QStringLiteral("小美"), "wrong-password"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+    auto served = servedAgent(desktop(serverOptions()));
+    ASSERT_TRUE(served);
+    ASSERT_TRUE(copied(*agent, QStringLiteral("chats.mine"), kAgentPassword));
+    const QString path = dynamic_cast<session::RemoteSession&>(*agent).copy()->path();
+
+    auto supervisor = loginRemote(QStringLiteral("店长"), kOwnerPassword);
+    ASSERT_TRUE(supervisor);
+    ASSERT_TRUE(await(supervisor->team().createRole(QStringLiteral("只看订单"),
+                                                    *auth::PermissionSet::parse(QStringLiteral("order.view"))))
+                    .ok());
+    ASSERT_TRUE(await(supervisor->team().setRoles(QStringLiteral("小美"), {QStringLiteral("只看订单")})).ok());
+    ASSERT_TRUE(spinUntil([&] { return !agent->can(auth::Permission::ChatRead); }, 3000));
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            dynamic_cast<session::RemoteSession&>(*agent).copy()->flush();
+            session::DeskCache::Values values;
+            auto c = session::DeskCache::open(path, kAgentPassword, true, &values);
+            if (!c) {
+                return false;
+            }
+            for (const auto& [key, value] : values) {
+                if (key == u"chats.mine" || key.startsWith(u"timeline:")) {
+                    return false;
+                }
+            }
+            return values.count(QStringLiteral("session")) == 1;
+        },
+        5000))
+        << "the chats are gone from the copy, the session stays";
+
+    ASSERT_TRUE(await(supervisor->team().setDisabled(QStringLiteral("小美"), true)).ok());
+    ASSERT_TRUE(spinUntil([&] { return agent->isEnded(); }, 3000));
+    EXPECT_FALSE(QFile::exists(path)) << "a disabled account's copy is deleted with its session";
 }
 
 } // namespace

@@ -11,6 +11,8 @@
 #include "server/TeamServer.h"
 #include "session/RemoteShop.h"
 #include "session/Team.h"
+#include "session/remote/DeskCache.h"
+#include "session/remote/RemoteSession.h"
 #include "support/QtPrinters.h"
 
 #include <QElapsedTimer>
@@ -167,6 +169,30 @@ protected:
 private:
     std::unique_ptr<pg::PgConnection> m_admin;
 };
+
+/// The options of a desktop (it keeps a copy).
+inline session::ServerOptions desktop(session::ServerOptions o)
+{
+    o.keepCopy = true;
+    return o;
+}
+
+/// Waits until the session's copy is attached (its key is made off the thread) and `key` is in it.
+inline bool copied(session::ShopSession& s, const QString& key, const QString& password)
+{
+    auto* remote = dynamic_cast<session::RemoteSession*>(&s);
+    if (!remote || !spinUntil([&] { return remote->copy() != nullptr; }, 10000)) {
+        return false;
+    }
+    return spinUntil(
+        [&] {
+            remote->copy()->flush();
+            session::DeskCache::Values values;
+            auto c = session::DeskCache::open(remote->copy()->path(), password, true, &values);
+            return c && values.count(key) > 0;
+        },
+        10000);
+}
 
 /// A raw protocol client: frames in, frames out, nothing interpreted.
 class RawClient {

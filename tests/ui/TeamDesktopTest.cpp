@@ -115,6 +115,46 @@ TEST_F(TeamDesktop, TheAgentsWorkbenchServesARoutedBuyerOverTheServer)
         << "the waiting reply reached the timeline";
 }
 
+TEST_F(TeamDesktop, ADesktopStartedWhileTheServerIsDownShowsItsCopyUnderTheBanner)
+{
+    startRouter(240);
+    const session::ServerOptions options = desktop(serverOptions());
+    ConversationSummary buyer;
+    {
+        auto online = await(session::RemoteShop::login(options, QStringLiteral("小美"), kAgentPassword));
+        ASSERT_TRUE(online);
+        ASSERT_TRUE(await((*online)->chats().setPresence(platform::AgentPresence::Online)).ok());
+        ASSERT_TRUE(spinUntil(
+            [&] {
+                auto mine = (*online)->chats().mine(Timestamp::fromMs(0));
+                if (mine && !mine->empty()) {
+                    buyer = mine->front();
+                }
+                return !buyer.key.isEmpty();
+            },
+            20000));
+        ASSERT_TRUE(copied(**online, QStringLiteral("chats.mine"), kAgentPassword));
+    }
+    server.reset();
+
+    auto offline = await(session::RemoteShop::login(options, QStringLiteral("小美"), kAgentPassword));
+    ASSERT_TRUE(offline) << offline.error().message.toStdString();
+    ui::WorkbenchContext context{**offline};
+    ui::MainWindow window(context);
+    window.show();
+    EXPECT_TRUE(window.offlineBanner()->isVisible());
+    EXPECT_TRUE(window.offlineBanner()->text().contains(QStringLiteral("127.0.0.1")));
+    auto* model = window.conversations()->model();
+    ASSERT_TRUE(spinUntil(
+        [&] {
+            const auto active = model->active();
+            return std::any_of(active.begin(), active.end(),
+                               [&](const ConversationSummary& c) { return c.key == buyer.key; });
+        },
+        3000))
+        << "the chats list from this desktop's copy";
+}
+
 TEST_F(TeamDesktop, TheSidePanelShowsTheBuyersOrdersOnceTheServerSentThem)
 {
     startRouter(240);

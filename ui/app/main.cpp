@@ -120,6 +120,7 @@ int main(int argc, char* argv[])
         server.server = parser.value(serverOption);
         server.fingerprint = parser.value(fingerprintOption);
         server.plain = parser.isSet(plainOption);
+        server.keepCopy = true; // readable offline, sealed with the account's password
         return ui::runTeamDesktop(app, server, parser.value(asOption), parser.value(shotOption),
                                   parser.value(showOption),
                                   static_cast<int>(parser.value(afterOption).toDouble() * 1000));
@@ -195,6 +196,7 @@ int main(int argc, char* argv[])
                     if (!server.isEmpty()) {
                         session::ServerOptions team;
                         team.server = server;
+                        team.keepCopy = true;
                         return session::RemoteShop::login(team, name, password);
                     }
                     return local.login(name, password);

@@ -450,6 +450,29 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::session::DeskCache</name>
+    <message>
+        <source>This desktop has no copy of that account&apos;s work on that server.</source>
+        <translation>本机没有该账号在该服务器上的离线副本。</translation>
+    </message>
+    <message>
+        <source>The folder for this desktop&apos;s copy cannot be made.</source>
+        <translation>无法创建本机离线副本的文件夹。</translation>
+    </message>
+    <message>
+        <source>The password does not open this desktop&apos;s copy (the one last used here on that server).</source>
+        <translation>密码无法打开本机的离线副本（须为上次在本机登录该服务器时的密码）。</translation>
+    </message>
+    <message>
+        <source>The key for this desktop&apos;s copy could not be made.</source>
+        <translation>无法生成本机离线副本的密钥。</translation>
+    </message>
+    <message>
+        <source>This desktop&apos;s copy cannot be opened (%1).</source>
+        <translation>无法打开本机的离线副本（%1）。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::session::DraftBook</name>
     <message>
         <source>The draft could not be kept on this computer (%1); it stays in the reply box.</source>
@@ -495,6 +518,10 @@
     <message>
         <source>In team mode the audit log is re-anchored on the server (shopdesk-server).</source>
         <translation>团队模式下，审计日志在服务器上（shopdesk-server）重新锚定。</translation>
+    </message>
+    <message>
+        <source>ShopDesk is already open for %1 on %2 on this computer; switch to that window.</source>
+        <translation>本机已有 ShopDesk 以 %1 登录 %2，请切换到那个窗口。</translation>
     </message>
 </context>
 <context>
@@ -1465,8 +1492,8 @@
         <translation>密码已修改。</translation>
     </message>
     <message>
-        <source>Offline since %1: the server %2 cannot be reached. You see what arrived before; replies and changes wait until the link is back, nothing you typed is lost.</source>
-        <translation>自 %1 起离线：连不上服务器 %2。现在看到的是断线前收到的内容；回复和修改等连接恢复后再发，已输入的内容不会丢失。</translation>
+        <source>Offline since %1: the server %2 cannot be reached. You see what this desktop last read; a reply in a chat you hold waits for the link (up to 2 minutes), everything else needs the link. Nothing you typed is lost.</source>
+        <translation>%1 起离线：无法连接服务器 %2。您看到的是本机上次读取的内容；您接待中的会话里的回复会排队等待联网（最多 2 分钟），其他操作需要联网。您输入的内容不会丢失。</translation>
     </message>
 </context>
 <context>

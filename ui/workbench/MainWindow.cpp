@@ -175,6 +175,7 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
     m_followUps->reload();
     setPresence(0);
     updateStatus();
+    updateOffline(); // a desk started from its copy says so at once
 }
 
 MainWindow::~MainWindow() = default;
@@ -558,8 +559,9 @@ void MainWindow::updateOffline()
         m_offlineSince = m_context.session.clock().now();
     }
     m_offline->setText(
-        tr("Offline since %1: the server %2 cannot be reached. You see what arrived before; "
-           "replies and changes wait until the link is back, nothing you typed is lost.")
+        tr("Offline since %1: the server %2 cannot be reached. You see what this desktop last read; a reply in "
+           "a chat you hold waits for the link (up to 2 minutes), everything else needs the link. Nothing you "
+           "typed is lost.")
             .arg(format::shopTime(*m_offlineSince, QStringLiteral("HH:mm")), m_context.session.linkName()));
     m_offline->show();
 }

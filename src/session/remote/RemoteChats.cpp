@@ -66,7 +66,8 @@ QFuture<void> RemoteChats::refresh()
              m_mine = r ? Result<std::vector<ConversationSummary>>(
                               protocol::fromJsonArray<ConversationSummary>(*r, protocol::conversationFromJson))
                         : Result<std::vector<ConversationSummary>>(r.error());
-         }},
+         },
+         QStringLiteral("chats.mine")}, // one copy whatever `since` was
         {auth::Operation::QueueMonitor,
          QStringLiteral("queue.live"),
          {},
@@ -155,22 +156,48 @@ Result<std::vector<Message>> RemoteChats::timeline(ConversationId conversation)
         return it->second;
     }
     auto fetch = fetchTimeline(conversation);
-    if (RemoteSession::mayWait()) {
-        return RemoteSession::waitFor(fetch);
+    if (RemoteSession::mayWait() || fetch.isFinished()) {
+        return RemoteSession::waitFor(fetch); // (offline: answered at once)
     }
     return loading();
+}
+
+void RemoteChats::refreshTimelines()
+{
+    std::vector<qint64> ids;
+    for (const auto& [id, messages] : m_timelines) {
+        ids.push_back(id);
+    }
+    for (qint64 id : ids) {
+        (void)fetchTimeline(ConversationId(id));
+    }
 }
 
 QFuture<Result<std::vector<Message>>> RemoteChats::fetchTimeline(ConversationId conversation)
 {
     const qint64 id = conversation.value();
+    const QString copyKey = QStringLiteral("timeline:%1").arg(id);
+    if (m_s.link() != LinkState::Connected) {
+        if (auto kept = m_s.restored(copyKey)) {
+            // Started offline: the timeline as this desktop last read it.
+            Result<std::vector<Message>> messages = protocol::fromJsonArray<Message>(*kept, protocol::messageFromJson);
+            m_timelines.insert_or_assign(id, messages);
+            return QtFuture::makeReadyFuture(messages);
+        }
+    }
     return m_s
         .call(QStringLiteral("chats.messages"),
               {{QStringLiteral("conversation"), static_cast<double>(id)}, {QStringLiteral("limit"), 500}})
-        .then(&m_s, [this, id](Result<QJsonValue> r) {
+        .then(&m_s, [this, id, copyKey](Result<QJsonValue> r) {
             auto messages =
                 r ? Result<std::vector<Message>>(protocol::fromJsonArray<Message>(*r, protocol::messageFromJson))
                   : Result<std::vector<Message>>(r.error());
+            if (r) {
+                m_s.keepCopy(copyKey, auth::Operation::ChatRead, *r);
+            }
+            if (!r && m_s.link() != LinkState::Connected) {
+                return messages; // offline: said, not kept (read again once the link is back)
+            }
             m_timelines.insert_or_assign(id, messages);
             // Told like a store's write: the views of the conversation read again.
             if (m_mine) {

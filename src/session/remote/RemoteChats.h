@@ -51,6 +51,8 @@ public:
 
     /// Fetches the lists again (after a push, or at login); resolves when they are in.
     QFuture<void> refresh();
+    /// Every timeline kept is fetched again (the link is back: they may have changed meanwhile).
+    void refreshTimelines();
     /// A conversation's messages changed: its cached timeline is fetched again.
     void messagesChanged(const QString& platform, const QString& key);
     /// The status last set, sent again with every heartbeat (a silent desk counts as offline).

@@ -1,6 +1,7 @@
 #include "session/remote/RemoteSession.h"
 
 #include "core/AppPaths.h"
+#include "core/InstanceLock.h"
 #include "core/Logging.h"
 #include "protocol/Codec.h"
 #include "protocol/Protocol.h"
@@ -9,11 +10,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMetaMethod>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace shopdesk::session {
 
@@ -39,6 +42,34 @@ QString defaultKnownServers()
     return QDir(apppaths::dataDir()).filePath(QStringLiteral("known_servers.json"));
 }
 
+QString cacheDirOf(const ServerOptions& o)
+{
+    return o.cacheDir.isEmpty() ? QDir(apppaths::dataDir()).filePath(QStringLiteral("team")) : o.cacheDir;
+}
+
+QByteArray copyBytes(const QJsonValue& v)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("v"), v}}).toJson(QJsonDocument::Compact);
+}
+
+QJsonValue copyValue(const QByteArray& bytes)
+{
+    return QJsonDocument::fromJson(bytes).object().value(QStringLiteral("v"));
+}
+
+/// The copy opened on a worker (Argon2id work), answered on the caller's thread.
+QFuture<Result<std::shared_ptr<DeskCache>>> openCopy(const QString& path, const QString& password, bool offline,
+                                                     std::shared_ptr<DeskCache::Values> values)
+{
+    return QtConcurrent::run([path, password, offline, values]() -> Result<std::shared_ptr<DeskCache>> {
+        auto c = DeskCache::open(path, password, offline, values.get());
+        if (!c) {
+            return c.error();
+        }
+        return std::shared_ptr<DeskCache>(std::move(*c));
+    });
+}
+
 } // namespace
 
 // ---- RemoteShop ----------------------------------------------------------------------------
@@ -56,9 +87,50 @@ QFuture<Result<std::shared_ptr<ShopSession>>> RemoteShop::login(const ServerOpti
                                             options.plain, options.timeoutMs};
     auto link = std::make_shared<remote::LinkPtr>(remote::LinkPtr(new remote::RemoteLink(linkOptions)));
     remote::RemoteLink* raw = link->get();
-    raw->open().then(raw, [p, link, raw, options, name, password, trustNote](Result<QJsonObject> hello) {
+    const QString copyPath = DeskCache::pathFor(cacheDirOf(options), options.server, name);
+    std::shared_ptr<InstanceLock> instance;
+    if (options.keepCopy) {
+        // One desktop per account and server on this PC: two would write over each other's
+        // drafts and copy.
+        QDir().mkpath(cacheDirOf(options));
+        auto lock = InstanceLock::acquire(copyPath);
+        if (!lock) {
+            resolve<Out>(p, lock.error().code == ErrorCode::Invalid
+                                ? Error::invalid(QCoreApplication::translate(
+                                                     "shopdesk::session::RemoteSession",
+                                                     "ShopDesk is already open for %1 on %2 on this computer; "
+                                                     "switch to that window.")
+                                                     .arg(name, options.server))
+                                : lock.error());
+            return p->future();
+        }
+        instance = std::move(*lock);
+    }
+    raw->open().then(raw, [p, link, raw, options, name, password, trustNote, copyPath,
+                           instance](Result<QJsonObject> hello) {
         if (!hello) {
-            resolve<Out>(p, hello.error());
+            if (!options.keepCopy || hello.error().code != ErrorCode::Busy || !QFile::exists(copyPath)) {
+                resolve<Out>(p, hello.error());
+                return;
+            }
+            // The server cannot be reached: this desktop's copy, if the password opens it.
+            const Error unreachable = hello.error();
+            auto values = std::make_shared<DeskCache::Values>();
+            openCopy(copyPath, password, true, values)
+                .then(QCoreApplication::instance(),
+                      [p, options, values, unreachable, instance](Result<std::shared_ptr<DeskCache>> copy) {
+                          if (!copy) {
+                              resolve<Out>(p, copy.error().code == ErrorCode::NotAllowed ? copy.error() : unreachable);
+                              return;
+                          }
+                          auto session = RemoteSession::fromCopy(options, *copy, *values);
+                          if (!session) {
+                              resolve<Out>(p, unreachable);
+                              return;
+                          }
+                          session->m_instance = instance;
+                          resolve<Out>(p, std::shared_ptr<ShopSession>(session));
+                      });
             return;
         }
         if (trustNote) {
@@ -66,7 +138,7 @@ QFuture<Result<std::shared_ptr<ShopSession>>> RemoteShop::login(const ServerOpti
         }
         const QJsonObject helloObject = *hello;
         raw->call(QStringLiteral("login"), {{QStringLiteral("name"), name}, {QStringLiteral("password"), password}})
-            .then(raw, [p, link, options, helloObject](Result<QJsonValue> r) {
+            .then(raw, [p, link, options, helloObject, password, copyPath, instance](Result<QJsonValue> r) {
                 if (!r) {
                     resolve<Out>(p, r.error());
                     return;
@@ -76,6 +148,17 @@ QFuture<Result<std::shared_ptr<ShopSession>>> RemoteShop::login(const ServerOpti
                                                                o.value(QStringLiteral("token")).toString(), helloObject,
                                                                o.value(QStringLiteral("identity")).toObject());
                 RemoteSession* s = session.get();
+                s->m_instance = instance;
+                if (options.keepCopy) {
+                    // The key is made on a worker; what was read meanwhile is kept once it is in.
+                    openCopy(copyPath, password, false, nullptr).then(s, [s](Result<std::shared_ptr<DeskCache>> copy) {
+                        if (copy) {
+                            s->attachCopy(*copy);
+                        } else {
+                            emit s->problem(copy.error().message);
+                        }
+                    });
+                }
                 // Subscribed before the first fetch: nothing changed meanwhile is missed.
                 s->subscribe(-1).then(s, [p, session, s](Result<QJsonValue>) {
                     s->remoteTeam().refresh().then(
@@ -114,12 +197,14 @@ RemoteSession::RemoteSession(ServerOptions options, remote::LinkPtr link, QStrin
         m_shop.timeZone = zone;
     }
     setIdentity(identity);
-    m_chats.open(DraftBook::pathFor(m_options.cacheDir.isEmpty()
-                                        ? QDir(apppaths::dataDir()).filePath(QStringLiteral("team"))
-                                        : m_options.cacheDir,
-                                    m_options.server, m_shop.name, m_identity.id.value()),
+    m_hello = hello;
+    m_chats.open(DraftBook::pathFor(cacheDirOf(m_options), m_options.server, m_shop.name, m_identity.id.value()),
                  m_options.offlineLeaseMs > 0 ? m_options.offlineLeaseMs : protocol::kOfflineLeaseMs);
-    attach(m_remote.get());
+    if (m_remote) {
+        attach(m_remote.get());
+    } else {
+        m_link = LinkState::Disconnected; // started from the copy: the server is tried at once
+    }
     m_chatRefresh = new QTimer(this);
     m_chatRefresh->setSingleShot(true);
     m_chatRefresh->setInterval(100);
@@ -137,6 +222,63 @@ RemoteSession::RemoteSession(ServerOptions options, remote::LinkPtr link, QStrin
         }
     });
     m_heartbeat->start(20'000);
+}
+
+std::shared_ptr<RemoteSession> RemoteSession::fromCopy(const ServerOptions& options, std::shared_ptr<DeskCache> copy,
+                                                       const DeskCache::Values& values)
+{
+    auto it = values.find(QStringLiteral("session"));
+    if (it == values.end()) {
+        return nullptr;
+    }
+    const QJsonObject kept = copyValue(it->second).toObject();
+    auto s = std::make_shared<RemoteSession>(options, nullptr, kept.value(QStringLiteral("token")).toString(),
+                                             kept.value(QStringLiteral("hello")).toObject(),
+                                             kept.value(QStringLiteral("identity")).toObject());
+    s->m_restored = values;
+    s->m_copy = std::move(copy);
+    if (auto seq = s->restored(QStringLiteral("seq"))) {
+        s->m_lastSeq = static_cast<qint64>(seq->toDouble());
+    }
+    // Every desk reads what the copy has; the server is tried at once, then every few seconds.
+    RemoteSession::waitDone(s->refreshAll());
+    QTimer::singleShot(0, s.get(), &RemoteSession::reconnect);
+    return s;
+}
+
+void RemoteSession::attachCopy(std::shared_ptr<DeskCache> copy)
+{
+    m_copy = std::move(copy);
+    keepSessionCopy();
+    // What was read before the key was made, kept now.
+    refreshAll();
+}
+
+void RemoteSession::keepSessionCopy()
+{
+    if (m_copy && !m_ended) {
+        m_copy->put(QStringLiteral("session"), DeskCache::kAnyone,
+                    copyBytes(QJsonObject{{QStringLiteral("token"), m_token},
+                                          {QStringLiteral("hello"), m_hello},
+                                          {QStringLiteral("identity"), m_identityWire}}));
+    }
+}
+
+void RemoteSession::keepCopy(const QString& key, auth::Operation operation, const QJsonValue& value)
+{
+    if (m_copy && !m_ended) {
+        m_copy->put(key, static_cast<int>(operation), copyBytes(value));
+        m_copy->put(QStringLiteral("seq"), DeskCache::kAnyone, copyBytes(static_cast<double>(m_lastSeq)));
+    }
+}
+
+std::optional<QJsonValue> RemoteSession::restored(const QString& key) const
+{
+    auto it = m_restored.find(key);
+    if (it == m_restored.end()) {
+        return std::nullopt;
+    }
+    return copyValue(it->second);
 }
 
 bool RemoteSession::mayWait()
@@ -178,11 +320,24 @@ QFuture<void> RemoteSession::fetchAll(std::vector<Fetch> fetches)
             f.keep(Error::notAllowed(auth::missingPermission(m_identity.fullName(), f.operation)));
             continue;
         }
+        const QString key = f.copyKey.isEmpty()
+                                ? f.op + QString::fromUtf8(QJsonDocument(f.args).toJson(QJsonDocument::Compact))
+                                : f.copyKey;
+        if (m_link != LinkState::Connected) {
+            if (auto kept = restored(key)) {
+                f.keep(*kept); // started from the copy: what was read last time
+                continue;
+            }
+        }
         ++*left;
-        call(f.op, f.args).then(this, [keep = std::move(f.keep), one](Result<QJsonValue> r) {
-            keep(r);
-            one();
-        });
+        call(f.op, f.args)
+            .then(this, [this, keep = std::move(f.keep), one, key, operation = f.operation](Result<QJsonValue> r) {
+                if (r) {
+                    keepCopy(key, operation, *r);
+                }
+                keep(r);
+                one();
+            });
     }
     one();
     return p->future();
@@ -221,6 +376,7 @@ void RemoteSession::attach(remote::RemoteLink* link)
 
 void RemoteSession::setIdentity(const QJsonObject& wire)
 {
+    m_identityWire = wire;
     const protocol::IdentityWire w = protocol::identityFromJson(wire);
     Identity i;
     i.id = AccountId(w.accountId);
@@ -275,7 +431,7 @@ QFuture<Result<QJsonValue>> RemoteSession::subscribe(qint64 after)
 void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
 {
     if (kind == u"ended") {
-        end(body.value(QStringLiteral("reason")).toString());
+        end(body.value(QStringLiteral("reason")).toString(), true);
         return;
     }
     if (kind == u"identity") {
@@ -283,8 +439,12 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         setIdentity(body.value(QStringLiteral("identity")).toObject());
         if (!(before == m_identity)) {
             // The controls are mirrored at once; what may be read changed with it: what is kept
-            // is forgotten and fetched again as it is read.
+            // is forgotten and fetched again as it is read, and the copy forgets it too.
             m_orders.clear();
+            if (m_copy) {
+                m_copy->purge([this](int operation) { return may(static_cast<auth::Operation>(operation)); });
+            }
+            keepSessionCopy();
             emit authorityChanged();
             refreshAll().then(this, [this] {
                 emit teamChanged();
@@ -398,7 +558,7 @@ void RemoteSession::reconnect()
             .then(this, [this, fresh, retry](Result<QJsonValue> r) {
                 if (!r) {
                     if (r.error().code == ErrorCode::SessionEnded) {
-                        end(r.error().message);
+                        end(r.error().message, true);
                     } else {
                         retry();
                     }
@@ -414,8 +574,12 @@ void RemoteSession::reconnect()
                 const qint64 after = m_lastSeq;
                 subscribe(after).then(this, [this](Result<QJsonValue>) {
                     refreshAll().then(this, [this] {
+                        m_restored.clear(); // the server's view from here on
+                        keepSessionCopy();
+                        m_chats.refreshTimelines();
                         emit authorityChanged();
                         emit teamChanged();
+                        emit stored({}, {}, {});
                         // Caught up: what was written offline goes now (the server checks it as now).
                         m_chats.outbox().flush();
                     });
@@ -424,17 +588,27 @@ void RemoteSession::reconnect()
     });
 }
 
-void RemoteSession::end(const QString& reason)
+void RemoteSession::end(const QString& reason, bool revoked)
 {
     if (m_ended) {
         return;
     }
+    m_chats.outbox().giveBack(reason);
     m_ended = true;
     m_endReason = reason;
     m_link = LinkState::Disconnected;
     m_heartbeat->stop();
-    m_chats.outbox().giveBack(reason);
-    m_remote->close();
+    if (revoked && m_copy) {
+        // The account may read nothing any more: neither may this desktop's copy of it.
+        const QString path = m_copy->path();
+        m_copy.reset();
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile::remove(path + suffix);
+        }
+    }
+    if (m_remote) {
+        m_remote->close();
+    }
     emit linkChanged();
     emit sessionEnded(reason);
 }
@@ -443,11 +617,20 @@ QFuture<Status> RemoteSession::changePassword(const QString& current, const QStr
 {
     return call(QStringLiteral("password.change"),
                 {{QStringLiteral("current"), current}, {QStringLiteral("next"), next}}, true)
-        .then(this, [this](Result<QJsonValue> r) -> Status {
+        .then(this, [this, next](Result<QJsonValue> r) -> Status {
             if (!r) {
                 return r.error();
             }
             m_identity.mustChangePassword = false;
+            if (m_copy) {
+                // The copy is sealed with the password: a new one under the new password.
+                m_copy->flush();
+                openCopy(m_copy->path(), next, false, nullptr).then(this, [this](Result<std::shared_ptr<DeskCache>> c) {
+                    if (c) {
+                        attachCopy(*c);
+                    }
+                });
+            }
             return {};
         });
 }

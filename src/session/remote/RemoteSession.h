@@ -5,6 +5,7 @@
 #include "session/RemoteShop.h"
 #include "session/ShopSession.h"
 #include "session/Team.h"
+#include "session/remote/DeskCache.h"
 #include "session/remote/RemoteChats.h"
 #include "session/remote/RemoteOrders.h"
 #include "session/remote/RemotePhrases.h"
@@ -20,6 +21,10 @@
 #include <set>
 
 class QTimer;
+
+namespace shopdesk {
+class InstanceLock;
+}
 
 namespace shopdesk::session {
 
@@ -95,6 +100,7 @@ private:
 /// from the last change seen; the session ends when the server says so.
 class RemoteSession final : public ShopSession {
     Q_OBJECT
+    friend class RemoteShop; ///< hands a desktop's instance lock over
 public:
     RemoteSession(ServerOptions options, remote::LinkPtr link, QString token, const QJsonObject& hello,
                   const QJsonObject& identity);
@@ -144,9 +150,26 @@ public:
         QString op;
         QJsonObject args;
         std::function<void(const Result<QJsonValue>&)> keep;
+        /// Its key in this desktop's copy ("": the op and its arguments).
+        QString copyKey = {};
     };
     /// Asks every fetch at once; resolves when each has kept its answer.
     QFuture<void> fetchAll(std::vector<Fetch> fetches);
+
+    /// Starts from this desktop's copy while the server cannot be reached: what the account
+    /// last read, its identity as last pushed; it keeps trying the server and resumes there.
+    static std::shared_ptr<RemoteSession> fromCopy(const ServerOptions& options, std::shared_ptr<DeskCache> copy,
+                                                   const DeskCache::Values& values);
+    /// The copy this desktop keeps, once its key is made (after the login, off this thread).
+    void attachCopy(std::shared_ptr<DeskCache> copy);
+    DeskCache* copy() const { return m_copy.get(); }
+    /// Keeps an answer in the copy under the operation it was read with (nothing without one).
+    void keepCopy(const QString& key, auth::Operation operation, const QJsonValue& value);
+    /// The copy's answer for `key`, while the session started from the copy has not reached the
+    /// server yet.
+    std::optional<QJsonValue> restored(const QString& key) const;
+    /// True while the session runs on the copy only (started offline, not yet caught up).
+    bool fromCopyOnly() const { return !m_restored.empty(); }
 
     /// A desktop (a QGuiApplication) must never wait on the network; a command-line program may.
     static bool mayWait();
@@ -179,13 +202,21 @@ private:
     void onPush(const QString& kind, const QJsonObject& body);
     void onDropped(const QString& why);
     void reconnect();
-    void end(const QString& reason);
+    /// `revoked`: the server ended it (disabled, deleted, password changed): the copy goes too.
+    void end(const QString& reason, bool revoked = false);
     void setIdentity(const QJsonObject& wire);
     void refreshChats();
+    /// The session itself in the copy: the token to resume with, the server's hello, the identity.
+    void keepSessionCopy();
 
     ServerOptions m_options;
     remote::LinkPtr m_remote;
     QString m_token;
+    QJsonObject m_hello;
+    QJsonObject m_identityWire; ///< the identity as the server last sent it
+    std::shared_ptr<DeskCache> m_copy;
+    std::shared_ptr<InstanceLock> m_instance; ///< a desktop's: one per account and server on this PC
+    DeskCache::Values m_restored;             ///< a start from the copy: its answers until the server is reached
     SystemClock m_clock;
     Identity m_identity;
     ShopInfo m_shop;
