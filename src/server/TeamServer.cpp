@@ -1,6 +1,7 @@
 #include "server/TeamServer.h"
 
 #include "core/Logging.h"
+#include "crypto/PasswordHasher.h"
 #include "pg/PgConnection.h"
 #include "pg/PgStore.h"
 #include "server/ServerBackend.h"
@@ -16,6 +17,7 @@
 #include <QSslKey>
 #include <QTimer>
 #include <QWebSocketServer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace shopdesk::server {
 
@@ -37,6 +39,8 @@ TeamServer::TeamServer(ServerBackend& backend, Options options, QObject* parent)
     , m_sessions(backend.store())
     , m_chats(backend.store())
 {
+    // Each check holds Argon2's memory (19 MiB): two at a time, the rest wait their turn.
+    m_logins.setMaxThreadCount(2);
     registerOps();
     registerChatOps();
     registerOrderOps();
@@ -44,6 +48,7 @@ TeamServer::TeamServer(ServerBackend& backend, Options options, QObject* parent)
 
 TeamServer::~TeamServer()
 {
+    m_logins.waitForDone();
     for (auto& [socket, client] : m_clients) {
         socket->disconnect(this);
         socket->abort();
@@ -190,7 +195,8 @@ void TeamServer::handle(Client& c, const protocol::Request& r)
             return;
         }
     } else if (r.op == u"login") {
-        answer = login(c, r);
+        login(c, r);
+        return;
     } else if (r.op == u"resume") {
         answer = resume(c, r);
     } else if (!c.authenticated()) {
@@ -295,24 +301,44 @@ Result<QJsonValue> TeamServer::hello(Client& c, const protocol::Request& r)
                                   {QStringLiteral("capabilities"), QString::fromStdString(served.to_string())}});
 }
 
-Result<QJsonValue> TeamServer::login(Client& c, const protocol::Request& r)
+void TeamServer::login(Client& c, const protocol::Request& r)
 {
     const QString name = r.args.value(QStringLiteral("name")).toString();
     const QString password = r.args.value(QStringLiteral("password")).toString();
     if (name.isEmpty()) {
-        return Error::usage(QStringLiteral("login needs a name and a password."));
+        send(c, protocol::encodeAnswer(r.id, Error::usage(QStringLiteral("login needs a name and a password."))));
+        return;
     }
-    auto actor = m_backend.accounts().login(name, password);
-    if (!actor) {
-        return actor.error();
+    auto attempt = m_backend.accounts().beginLogin(name);
+    if (!attempt) {
+        send(c, protocol::encodeAnswer(r.id, attempt.error()));
+        return;
     }
-    auto token = m_sessions.create(actor->id, actor->epoch, m_backend.clock().now());
+    const crypto::PasswordHasher& hasher = m_backend.accounts().hasher();
+    QtConcurrent::run(&m_logins, [&hasher, hash = attempt->hash, password] {
+        return hasher.verify(hash, password);
+    }).then(this, [this, socket = c.socket, id = r.id, attempt = std::move(*attempt), password](bool matched) {
+        // Counted even when the connection went meanwhile: hanging up is no way around the lockout.
+        auto actor = m_backend.accounts().finishLogin(attempt, password, matched);
+        auto it = m_clients.find(socket);
+        if (it == m_clients.end() || it->second->closing) {
+            return;
+        }
+        Client& client = *it->second;
+        send(client,
+             protocol::encodeAnswer(id, actor ? established(client, *actor) : Result<QJsonValue>(actor.error())));
+    });
+}
+
+Result<QJsonValue> TeamServer::established(Client& c, const auth::Actor& actor)
+{
+    auto token = m_sessions.create(actor.id, actor.epoch, m_backend.clock().now());
     if (!token) {
         return token.error();
     }
     c.tokenHash = SessionStore::hashOf(*token);
-    c.account = actor->id;
-    c.epoch = actor->epoch;
+    c.account = actor.id;
+    c.epoch = actor.epoch;
     auto identity = identityFor(c);
     if (!identity) {
         return identity.error();

@@ -10,6 +10,7 @@
 #include <QFuture>
 #include <QHostAddress>
 #include <QObject>
+#include <QThreadPool>
 
 #include <chrono>
 #include <deque>
@@ -88,7 +89,11 @@ private:
     void send(Client& c, const QByteArray& frame);
     void handle(Client& c, const protocol::Request& r);
     Result<QJsonValue> hello(Client& c, const protocol::Request& r);
-    Result<QJsonValue> login(Client& c, const protocol::Request& r);
+    /// The password's Argon2 check runs on a worker (m_logins): the server goes on serving the
+    /// other desks meanwhile; the answer goes to the connection if it is still there.
+    void login(Client& c, const protocol::Request& r);
+    /// The session a login made: its token, and the identity for the mirror.
+    Result<QJsonValue> established(Client& c, const auth::Actor& actor);
     Result<QJsonValue> resume(Client& c, const protocol::Request& r);
     Result<QJsonValue> subscribe(Client& c, const protocol::Request& r);
     /// The actor for a request on `c`, from the account's state now; ends the connection's
@@ -128,6 +133,8 @@ private:
     QTimer* m_poll = nullptr;
     qint64 m_fanned = 0;
     Counters m_counters;
+    /// Password checks (last: its threads are done before anything they answer to goes).
+    QThreadPool m_logins;
 };
 
 } // namespace shopdesk::server

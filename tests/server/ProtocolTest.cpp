@@ -201,5 +201,36 @@ TEST_F(Protocol, TokensExpireWhenIdleAndEndWhenRevoked)
     EXPECT_TRUE(RawClient::message(expired).contains(u"30 minutes")) << RawClient::message(expired).toStdString();
 }
 
+/// A server whose password checks cost what a real one's do, and more.
+class SlowLogins : public TeamFixture {
+protected:
+    crypto::PasswordHasher::Params passwordParams() const override { return {4, 64 * 1024 * 1024}; }
+};
+
+TEST_F(SlowLogins, TheServerServesOtherDesksWhilePasswordsAreChecked)
+{
+    RawClient other(server->port());
+    ownerLogin(other);
+    std::vector<std::unique_ptr<RawClient>> arriving;
+    for (int i = 0; i < 3; ++i) {
+        auto c = std::make_unique<RawClient>(server->port());
+        ASSERT_TRUE(c->request(1, QStringLiteral("hello")).value(QStringLiteral("ok")).toBool());
+        c->send(QStringLiteral(R"({"v":1,"id":2,"op":"login","args":{"name":"店长","password":"%1"}})")
+                    .arg(kOwnerPassword));
+        arriving.push_back(std::move(c));
+    }
+    // Three logins are being checked (two at a time); a desk already in is answered meanwhile.
+    const QJsonObject pong = other.request(3, QStringLiteral("ping"));
+    EXPECT_TRUE(pong.value(QStringLiteral("ok")).toBool()) << RawClient::message(pong).toStdString();
+    const auto unanswered =
+        std::count_if(arriving.begin(), arriving.end(), [](const auto& c) { return c->frames.empty(); });
+    EXPECT_GE(unanswered, 1) << "the ping waited for every password check";
+    for (auto& c : arriving) {
+        const QJsonObject in = c->next(20000);
+        EXPECT_TRUE(in.value(QStringLiteral("ok")).toBool()) << RawClient::message(in).toStdString();
+        EXPECT_FALSE(in.value(QStringLiteral("result")).toObject().value(QStringLiteral("token")).toString().isEmpty());
+    }
+}
+
 } // namespace
 } // namespace shopdesk::test

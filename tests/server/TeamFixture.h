@@ -5,6 +5,7 @@
 // PostgreSQL the tests fail (never skip).
 
 #include "core/Clock.h"
+#include "crypto/PasswordHasher.h"
 #include "pg/PgConnection.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
@@ -80,7 +81,7 @@ protected:
         options.pgUrl = url;
         options.dataDir = dir.path();
         options.clock = &clock;
-        options.passwordParams = {1, 8 * 1024};
+        options.passwordParams = passwordParams();
         options.migrate = true;
         auto b = server::ServerBackend::open(options);
         ASSERT_TRUE(b) << b.error().message.toStdString();
@@ -91,6 +92,8 @@ protected:
         ASSERT_TRUE(st.ok()) << st.error().message.toStdString();
         startServer();
     }
+    /// The server's Argon2 cost (cheap: the tests log in often).
+    virtual crypto::PasswordHasher::Params passwordParams() const { return {1, 8 * 1024}; }
     void TearDown() override
     {
         server.reset();

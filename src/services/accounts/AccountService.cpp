@@ -174,21 +174,56 @@ Status AccountService::countFailure(const AccountRecord* record, const QString& 
 
 Result<auth::Actor> AccountService::login(const QString& name, const QString& password)
 {
-    const Timestamp now = m_clock.now();
+    auto attempt = beginLogin(name);
+    if (!attempt) {
+        return attempt.error();
+    }
+    return finishLogin(*attempt, password, m_hasher.verify(attempt->hash, password));
+}
+
+Result<AccountService::LoginAttempt> AccountService::beginLogin(const QString& name)
+{
     auto shortNameResult = shortName(name);
     Result<std::optional<AccountRecord>> found =
         shortNameResult ? m_accounts.find(*shortNameResult) : Result<std::optional<AccountRecord>>(std::nullopt);
     if (!found) {
         return found.error();
     }
-    const bool known = *found && !(*found)->account.isDeleted();
-    const AccountRecord* record = known ? &**found : nullptr;
-    // The same Argon2 work whatever the name: the answer's timing says nothing about which exist.
-    // (The decoy is made on the first login of any name, so that one costs the same either way.)
-    const QByteArray& decoy = decoyHash();
-    const bool passwordOk = m_hasher.verify(known ? record->passwordHash : decoy, password) && known;
-    if (!passwordOk) {
-        if (Status st = countFailure(record, name, "login.failed"); !st) {
+    LoginAttempt attempt;
+    attempt.typed = name;
+    if (*found && !(*found)->account.isDeleted()) {
+        attempt.record = std::move(*found);
+        attempt.hash = attempt.record->passwordHash;
+    } else {
+        // The same Argon2 work whatever the name: the answer's timing says nothing about which
+        // exist. (The decoy is made on the first login of any name, so that one costs the same.)
+        attempt.hash = decoyHash();
+    }
+    return attempt;
+}
+
+Result<auth::Actor> AccountService::finishLogin(const LoginAttempt& attempt, const QString& password,
+                                                bool passwordMatched)
+{
+    const Timestamp now = m_clock.now();
+    const AccountRecord* record = attempt.record ? &*attempt.record : nullptr;
+    std::optional<AccountRecord> current;
+    if (passwordMatched && record) {
+        // Read again: the checks below go by the account as it is now (locked, disabled or its
+        // password changed while the hash was being checked), not as it was.
+        auto again = m_accounts.find(record->account.name);
+        if (!again) {
+            return again.error();
+        }
+        current = std::move(*again);
+        if (!current || current->account.isDeleted() || current->passwordHash != attempt.hash) {
+            passwordMatched = false;
+        } else {
+            record = &*current;
+        }
+    }
+    if (!passwordMatched || !record) {
+        if (Status st = countFailure(record, attempt.typed, "login.failed"); !st) {
             return st.error();
         }
         return Error::notAllowed(wrongCredentials());

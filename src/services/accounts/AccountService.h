@@ -29,6 +29,17 @@ public:
     /// Argon2 work; a disabled or locked account is named only to whoever typed its password. The
     /// actor may have to change its password first (Actor::mustChangePassword).
     Result<auth::Actor> login(const QString& name, const QString& password);
+    /// A login in two halves, so that the Argon2 work may run on another thread (a server serving
+    /// many desks): the stored hash to check the password against (a decoy's for an unknown name),
+    /// then the outcome once it is known whether the password matched. login() is both in turn.
+    struct LoginAttempt {
+        QString typed;
+        std::optional<AccountRecord> record; ///< a live account of that name
+        QByteArray hash;
+    };
+    Result<LoginAttempt> beginLogin(const QString& name);
+    Result<auth::Actor> finishLogin(const LoginAttempt& attempt, const QString& password, bool passwordMatched);
+    const crypto::PasswordHasher& hasher() const { return m_hasher; }
     /// The account's authority now, for a session that logged in at `epoch`: SessionEnded (with the
     /// reason) when it was deleted, disabled, locked or its password changed since.
     /// `account`, when given, receives the account as read (its group and limit, for the mirror).
