@@ -2,13 +2,12 @@
 
 #include "cli/Args.h"
 #include "core/Result.h"
+#include "core/WaitFor.h"
 #include "session/LocalShop.h"
 #include "session/RemoteShop.h"
 #include "session/ShopSession.h"
 
-#include <QEventLoop>
 #include <QFuture>
-#include <QFutureWatcher>
 #include <QIODevice>
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -75,22 +74,12 @@ public:
     int fail(const Status& status) { return fail(status.error()); }
     void printJson(const JsonWriter& object);
 
-    /// The outcome of an action (the command waits for it).
+    /// The outcome of an action (the command waits for it, running the event loop: the session
+    /// continues some work on this thread, as the workbench's does).
     template <typename T>
     static T wait(QFuture<T> future)
     {
-        // The session continues some work on this thread (as the workbench's does): run the event
-        // loop while waiting instead of blocking it.
-        if (!future.isFinished()) {
-            QEventLoop loop;
-            QFutureWatcher<T> watcher;
-            QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-            watcher.setFuture(future);
-            if (!future.isFinished()) {
-                loop.exec();
-            }
-        }
-        return future.result();
+        return waitFor(std::move(future));
     }
 
 private:

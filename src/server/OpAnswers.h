@@ -4,6 +4,7 @@
 
 #include <QFuture>
 #include <QJsonValue>
+#include <QObject>
 
 namespace shopdesk::server {
 
@@ -28,6 +29,17 @@ inline Result<QJsonValue> statusAnswer(const Status& st)
 inline Error notRouting()
 {
     return Error::busy(QStringLiteral("This server does not run the shop's platform connection."));
+}
+
+/// An action through one of the router's services (`service` null: this instance does not route
+/// the shop), answered `true` or the error; continued on `context`'s thread.
+template <typename Service, typename Run>
+QFuture<Result<QJsonValue>> throughRouter(QObject* context, Service* service, Run&& run)
+{
+    if (!service) {
+        return readyAnswer(notRouting());
+    }
+    return run(*service).then(context, [](const Status& st) { return statusAnswer(st); });
 }
 
 } // namespace shopdesk::server

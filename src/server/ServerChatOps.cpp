@@ -163,11 +163,8 @@ void TeamServer::registerChatOps()
                        std::function<QFuture<Status>(ChatService&, const Request&, const auth::Actor&)> run) {
         m_ops[QString::fromLatin1(name)] =
             Op{Handler(), true, [this, run](Client&, const Request& r, const auth::Actor& a) {
-                   ChatService* service = m_router ? m_router->chat() : nullptr;
-                   if (!service) {
-                       return readyAnswer(notRouting());
-                   }
-                   return run(*service, r, a).then(this, [](const Status& st) { return statusAnswer(st); });
+                   return throughRouter(this, m_router ? m_router->chat() : nullptr,
+                                        [&](ChatService& s) { return run(s, r, a); });
                }};
     };
     auto text = [](const Request& r, const char* key) { return r.args.value(QLatin1String(key)).toString(); };

@@ -85,11 +85,8 @@ void TeamServer::registerOrderOps()
                          std::function<QFuture<Status>(OrderActionService&, const Request&, const auth::Actor&)> run) {
         m_ops[QString::fromLatin1(name)] =
             Op{Handler(), true, [this, run](Client&, const Request& r, const auth::Actor& a) {
-                   OrderActionService* actions = m_router ? m_router->orderActions() : nullptr;
-                   if (!actions) {
-                       return readyAnswer(notRouting());
-                   }
-                   return run(*actions, r, a).then(this, [](const Status& st) { return statusAnswer(st); });
+                   return throughRouter(this, m_router ? m_router->orderActions() : nullptr,
+                                        [&](OrderActionService& s) { return run(s, r, a); });
                }};
     };
     action("orders.remark", [](OrderActionService& s, const Request& r, const auth::Actor& a) {

@@ -1,13 +1,12 @@
 #include "app/TeamDesktop.h"
 
 #include "core/Logging.h"
+#include "core/WaitFor.h"
 #include "login/LoginDialog.h"
 #include "session/Chats.h"
 #include "workbench/MainWindow.h"
 #include "workbench/Screenshot.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QMessageBox>
 
 #include <cstdio>
@@ -22,15 +21,7 @@ constexpr int kLogInAgain = 0x5D;
 Result<std::shared_ptr<session::ShopSession>> loginAs(const session::ServerOptions& server, const QString& account,
                                                       QString* trustNote)
 {
-    auto future = session::RemoteShop::login(server, account, qEnvironmentVariable("SHOPDESK_PASSWORD"), trustNote);
-    QEventLoop loop;
-    QFutureWatcher<Result<std::shared_ptr<session::ShopSession>>> watcher;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(future);
-    if (!future.isFinished()) {
-        loop.exec();
-    }
-    return future.result();
+    return waitFor(session::RemoteShop::login(server, account, qEnvironmentVariable("SHOPDESK_PASSWORD"), trustNote));
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/WaitFor.h"
 #include "remote/RemoteLink.h"
 #include "session/AuditTrail.h"
 #include "session/RemoteShop.h"
@@ -11,8 +12,6 @@
 #include "session/remote/RemotePhrases.h"
 #include "session/remote/RemoteUnserved.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonObject>
 #include <QPointer>
 
@@ -173,23 +172,11 @@ public:
 
     /// A desktop (a QGuiApplication) must never wait on the network; a command-line program may.
     static bool mayWait();
-    static void waitDone(QFuture<void> future)
-    {
-        if (!future.isFinished()) {
-            QEventLoop loop;
-            QFutureWatcher<void> watcher;
-            QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-            watcher.setFuture(future);
-            if (!future.isFinished()) {
-                loop.exec();
-            }
-        }
-    }
+    static void waitDone(QFuture<void> future) { shopdesk::waitDone(std::move(future)); }
     template <typename T>
     static T waitFor(QFuture<T> future)
     {
-        waitDone(QFuture<void>(future));
-        return future.result();
+        return shopdesk::waitFor(std::move(future));
     }
 
 protected:
