@@ -86,7 +86,12 @@ if [[ -n "$shots" ]]; then
     desk 小美 "$agent_pw" --screenshot "$shots/team-agent-zh.png" --show buyer --after 12 &
     agent=$!
     wait "$sup" "$agent"
-    echo "team-demo: screenshots in $shots (team-supervisor-zh.png, team-agent-zh.png)"
+    # The server goes away; 小美 starts her desktop again: it opens this PC's copy, under the banner.
+    kill "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+    desk 小美 "$agent_pw" --screenshot "$shots/team-agent-offline-zh.png" --show buyer --after 4
+    echo "team-demo: screenshots in $shots (team-supervisor-zh.png, team-agent-zh.png, team-agent-offline-zh.png)"
 else
     desk 主管老李 "$super_pw" &
     sup=$!

@@ -247,7 +247,8 @@ TEST_F(OfflineReplies, ADeskStartedWhileTheServerIsDownReadsItsCopyAndResumesThe
     const session::ServerOptions down = serverOptions();
     server.reset(); // and the server goes down
 
-    // The file alone reads nothing: every value is sealed.
+    // The copy is this PC account's only, and the file alone reads nothing: every value is sealed.
+    EXPECT_EQ(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), 0);
     for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
         QFile f(path + suffix);
         if (f.open(QIODevice::ReadOnly)) {

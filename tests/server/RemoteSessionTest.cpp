@@ -225,6 +225,8 @@ TEST_F(RemoteSession, ADraftSurvivesARestartOfTheDesktopAndStaysItsAccounts)
     const QString path = session::DraftBook::pathFor(serverOptions().cacheDir, serverOptions().server,
                                                      third->shop().name, third->me().id.value());
     third.reset();
+    EXPECT_EQ(QFileInfo(path).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), 0)
+        << "drafts are this PC account's only";
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write("{not json");

@@ -126,7 +126,7 @@ MainWindow::MainWindow(WorkbenchContext& context, QWidget* parent)
         m_list->model()->markRead(id, upTo);
         m_tabs->setUnread(id, 0);
     });
-    connect(m_tabs, &ChatTabs::actionFailed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(m_tabs, &ChatTabs::actionFailed, this, [this](const QString& m) { say(m, 8000); });
     connect(m_followUps, &FollowUpPanel::openBuyer, this,
             [this](const QString& platform, const QString& buyer) { openBuyer(platform, buyer); });
     connect(m_followUps, &FollowUpPanel::remind, this, [this](const FollowUp& f) {
@@ -251,7 +251,7 @@ void MainWindow::buildMenus()
         a->setChecked(gates::language() == code);
         connect(a, &QAction::triggered, this, [this, code = code] {
             QSettings().setValue(QStringLiteral("ui/language"), code);
-            statusBar()->showMessage(tr("The language changes when ShopDesk starts again."), 8000);
+            say(tr("The language changes when ShopDesk starts again."), 8000);
         });
     }
     settings->addSeparator();
@@ -292,16 +292,37 @@ void MainWindow::showFollowUps()
     m_left->setCurrentWidget(m_followUps);
 }
 
+void MainWindow::say(const QString& message, int ms)
+{
+    // A status bar message given before the window is shown would be drawn over the state line
+    // (Qt hides its widgets only when visible): said once the window is up.
+    if (!isVisible()) {
+        m_unsaid = {message, ms};
+        return;
+    }
+    statusBar()->showMessage(message, ms);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_unsaid) {
+        const auto [message, ms] = *m_unsaid;
+        m_unsaid.reset();
+        QTimer::singleShot(0, this, [this, message, ms] { say(message, ms); });
+    }
+}
+
 void MainWindow::setPresence(int index)
 {
     const auto presence = static_cast<platform::AgentPresence>(m_presence->itemData(index).toInt());
     updateTitle();
     m_context.session.chats().setPresence(presence).then(this, [this, index](Status st) {
         if (!st) {
-            statusBar()->showMessage(tr("Status not changed: %1").arg(st.error().message), 8000);
+            say(tr("Status not changed: %1").arg(st.error().message), 8000);
             return;
         }
-        statusBar()->showMessage(tr("You are now %1.").arg(m_presence->itemText(index)), 8000);
+        say(tr("You are now %1.").arg(m_presence->itemText(index)), 8000);
         // Back to the chat: the next keystrokes are a reply, not another status change.
         if (ChatView* v = m_tabs->current()) {
             v->composer()->setFocus(Qt::OtherFocusReason);
@@ -358,7 +379,7 @@ ChatView* MainWindow::openBuyer(const QString& platform, const QString& buyer)
 {
     auto s = m_context.session.chats().ofBuyer(platform, buyer);
     if (!s || !*s) {
-        statusBar()->showMessage(tr("No conversation with %1 is stored yet.").arg(buyer), 6000);
+        say(tr("No conversation with %1 is stored yet.").arg(buyer), 6000);
         return nullptr;
     }
     return m_tabs->open(**s);
@@ -368,7 +389,7 @@ ChatView* MainWindow::openConversation(const QString& platform, const QString& k
 {
     auto s = m_context.session.chats().conversation(platform, key);
     if (!s || !*s) {
-        statusBar()->showMessage(tr("That conversation is no longer stored."), 6000);
+        say(tr("That conversation is no longer stored."), 6000);
         return nullptr;
     }
     return m_tabs->open(**s);
@@ -397,7 +418,7 @@ void MainWindow::openMessageManager()
 {
     ChatView* v = m_tabs->current();
     if (!v) {
-        statusBar()->showMessage(tr("Open a buyer's chat first."), 4000);
+        say(tr("Open a buyer's chat first."), 4000);
         return;
     }
     const ConversationSummary conversation = v->conversation();
@@ -473,7 +494,7 @@ void MainWindow::handOverAndLeave(Leaving how)
     auto failed = std::make_shared<QStringList>();
     if (*left == 0 || group.isEmpty()) {
         if (group.isEmpty()) {
-            statusBar()->showMessage(tr("You are in no group: your buyers stay with you."), 8000);
+            say(tr("You are in no group: your buyers stay with you."), 8000);
         }
         finishLeaving(how);
         return;
@@ -488,8 +509,7 @@ void MainWindow::handOverAndLeave(Leaving how)
                 if (--*left == 0) {
                     if (!failed->isEmpty()) {
                         // Said, and the window stays: nobody is left without an agent unknowingly.
-                        statusBar()->showMessage(
-                            tr("Not handed over: %1. They stay with you.").arg(failed->join(QStringLiteral(", "))),
+                        say(tr("Not handed over: %1. They stay with you.").arg(failed->join(QStringLiteral(", "))),
                             15000);
                         return;
                     }
@@ -533,7 +553,7 @@ void MainWindow::changeMyPassword()
         return m_context.session.changePassword(current->text(), next->text());
     });
     if (dialog.exec() == QDialog::Accepted) {
-        statusBar()->showMessage(tr("Your password was changed."), 8000);
+        say(tr("Your password was changed."), 8000);
     }
 }
 

@@ -88,6 +88,7 @@ protected:
     void changeEvent(QEvent* event) override;
     /// With buyers on this desk, closing asks first (see leave()).
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 signals:
@@ -99,6 +100,9 @@ private:
 
     void updateStatus();
     void updateOffline();
+    /// A passing message in the status bar (for `ms`).
+    void say(const QString& message, int ms);
+    std::optional<std::pair<QString, int>> m_unsaid; ///< said before the window was shown
     /// "ShopDesk — shop — 小美 (在线)": one's own status is always in sight.
     void updateTitle();
     void buildMenus();

@@ -106,7 +106,9 @@ QFuture<Status> DraftBook::set(const QString& platform, const QString& buyer, co
     return QtConcurrent::run(&m_writer, [path, bytes]() -> Status {
         QDir().mkpath(QFileInfo(path).absolutePath());
         QSaveFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) < 0 || !f.commit()) {
+        // What an agent typed to buyers: readable by this PC's account only.
+        if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            f.write(bytes) < 0 || !f.commit()) {
             return Error::internal(tr("The draft could not be kept on this computer (%1); it stays in the reply box.")
                                        .arg(f.errorString()));
         }

@@ -274,6 +274,9 @@ QFuture<Status> RemoteChats::close(const QString& buyer, const QString& closingL
 QFuture<Status> RemoteChats::setPresence(platform::AgentPresence presence)
 {
     m_presence = presence;
+    if (m_s.link() != LinkState::Connected && !m_s.isEnded()) {
+        return QtFuture::makeReadyFuture(Status()); // kept: said to the server as the link is back
+    }
     return m_s.act(QStringLiteral("presence.set"),
                    {{QStringLiteral("status"), QString::fromLatin1(presenceName(presence))}});
 }

@@ -570,6 +570,9 @@ void RemoteSession::reconnect()
                 m_retryMs = 1000;
                 setIdentity(r->toObject().value(QStringLiteral("identity")).toObject());
                 emit linkChanged();
+                if (auto presence = m_chats.presence()) {
+                    (void)m_chats.setPresence(*presence); // the desk's status, at once
+                }
                 // Caught up from the last change seen: nothing missed while away, nothing twice.
                 const qint64 after = m_lastSeq;
                 subscribe(after).then(this, [this](Result<QJsonValue>) {
