@@ -48,23 +48,19 @@ QFuture<Status> Outbox::send(const QString& buyer, const QString& text)
     const std::optional<QString> held = m_heldPlatform(buyer);
     e.platform = held.value_or(QString());
     if (m_s.link() == LinkState::Connected && m_waiting.empty()) {
-        auto p = std::make_shared<QPromise<Status>>();
-        p->start();
-        m_s.call(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}}, true,
-                 e.rid)
-            .then(&m_s, [this, p, e](const Result<QJsonValue>& r) {
-                Status st = r ? Status() : Status(r.error());
+        return m_s
+            .call(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}},
+                  true, e.rid)
+            .then(&m_s, [this, e](const Result<QJsonValue>& r) -> Status {
                 if (!r && r.error().code == ErrorCode::Busy && m_s.link() != LinkState::Connected && !m_s.isEnded() &&
                     !e.platform.isEmpty()) {
                     // The link dropped while it was on its way: it may have gone or not. The same
                     // key again once the link is back, and the server does it once.
                     enqueue(e);
-                    st = Status();
+                    return {};
                 }
-                p->addResult(st);
-                p->finish();
+                return r ? Status() : Status(r.error());
             });
-        return p->future();
     }
     if (!held) {
         return ready(Error::busy(tr("Offline: only a reply in a chat you held when the link dropped can wait for the "

@@ -2,6 +2,7 @@
 
 #include "protocol/Codec.h"
 #include "services/quickreply/PhraseCsv.h"
+#include "session/remote/Promises.h"
 #include "session/remote/RemoteSession.h"
 
 #include <QJsonArray>
@@ -29,38 +30,28 @@ QFuture<void> RemotePhrases::refresh()
 
 QFuture<Status> RemotePhrases::write(const QString& op, QJsonObject args)
 {
-    auto p = std::make_shared<QPromise<Status>>();
-    p->start();
+    auto p = started<Status>();
     m_s.call(op, std::move(args), true).then(&m_s, [this, p](Result<QJsonValue> r) {
         if (!r) {
-            p->addResult(Status(r.error()));
-            p->finish();
+            resolve(p, Status(r.error()));
             return;
         }
-        refresh().then(&m_s, [p] {
-            p->addResult(Status());
-            p->finish();
-        });
+        refresh().then(&m_s, [p] { resolve(p, Status()); });
     });
     return p->future();
 }
 
 QFuture<Result<QuickReplyId>> RemotePhrases::save(const QuickReply& phrase)
 {
-    auto p = std::make_shared<QPromise<Result<QuickReplyId>>>();
-    p->start();
+    auto p = started<Result<QuickReplyId>>();
     m_s.call(QStringLiteral("phrases.save"), {{QStringLiteral("phrase"), protocol::toJson(phrase)}}, true)
         .then(&m_s, [this, p](Result<QJsonValue> r) {
             if (!r) {
-                p->addResult(Result<QuickReplyId>(r.error()));
-                p->finish();
+                resolve(p, Result<QuickReplyId>(r.error()));
                 return;
             }
             const QuickReplyId id(static_cast<qint64>(r->toDouble()));
-            refresh().then(&m_s, [p, id] {
-                p->addResult(Result<QuickReplyId>(id));
-                p->finish();
-            });
+            refresh().then(&m_s, [p, id] { resolve(p, Result<QuickReplyId>(id)); });
         });
     return p->future();
 }
@@ -90,22 +81,17 @@ QFuture<Result<PhraseImportSummary>> RemotePhrases::importTeam(const std::vector
                                 {QStringLiteral("code"), row.code},
                                 {QStringLiteral("text"), row.text}});
     }
-    auto p = std::make_shared<QPromise<Result<PhraseImportSummary>>>();
-    p->start();
+    auto p = started<Result<PhraseImportSummary>>();
     m_s.call(QStringLiteral("phrases.import"), {{QStringLiteral("rows"), list}}, true)
         .then(&m_s, [this, p](Result<QJsonValue> r) {
             if (!r) {
-                p->addResult(Result<PhraseImportSummary>(r.error()));
-                p->finish();
+                resolve(p, Result<PhraseImportSummary>(r.error()));
                 return;
             }
             PhraseImportSummary s;
             s.added = r->toObject().value(QStringLiteral("added")).toInt();
             s.updated = r->toObject().value(QStringLiteral("updated")).toInt();
-            refresh().then(&m_s, [p, s] {
-                p->addResult(Result<PhraseImportSummary>(s));
-                p->finish();
-            });
+            refresh().then(&m_s, [p, s] { resolve(p, Result<PhraseImportSummary>(s)); });
         });
     return p->future();
 }

@@ -195,6 +195,8 @@ private:
     void refreshChats();
     /// The session itself in the copy: the token to resume with, the server's hello, the identity.
     void keepSessionCopy();
+    /// The copy forgets what the account may no longer read (its rights as mirrored now).
+    void purgeCopy();
 
     ServerOptions m_options;
     remote::LinkPtr m_remote;
