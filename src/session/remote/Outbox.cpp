@@ -52,8 +52,7 @@ QFuture<Status> Outbox::send(const QString& buyer, const QString& text)
             .call(QStringLiteral("chats.send"), {{QStringLiteral("buyer"), buyer}, {QStringLiteral("text"), text}},
                   true, e.rid)
             .then(&m_s, [this, e](const Result<QJsonValue>& r) -> Status {
-                if (!r && r.error().code == ErrorCode::Busy && m_s.link() != LinkState::Connected && !m_s.isEnded() &&
-                    !e.platform.isEmpty()) {
+                if (lostWithTheLink(r) && !e.platform.isEmpty()) {
                     // The link dropped while it was on its way: it may have gone or not. The same
                     // key again once the link is back, and the server does it once.
                     enqueue(e);
@@ -68,6 +67,12 @@ QFuture<Status> Outbox::send(const QString& buyer, const QString& text)
     }
     enqueue(std::move(e));
     return ready(Status());
+}
+
+bool Outbox::lostWithTheLink(const Result<QJsonValue>& r) const
+{
+    // Failed because the link went (not refused by the server): it may or may not have been done.
+    return !r && r.error().code == ErrorCode::Busy && m_s.link() != LinkState::Connected && !m_s.isEnded();
 }
 
 void Outbox::enqueue(Entry entry)
@@ -123,7 +128,7 @@ void Outbox::sendHead()
             if (m_waiting.empty() || m_waiting.front().rid != rid) {
                 return; // given back meanwhile
             }
-            if (!r && r.error().code == ErrorCode::Busy && m_s.link() != LinkState::Connected) {
+            if (lostWithTheLink(r)) {
                 return; // dropped again: the same key on the next link
             }
             if (r) {

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFuture>
+#include <QJsonValue>
 #include <QString>
 
 #include <deque>
@@ -56,6 +57,7 @@ private:
         QElapsedTimer waited;
         Timestamp until;
     };
+    bool lostWithTheLink(const Result<QJsonValue>& r) const;
     void enqueue(Entry entry);
     void sendHead();
     void returnEntry(const Entry& e, const QString& why, bool tell);

@@ -234,8 +234,12 @@ void RemoteSession::attachCopy(std::shared_ptr<DeskCache> copy)
 {
     m_copy = std::move(copy);
     keepSessionCopy();
-    // What was read before the key was made, kept now.
-    refreshAll();
+    // What was read before the key was made, kept now (not fetched again).
+    auto unkept = std::move(m_unkept);
+    m_unkept.clear();
+    for (const auto& [key, kept] : unkept) {
+        m_copy->put(key, kept.first, kept.second);
+    }
 }
 
 void RemoteSession::purgeCopy()
@@ -257,9 +261,18 @@ void RemoteSession::keepSessionCopy()
 
 void RemoteSession::keepCopy(const QString& key, auth::Operation operation, const QJsonValue& value)
 {
-    if (m_copy && !m_ended) {
-        m_copy->put(key, static_cast<int>(operation), copyBytes(value));
-        m_copy->put(QStringLiteral("seq"), DeskCache::kAnyone, copyBytes(static_cast<double>(m_lastSeq)));
+    if (m_ended || !m_options.keepCopy) {
+        return;
+    }
+    const std::pair<QString, std::pair<int, QByteArray>> kept[] = {
+        {key, {static_cast<int>(operation), copyBytes(value)}},
+        {QStringLiteral("seq"), {DeskCache::kAnyone, copyBytes(static_cast<double>(m_lastSeq))}}};
+    for (const auto& [k, v] : kept) {
+        if (m_copy) {
+            m_copy->put(k, v.first, v.second);
+        } else {
+            m_unkept.insert_or_assign(k, v); // until the copy's key is made
+        }
     }
 }
 

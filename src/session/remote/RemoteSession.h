@@ -206,6 +206,8 @@ private:
     std::shared_ptr<DeskCache> m_copy;
     std::shared_ptr<InstanceLock> m_instance; ///< a desktop's: one per account and server on this PC
     DeskCache::Values m_restored;             ///< a start from the copy: its answers until the server is reached
+    /// What was read before the copy's key was made (after a login), put in it once it is.
+    std::map<QString, std::pair<int, QByteArray>> m_unkept;
     SystemClock m_clock;
     Identity m_identity;
     ShopInfo m_shop;
