@@ -58,12 +58,19 @@ TEST(ClaimPath, SixteenWritersNeverMakeTwoOwnersOrBreakALimit)
     std::atomic<int> failures{0};
     std::mutex firstFailureLock;
     QString firstFailure; ///< the first unexpected error (told with the count)
+    auto fail = [&](const QString& what) {
+        ++failures;
+        std::lock_guard<std::mutex> hold(firstFailureLock);
+        if (firstFailure.isEmpty()) {
+            firstFailure = what;
+        }
+    };
     std::vector<std::thread> writers;
     for (int w = 0; w < kWriters; ++w) {
         writers.emplace_back([&, w] {
             auto store = pg::PgStore::open(url);
             if (!store) {
-                ++failures;
+                fail(QStringLiteral("open: ") + store.error().message);
                 return;
             }
             (*store)->setShopId(shopId);
@@ -77,8 +84,10 @@ TEST(ClaimPath, SixteenWritersNeverMakeTwoOwnersOrBreakALimit)
                 const QString key = QStringLiteral("c%1").arg(rng() % kConversations);
                 const Timestamp at = Timestamp::fromMs(1'800'000'000'000 + i);
                 if (rng() % 6 == 0) {
-                    if (!claims.release(QStringLiteral("sim"), key, QStringLiteral("closed"), at, rng() % 2).ok()) {
-                        ++failures;
+                    const Status released =
+                        claims.release(QStringLiteral("sim"), key, QStringLiteral("closed"), at, rng() % 2);
+                    if (!released.ok()) {
+                        fail(QStringLiteral("release: ") + released.error().message);
                     }
                     continue;
                 }
@@ -94,11 +103,7 @@ TEST(ClaimPath, SixteenWritersNeverMakeTwoOwnersOrBreakALimit)
                 } else if (out.error().code == ErrorCode::Invalid || out.error().code == ErrorCode::Busy) {
                     ++refused;
                 } else {
-                    ++failures;
-                    std::lock_guard<std::mutex> hold(firstFailureLock);
-                    if (firstFailure.isEmpty()) {
-                        firstFailure = out.error().message;
-                    }
+                    fail(QStringLiteral("claim: ") + out.error().message);
                 }
             }
         });

@@ -370,6 +370,7 @@ RemoteSession::~RemoteSession()
         m_remote->disconnect(this);
     }
     delete m_remote.release();
+    delete m_dialing.release();
 }
 
 void RemoteSession::attach(remote::RemoteLink* link)
@@ -543,21 +544,28 @@ void RemoteSession::reconnect()
     emit linkChanged();
     remote::RemoteLink::Options linkOptions{m_options.server, m_options.fingerprint, m_options.knownServersFile,
                                             m_options.plain, m_options.timeoutMs};
-    auto fresh = std::make_shared<remote::LinkPtr>(remote::LinkPtr(new remote::RemoteLink(linkOptions)));
-    remote::RemoteLink* raw = fresh->get();
+    m_dialing.reset(new remote::RemoteLink(linkOptions));
+    remote::RemoteLink* raw = m_dialing.get();
     auto retry = [this] {
+        m_dialing.reset(); // goes once its own signal has returned (a LaterDeleter)
         m_link = LinkState::Disconnected;
         emit linkChanged();
         m_retryMs = std::min(m_retryMs * 2, 30'000);
         QTimer::singleShot(m_retryMs, this, &RemoteSession::reconnect);
     };
-    raw->open().then(this, [this, fresh, raw, retry](Result<QJsonObject> hello) {
+    raw->open().then(this, [this, raw, retry](Result<QJsonObject> hello) {
+        if (m_dialing.get() != raw) {
+            return; // an older attempt's answer
+        }
         if (!hello) {
             retry();
             return;
         }
         raw->call(QStringLiteral("resume"), {{QStringLiteral("token"), m_token}})
-            .then(this, [this, fresh, retry](Result<QJsonValue> r) {
+            .then(this, [this, raw, retry](Result<QJsonValue> r) {
+                if (m_dialing.get() != raw) {
+                    return;
+                }
                 if (!r) {
                     if (r.error().code == ErrorCode::SessionEnded) {
                         end(r.error().message, true);
@@ -566,7 +574,7 @@ void RemoteSession::reconnect()
                     }
                     return;
                 }
-                m_remote = std::move(*fresh);
+                m_remote = std::move(m_dialing);
                 attach(m_remote.get());
                 m_link = LinkState::Connected;
                 m_retryMs = 1000;
@@ -605,6 +613,7 @@ void RemoteSession::end(const QString& reason, bool revoked)
     m_endReason = reason;
     m_link = LinkState::Disconnected;
     m_heartbeat->stop();
+    m_dialing.reset();
     if (revoked && m_copy) {
         // The account may read nothing any more: neither may this desktop's copy of it.
         const QString path = m_copy->path();

@@ -200,6 +200,7 @@ private:
 
     ServerOptions m_options;
     remote::LinkPtr m_remote;
+    remote::LinkPtr m_dialing; ///< a reconnect under way (owned here: its pending answers hold no link)
     QString m_token;
     QJsonObject m_hello;
     QJsonObject m_identityWire; ///< the identity as the server last sent it
