@@ -100,7 +100,7 @@ double ingestImport(store::SqliteStore& s, const std::vector<IncomingMessage>& r
     for (const auto& m : rows) {
         tx->add(++line, m);
     }
-    auto summary = tx->commit();
+    auto summary = tx->commit({});
     check(summary.ok() && summary->messagesAdded == static_cast<qint64>(rows.size()), "import");
     return t.nsecsElapsed() / 1e9;
 }
@@ -489,7 +489,7 @@ int main(int argc, char* argv[])
         for (auto& m : gen.bigConversation(10000)) {
             tx->add(++line, m);
         }
-        check(tx->commit().ok(), "big conversation");
+        check(tx->commit({}).ok(), "big conversation");
     }
     std::mt19937_64 rng(7);
     std::printf("\nsearch (newest 50, %d queries each; LIKE '%%q%%' scan = median of 5)\n", o.queries);

@@ -39,13 +39,13 @@ int runHistoryImport(CliContext& ctx, Args& args)
     int printed = 0;
     for (const auto& e : report->errors) {
         if (++printed > kMaxPrintedErrors) {
-            ctx.io().err << "... and " << (report->errors.size() - kMaxPrintedErrors) << " more bad lines" << Qt::endl;
+            ctx.io().err << "... and " << (report->badLines() - kMaxPrintedErrors) << " more bad lines" << Qt::endl;
             break;
         }
         ctx.io().err << "line " << e.line << ": " << e.reason << Qt::endl;
     }
     if (!report->committed) {
-        ctx.io().err << "shopdeskctl: nothing was imported: " << report->errors.size()
+        ctx.io().err << "shopdeskctl: nothing was imported: " << report->badLines()
                      << " bad line(s); fix them or use --skip-bad" << Qt::endl;
         return exitCodeFor(ErrorCode::Invalid);
     }
@@ -53,8 +53,8 @@ int runHistoryImport(CliContext& ctx, Args& args)
     ctx.io().out << "Imported " << s.messagesAdded << " messages (" << s.messagesDuplicate << " already present), "
                  << s.ordersAdded << " new orders (" << s.ordersUpdated << " updated), " << s.refundsAdded
                  << " new refunds (" << s.refundsUpdated << " updated)";
-    if (!report->errors.empty()) {
-        ctx.io().out << "; skipped " << report->errors.size() << " bad line(s)";
+    if (report->badLines() > 0) {
+        ctx.io().out << "; skipped " << report->badLines() << " bad line(s)";
     }
     ctx.io().out << Qt::endl;
     return 0;

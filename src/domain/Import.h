@@ -34,6 +34,10 @@ struct ImportReport {
     std::vector<ImportRejection> errors;
     /// False when an all-or-nothing import met a bad line: the store is unchanged.
     bool committed = false;
+    /// Bad lines beyond those in `errors` (a report told over the network lists the first ones).
+    qint64 moreErrors = 0;
+
+    qint64 badLines() const { return static_cast<qint64>(errors.size()) + moreErrors; }
 };
 
 } // namespace shopdesk

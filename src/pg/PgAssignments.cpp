@@ -104,6 +104,13 @@ ClaimOutcome PgAssignments::claimIn(PgTx& tx, const ClaimRequest& request)
         //    row version the lock was granted on).
         tx.prepared("load_row", "INSERT INTO agent_load(account_id) VALUES($1) ON CONFLICT DO NOTHING",
                     {param(agentId)});
+        if (owner) {
+            // A transfer changes two agents' load rows: locked in one order (by account), so two
+            // transfers the other way round wait for each other instead of deadlocking.
+            tx.prepared("load_pair",
+                        "SELECT 1 FROM agent_load WHERE account_id IN ($1, $2) ORDER BY account_id FOR UPDATE",
+                        {param(agentId), param(*owner)});
+        }
         auto load =
             tx.prepared("load_up",
                         "UPDATE agent_load SET active = active + 1 WHERE account_id = $1 AND (active < $2 OR $3) "

@@ -143,6 +143,7 @@ Error PgConnection::failure(const char* what, pg_result* r) const
     if (!code.isEmpty()) {
         sentence += QStringLiteral(" (SQLSTATE %1)").arg(code);
     }
+    m_conflict = code == u"40001" || code == u"40P01";
     // Class 08: the connection; 40001/40P01: serialisation/deadlock, worth another try.
     if (code.startsWith(QLatin1String("08")) || code == u"40001" || code == u"40P01" ||
         PQstatus(m_c) != CONNECTION_OK) {
@@ -203,6 +204,41 @@ Result<PgResult> PgConnection::query(const char* sql, const std::vector<Param>& 
         return e;
     }
     return PgResult(r);
+}
+
+Result<qint64> PgConnection::copyIn(const char* sql, const QByteArray& data)
+{
+    pg_result* start = PQexec(m_c, sql);
+    if (!start || PQresultStatus(start) != PGRES_COPY_IN) {
+        Error e = failure("start a bulk copy", start);
+        if (start) {
+            PQclear(start);
+        }
+        return e;
+    }
+    PQclear(start);
+    // Sent in pieces so that libpq's output buffer stays small for a large batch.
+    constexpr qsizetype kPiece = 1 << 20;
+    bool sent = true;
+    for (qsizetype at = 0; at < data.size() && sent; at += kPiece) {
+        const auto n = static_cast<int>(std::min(kPiece, data.size() - at));
+        sent = PQputCopyData(m_c, data.constData() + at, n) == 1;
+    }
+    const bool ended = PQputCopyEnd(m_c, sent ? nullptr : "the copy's data could not be sent") == 1;
+    // The copy's outcome, then the end of the command's results.
+    Result<qint64> out = qint64(0);
+    while (pg_result* r = PQgetResult(m_c)) {
+        if (PQresultStatus(r) == PGRES_COMMAND_OK) {
+            out = QByteArray(PQcmdTuples(r)).toLongLong();
+        } else if (out) {
+            out = failure("copy rows in", r);
+        }
+        PQclear(r);
+    }
+    if (out && (!sent || !ended)) {
+        return failure("copy rows in", nullptr);
+    }
+    return out;
 }
 
 Result<PgResult> PgConnection::prepared(const char* name, const char* sql, const std::vector<Param>& params)

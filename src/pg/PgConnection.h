@@ -62,6 +62,10 @@ public:
     /// Prepares `sql` under `name` the first time, then runs it with `params`.
     Result<PgResult> prepared(const char* name, const char* sql, const std::vector<Param>& params = {});
 
+    /// Runs a `COPY … FROM STDIN` statement and sends `data` as its input (binary COPY for bulk
+    /// writes); answers the rows copied.
+    Result<qint64> copyIn(const char* sql, const QByteArray& data);
+
     /// A NOTIFY received on a channel this connection LISTENs to.
     struct Notification {
         QByteArray channel;
@@ -74,6 +78,12 @@ public:
     /// Reconnects with the same parameters after a dropped link; prepared statements are prepared again.
     Status reset();
 
+    /// Whether the last failed statement lost a deadlock or a serialisation conflict (SQLSTATE
+    /// 40P01, 40001): its transaction was rolled back and may be run again as it was.
+    bool lastFailureConflict() const { return m_conflict; }
+    /// Forgets the last failure (a new transaction starts).
+    void clearFailure() { m_conflict = false; }
+
     /// The server's major version (15 for 15.x).
     int serverMajorVersion() const;
     bool isOpen() const;
@@ -84,6 +94,7 @@ private:
 
     pg_conn* m_c = nullptr;
     std::vector<QByteArray> m_prepared;
+    mutable bool m_conflict = false;
 };
 
 /// A transaction that rolls back unless committed.

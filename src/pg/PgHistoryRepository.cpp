@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "domain/SearchTokens.h"
 #include "pg/PgAssignments.h"
+#include "pg/PgImportTransaction.h"
 #include "pg/PgOrderRepository.h"
 #include "pg/PgStore.h"
 
@@ -14,17 +15,6 @@
 namespace shopdesk::pg {
 
 namespace {
-
-class RefusedImport final : public ImportTransaction {
-public:
-    void add(qint64, ImportRecord) override {}
-    Result<ImportSummary> commit() override
-    {
-        return Error::invalid(QStringLiteral("History files are imported into a desktop's own store; the team server "
-                                             "does not take them yet."));
-    }
-    void rollback() override {}
-};
 
 void storeMessage(PgTx& tx, const IncomingMessage& m, ImportSummary& summary,
                   std::set<std::pair<QString, QString>>& touched)
@@ -92,9 +82,31 @@ void storeSession(PgTx& tx, const SessionEvent& e, ImportSummary& summary, qint6
 
 } // namespace
 
-std::unique_ptr<ImportTransaction> PgHistoryRepository::beginImport(bool)
+std::unique_ptr<ImportTransaction> PgHistoryRepository::beginImport(bool allOrNothing)
 {
-    return std::make_unique<RefusedImport>();
+    return std::make_unique<PgImportTransaction>(m_store, allOrNothing);
+}
+
+void PgHistoryRepository::storeRecord(PgTx& tx, const ImportRecord& record, ImportSummary& summary, qint64 line,
+                                      std::set<std::pair<QString, QString>>& touched)
+{
+    if (const auto* m = std::get_if<IncomingMessage>(&record)) {
+        storeMessage(tx, *m, summary, touched);
+    } else if (const auto* e = std::get_if<SessionEvent>(&record)) {
+        storeSession(tx, *e, summary, line);
+    } else if (const auto* o = std::get_if<Order>(&record)) {
+        PgOrderRepository::storeIn(tx, *o, summary);
+    } else if (const auto* f = std::get_if<Refund>(&record)) {
+        PgOrderRepository::storeIn(tx, *f, summary);
+    } else if (const auto* l = std::get_if<LogisticsEvent>(&record)) {
+        PgOrderRepository::storeIn(tx, *l, summary);
+    } else if (const auto* v = std::get_if<Review>(&record)) {
+        if (v->rating < 1 || v->rating > 5) {
+            summary.rejected.push_back(ImportRejection{line, QStringLiteral("a review's rating is from 1 to 5")});
+        } else {
+            PgOrderRepository::storeIn(tx, *v, summary);
+        }
+    }
 }
 
 QFuture<Result<ImportSummary>> PgHistoryRepository::ingest(std::vector<ImportRecord> records)
@@ -128,26 +140,8 @@ Result<ImportSummary> PgHistoryRepository::store(std::vector<ImportRecord> recor
         ImportSummary summary;
         std::set<std::pair<QString, QString>> touched;
         qint64 line = 0;
-        for (ImportRecord& record : records) {
-            ++line;
-            if (auto* m = std::get_if<IncomingMessage>(&record)) {
-                storeMessage(tx, *m, summary, touched);
-            } else if (auto* e = std::get_if<SessionEvent>(&record)) {
-                storeSession(tx, *e, summary, line);
-            } else if (auto* o = std::get_if<Order>(&record)) {
-                PgOrderRepository::storeIn(tx, *o, summary);
-            } else if (auto* f = std::get_if<Refund>(&record)) {
-                PgOrderRepository::storeIn(tx, *f, summary);
-            } else if (auto* l = std::get_if<LogisticsEvent>(&record)) {
-                PgOrderRepository::storeIn(tx, *l, summary);
-            } else if (auto* v = std::get_if<Review>(&record)) {
-                if (v->rating < 1 || v->rating > 5) {
-                    summary.rejected.push_back(
-                        ImportRejection{line, QStringLiteral("a review's rating is from 1 to 5")});
-                } else {
-                    PgOrderRepository::storeIn(tx, *v, summary);
-                }
-            }
+        for (const ImportRecord& record : records) {
+            storeRecord(tx, record, summary, ++line, touched);
         }
         for (const auto& [platform, key] : touched) {
             tx.change(QStringLiteral("message"),

@@ -1,5 +1,6 @@
 #include "pg/PgStore.h"
 
+#include "core/Logging.h"
 #include "services/audit/AuditChain.h"
 #include "services/audit/AuditHead.h"
 
@@ -72,6 +73,66 @@ Status PgStore::writeStatus(const char* what, const std::function<void(PgTx&)>& 
     return transact(what, true, job);
 }
 
+Result<std::unique_ptr<PgHeldTx>> PgStore::hold()
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_c->isOpen()) {
+        if (Status st = m_c->reset(); !st) {
+            return st.error();
+        }
+    }
+    if (Status st = m_c->exec("BEGIN"); !st) {
+        return st.error();
+    }
+    return std::unique_ptr<PgHeldTx>(new PgHeldTx(*this, std::move(lock)));
+}
+
+PgHeldTx::PgHeldTx(PgStore& store, std::unique_lock<std::mutex> lock)
+    : m_store(store)
+    , m_lock(std::move(lock))
+    , m_tx(*store.m_c, store.m_shopId)
+{
+}
+
+PgHeldTx::~PgHeldTx()
+{
+    if (m_open && m_store.m_c->isOpen()) {
+        (void)m_store.m_c->exec("ROLLBACK");
+    }
+}
+
+Status PgHeldTx::commit(const char* what)
+{
+    if (!m_open) {
+        return Error::internal(QStringLiteral("Could not %1: the transaction is over.").arg(QString::fromLatin1(what)));
+    }
+    m_open = false;
+    PgStore& s = m_store;
+    std::unique_lock<std::mutex> turn;
+    if (s.m_head) {
+        turn = std::unique_lock(s.m_head->turn());
+    }
+    try {
+        s.appendAudit(m_tx, m_tx.takeAudit());
+        s.appendChanges(m_tx, m_tx.takeChanges());
+        if (Status st = s.m_c->exec("COMMIT"); !st) {
+            throw PgFailure(st.error());
+        }
+        if (s.m_head) {
+            s.m_head->committed();
+        }
+        return {};
+    } catch (const PgFailure& f) {
+        if (s.m_c->isOpen()) {
+            (void)s.m_c->exec("ROLLBACK");
+        }
+        if (s.m_head) {
+            s.m_head->rolledBack(std::nullopt);
+        }
+        return f.error;
+    }
+}
+
 Result<qint64> PgStore::lastChange()
 {
     return read<qint64>("read the change sequence", [](PgTx& tx) {
@@ -83,15 +144,20 @@ Result<qint64> PgStore::lastChange()
 Status PgStore::transact(const char* what, bool writing, const std::function<void(PgTx&)>& job)
 {
     std::lock_guard lock(m_mutex);
-    // A dropped link is tried once more on a fresh connection (the job had not committed).
-    for (int attempt = 0; attempt < 2; ++attempt) {
+    // A dropped link is tried once more on a fresh connection (the job had not committed), and a
+    // transaction that lost a deadlock or a serialisation conflict (rolled back whole) up to
+    // kConflictTries times.
+    constexpr int kConflictTries = 5;
+    for (int attempt = 0; attempt < kConflictTries; ++attempt) {
         if (!m_c->isOpen()) {
             if (Status st = m_c->reset(); !st) {
                 return st;
             }
         }
+        m_c->clearFailure();
         PgTx tx(*m_c, m_shopId);
         bool began = false;
+        std::unique_lock<std::mutex> turn; // the audit head's, from the append to the end
         try {
             if (Status st = m_c->exec(writing ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !st) {
                 throw PgFailure(st.error());
@@ -99,6 +165,9 @@ Status PgStore::transact(const char* what, bool writing, const std::function<voi
             began = true;
             job(tx);
             if (writing) {
+                if (m_head) {
+                    turn = std::unique_lock(m_head->turn());
+                }
                 appendAudit(tx, tx.takeAudit());
                 appendChanges(tx, tx.takeChanges());
             }
@@ -113,10 +182,15 @@ Status PgStore::transact(const char* what, bool writing, const std::function<voi
             if (began && m_c->isOpen()) {
                 (void)m_c->exec("ROLLBACK");
             }
-            if (writing && m_head) {
-                m_head->rolledBack(std::nullopt);
+            if (turn.owns_lock()) {
+                m_head->rolledBack(std::nullopt); // (a job stopped before its append left nothing there)
             }
             if (f.error.code == ErrorCode::Busy && !m_c->isOpen() && attempt == 0) {
+                continue;
+            }
+            if (f.error.code == ErrorCode::Busy && m_c->isOpen() && m_c->lastFailureConflict() &&
+                attempt + 1 < kConflictTries) {
+                logging::get("pg")->info("a transaction lost a lock conflict; running it again ({})", attempt + 1);
                 continue;
             }
             return Error{f.error.code, f.error.message};
@@ -124,8 +198,8 @@ Status PgStore::transact(const char* what, bool writing, const std::function<voi
             if (began && m_c->isOpen()) {
                 (void)m_c->exec("ROLLBACK");
             }
-            if (writing && m_head) {
-                m_head->rolledBack(std::nullopt);
+            if (turn.owns_lock()) {
+                m_head->rolledBack(std::nullopt); // (a job stopped before its append left nothing there)
             }
             return Error::internal(
                 QStringLiteral("Could not %1: %2").arg(QString::fromLatin1(what), QString::fromUtf8(e.what())));

@@ -60,6 +60,31 @@ private:
     std::vector<std::pair<QString, QByteArray>> m_changes;
 };
 
+class PgStore;
+
+/// A write transaction kept open across calls (a history import streaming its records): begun by
+/// PgStore::hold(), committed by commit() with its audit entries and changes, rolled back when
+/// dropped. It holds its store for its whole life, so it is given a store of its own.
+class PgHeldTx {
+public:
+    ~PgHeldTx();
+    PgHeldTx(const PgHeldTx&) = delete;
+    PgHeldTx& operator=(const PgHeldTx&) = delete;
+
+    PgTx& tx() { return m_tx; }
+    /// Appends the audit entries and the changes, then commits; rolled back on any failure.
+    Status commit(const char* what);
+
+private:
+    friend class PgStore;
+    PgHeldTx(PgStore& store, std::unique_lock<std::mutex> lock);
+
+    PgStore& m_store;
+    std::unique_lock<std::mutex> m_lock;
+    PgTx m_tx;
+    bool m_open = true;
+};
+
 /// The team server's PostgreSQL store for one shop: a connection (reconnected after a dropped
 /// link), jobs run in transactions, the audit chain appended in the transaction of the action it
 /// describes, and changes numbered per shop under a row lock (commit-ordered, gapless) and
@@ -92,10 +117,14 @@ public:
     }
     Status writeStatus(const char* what, const std::function<void(PgTx&)>& job);
 
+    /// A write transaction that stays open until its commit (see PgHeldTx).
+    Result<std::unique_ptr<PgHeldTx>> hold();
+
     /// The last number of the shop's change sequence.
     Result<qint64> lastChange();
 
 private:
+    friend class PgHeldTx;
     PgStore() = default;
     template <typename T>
     Result<T> run(const char* what, bool writing, const std::function<T(PgTx&)>& job)

@@ -2,6 +2,8 @@
 
 #include "protocol/JsonValues.h"
 
+#include <algorithm>
+
 namespace shopdesk::protocol {
 
 QJsonValue optionalTime(const std::optional<Timestamp>& t)
@@ -516,6 +518,49 @@ QuickReply quickReplyFromJson(const QJsonObject& o)
     p.sortOrder = o.value(QStringLiteral("sortOrder")).toInt();
     p.usageCount = int64From(o.value(QStringLiteral("uses")));
     return p;
+}
+
+QJsonObject toJson(const ImportReport& r, qsizetype maxErrors)
+{
+    QJsonArray errors;
+    const qsizetype listed = std::min<qsizetype>(maxErrors, static_cast<qsizetype>(r.errors.size()));
+    for (qsizetype i = 0; i < listed; ++i) {
+        errors.append(QJsonObject{{QStringLiteral("line"), r.errors[static_cast<size_t>(i)].line},
+                                  {QStringLiteral("reason"), r.errors[static_cast<size_t>(i)].reason}});
+    }
+    const ImportSummary& s = r.summary;
+    return QJsonObject{{QStringLiteral("lines"), r.lines},
+                       {QStringLiteral("committed"), r.committed},
+                       {QStringLiteral("messagesAdded"), s.messagesAdded},
+                       {QStringLiteral("messagesDuplicate"), s.messagesDuplicate},
+                       {QStringLiteral("ordersAdded"), s.ordersAdded},
+                       {QStringLiteral("ordersUpdated"), s.ordersUpdated},
+                       {QStringLiteral("refundsAdded"), s.refundsAdded},
+                       {QStringLiteral("refundsUpdated"), s.refundsUpdated},
+                       {QStringLiteral("otherAdded"), s.otherAdded},
+                       {QStringLiteral("errors"), errors},
+                       {QStringLiteral("moreErrors"), r.moreErrors + static_cast<qint64>(r.errors.size()) - listed}};
+}
+
+ImportReport importReportFromJson(const QJsonObject& o)
+{
+    ImportReport r;
+    auto count = [&o](const char* key) { return o.value(QLatin1String(key)).toInteger(); };
+    r.lines = count("lines");
+    r.committed = o.value(QStringLiteral("committed")).toBool();
+    r.summary.messagesAdded = count("messagesAdded");
+    r.summary.messagesDuplicate = count("messagesDuplicate");
+    r.summary.ordersAdded = count("ordersAdded");
+    r.summary.ordersUpdated = count("ordersUpdated");
+    r.summary.refundsAdded = count("refundsAdded");
+    r.summary.refundsUpdated = count("refundsUpdated");
+    r.summary.otherAdded = count("otherAdded");
+    for (const QJsonValue& e : o.value(QStringLiteral("errors")).toArray()) {
+        const QJsonObject x = e.toObject();
+        r.errors.push_back({x.value(QStringLiteral("line")).toInteger(), x.value(QStringLiteral("reason")).toString()});
+    }
+    r.moreErrors = count("moreErrors");
+    return r;
 }
 
 } // namespace shopdesk::protocol

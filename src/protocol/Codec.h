@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "domain/Account.h"
 #include "domain/AgentReport.h"
+#include "domain/Import.h"
 #include "domain/QuickReply.h"
 #include "domain/RoutingConfig.h"
 #include "domain/Search.h"
@@ -59,6 +60,9 @@ QJsonObject toJson(const Message& m);
 Message messageFromJson(const QJsonObject& o);
 QJsonObject toJson(const AgentReport& r);
 AgentReport agentReportFromJson(const QJsonObject& o);
+/// The first `maxErrors` bad lines are listed; the rest are counted (moreErrors).
+QJsonObject toJson(const ImportReport& r, qsizetype maxErrors = 1000);
+ImportReport importReportFromJson(const QJsonObject& o);
 QJsonObject toJson(const ShopTexts& t);
 ShopTexts shopTextsFromJson(const QJsonObject& o);
 QJsonObject toJson(const SearchRequest& r);

@@ -212,7 +212,8 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
     return future;
 }
 
-QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args, bool write, const QString& rid)
+QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args, bool write, const QString& rid,
+                                             int waitMs)
 {
     auto promise = std::make_shared<Promise>();
     promise->start();
@@ -232,13 +233,13 @@ QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args
     m_pending.emplace(r.id, promise);
     m_socket->sendTextMessage(QString::fromUtf8(protocol::encodeRequest(r)));
     const qint64 id = r.id;
-    QTimer::singleShot(m_options.timeoutMs, this, [this, id] {
+    const int wait = waitMs > 0 ? waitMs : m_options.timeoutMs;
+    QTimer::singleShot(wait, this, [this, id, wait] {
         auto it = m_pending.find(id);
         if (it != m_pending.end()) {
             auto p = it->second;
             m_pending.erase(it);
-            p->addResult(
-                Error::busy(QStringLiteral("The server did not answer within %1 s.").arg(m_options.timeoutMs / 1000)));
+            p->addResult(Error::busy(QStringLiteral("The server did not answer within %1 s.").arg(wait / 1000)));
             p->finish();
         }
     });

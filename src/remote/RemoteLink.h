@@ -41,8 +41,9 @@ public:
     QFuture<Result<QJsonObject>> open();
     /// One request; a write gets a request key so that a retry is answered once (`rid`, when
     /// given, is the key: a write sent again on a later link under the same key is done once).
+    /// `waitMs` > 0: how long the answer may take (a long import's end), instead of timeoutMs.
     QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false,
-                                     const QString& rid = {});
+                                     const QString& rid = {}, int waitMs = 0);
     bool isOpen() const { return m_open; }
     void close();
     /// Set when the certificate was trusted on first use: one sentence naming its fingerprint.

@@ -3,6 +3,7 @@
 #include "auth/PasswordPolicy.h"
 #include "crypto/KeyStore.h"
 #include "pg/PgBuyerRepository.h"
+#include "pg/PgHistoryRepository.h"
 #include "pg/PgMessageRepository.h"
 #include "pg/PgOrderRepository.h"
 #include "pg/PgQuickReplyRepository.h"
@@ -17,6 +18,7 @@
 #include "services/audit/AuditHead.h"
 #include "services/audit/AuditLog.h"
 #include "services/auth/AccessGate.h"
+#include "services/history/HistoryImporter.h"
 #include "services/orders/OrderService.h"
 #include "services/privacy/PiiVault.h"
 #include "services/quickreply/QuickReplyService.h"
@@ -38,6 +40,7 @@ namespace shopdesk::server {
 ServerBackend::~ServerBackend()
 {
     m_reportWorker.waitForDone();
+    m_importWorker.waitForDone();
     m_reportStore.reset();
     m_quickReplies.reset();
     m_search.reset();
@@ -73,6 +76,31 @@ QFuture<Result<AgentReport>> ServerBackend::agentReport(const auth::Actor& actor
     });
 }
 
+QFuture<Result<ImportReport>> ServerBackend::importHistory(const auth::Actor& actor, QIODevice& input, bool skipBad)
+{
+    if (Status st = m_gate->check(actor, auth::Operation::HistoryImport); !st) {
+        return QtFuture::makeReadyFuture(Result<ImportReport>(st.error()));
+    }
+    QIODevice* device = &input;
+    return QtConcurrent::run(&m_importWorker, [this, actor, device, skipBad]() -> Result<ImportReport> {
+        // The import's transaction holds its connection from the first line to the commit.
+        auto store = pg::PgStore::open(m_pgUrl);
+        if (!store) {
+            return store.error();
+        }
+        (*store)->setShopId(m_store->shopId());
+        (*store)->setAudit(m_chain, m_head);
+        pg::PgHistoryRepository history(**store);
+        HistoryImporter importer(history, *m_gate, *m_audit);
+        HistoryImporter::Options o;
+        o.skipBad = skipBad;
+        o.defaultPlatform = m_shop.platform;
+        const PiiVault& vault = *m_vault;
+        o.sealOrder = [&vault](Order& order) { vault.seal(order); };
+        return importer.import(actor, *device, o);
+    });
+}
+
 OrderRepository& ServerBackend::orderRepository()
 {
     return *m_orderRepo;
@@ -94,6 +122,7 @@ Result<std::unique_ptr<ServerBackend>> ServerBackend::open(Options options)
     b->m_dataDir = options.dataDir;
     b->m_pgUrl = options.pgUrl;
     b->m_reportWorker.setMaxThreadCount(1);
+    b->m_importWorker.setMaxThreadCount(1);
     auto store = pg::PgStore::open(options.pgUrl);
     if (!store) {
         return store.error();

@@ -5,9 +5,11 @@
 #include "core/Result.h"
 #include "crypto/PasswordHasher.h"
 #include "domain/AgentReport.h"
+#include "domain/Import.h"
 #include "domain/Shop.h"
 
 #include <QFuture>
+#include <QIODevice>
 #include <QThreadPool>
 #include <QTimeZone>
 
@@ -91,6 +93,10 @@ public:
     /// so that a long report never holds up the server's other requests.
     QFuture<Result<AgentReport>> agentReport(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds,
                                              const QTimeZone& zone);
+    /// A history import (history.import) read from `input` on the import worker, into the
+    /// database over a connection of its own, in one transaction; the gate is checked here first.
+    /// One import at a time: `input` must stay until the future is done.
+    QFuture<Result<ImportReport>> importHistory(const auth::Actor& actor, QIODevice& input, bool skipBad);
     /// Seals and opens buyers' personal data with the server's key.
     const PiiVault& vault() const { return *m_vault; }
     ShopTextsService& shopTexts() { return *m_shopTexts; }
@@ -143,6 +149,7 @@ private:
     Status m_auditIntegrity;
     std::unique_ptr<pg::PgStore> m_reportStore; ///< the report worker's connection (opened there)
     QThreadPool m_reportWorker;                 ///< one report at a time; waited for on the way out
+    QThreadPool m_importWorker;                 ///< one history import at a time; waited for likewise
 };
 
 } // namespace shopdesk::server

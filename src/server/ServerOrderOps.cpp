@@ -4,6 +4,7 @@
 
 #include "protocol/Codec.h"
 #include "protocol/OrderCodec.h"
+#include "server/HistoryUploads.h"
 #include "server/OpAnswers.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
@@ -159,6 +160,22 @@ void TeamServer::registerOrderOps()
         }
         return QJsonValue(static_cast<double>(*removed));
     });
+    // A history file, uploaded in chunks on this connection and stored in one transaction.
+    write("history.import.begin", [this](Client& c, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
+        return m_uploads->begin(c.socket, a, r.args.value(QStringLiteral("skipBad")).toBool());
+    });
+    read("history.import.cancel", [this](Client& c, const Request& r, const auth::Actor&) -> Result<QJsonValue> {
+        return m_uploads->cancel(c.socket, arg(r, "upload"));
+    });
+    m_ops[QStringLiteral("history.import.chunk")] =
+        Op{Handler(), false, [this](Client& c, const Request& r, const auth::Actor& a) {
+               return m_uploads->chunk(c.socket, a, arg(r, "upload"), r.args.value(QStringLiteral("seq")).toInteger(-1),
+                                       arg(r, "data"));
+           }};
+    m_ops[QStringLiteral("history.import.end")] =
+        Op{Handler(), false, [this](Client& c, const Request& r, const auth::Actor& a) {
+               return m_uploads->end(c.socket, a, arg(r, "upload"));
+           }};
     m_ops[QStringLiteral("buyers.profile")] =
         Op{Handler(), false, [this](Client&, const Request& r, const auth::Actor& a) {
                if (!m_router) {

@@ -4,6 +4,7 @@
 #include "crypto/PasswordHasher.h"
 #include "pg/PgConnection.h"
 #include "pg/PgStore.h"
+#include "server/HistoryUploads.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
@@ -41,6 +42,7 @@ TeamServer::TeamServer(ServerBackend& backend, Options options, QObject* parent)
 {
     // Each check holds Argon2's memory (19 MiB): two at a time, the rest wait their turn.
     m_logins.setMaxThreadCount(2);
+    m_uploads = std::make_unique<HistoryUploads>(backend);
     registerOps();
     registerChatOps();
     registerOrderOps();
@@ -130,6 +132,7 @@ void TeamServer::accept()
             }
         });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+            m_uploads->dropped(socket);
             m_clients.erase(socket);
             socket->deleteLater();
         });

@@ -32,6 +32,7 @@ class PgConnection;
 
 namespace shopdesk::server {
 
+class HistoryUploads;
 class ServerBackend;
 class ShopRouter;
 
@@ -133,6 +134,7 @@ private:
     QTimer* m_poll = nullptr;
     qint64 m_fanned = 0;
     Counters m_counters;
+    std::unique_ptr<HistoryUploads> m_uploads; ///< history.import.* (one at a time)
     /// Password checks (last: its threads are done before anything they answer to goes).
     QThreadPool m_logins;
 };

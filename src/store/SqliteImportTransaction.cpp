@@ -1,6 +1,7 @@
 #include "store/SqliteImportTransaction.h"
 
 #include "core/Logging.h"
+#include "store/AuditWriter.h"
 #include "store/RecordWriter.h"
 #include "store/SqliteStore.h"
 #include "store/StoreWriter.h"
@@ -21,50 +22,57 @@ SqliteImportTransaction::SqliteImportTransaction(SqliteStore& store, bool allOrN
 {
     m_pending.reserve(kChunkRecords);
     RecordWriter* records = &store.recordWriter();
-    m_done = store.writer().submitExclusive([channel = m_channel, records, allOrNothing](SqliteConnection&) -> Status {
-        auto markDone = qScopeGuard([&] {
-            std::lock_guard lock(channel->mutex);
-            channel->writerDone = true;
-            channel->changed.notify_all();
-        });
-        ImportSummary summary;
-        for (;;) {
-            Chunk chunk;
+    SqliteStore* shop = &store;
+    m_done = store.writer().submitExclusive(
+        [channel = m_channel, records, shop, allOrNothing](SqliteConnection& c) -> Status {
+            auto markDone = qScopeGuard([&] {
+                std::lock_guard lock(channel->mutex);
+                channel->writerDone = true;
+                channel->changed.notify_all();
+            });
+            ImportSummary summary;
+            for (;;) {
+                Chunk chunk;
+                {
+                    std::unique_lock lock(channel->mutex);
+                    channel->changed.wait(lock, [&] { return !channel->chunks.empty() || channel->closed; });
+                    if (channel->chunks.empty()) {
+                        break;
+                    }
+                    chunk = std::move(channel->chunks.front());
+                    channel->chunks.pop_front();
+                }
+                channel->changed.notify_all();
+                for (auto& [line, record] : chunk) {
+                    Status st = records->add(record, summary);
+                    if (!st) {
+                        summary.rejected.push_back({line, st.error().message});
+                    }
+                    if (records->blockFull()) {
+                        records->flush(summary);
+                    }
+                }
+            }
+            records->flush(summary);
+            bool commit = false;
+            AuditFor audit;
             {
-                std::unique_lock lock(channel->mutex);
-                channel->changed.wait(lock, [&] { return !channel->chunks.empty() || channel->closed; });
-                if (channel->chunks.empty()) {
-                    break;
-                }
-                chunk = std::move(channel->chunks.front());
-                channel->chunks.pop_front();
+                std::lock_guard lock(channel->mutex);
+                commit = channel->commit;
+                audit = channel->audit;
+                channel->summary = summary;
             }
-            channel->changed.notify_all();
-            for (auto& [line, record] : chunk) {
-                Status st = records->add(record, summary);
-                if (!st) {
-                    summary.rejected.push_back({line, st.error().message});
-                }
-                if (records->blockFull()) {
-                    records->flush(summary);
-                }
+            if (!commit) {
+                return Error::invalid(QStringLiteral("import cancelled"));
             }
-        }
-        records->flush(summary);
-        bool commit = false;
-        {
-            std::lock_guard lock(channel->mutex);
-            commit = channel->commit;
-            channel->summary = summary;
-        }
-        if (!commit) {
-            return Error::invalid(QStringLiteral("import cancelled"));
-        }
-        if (allOrNothing && !summary.rejected.empty()) {
-            return Error::invalid(QStringLiteral("records rejected"));
-        }
-        return {};
-    });
+            if (allOrNothing && !summary.rejected.empty()) {
+                return Error::invalid(QStringLiteral("records rejected"));
+            }
+            if (audit) {
+                appendAudit(c, *shop, {audit(summary)}); // throws: the import is not stored unaudited
+            }
+            return {};
+        });
 }
 
 SqliteImportTransaction::~SqliteImportTransaction()
@@ -98,7 +106,7 @@ void SqliteImportTransaction::pushChunk()
     m_channel->changed.notify_all();
 }
 
-Status SqliteImportTransaction::finish(bool commit)
+Status SqliteImportTransaction::finish(bool commit, const AuditFor& audit)
 {
     m_finished = true;
     if (commit) {
@@ -108,6 +116,7 @@ Status SqliteImportTransaction::finish(bool commit)
         std::lock_guard lock(m_channel->mutex);
         m_channel->closed = true;
         m_channel->commit = commit;
+        m_channel->audit = audit;
         if (!commit) {
             m_channel->chunks.clear();
         }
@@ -117,9 +126,9 @@ Status SqliteImportTransaction::finish(bool commit)
     return m_done.result();
 }
 
-Result<ImportSummary> SqliteImportTransaction::commit()
+Result<ImportSummary> SqliteImportTransaction::commit(const AuditFor& audit)
 {
-    Status st = finish(true);
+    Status st = finish(true, audit);
     ImportSummary summary;
     {
         std::lock_guard lock(m_channel->mutex);

@@ -18,7 +18,7 @@ public:
     ~SqliteImportTransaction() override;
 
     void add(qint64 line, ImportRecord record) override;
-    Result<ImportSummary> commit() override;
+    Result<ImportSummary> commit(const AuditFor& audit) override;
     void rollback() override;
 
 private:
@@ -31,12 +31,13 @@ private:
         std::deque<Chunk> chunks;
         bool closed = false;
         bool commit = false;
+        AuditFor audit; ///< set with `commit`
         bool writerDone = false;
         ImportSummary summary;
     };
 
     void pushChunk();
-    Status finish(bool commit);
+    Status finish(bool commit, const AuditFor& audit = {});
 
     std::shared_ptr<Channel> m_channel;
     QFuture<Status> m_done;

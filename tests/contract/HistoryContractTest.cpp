@@ -2,6 +2,7 @@
 // and the performance report's reads, each case against SQLite and against PostgreSQL.
 
 #include "contract/ContractFixture.h"
+#include "pg/PgImportTransaction.h"
 
 namespace shopdesk::test {
 namespace {
@@ -332,6 +333,111 @@ TEST_P(HistoryContract, BuyerNotesAndDeletedRecordsAreAlikeAndAuditedWithTheDele
     ASSERT_EQ(audited->size(), 2u);
     EXPECT_EQ(audited->at(0).entry.detail, QStringLiteral("all 2 messages"));
     EXPECT_EQ(audited->at(1).entry.detail, QStringLiteral("1 messages"));
+}
+
+TEST_P(HistoryContract, AnImportIsOneTransactionCommittedWithItsAuditEntry)
+{
+    // More messages than one staging batch, an order among them, a redelivery in the file and a
+    // message without a platform id.
+    auto tx = s->history().beginImport(true);
+    qint64 line = 0;
+    const int kMessages = pg::PgImportTransaction::kBatch + 100;
+    for (int n = 0; n < kMessages; ++n) {
+        tx->add(++line, said(QStringLiteral("imp%1").arg(n % 10), QStringLiteral("导入买家%1").arg(n % 10),
+                             QStringLiteral("第%1条消息").arg(n), n));
+        if (n == 2000) {
+            Order o;
+            o.orderNo = QStringLiteral("IMP-1");
+            o.buyerNick = QStringLiteral("导入买家0");
+            o.status = OrderStatus::WaitSellerSendGoods;
+            o.createdAt = Timestamp::fromMs(1'700'000'000'000);
+            o.amountFen = 990;
+            tx->add(++line, o);
+        }
+    }
+    tx->add(++line, said(QStringLiteral("imp5"), QStringLiteral("导入买家5"), QStringLiteral("第5条消息"), 5));
+    IncomingMessage noId =
+        said(QStringLiteral("imp0"), QStringLiteral("导入买家0"), QStringLiteral("最后一条"), kMessages + 1);
+    noId.platformMessageId.clear();
+    tx->add(++line, noId);
+    tx->add(++line, noId); // without an id, the same time, sender and text are the same message
+    const qint64 lines = line;
+    auto summary = tx->commit([&](const ImportSummary& done) {
+        AuditEntry e = entry(QStringLiteral("history.import"));
+        e.detail = QStringLiteral("lines=%1 messages=%2").arg(lines).arg(done.messagesAdded);
+        return e;
+    });
+    ASSERT_TRUE(summary) << summary.error().message.toStdString();
+    EXPECT_EQ(summary->messagesAdded, kMessages + 1);
+    EXPECT_EQ(summary->messagesDuplicate, 2);
+    EXPECT_EQ(summary->ordersAdded, 1);
+    EXPECT_TRUE(summary->rejected.empty());
+    EXPECT_EQ(*s->messages().messageCount(), kMessages + 1);
+
+    MessageQuery q;
+    q.terms = {QStringLiteral("第4099条")};
+    auto hits = s->messages().search(q);
+    ASSERT_TRUE(hits);
+    EXPECT_EQ(textsOf(hits), (QStringList{QStringLiteral("第4099条消息")})) << "searchable from the index";
+    auto c0 = s->messages().findConversation(u"sim", u"imp0");
+    ASSERT_TRUE(c0 && *c0);
+    EXPECT_EQ((*c0)->buyerNick, QStringLiteral("导入买家0"));
+    auto newest = s->messages().page((*c0)->id, 2, {});
+    ASSERT_TRUE(newest);
+    ASSERT_EQ(newest->size(), 2u);
+    EXPECT_EQ(newest->back().text, QStringLiteral("最后一条")) << "in the file's order";
+    auto order = s->orders().findOrder(QStringLiteral("sim"), QStringLiteral("IMP-1"));
+    ASSERT_TRUE(order && *order);
+
+    // Imported again: the message without an id is not stored twice.
+    auto again = s->history().beginImport(true);
+    again->add(1, noId);
+    auto second = again->commit({});
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->messagesAdded, 0);
+    EXPECT_EQ(second->messagesDuplicate, 1);
+
+    auto records = s->audit().list(AuditQuery{});
+    ASSERT_TRUE(records);
+    ASSERT_FALSE(records->empty());
+    EXPECT_EQ(records->front().entry.action, QStringLiteral("history.import"));
+    EXPECT_EQ(records->front().entry.detail, QStringLiteral("lines=%1 messages=%2").arg(lines).arg(kMessages + 1))
+        << "made from what was stored";
+}
+
+TEST_P(HistoryContract, AnAllOrNothingImportWithARefusedRecordStoresNothingAndIsNotAudited)
+{
+    auto tx = s->history().beginImport(true);
+    tx->add(1, said(QStringLiteral("c1"), QStringLiteral("买家甲"), QStringLiteral("在吗"), 1));
+    tx->add(2, said(QStringLiteral("c1"), QStringLiteral("买家乙"), QStringLiteral("抢"), 2));
+    tx->add(3, said(QStringLiteral("c2"), QStringLiteral("买家丙"), QStringLiteral("你好"), 3));
+    auto summary = tx->commit([&](const ImportSummary&) { return entry(QStringLiteral("history.import")); });
+    ASSERT_TRUE(summary) << summary.error().message.toStdString();
+    ASSERT_EQ(summary->rejected.size(), 1u);
+    EXPECT_EQ(summary->rejected[0].line, 2);
+    EXPECT_TRUE(summary->rejected[0].reason.contains(QStringLiteral("another buyer")));
+    EXPECT_EQ(summary->messagesAdded, 0);
+    EXPECT_EQ(*s->messages().messageCount(), 0);
+    auto records = s->audit().list(AuditQuery{});
+    ASSERT_TRUE(records);
+    EXPECT_TRUE(records->empty());
+
+    // Skipping bad records keeps the good ones, and the same conflict is told by its line.
+    auto skipping = s->history().beginImport(false);
+    skipping->add(1, said(QStringLiteral("c1"), QStringLiteral("买家甲"), QStringLiteral("在吗"), 1));
+    skipping->add(2, said(QStringLiteral("c1"), QStringLiteral("买家乙"), QStringLiteral("抢"), 2));
+    auto kept = skipping->commit({});
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->messagesAdded, 1);
+    ASSERT_EQ(kept->rejected.size(), 1u);
+    EXPECT_EQ(kept->rejected[0].line, 2);
+
+    // A rolled-back import leaves nothing.
+    auto dropped = s->history().beginImport(true);
+    dropped->add(1, said(QStringLiteral("c9"), QStringLiteral("买家丁"), QStringLiteral("不要了"), 9));
+    dropped->rollback();
+    dropped.reset();
+    EXPECT_EQ(*s->messages().messageCount(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, HistoryContract, ::testing::Values("sqlite", "postgresql"),

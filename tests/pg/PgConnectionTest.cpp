@@ -4,12 +4,16 @@
 
 #include "pg/PgConnection.h"
 #include "pg/PgSchema.h"
+#include "pg/PgStore.h"
 
 #include "support/QtPrinters.h"
 
 #include <QProcessEnvironment>
 
 #include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
 
 namespace shopdesk::test {
 namespace {
@@ -159,6 +163,44 @@ TEST_F(Pg, TextArraysCarryAnyTextAndMessageSearchIsAnIndexLookup)
         text += plan->text(i, 0) + QLatin1Char('\n');
     }
     EXPECT_TRUE(text.contains(QStringLiteral("messages_tokens"))) << text.toStdString();
+}
+
+TEST_F(Pg, AJobThatLosesADeadlockIsRunAgainWholeAndSucceeds)
+{
+    ASSERT_TRUE(c->exec("CREATE TABLE locks(id INT PRIMARY KEY, v INT); INSERT INTO locks VALUES (1, 0), (2, 0)").ok());
+    const QString url = QStringLiteral("options=-csearch_path=%1").arg(schema);
+    auto store = pg::PgStore::open(url);
+    ASSERT_TRUE(store);
+    auto other = PgConnection::open(url);
+    ASSERT_TRUE(other);
+    ASSERT_TRUE((*other)->exec("SET deadlock_timeout = '5s'").ok()); // the store's side sees it first
+
+    std::atomic<int> runs{0};
+    std::atomic<bool> holdsOne{false};
+    Status outcome;
+    std::thread job([&] {
+        outcome = (*store)->writeStatus("take both rows", [&](pg::PgTx& tx) {
+            ++runs;
+            tx.q("UPDATE locks SET v = v + 1 WHERE id = 1");
+            holdsOne = true;
+            tx.q("UPDATE locks SET v = v + 1 WHERE id = 2");
+        });
+    });
+    // The other session takes row 2, then waits for row 1: a deadlock the store's job loses.
+    ASSERT_TRUE((*other)->exec("BEGIN; UPDATE locks SET v = v + 10 WHERE id = 2").ok());
+    while (!holdsOne) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the job waits for row 2 now
+    ASSERT_TRUE((*other)->exec("UPDATE locks SET v = v + 10 WHERE id = 1").ok());
+    ASSERT_TRUE((*other)->exec("COMMIT").ok());
+    job.join();
+    EXPECT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
+    EXPECT_EQ(runs.load(), 2) << "rolled back whole and run once more";
+    auto rows = c->query("SELECT v FROM locks ORDER BY id");
+    ASSERT_TRUE(rows);
+    EXPECT_EQ(rows->integer(0, 0), 11);
+    EXPECT_EQ(rows->integer(1, 0), 11) << "each side's change once";
 }
 
 } // namespace

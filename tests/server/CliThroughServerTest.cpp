@@ -9,6 +9,7 @@
 #include "session/Team.h"
 #include "support/TempStore.h"
 
+#include <QFile>
 #include <QProcess>
 
 namespace shopdesk::test {
@@ -258,6 +259,38 @@ TEST_F(CliThroughServer, SearchAnswersFromTheServersIndexInTheLocalFormat)
     auto refused = ctl(QStringLiteral("小美"), kAgentPassword, {QStringLiteral("search"), QStringLiteral("在")});
     EXPECT_EQ(refused.exitCode, 3) << refused.err.toStdString();
     EXPECT_TRUE(refused.err.contains(QStringLiteral("history.search"))) << refused.err.toStdString();
+}
+
+TEST_F(CliThroughServer, HistoryImportSendsTheFileToTheServerWithTheLocalOutputAndExitCodes)
+{
+    const QString path = dir.filePath(QStringLiteral("history.jsonl"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(
+        R"({"type":"message","conversation":"c1","buyer":"tb_nick","from":"buyer","at":"2026-11-11T10:00:00+08:00","text":"在吗","id":"p-1"}
+{"type":"message","conversation":"c1","buyer":"tb_nick","from":"agent","agent":"小美","at":"2026-11-11T10:00:40+08:00","text":"您好","id":"p-2"}
+{"type":"order","id":"T1001","buyer":"tb_nick","status":"WAIT_SELLER_SEND_GOODS","created_at":"2026-11-11T09:00:00+08:00","amount_fen":12900,"items":[{"title":"纸皮核桃 500g","qty":2,"price_fen":6450}]}
+)");
+    f.close();
+    auto imported =
+        ctl(QStringLiteral("店长"), kOwnerPassword, {QStringLiteral("history"), QStringLiteral("import"), path});
+    ASSERT_EQ(imported.exitCode, 0) << imported.err.toStdString();
+    EXPECT_EQ(
+        imported.out.trimmed(),
+        QStringLiteral("Imported 2 messages (0 already present), 1 new orders (0 updated), 0 new refunds (0 updated)"));
+    auto found = ctl(QStringLiteral("店长"), kOwnerPassword, {QStringLiteral("search"), QStringLiteral("您好")});
+    ASSERT_EQ(found.exitCode, 0) << found.err.toStdString();
+    EXPECT_EQ(found.out, QStringLiteral("2026-11-11T10:00:40+08:00\tc1\ttb_nick\tagent:小美\t您好\n"))
+        << found.out.toStdString();
+
+    ASSERT_TRUE(f.open(QIODevice::Append));
+    f.write(R"({"type":"message")"
+            "\n");
+    f.close();
+    auto bad = ctl(QStringLiteral("店长"), kOwnerPassword, {QStringLiteral("history"), QStringLiteral("import"), path});
+    EXPECT_EQ(bad.exitCode, 5) << bad.err.toStdString();
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("line 4: "))) << bad.err.toStdString();
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("nothing was imported: 1 bad line(s)"))) << bad.err.toStdString();
 }
 
 } // namespace

@@ -65,6 +65,10 @@ public:
     /// Whether the open transaction appended anything.
     bool pending() const;
 
+    /// Held by a store from its audit append to its commit or rollback: two stores sharing this
+    /// head (the server's and a history import's) never have appends open at the same time.
+    std::mutex& turn() { return m_turn; }
+
     QByteArray seal(const Mark& mark) const;
     std::optional<Mark> unseal(const QByteArray& sealed) const;
 
@@ -74,6 +78,7 @@ private:
     QByteArray m_key;
     AnchorStore m_store;
     mutable std::mutex m_mutex;
+    std::mutex m_turn;
     Mark m_expected;
     std::optional<Mark> m_pending;
     std::optional<QString> m_broken;

@@ -66,7 +66,17 @@ Result<ImportReport> HistoryImporter::import(const auth::Actor& actor, QIODevice
     }
 
     if (writing) {
-        auto summary = tx->commit();
+        const qint64 lines = report.lines;
+        const qsizetype badLines = report.errors.size();
+        auto summary = tx->commit([&](const ImportSummary& s) {
+            return m_audit.entry(actor.fullName(), QStringLiteral("history.import"), QString(),
+                                 QStringLiteral("lines=%1 messages=%2 orders=%3 refunds=%4 skipped=%5")
+                                     .arg(lines)
+                                     .arg(s.messagesAdded)
+                                     .arg(s.ordersAdded + s.ordersUpdated)
+                                     .arg(s.refundsAdded + s.refundsUpdated)
+                                     .arg(badLines + static_cast<qsizetype>(s.rejected.size())));
+        });
         if (!summary) {
             return summary.error();
         }
@@ -78,16 +88,6 @@ Result<ImportReport> HistoryImporter::import(const auth::Actor& actor, QIODevice
     }
     std::sort(report.errors.begin(), report.errors.end(),
               [](const ImportRejection& a, const ImportRejection& b) { return a.line < b.line; });
-    if (report.committed) {
-        const auto& s = report.summary;
-        m_audit.record(m_audit.entry(actor.fullName(), QStringLiteral("history.import"), QString(),
-                                     QStringLiteral("lines=%1 messages=%2 orders=%3 refunds=%4 skipped=%5")
-                                         .arg(report.lines)
-                                         .arg(s.messagesAdded)
-                                         .arg(s.ordersAdded + s.ordersUpdated)
-                                         .arg(s.refundsAdded + s.refundsUpdated)
-                                         .arg(report.errors.size())));
-    }
     log->info("import of {} lines: {} messages added, {} duplicates, {} orders, {} refunds, {} bad lines, {}",
               report.lines, report.summary.messagesAdded, report.summary.messagesDuplicate,
               report.summary.ordersAdded + report.summary.ordersUpdated,

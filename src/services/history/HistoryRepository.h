@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/Result.h"
+#include "domain/Audit.h"
 #include "services/history/ImportRecord.h"
 
 #include <QFuture>
 
+#include <functional>
 #include <memory>
 
 namespace shopdesk {
@@ -20,9 +22,14 @@ public:
     /// (a bounded buffer keeps memory flat for files of any size).
     virtual void add(qint64 line, ImportRecord record) = 0;
 
-    /// Writes what is queued and commits. In all-or-nothing mode any rejected record rolls the
-    /// whole transaction back and the result is the rejections; otherwise they are skipped.
-    virtual Result<ImportSummary> commit() = 0;
+    /// The import's audit entry, made from what was stored: committed in the import's own
+    /// transaction (an import the audit cannot record is not stored).
+    using AuditFor = std::function<AuditEntry(const ImportSummary&)>;
+
+    /// Writes what is queued and commits with its audit entry. In all-or-nothing mode any rejected
+    /// record rolls the whole transaction back and the result is the rejections; otherwise they are
+    /// skipped.
+    virtual Result<ImportSummary> commit(const AuditFor& audit) = 0;
 
     /// Discards everything queued and written so far.
     virtual void rollback() = 0;

@@ -395,7 +395,8 @@ void RemoteSession::setIdentity(const QJsonObject& wire)
     m_identity = i;
 }
 
-QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject args, bool write, const QString& rid)
+QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject args, bool write, const QString& rid,
+                                                int waitMs)
 {
     if (m_ended) {
         return QtFuture::makeReadyFuture(Result<QJsonValue>(Error::sessionEnded(m_endReason)));
@@ -406,7 +407,7 @@ QFuture<Result<QJsonValue>> RemoteSession::call(const QString& op, QJsonObject a
                                         "Offline: the server cannot be reached, so this needs to wait until the "
                                         "link is back."))));
     }
-    return m_remote->call(op, std::move(args), write, rid);
+    return m_remote->call(op, std::move(args), write, rid, waitMs);
 }
 
 QFuture<Status> RemoteSession::act(const QString& op, QJsonObject args)

@@ -130,7 +130,7 @@ public:
 
     /// One request to the server (fails at once once the session ended or while offline).
     QFuture<Result<QJsonValue>> call(const QString& op, QJsonObject args = {}, bool write = false,
-                                     const QString& rid = {});
+                                     const QString& rid = {}, int waitMs = 0);
     /// A write whose answer is only whether it was done.
     QFuture<Status> act(const QString& op, QJsonObject args);
     /// Subscribes to the change stream after `seq` (0: from the start; -1: from now).

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QPromise>
+
+#include <algorithm>
 
 namespace shopdesk::session {
 
@@ -22,7 +25,6 @@ QFuture<T> ready(T value)
 [[maybe_unused]] const char* const kUnservedNames[] = {
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Order actions"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Follow-ups"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "History import"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The shop's texts"),
@@ -130,9 +132,89 @@ QFuture<Result<qint64>> RemoteHistory::removeAll(const QString& platform, const 
                             true));
 }
 
-QFuture<Result<ImportReport>> RemoteHistory::import(QIODevice&, const ImportOptions&)
+namespace {
+
+/// How long the server may take over the import's end (storing the last batch and committing).
+constexpr int kImportEndWaitMs = 30 * 60 * 1000;
+/// How long a chunk may wait for room (the server's parser is behind).
+constexpr int kChunkWaitMs = 5 * 60 * 1000;
+
+/// One file on its way to the server: read here in chunks, one in flight at a time.
+struct Upload {
+    RemoteSession* session = nullptr;
+    QIODevice* input = nullptr;
+    QString id;
+    qint64 seq = 0;
+    qint64 chunkBytes = 0;
+    QPromise<Result<ImportReport>> done;
+
+    void fail(const Error& e)
+    {
+        done.addResult(e);
+        done.finish();
+    }
+    /// Tells the server to roll back (after a local failure); the answer does not matter.
+    void cancel() { (void)session->call(QStringLiteral("history.import.cancel"), {{QStringLiteral("upload"), id}}); }
+};
+
+void sendNext(const std::shared_ptr<Upload>& u)
 {
-    return ready<Result<ImportReport>>(Error::invalid(unservedReason("History import")));
+    const QByteArray bytes = u->input->read(u->chunkBytes);
+    if (bytes.isEmpty()) {
+        if (!u->input->errorString().isEmpty() && !u->input->atEnd()) {
+            u->cancel();
+            u->fail(Error::internal(QStringLiteral("Could not read the file: %1").arg(u->input->errorString())));
+            return;
+        }
+        u->session
+            ->call(QStringLiteral("history.import.end"), {{QStringLiteral("upload"), u->id}}, false, {},
+                   kImportEndWaitMs)
+            .then(u->session, [u](const Result<QJsonValue>& r) {
+                if (!r) {
+                    u->fail(r.error());
+                    return;
+                }
+                u->done.addResult(protocol::importReportFromJson(r->toObject()));
+                u->done.finish();
+            });
+        return;
+    }
+    u->session
+        ->call(QStringLiteral("history.import.chunk"),
+               {{QStringLiteral("upload"), u->id},
+                {QStringLiteral("seq"), u->seq++},
+                {QStringLiteral("data"), QString::fromLatin1(bytes.toBase64())}},
+               false, {}, kChunkWaitMs)
+        .then(u->session, [u](const Result<QJsonValue>& r) {
+            if (!r) {
+                u->fail(r.error());
+                return;
+            }
+            sendNext(u);
+        });
+}
+
+} // namespace
+
+QFuture<Result<ImportReport>> RemoteHistory::import(QIODevice& input, const ImportOptions& options)
+{
+    auto u = std::make_shared<Upload>();
+    u->session = &m_s;
+    u->input = &input;
+    u->done.start();
+    QFuture<Result<ImportReport>> out = u->done.future();
+    m_s.call(QStringLiteral("history.import.begin"), {{QStringLiteral("skipBad"), options.skipBad}}, true)
+        .then(&m_s, [u](const Result<QJsonValue>& r) {
+            if (!r) {
+                u->fail(r.error());
+                return;
+            }
+            const QJsonObject o = r->toObject();
+            u->id = o.value(QStringLiteral("upload")).toString();
+            u->chunkBytes = std::clamp<qint64>(o.value(QStringLiteral("chunkBytes")).toInteger(), 4096, 512 * 1024);
+            sendNext(u);
+        });
+    return out;
 }
 
 QFuture<Result<AgentReport>> RemoteReports::agents(Timestamp from, Timestamp to, int slowSeconds)
