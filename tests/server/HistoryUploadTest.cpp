@@ -55,16 +55,6 @@ Result<ImportReport> importThrough(session::ShopSession& s, const QByteArray& da
     return await(s.history().import(buffer, o), 60000);
 }
 
-QString ownerLogin(RawClient& c)
-{
-    EXPECT_TRUE(c.request(1, QStringLiteral("hello")).value(QStringLiteral("ok")).toBool());
-    const QJsonObject login =
-        c.request(2, QStringLiteral("login"),
-                  {{QStringLiteral("name"), QStringLiteral("店长")}, {QStringLiteral("password"), kOwnerPassword}});
-    EXPECT_TRUE(login.value(QStringLiteral("ok")).toBool()) << RawClient::message(login).toStdString();
-    return login.value(QStringLiteral("result")).toObject().value(QStringLiteral("token")).toString();
-}
-
 TEST_F(HistoryUpload, AFileOfSeveralChunksIsStoredOnceAuditedAndSearchable)
 {
     auto owner = ownerWithAgent();
@@ -159,12 +149,14 @@ TEST_F(HistoryUpload, ADroppedConnectionRollsBackAndOneUploadRunsAtATime)
             other.request(4, QStringLiteral("history.import.chunk"), chunk(firstUpload, 1, file.mid(400000, 1000)));
         EXPECT_EQ(RawClient::code(foreign), QStringLiteral("not_found"));
     } // the first connection drops before its end
+    int probes = 0;
     ASSERT_TRUE(spinUntil(
         [&] {
             RawClient probe(server->port());
             ownerLogin(probe);
             const QJsonObject again =
-                probe.request(3, QStringLiteral("history.import.begin"), {}, QStringLiteral("r3"));
+                probe.request(3, QStringLiteral("history.import.begin"), {},
+                              QStringLiteral("probe-%1").arg(++probes)); // (a new write each time)
             if (!again.value(QStringLiteral("ok")).toBool()) {
                 return false;
             }

@@ -250,4 +250,15 @@ public:
     int closeCode = 0;
 };
 
+/// hello and login as the owner on `c`, request ids 1 and 2; returns the token.
+inline QString ownerLogin(RawClient& c)
+{
+    EXPECT_TRUE(c.request(1, QStringLiteral("hello")).value(QStringLiteral("ok")).toBool());
+    const QJsonObject login =
+        c.request(2, QStringLiteral("login"),
+                  {{QStringLiteral("name"), QStringLiteral("店长")}, {QStringLiteral("password"), kOwnerPassword}});
+    EXPECT_TRUE(login.value(QStringLiteral("ok")).toBool()) << RawClient::message(login).toStdString();
+    return login.value(QStringLiteral("result")).toObject().value(QStringLiteral("token")).toString();
+}
+
 } // namespace shopdesk::test
