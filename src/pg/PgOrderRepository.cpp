@@ -276,4 +276,48 @@ Result<std::vector<LogisticsEvent>> PgOrderRepository::storedLogistics(const QSt
     });
 }
 
+Result<std::vector<FollowUp>> PgOrderRepository::followUps(const QString& agent, Timestamp servedSince,
+                                                           Timestamp unpaidBefore, Timestamp unshippedBefore,
+                                                           Timestamp staleBefore)
+{
+    return m_store.read<std::vector<FollowUp>>("list follow-ups", [&](PgTx& tx) {
+        auto r =
+            tx.q("WITH mine AS (SELECT DISTINCT c.platform, c.buyer_nick FROM assignments s "
+                 "JOIN accounts a ON a.id = s.account_id JOIN conversations c ON c.id = s.conversation_id "
+                 "WHERE a.shop_id = $1 AND a.name = $2 AND (s.started_at >= $3 OR s.ended_at >= $3)), "
+                 "traced AS (SELECT platform, order_no, max(at) AS last FROM logistics_events WHERE shop_id = $1 "
+                 "GROUP BY platform, order_no) "
+                 "SELECT o.status, o.platform, o.order_no, o.buyer_nick, o.amount_fen, o.created_at, o.paid_at, t.last "
+                 "FROM orders o JOIN mine ON mine.platform = o.platform AND mine.buyer_nick = o.buyer_nick "
+                 "LEFT JOIN traced t ON t.platform = o.platform AND t.order_no = o.order_no "
+                 "WHERE o.shop_id = $1 AND ((o.status = 'WAIT_BUYER_PAY' AND o.created_at <= $4) "
+                 "OR (o.status = 'WAIT_SELLER_SEND_GOODS' AND o.paid_at <= $5) "
+                 "OR (o.status = 'WAIT_BUYER_CONFIRM_GOODS' AND COALESCE(t.last, o.paid_at) <= $6)) "
+                 "ORDER BY o.created_at, o.id",
+                 {tx.shop(), param(agent), param(servedSince.ms()), param(unpaidBefore.ms()),
+                  param(unshippedBefore.ms()), param(staleBefore.ms())});
+        std::vector<FollowUp> out;
+        for (int i = 0; i < r.rows(); ++i) {
+            FollowUp f;
+            const QString status = r.text(i, 0);
+            f.platform = r.text(i, 1);
+            f.orderNo = r.text(i, 2);
+            f.buyerNick = r.text(i, 3);
+            f.amountFen = r.integer(i, 4);
+            if (status == u"WAIT_BUYER_PAY") {
+                f.kind = FollowUp::Kind::Unpaid;
+                f.since = Timestamp::fromMs(r.integer(i, 5));
+            } else if (status == u"WAIT_SELLER_SEND_GOODS") {
+                f.kind = FollowUp::Kind::Unshipped;
+                f.since = Timestamp::fromMs(r.integer(i, 6));
+            } else {
+                f.kind = FollowUp::Kind::StaleTrace;
+                f.since = Timestamp::fromMs(r.isNull(i, 7) ? r.integer(i, 6) : r.integer(i, 7));
+            }
+            out.push_back(std::move(f));
+        }
+        return out;
+    });
+}
+
 } // namespace shopdesk::pg

@@ -563,4 +563,30 @@ ImportReport importReportFromJson(const QJsonObject& o)
     return r;
 }
 
+QJsonObject toJson(const FollowUp& f)
+{
+    static const char* const kKinds[] = {"unpaid", "unshipped", "stale_trace"};
+    return QJsonObject{{QStringLiteral("kind"), QLatin1String(kKinds[static_cast<int>(f.kind)])},
+                       {QStringLiteral("platform"), f.platform},
+                       {QStringLiteral("orderNo"), f.orderNo},
+                       {QStringLiteral("buyer"), f.buyerNick},
+                       {QStringLiteral("amountFen"), f.amountFen},
+                       {QStringLiteral("since"), f.since.ms()}};
+}
+
+FollowUp followUpFromJson(const QJsonObject& o)
+{
+    FollowUp f;
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    f.kind = kind == u"unshipped"     ? FollowUp::Kind::Unshipped
+             : kind == u"stale_trace" ? FollowUp::Kind::StaleTrace
+                                      : FollowUp::Kind::Unpaid;
+    f.platform = o.value(QStringLiteral("platform")).toString();
+    f.orderNo = o.value(QStringLiteral("orderNo")).toString();
+    f.buyerNick = o.value(QStringLiteral("buyer")).toString();
+    f.amountFen = o.value(QStringLiteral("amountFen")).toInteger();
+    f.since = Timestamp::fromMs(o.value(QStringLiteral("since")).toInteger());
+    return f;
+}
+
 } // namespace shopdesk::protocol

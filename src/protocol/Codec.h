@@ -63,6 +63,8 @@ AgentReport agentReportFromJson(const QJsonObject& o);
 /// The first `maxErrors` bad lines are listed; the rest are counted (moreErrors).
 QJsonObject toJson(const ImportReport& r, qsizetype maxErrors = 1000);
 ImportReport importReportFromJson(const QJsonObject& o);
+QJsonObject toJson(const FollowUp& f);
+FollowUp followUpFromJson(const QJsonObject& o);
 QJsonObject toJson(const ShopTexts& t);
 ShopTexts shopTextsFromJson(const QJsonObject& o);
 QJsonObject toJson(const SearchRequest& r);

@@ -31,6 +31,7 @@
 #include "services/settings/ShopTextsService.h"
 #include "services/settings/SimSettingsService.h"
 #include "services/workbench/BuyerService.h"
+#include "services/workbench/FollowUpService.h"
 
 #include <QDir>
 #include <QtConcurrent>
@@ -47,6 +48,7 @@ ServerBackend::~ServerBackend()
     m_settings.reset();
     m_orders.reset();
     m_buyers.reset();
+    m_followUps.reset();
     m_routing.reset();
     m_roles.reset();
     m_accounts.reset();
@@ -215,6 +217,7 @@ void ServerBackend::wireServices()
     m_vault = std::make_unique<PiiVault>(m_keys->piiKey());
     m_orders = std::make_unique<OrderService>(*m_orderRepo, *m_vault, *m_gate, *m_audit);
     m_buyers = std::make_unique<BuyerService>(*m_buyerRepo, *m_gate, *m_audit);
+    m_followUps = std::make_unique<FollowUpService>(*m_orderRepo, *m_followUpRules, *m_gate, *m_clock);
 }
 
 Status ServerBackend::initialise(const Shop& shop, const QString& ownerName, const QString& ownerPassword)

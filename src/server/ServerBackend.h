@@ -36,6 +36,7 @@ class SettingsService;
 class ShopTextsService;
 class SimSettingsService;
 class FollowUpRulesService;
+class FollowUpService;
 } // namespace shopdesk
 
 namespace shopdesk::pg {
@@ -89,6 +90,7 @@ public:
     SettingsService& settings() { return *m_settings; }
     OrderService& orders() { return *m_orders; }
     BuyerService& buyers() { return *m_buyers; }
+    FollowUpService& followUps() { return *m_followUps; }
     /// The performance report (report.agents), computed on a worker over a connection of its own,
     /// so that a long report never holds up the server's other requests.
     QFuture<Result<AgentReport>> agentReport(const auth::Actor& actor, Timestamp from, Timestamp to, int slowSeconds,
@@ -145,6 +147,7 @@ private:
     std::unique_ptr<PiiVault> m_vault;
     std::unique_ptr<OrderService> m_orders;
     std::unique_ptr<BuyerService> m_buyers;
+    std::unique_ptr<FollowUpService> m_followUps;
     Shop m_shop;
     Status m_auditIntegrity;
     std::unique_ptr<pg::PgStore> m_reportStore; ///< the report worker's connection (opened there)

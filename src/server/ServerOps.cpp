@@ -63,11 +63,12 @@ Result<auth::PermissionSet> permissions(const Request& r)
 }
 
 /// Whether a setting acts on what a team server runs. The simulated shop's bots and clock are a
-/// single seat's (a team's agents are real, its time is real), and follow-ups are not served by
-/// the team server yet: storing those would be a setting that changes nothing, so they are refused.
+/// single seat's (a team's agents are real, its time is real): storing those would be a setting
+/// that changes nothing, so they are refused.
 bool servedSetting(const QString& key)
 {
-    return key.startsWith(u"login.") || key == u"sim.buyers_per_minute" || ShopTexts::keys().contains(key);
+    return key.startsWith(u"login.") || key.startsWith(u"followup.") || key == u"sim.buyers_per_minute" ||
+           ShopTexts::keys().contains(key);
 }
 
 } // namespace

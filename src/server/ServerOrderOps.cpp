@@ -13,6 +13,7 @@
 #include "services/orders/OrderActionService.h"
 #include "services/orders/OrderService.h"
 #include "services/workbench/BuyerService.h"
+#include "services/workbench/FollowUpService.h"
 
 #include <QJsonArray>
 
@@ -63,6 +64,13 @@ void TeamServer::registerOrderOps()
             return refunds.error();
         }
         return QJsonValue(protocol::toJsonArray(*refunds));
+    });
+    read("followups.list", [&b](Client&, const Request&, const auth::Actor& a) -> Result<QJsonValue> {
+        auto list = b.followUps().followUps(a);
+        if (!list) {
+            return list.error();
+        }
+        return QJsonValue(protocol::toJsonArray(*list));
     });
     read("logistics.ofBuyer", [&b](Client&, const Request& r, const auth::Actor& a) -> Result<QJsonValue> {
         const QString platform = platformOf(r);

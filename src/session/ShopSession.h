@@ -132,6 +132,8 @@ signals:
     /// Team mode: what the desks read of this buyer (orders, refunds, traces) came from the
     /// server; a view of the buyer reads it again (the first read answered Busy).
     void buyerDataArrived(const QString& platform, const QString& nick);
+    /// The 待跟进 list a team server was asked for has arrived (orders().followUps() answers it).
+    void followUpsArrived();
     /// Team mode: the replies waiting for the link changed (one was queued, sent or returned).
     void outboxChanged();
     /// Team mode: a reply that waited for the link could not go (`why`, one sentence); its text

@@ -54,6 +54,7 @@ public:
     virtual OrderRepository& orders() = 0;
     virtual ReportRepository& reports() = 0;
     virtual BuyerRepository& buyers() = 0;
+    virtual FollowUpRepository& followUps() = 0;
     const AuditChain& chain() const { return *m_chain; }
 
 protected:
@@ -76,6 +77,7 @@ public:
     OrderRepository& orders() override { return m_temp->orders(); }
     ReportRepository& reports() override { return m_temp->reports(); }
     BuyerRepository& buyers() override { return m_temp->workbench(); }
+    FollowUpRepository& followUps() override { return m_temp->workbench(); }
 
 private:
     TempStore m_temp;
@@ -150,6 +152,7 @@ public:
     OrderRepository& orders() override { return *m_orders; }
     ReportRepository& reports() override { return *m_reports; }
     BuyerRepository& buyers() override { return *m_buyers; }
+    FollowUpRepository& followUps() override { return *m_orders; }
     bool ready() const { return m_accounts != nullptr; }
 
 private:

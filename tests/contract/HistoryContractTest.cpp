@@ -440,6 +440,87 @@ TEST_P(HistoryContract, AnAllOrNothingImportWithARefusedRecordStoresNothingAndIs
     EXPECT_EQ(*s->messages().messageCount(), 1);
 }
 
+TEST_P(HistoryContract, FollowUpsAreTheServedBuyersOrdersThatNeedChasing)
+{
+    ASSERT_TRUE(s->accounts().create(record(QStringLiteral("小美")), {}));
+    ASSERT_TRUE(s->accounts().create(record(QStringLiteral("小王")), {}));
+    const qint64 t0 = 1'700'000'000'000;
+    constexpr qint64 kHour = 3'600'000;
+    auto served = [&](const QString& key, const QString& buyer, const QString& agent, qint64 at) {
+        SessionEvent e;
+        e.eventId = QStringLiteral("ev-") + key;
+        e.conversationKey = key;
+        e.buyerNick = buyer;
+        e.agent = agent;
+        e.reason = QStringLiteral("free");
+        e.at = Timestamp::fromMs(at);
+        return ImportRecord(e);
+    };
+    auto order = [&](const QString& no, const QString& buyer, OrderStatus status, qint64 created,
+                     std::optional<qint64> paid) {
+        Order o;
+        o.orderNo = no;
+        o.buyerNick = buyer;
+        o.status = status;
+        o.createdAt = Timestamp::fromMs(created);
+        if (paid) {
+            o.paidAt = Timestamp::fromMs(*paid);
+        }
+        o.amountFen = 1000;
+        return ImportRecord(o);
+    };
+    LogisticsEvent step;
+    step.orderNo = QStringLiteral("S-STALE");
+    step.at = Timestamp::fromMs(t0 - 80 * kHour);
+    step.description = QStringLiteral("已揽收");
+    LogisticsEvent recent = step;
+    recent.orderNo = QStringLiteral("S-MOVING");
+    recent.at = Timestamp::fromMs(t0 - 2 * kHour);
+    auto stored =
+        s->history()
+            .ingest({served(QStringLiteral("c1"), QStringLiteral("买家甲"), QStringLiteral("小美"), t0 - 24 * kHour),
+                     served(QStringLiteral("c2"), QStringLiteral("买家乙"), QStringLiteral("小王"), t0 - 24 * kHour),
+                     order(QStringLiteral("U-OLD"), QStringLiteral("买家甲"), OrderStatus::WaitBuyerPay,
+                           t0 - 30 * kHour, std::nullopt),
+                     order(QStringLiteral("U-NEW"), QStringLiteral("买家甲"), OrderStatus::WaitBuyerPay, t0 - 1 * kHour,
+                           std::nullopt),
+                     order(QStringLiteral("P-OLD"), QStringLiteral("买家甲"), OrderStatus::WaitSellerSendGoods,
+                           t0 - 90 * kHour, t0 - 50 * kHour),
+                     order(QStringLiteral("S-STALE"), QStringLiteral("买家甲"), OrderStatus::WaitBuyerConfirmGoods,
+                           t0 - 100 * kHour, t0 - 99 * kHour),
+                     order(QStringLiteral("S-MOVING"), QStringLiteral("买家甲"), OrderStatus::WaitBuyerConfirmGoods,
+                           t0 - 100 * kHour, t0 - 99 * kHour),
+                     order(QStringLiteral("U-OTHER"), QStringLiteral("买家乙"), OrderStatus::WaitBuyerPay,
+                           t0 - 30 * kHour, std::nullopt),
+                     step, recent})
+            .result();
+    ASSERT_TRUE(stored) << stored.error().message.toStdString();
+    ASSERT_TRUE(stored->rejected.empty()) << stored->rejected.front().reason.toStdString();
+
+    auto list = s->followUps().followUps(QStringLiteral("小美"), Timestamp::fromMs(t0 - 7 * 24 * kHour),
+                                         Timestamp::fromMs(t0 - 24 * kHour), Timestamp::fromMs(t0 - 48 * kHour),
+                                         Timestamp::fromMs(t0 - 72 * kHour));
+    ASSERT_TRUE(list) << list.error().message.toStdString();
+    QStringList seen;
+    for (const FollowUp& f : *list) {
+        seen << f.orderNo;
+    }
+    EXPECT_EQ(seen, (QStringList{QStringLiteral("S-STALE"), QStringLiteral("P-OLD"), QStringLiteral("U-OLD")}))
+        << "oldest order first; the recent unpaid, the moving parcel and another agent's buyer left out";
+    ASSERT_EQ(list->size(), 3u);
+    EXPECT_EQ((*list)[0].kind, FollowUp::Kind::StaleTrace);
+    EXPECT_EQ((*list)[0].since.ms(), t0 - 80 * kHour) << "since the last trace step";
+    EXPECT_EQ((*list)[1].kind, FollowUp::Kind::Unshipped);
+    EXPECT_EQ((*list)[2].kind, FollowUp::Kind::Unpaid);
+    EXPECT_EQ((*list)[2].buyerNick, QStringLiteral("买家甲"));
+
+    auto lately = s->followUps().followUps(QStringLiteral("小美"), Timestamp::fromMs(t0 - 2 * kHour),
+                                           Timestamp::fromMs(t0 - 24 * kHour), Timestamp::fromMs(t0 - 48 * kHour),
+                                           Timestamp::fromMs(t0 - 72 * kHour));
+    ASSERT_TRUE(lately);
+    EXPECT_TRUE(lately->empty()) << "served before the window: not the agent's to chase";
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, HistoryContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& p) { return std::string(p.param); });
 

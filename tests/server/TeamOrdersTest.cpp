@@ -312,5 +312,52 @@ TEST_F(TeamOrders, BuyerNotesReachEveryDeskAndRecordsAreDeletedOnlyWithTheRight)
     EXPECT_EQ(*all, 1);
 }
 
+TEST_F(TeamOrders, FollowUpsAreTheServersAndFollowTheRulesASupervisorSets)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    const qint64 now = clock.now().ms();
+    constexpr qint64 kHour = 3'600'000;
+    SessionEvent served;
+    served.eventId = QStringLiteral("ev-1");
+    served.conversationKey = QStringLiteral("c1");
+    served.buyerNick = QStringLiteral("买家甲");
+    served.agent = QStringLiteral("小美");
+    served.reason = QStringLiteral("overflow"); // (the agent has no reception limit set)
+    served.at = Timestamp::fromMs(now - kHour);
+    Order unpaid = order(QStringLiteral("T200"), OrderStatus::WaitBuyerPay);
+    unpaid.createdAt = Timestamp::fromMs(now - 30 * kHour);
+    unpaid.paidAt.reset();
+    store({served, unpaid});
+
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    auto list = agent->orders().followUps();
+    ASSERT_TRUE(list) << list.error().message.toStdString();
+    ASSERT_EQ(list->size(), 1u);
+    EXPECT_EQ(list->front().orderNo, QStringLiteral("T200"));
+    EXPECT_EQ(list->front().kind, FollowUp::Kind::Unpaid);
+    EXPECT_EQ(list->front().since.ms(), now - 30 * kHour);
+
+    // The supervisor allows two days before an unpaid order is chased: the agent's list follows.
+    int arrived = 0;
+    QObject::connect(agent.get(), &session::ShopSession::followUpsArrived, [&] { ++arrived; });
+    ASSERT_TRUE(await(owner->team().setSetting(QStringLiteral("followup.unpaid_hours"), QStringLiteral("48"))).ok());
+    ASSERT_TRUE(spinUntil([&] { return arrived > 0; }, 5000)) << "asked for again after the rules changed";
+    auto later = agent->orders().followUps();
+    ASSERT_TRUE(later) << later.error().message.toStdString();
+    EXPECT_TRUE(later->empty()) << "30 hours unpaid is not yet 48";
+
+    // Without order.view there is nothing to list (the server decides).
+    ASSERT_TRUE(await(owner->team().createRole(QStringLiteral("只聊天"),
+                                               *auth::PermissionSet::parse(QStringLiteral("chat.read,chat.reply"))))
+                    .ok());
+    ASSERT_TRUE(await(owner->team().setRoles(QStringLiteral("小美"), {QStringLiteral("只聊天")})).ok());
+    ASSERT_TRUE(spinUntil([&] { return !agent->may(auth::Operation::FollowUpView); }, 5000));
+    auto refused = agent->orders().followUps();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotAllowed);
+}
+
 } // namespace
 } // namespace shopdesk::test

@@ -3,6 +3,7 @@
 #include "common/Format.h"
 #include "common/Gates.h"
 #include "session/Orders.h"
+#include "session/ShopSession.h"
 
 #include <QHBoxLayout>
 #include <QListWidget>
@@ -31,6 +32,8 @@ FollowUpPanel::FollowUpPanel(WorkbenchContext& context, QWidget* parent)
     gates::mirror(m_remind, context.session, auth::Permission::ChatReply,
                   tr("Sends the reminder phrase and the order card to the buyer"));
     connect(m_refresh, &QPushButton::clicked, this, &FollowUpPanel::reload);
+    // A team server's list arrives after the first read (which says it is being read).
+    connect(&m_context.session, &session::ShopSession::followUpsArrived, this, &FollowUpPanel::reload);
     connect(m_list, &QListWidget::itemActivated, this, [this] {
         if (auto f = selected()) {
             emit openBuyer(f->platform, f->buyerNick);

@@ -500,6 +500,10 @@
         <source>Reading this buyer&apos;s orders from the team server...</source>
         <translation>正在从团队服务器读取该买家的订单……</translation>
     </message>
+    <message>
+        <source>Reading the follow-ups from the team server...</source>
+        <translation>正在从团队服务器读取待跟进……</translation>
+    </message>
 </context>
 <context>
     <name>shopdesk::session::RemoteSession</name>
@@ -545,14 +549,6 @@
     <message>
         <source>Order actions</source>
         <translation>订单操作</translation>
-    </message>
-    <message>
-        <source>Follow-ups</source>
-        <translation>待跟进</translation>
-    </message>
-    <message>
-        <source>History import</source>
-        <translation>导入聊天记录</translation>
     </message>
 </context>
 <context>

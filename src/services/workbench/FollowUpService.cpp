@@ -5,7 +5,7 @@
 
 namespace shopdesk {
 
-FollowUpService::FollowUpService(WorkbenchRepository& repository, FollowUpRulesService& rules, AccessGate& gate,
+FollowUpService::FollowUpService(FollowUpRepository& repository, FollowUpRulesService& rules, AccessGate& gate,
                                  const Clock& clock)
     : m_repository(repository)
     , m_rules(rules)

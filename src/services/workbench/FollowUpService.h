@@ -3,7 +3,7 @@
 #include "auth/Actor.h"
 #include "core/Clock.h"
 #include "core/Result.h"
-#include "services/workbench/WorkbenchRepository.h"
+#include "services/workbench/FollowUpRepository.h"
 
 namespace shopdesk {
 
@@ -15,12 +15,12 @@ class FollowUpRulesService;
 class FollowUpService {
 public:
     /// The rules are `rules`' (shop settings).
-    FollowUpService(WorkbenchRepository& repository, FollowUpRulesService& rules, AccessGate& gate, const Clock& clock);
+    FollowUpService(FollowUpRepository& repository, FollowUpRulesService& rules, AccessGate& gate, const Clock& clock);
 
     Result<std::vector<FollowUp>> followUps(const auth::Actor& actor);
 
 private:
-    WorkbenchRepository& m_repository;
+    FollowUpRepository& m_repository;
     FollowUpRulesService& m_rules;
     AccessGate& m_gate;
     const Clock& m_clock;

@@ -6,6 +6,7 @@
 #include "domain/Workbench.h"
 #include "services/chat/ConversationLookup.h"
 #include "services/workbench/BuyerRepository.h"
+#include "services/workbench/FollowUpRepository.h"
 
 #include <optional>
 #include <vector>
@@ -13,7 +14,7 @@
 namespace shopdesk {
 
 /// Reads behind the agent workbench, and the notes agents keep on buyers. Implemented by the store.
-class WorkbenchRepository : public ConversationLookup, public BuyerRepository {
+class WorkbenchRepository : public ConversationLookup, public BuyerRepository, public FollowUpRepository {
 public:
     virtual ~WorkbenchRepository() = default;
     /// Conversations `agent` had a routing decision about since `since`: their current state, and
@@ -36,11 +37,6 @@ public:
     /// Every open session (assigned or queued) whose latest routing event is after `since`, oldest
     /// first, without message details (the live queue page).
     virtual Result<std::vector<ConversationSummary>> openSessions(Timestamp since) = 0;
-    /// Orders of buyers `agent` served since `servedSince` that need chasing: unpaid and created
-    /// before `unpaidBefore`, paid before `unshippedBefore` and not shipped, or shipped with no
-    /// trace step since `staleBefore`.
-    virtual Result<std::vector<FollowUp>> followUps(const QString& agent, Timestamp servedSince, Timestamp unpaidBefore,
-                                                    Timestamp unshippedBefore, Timestamp staleBefore) = 0;
 };
 
 } // namespace shopdesk

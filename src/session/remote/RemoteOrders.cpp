@@ -257,6 +257,7 @@ Result<std::vector<LogisticsEvent>> RemoteOrders::storedTrace(const QString& pla
 void RemoteOrders::changed(const QString& platform, const QString& orderNo, const QString& buyer)
 {
     m_found.erase({platform, orderNo});
+    m_followUps.stale = true; // asked for again on the next read
     const QString nick = buyer.isEmpty() ? buyerOfOrder(platform, orderNo) : buyer;
     auto it = m_buyers.find({platform, nick});
     if (it == m_buyers.end()) {
@@ -275,6 +276,9 @@ void RemoteOrders::clear()
 {
     m_buyers.clear();
     m_found.clear();
+    m_followUps.list = std::vector<FollowUp>();
+    m_followUps.loaded = false;
+    m_followUps.stale = true;
 }
 
 OrderOffer RemoteOrders::offer(const Order& order) const
@@ -363,9 +367,44 @@ QFuture<void> RemoteOrders::refreshReasons()
     return done->future();
 }
 
+QFuture<void> RemoteOrders::fetchFollowUps()
+{
+    m_followUps.fetching = true;
+    m_followUps.stale = false;
+    return m_s.call(QStringLiteral("followups.list")).then(&m_s, [this](const Result<QJsonValue>& r) {
+        m_followUps.fetching = false;
+        auto list = listFrom<FollowUp>(r, protocol::followUpFromJson);
+        if (list || !m_followUps.loaded || list.error().code != ErrorCode::Busy) {
+            m_followUps.list = std::move(list); // (offline, the list last read stays)
+            m_followUps.age.start();
+        }
+        m_followUps.loaded = true;
+        emit m_s.followUpsArrived();
+    });
+}
+
+void RemoteOrders::followUpsChanged(bool rules)
+{
+    m_followUps.stale = true;
+    if (rules && m_followUps.loaded && !m_followUps.fetching) {
+        (void)fetchFollowUps();
+    }
+}
+
 Result<std::vector<FollowUp>> RemoteOrders::followUps()
 {
-    return Error::invalid(unservedReason("Follow-ups"));
+    FollowUps& f = m_followUps;
+    const bool old = !f.loaded || f.stale || !f.age.isValid() || f.age.elapsed() > kFollowUpsFreshMs;
+    if (old && !f.fetching) {
+        QFuture<void> asked = fetchFollowUps();
+        if (RemoteSession::mayWait()) {
+            RemoteSession::waitDone(asked);
+        }
+    }
+    if (!f.loaded) {
+        return Error::busy(tr("Reading the follow-ups from the team server..."));
+    }
+    return f.list;
 }
 
 } // namespace shopdesk::session

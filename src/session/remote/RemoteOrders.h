@@ -3,6 +3,7 @@
 #include "session/Orders.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonObject>
 
 #include <map>
@@ -45,6 +46,9 @@ public:
 
     /// One of the shop's orders changed (a pushed change): its buyer's data is fetched again.
     void changed(const QString& platform, const QString& orderNo, const QString& buyer);
+    /// What the 待跟进 list is made of changed (an assignment; with `rules`, the shop's rules): it is
+    /// asked for again on the next read, and at once after a rules change to a list being shown.
+    void followUpsChanged(bool rules);
     /// Forgets every buyer (the account's rights changed: nothing it may no longer read stays).
     void clear();
     /// The buyer's grade and tags (buyer.notes.view), kept with the buyer's orders.
@@ -75,7 +79,20 @@ private:
     /// The buyer whose cached orders hold `orderNo` ("" when none does).
     QString buyerOfOrder(const QString& platform, const QString& orderNo) const;
 
+    /// The 待跟进 list as the server last sent it: asked for again when an order changed or after
+    /// kFollowUpsFreshMs (the rules count hours, so a list that old may have grown).
+    struct FollowUps {
+        bool loaded = false;
+        bool fetching = false;
+        bool stale = false;
+        Result<std::vector<FollowUp>> list = std::vector<FollowUp>();
+        QElapsedTimer age;
+    };
+    static constexpr qint64 kFollowUpsFreshMs = 60'000;
+    QFuture<void> fetchFollowUps();
+
     RemoteSession& m_s;
+    FollowUps m_followUps;
     std::map<Key, Buyer> m_buyers;
     std::map<Key, Result<std::optional<Order>>> m_found; ///< platform, order number
     quint64 m_clock = 0;

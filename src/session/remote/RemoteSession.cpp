@@ -470,6 +470,12 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
             changeKind == u"settings") {
             m_team.refresh().then(this, [this] { emit teamChanged(); });
         }
+        if (changeKind == u"settings") {
+            m_orders.followUpsChanged(true); // the follow-up rules may be what changed
+        }
+        if (changeKind == u"conversation") {
+            m_orders.followUpsChanged(false); // whose buyers are whose
+        }
         if (changeKind == u"buyer") {
             const QJsonObject payload = body.value(QStringLiteral("payload")).toObject();
             m_orders.changed(payload.value(QStringLiteral("platform")).toString(), QString(),

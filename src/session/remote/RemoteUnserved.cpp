@@ -24,7 +24,6 @@ QFuture<T> ready(T value)
 // The desks' names as unservedReason() says them (listed for the translation catalogue).
 [[maybe_unused]] const char* const kUnservedNames[] = {
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Order actions"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Follow-ups"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The shop's texts"),
