@@ -12,6 +12,11 @@ constexpr qint32 kTextOid = 25; // pg_type.oid of text
 
 PgBinaryCopy::PgBinaryCopy()
 {
+    header();
+}
+
+void PgBinaryCopy::header()
+{
     m_data.append("PGCOPY\n\xff\r\n\0", 11);
     int32(0); // flags
     int32(0); // header extension length
@@ -81,11 +86,13 @@ void PgBinaryCopy::null()
     int32(-1);
 }
 
-QByteArray PgBinaryCopy::finish() const
+QByteArray PgBinaryCopy::take()
 {
-    QByteArray out = m_data;
-    const qint16 trailer = qToBigEndian<qint16>(-1);
-    out.append(reinterpret_cast<const char*>(&trailer), sizeof trailer);
+    int16(-1); // the trailer
+    QByteArray out = std::move(m_data);
+    m_data = QByteArray();
+    m_rows = 0;
+    header();
     return out;
 }
 

@@ -22,10 +22,11 @@ public:
     void null();
 
     int rows() const { return m_rows; }
-    /// The data with its trailer (the copy is ready to send).
-    QByteArray finish() const;
+    /// The data with its trailer (ready to send); this starts over, empty.
+    QByteArray take();
 
 private:
+    void header();
     void int16(qint16 v);
     void int32(qint32 v);
 

@@ -93,8 +93,7 @@ void PgImportTransaction::merge()
     }
     PgTx& tx = m_held->tx();
     const qint64 staged = m_copy.rows();
-    auto copied = tx.connection().copyIn("COPY import_staging FROM STDIN (FORMAT binary)", m_copy.finish());
-    m_copy = PgBinaryCopy();
+    auto copied = tx.connection().copyIn("COPY import_staging FROM STDIN (FORMAT binary)", m_copy.take());
     if (!copied) {
         throw PgFailure(copied.error());
     }

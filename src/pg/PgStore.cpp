@@ -107,29 +107,38 @@ Status PgHeldTx::commit(const char* what)
         return Error::internal(QStringLiteral("Could not %1: the transaction is over.").arg(QString::fromLatin1(what)));
     }
     m_open = false;
-    PgStore& s = m_store;
     std::unique_lock<std::mutex> turn;
-    if (s.m_head) {
-        turn = std::unique_lock(s.m_head->turn());
-    }
     try {
-        s.appendAudit(m_tx, m_tx.takeAudit());
-        s.appendChanges(m_tx, m_tx.takeChanges());
-        if (Status st = s.m_c->exec("COMMIT"); !st) {
-            throw PgFailure(st.error());
-        }
-        if (s.m_head) {
-            s.m_head->committed();
-        }
+        m_store.commitWrite(m_tx, turn);
         return {};
     } catch (const PgFailure& f) {
-        if (s.m_c->isOpen()) {
-            (void)s.m_c->exec("ROLLBACK");
-        }
-        if (s.m_head) {
-            s.m_head->rolledBack(std::nullopt);
-        }
+        m_store.undo(true, turn);
         return f.error;
+    }
+}
+
+void PgStore::commitWrite(PgTx& tx, std::unique_lock<std::mutex>& turn)
+{
+    if (m_head) {
+        turn = std::unique_lock(m_head->turn());
+    }
+    appendAudit(tx, tx.takeAudit());
+    appendChanges(tx, tx.takeChanges());
+    if (Status st = m_c->exec("COMMIT"); !st) {
+        throw PgFailure(st.error());
+    }
+    if (m_head) {
+        m_head->committed();
+    }
+}
+
+void PgStore::undo(bool began, std::unique_lock<std::mutex>& turn)
+{
+    if (began && m_c->isOpen()) {
+        (void)m_c->exec("ROLLBACK");
+    }
+    if (turn.owns_lock()) {
+        m_head->rolledBack(std::nullopt); // (a job stopped before its append left nothing there)
     }
 }
 
@@ -165,26 +174,13 @@ Status PgStore::transact(const char* what, bool writing, const std::function<voi
             began = true;
             job(tx);
             if (writing) {
-                if (m_head) {
-                    turn = std::unique_lock(m_head->turn());
-                }
-                appendAudit(tx, tx.takeAudit());
-                appendChanges(tx, tx.takeChanges());
-            }
-            if (Status st = m_c->exec("COMMIT"); !st) {
+                commitWrite(tx, turn);
+            } else if (Status st = m_c->exec("COMMIT"); !st) {
                 throw PgFailure(st.error());
-            }
-            if (writing && m_head) {
-                m_head->committed();
             }
             return {};
         } catch (const PgFailure& f) {
-            if (began && m_c->isOpen()) {
-                (void)m_c->exec("ROLLBACK");
-            }
-            if (turn.owns_lock()) {
-                m_head->rolledBack(std::nullopt); // (a job stopped before its append left nothing there)
-            }
+            undo(began, turn);
             if (f.error.code == ErrorCode::Busy && !m_c->isOpen() && attempt == 0) {
                 continue;
             }
@@ -195,12 +191,7 @@ Status PgStore::transact(const char* what, bool writing, const std::function<voi
             }
             return Error{f.error.code, f.error.message};
         } catch (const std::exception& e) {
-            if (began && m_c->isOpen()) {
-                (void)m_c->exec("ROLLBACK");
-            }
-            if (turn.owns_lock()) {
-                m_head->rolledBack(std::nullopt); // (a job stopped before its append left nothing there)
-            }
+            undo(began, turn);
             return Error::internal(
                 QStringLiteral("Could not %1: %2").arg(QString::fromLatin1(what), QString::fromUtf8(e.what())));
         }

@@ -137,6 +137,11 @@ private:
         return std::move(*out);
     }
     Status transact(const char* what, bool writing, const std::function<void(PgTx&)>& job);
+    /// The end of a write: the audit head's turn taken, the job's audit entries and changes
+    /// appended, committed; throws PgFailure.
+    void commitWrite(PgTx& tx, std::unique_lock<std::mutex>& turn);
+    /// After a failure: the transaction rolled back, and the head told when it had its turn.
+    void undo(bool began, std::unique_lock<std::mutex>& turn);
     void appendAudit(PgTx& tx, const std::vector<AuditEntry>& entries);
     void appendChanges(PgTx& tx, const std::vector<std::pair<QString, QByteArray>>& changes);
 

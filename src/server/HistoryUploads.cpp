@@ -2,6 +2,7 @@
 
 #include "core/ChunkPipe.h"
 #include "protocol/Codec.h"
+#include "server/OpAnswers.h"
 #include "server/ServerBackend.h"
 #include "services/auth/AccessGate.h"
 
@@ -15,10 +16,18 @@ namespace {
 /// A client silent this long (neither sending nor waiting for an answer) has given up.
 constexpr int kIdleMs = 120'000;
 
-template <typename T>
-QFuture<Result<QJsonValue>> refused(T error)
+/// The end's answer: the import's report, or why there is none.
+Result<QJsonValue> reportAnswer(const Result<ImportReport>& r)
 {
-    return QtFuture::makeReadyFuture(Result<QJsonValue>(Error(std::move(error))));
+    if (!r) {
+        return r.error();
+    }
+    return QJsonValue(protocol::toJson(*r));
+}
+
+Error noUpload(const QString& id)
+{
+    return Error::notFound(QStringLiteral("No history upload '%1' is under way on this connection.").arg(id.left(40)));
 }
 
 } // namespace
@@ -46,11 +55,11 @@ HistoryUploads::HistoryUploads(ServerBackend& backend)
 HistoryUploads::~HistoryUploads()
 {
     if (m_current) {
-        m_current->pipe->abort(QStringLiteral("The server is stopping; nothing was imported."));
+        const QString why = QStringLiteral("The server is stopping; nothing was imported.");
+        m_current->pipe->abort(why);
         m_current->done.waitForFinished();
         if (m_current->endAnswer) {
-            m_current->endAnswer->addResult(
-                Error::busy(QStringLiteral("The server is stopping; nothing was imported.")));
+            m_current->endAnswer->addResult(Error::busy(why));
             m_current->endAnswer->finish();
         }
     }
@@ -95,8 +104,7 @@ void HistoryUploads::finished(Upload* u, const Result<ImportReport>& r)
     u->result = r;
     u->pipe->abort(QStringLiteral("The import has ended.")); // a chunk waiting for room is let go
     if (u->endAnswer) {
-        u->endAnswer->addResult(r ? Result<QJsonValue>(QJsonValue(protocol::toJson(*r)))
-                                  : Result<QJsonValue>(r.error()));
+        u->endAnswer->addResult(reportAnswer(r));
         u->endAnswer->finish();
         forgetLater(u);
     } else if (u->dropped) {
@@ -120,8 +128,7 @@ Result<HistoryUploads::Upload*> HistoryUploads::find(const void* connection, con
 {
     if (!m_current || m_current->connection != connection || m_current->id != id || m_current->ended ||
         m_current->dropped) {
-        return Error::notFound(
-            QStringLiteral("No history upload '%1' is under way on this connection.").arg(id.left(40)));
+        return noUpload(id);
     }
     if (Status st = m_backend.gate().check(actor, auth::Operation::HistoryImport); !st) {
         dropped(connection);
@@ -135,16 +142,16 @@ QFuture<Result<QJsonValue>> HistoryUploads::chunk(const void* connection, const 
 {
     auto found = find(connection, actor, id);
     if (!found) {
-        return refused(found.error());
+        return readyAnswer(found.error());
     }
     Upload* u = *found;
     if (u->result) {
         // The worker stopped before the file's end: the client hears why, and the upload goes.
         u->dropped = true;
         forgetLater(u);
-        return refused(*u->result ? Error::invalid(QStringLiteral("The import ended before the file did; nothing "
-                                                                  "more is taken."))
-                                  : u->result->error());
+        return readyAnswer(*u->result ? Error::invalid(QStringLiteral("The import ended before the file did; nothing "
+                                                                      "more is taken."))
+                                      : u->result->error());
     }
     auto decoded = QByteArray::fromBase64Encoding(base64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     QString wrong;
@@ -162,7 +169,7 @@ QFuture<Result<QJsonValue>> HistoryUploads::chunk(const void* connection, const 
     if (!wrong.isEmpty()) {
         u->dropped = true;
         u->pipe->abort(wrong);
-        return refused(Error::invalid(wrong));
+        return readyAnswer(Error::invalid(wrong));
     }
     ++u->nextSeq;
     u->idle.stop(); // waiting for room is the server's time, not the client's
@@ -178,16 +185,14 @@ QFuture<Result<QJsonValue>> HistoryUploads::end(const void* connection, const au
 {
     auto found = find(connection, actor, id);
     if (!found) {
-        return refused(found.error());
+        return readyAnswer(found.error());
     }
     Upload* u = *found;
     u->ended = true;
     u->idle.stop();
     if (u->result) {
         forgetLater(u);
-        const Result<ImportReport>& r = *u->result;
-        return QtFuture::makeReadyFuture(r ? Result<QJsonValue>(QJsonValue(protocol::toJson(*r)))
-                                           : Result<QJsonValue>(r.error()));
+        return readyAnswer(reportAnswer(*u->result));
     }
     u->pipe->finish();
     u->endAnswer.emplace();
@@ -198,8 +203,7 @@ QFuture<Result<QJsonValue>> HistoryUploads::end(const void* connection, const au
 Result<QJsonValue> HistoryUploads::cancel(const void* connection, const QString& id)
 {
     if (!m_current || m_current->connection != connection || m_current->id != id) {
-        return Error::notFound(
-            QStringLiteral("No history upload '%1' is under way on this connection.").arg(id.left(40)));
+        return noUpload(id);
     }
     dropped(connection);
     return QJsonValue(true);

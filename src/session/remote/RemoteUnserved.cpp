@@ -160,7 +160,7 @@ void sendNext(const std::shared_ptr<Upload>& u)
 {
     const QByteArray bytes = u->input->read(u->chunkBytes);
     if (bytes.isEmpty()) {
-        if (!u->input->errorString().isEmpty() && !u->input->atEnd()) {
+        if (!u->input->atEnd()) { // nothing read before the end: the device failed
             u->cancel();
             u->fail(Error::internal(QStringLiteral("Could not read the file: %1").arg(u->input->errorString())));
             return;
