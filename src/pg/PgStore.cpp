@@ -4,6 +4,10 @@
 #include "services/audit/AuditChain.h"
 #include "services/audit/AuditHead.h"
 
+#include <chrono>
+#include <random>
+#include <thread>
+
 namespace shopdesk::pg {
 
 namespace {
@@ -187,6 +191,10 @@ Status PgStore::transact(const char* what, bool writing, const std::function<voi
             if (f.error.code == ErrorCode::Busy && m_c->isOpen() && m_c->lastFailureConflict() &&
                 attempt + 1 < kConflictTries) {
                 logging::get("pg")->info("a transaction lost a lock conflict; running it again ({})", attempt + 1);
+                // A short, growing, jittered pause lets the winner finish before the same locks are
+                // asked for again (an immediate retry can meet the same waiter and lose once more).
+                thread_local std::minstd_rand jitter{std::random_device{}()};
+                std::this_thread::sleep_for(std::chrono::milliseconds((attempt + 1) * (5 + jitter() % 16)));
                 continue;
             }
             return Error{f.error.code, f.error.message};

@@ -178,6 +178,9 @@ TEST_F(Pg, AJobThatLosesADeadlockIsRunAgainWholeAndSucceeds)
     std::atomic<int> runs{0};
     std::atomic<bool> holdsOne{false};
     Status outcome;
+    // The other session holds row 2 before the job starts; the job takes row 1 and waits for row 2;
+    // then the other waits for row 1: a deadlock the store's job loses.
+    ASSERT_TRUE((*other)->exec("BEGIN; UPDATE locks SET v = v + 10 WHERE id = 2").ok());
     std::thread job([&] {
         outcome = (*store)->writeStatus("take both rows", [&](pg::PgTx& tx) {
             ++runs;
@@ -186,8 +189,6 @@ TEST_F(Pg, AJobThatLosesADeadlockIsRunAgainWholeAndSucceeds)
             tx.q("UPDATE locks SET v = v + 1 WHERE id = 2");
         });
     });
-    // The other session takes row 2, then waits for row 1: a deadlock the store's job loses.
-    ASSERT_TRUE((*other)->exec("BEGIN; UPDATE locks SET v = v + 10 WHERE id = 2").ok());
     while (!holdsOne) {
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -196,7 +197,10 @@ TEST_F(Pg, AJobThatLosesADeadlockIsRunAgainWholeAndSucceeds)
     ASSERT_TRUE((*other)->exec("COMMIT").ok());
     job.join();
     EXPECT_TRUE(outcome.ok()) << outcome.error().message.toStdString();
-    EXPECT_EQ(runs.load(), 2) << "rolled back whole and run once more";
+    // The retry may meet the other side still waiting for row 1 and lose once more (CI saw it); what
+    // matters is that it was run again and each losing run left nothing behind.
+    EXPECT_GE(runs.load(), 2) << "rolled back whole and run once more";
+    EXPECT_LE(runs.load(), 5) << "within the store's tries";
     auto rows = c->query("SELECT v FROM locks ORDER BY id");
     ASSERT_TRUE(rows);
     EXPECT_EQ(rows->integer(0, 0), 11);
