@@ -1,5 +1,7 @@
 #include "auth/Operation.h"
 
+#include <QCoreApplication>
+
 #include <stdexcept>
 
 namespace shopdesk::auth {
@@ -99,8 +101,12 @@ QString missingPermission(const QString& fullName, Operation op)
 {
     const OperationInfo& info = operationInfo(op);
     const auto& perm = permissionInfo(info.required);
-    return QStringLiteral("%1 may not %2: that needs the permission %3 (%4).")
-        .arg(fullName, QString::fromUtf8(info.en).toLower(), QString::fromLatin1(perm.key), QString::fromUtf8(perm.zh));
+    // The operation's name in the language the sentence comes in (the catalogue says which, as
+    // Qt's QT_LAYOUT_DIRECTION entry does for the direction).
+    const bool chinese = QCoreApplication::translate("shopdesk::auth", "SHOPDESK_LANGUAGE") == u"zh_CN";
+    return QCoreApplication::translate("shopdesk::auth", "%1 may not %2: that needs the permission %3 (%4).")
+        .arg(fullName, chinese ? QString::fromUtf8(info.zh) : QString::fromUtf8(info.en).toLower(),
+             QString::fromLatin1(perm.key), QString::fromUtf8(perm.zh));
 }
 
 } // namespace shopdesk::auth

@@ -3,6 +3,7 @@
 #include "crypto/Random.h"
 #include "protocol/Protocol.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -69,7 +70,8 @@ RemoteLink::~RemoteLink()
         m_socket->disconnect(this);
         m_socket->abort();
     }
-    failAll(Error::busy(QStringLiteral("The connection to the server was closed.")));
+    failAll(Error::busy(
+        QCoreApplication::translate("shopdesk::remote::RemoteLink", "The connection to the server was closed.")));
 }
 
 void RemoteLink::close()
@@ -100,15 +102,19 @@ bool RemoteLink::checkCertificate(const QByteArray& der)
                 f.commit();
             }
         }
-        m_trustNote = QStringLiteral("First connection to %1: trusting its certificate with SHA-256 fingerprint %2 "
-                                     "(remembered; compare it with what shopdesk-server init printed).")
-                          .arg(m_options.server, seen);
+        m_trustNote =
+            QCoreApplication::translate("shopdesk::remote::RemoteLink",
+                                        "First connection to %1: trusting its certificate with SHA-256 fingerprint %2 "
+                                        "(remembered; compare it with what shopdesk-server init printed).")
+                .arg(m_options.server, seen);
         return true;
     }
     if (seen != expected) {
-        m_refusal = QStringLiteral("The server %1 showed a certificate with fingerprint %2, not the expected %3: the "
-                                   "connection was refused. If the server's certificate was replaced on purpose, "
-                                   "give the new fingerprint with --server-fingerprint.")
+        m_refusal = QCoreApplication::translate(
+                        "shopdesk::remote::RemoteLink",
+                        "The server %1 showed a certificate with fingerprint %2, not the expected %3: the "
+                        "connection was refused. If the server's certificate was replaced on purpose, "
+                        "give the new fingerprint with --server-fingerprint.")
                         .arg(m_options.server, seen, expected);
         return false;
     }
@@ -131,11 +137,13 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
     bool portOk = false;
     const int port = colon > 0 ? m_options.server.mid(colon + 1).toInt(&portOk) : 0;
     if (host.isEmpty() || !portOk || port <= 0 || port > 65535) {
-        finish(Error::usage(QStringLiteral("The server address must be HOST:PORT, e.g. 192.168.1.20:7443.")));
+        finish(Error::usage(QCoreApplication::translate(
+            "shopdesk::remote::RemoteLink", "The server address must be HOST:PORT, e.g. 192.168.1.20:7443.")));
         return future;
     }
     if (m_options.plain && !loopbackHost(host)) {
-        finish(Error::usage(QStringLiteral("An unencrypted connection is allowed only to a server on this PC.")));
+        finish(Error::usage(QCoreApplication::translate(
+            "shopdesk::remote::RemoteLink", "An unencrypted connection is allowed only to a server on this PC.")));
         return future;
     }
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
@@ -159,7 +167,9 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
                     return;
                 }
             }
-            m_refusal = QStringLiteral("The server %1 showed no certificate.").arg(m_options.server);
+            m_refusal =
+                QCoreApplication::translate("shopdesk::remote::RemoteLink", "The server %1 showed no certificate.")
+                    .arg(m_options.server);
         });
     }
     connect(m_socket, &QWebSocket::textMessageReceived, this, &RemoteLink::onText);
@@ -169,8 +179,11 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
         QString why = m_refusal;
         if (why.isEmpty()) {
             why = m_socket->closeReason().isEmpty()
-                      ? QStringLiteral("The connection to the server %1 dropped.").arg(m_options.server)
-                      : QStringLiteral("The server %1 closed the connection (%2).")
+                      ? QCoreApplication::translate("shopdesk::remote::RemoteLink",
+                                                    "The connection to the server %1 dropped.")
+                            .arg(m_options.server)
+                      : QCoreApplication::translate("shopdesk::remote::RemoteLink",
+                                                    "The server %1 closed the connection (%2).")
                             .arg(m_options.server, m_socket->closeReason());
         }
         failAll(Error::busy(why));
@@ -179,18 +192,18 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
             emit dropped(why);
         }
     });
-    connect(
-        m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-        [this, finish](QAbstractSocket::SocketError) {
-            const QString why =
-                !m_refusal.isEmpty()
-                    ? m_refusal
-                    : QStringLiteral("Cannot reach the server %1: %2").arg(m_options.server, m_socket->errorString());
-            finish(Error::busy(why));
-        });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this, finish](QAbstractSocket::SocketError) {
+                const QString why = !m_refusal.isEmpty() ? m_refusal
+                                                         : QCoreApplication::translate("shopdesk::remote::RemoteLink",
+                                                                                       "Cannot reach the server %1: %2")
+                                                               .arg(m_options.server, m_socket->errorString());
+                finish(Error::busy(why));
+            });
     connect(m_socket, &QWebSocket::connected, this, [this, finish] {
         m_open = true;
-        call(QStringLiteral("hello"), {{QStringLiteral("client"), QStringLiteral("shopdesk")}})
+        call(QStringLiteral("hello"),
+             {{QStringLiteral("client"), QStringLiteral("shopdesk")}, {QStringLiteral("language"), m_options.language}})
             .then(this, [finish](Result<QJsonValue> r) {
                 if (!r) {
                     finish(r.error());
@@ -200,9 +213,10 @@ QFuture<Result<QJsonObject>> RemoteLink::open()
             });
     });
     QTimer::singleShot(m_options.timeoutMs, this, [this, finish] {
-        finish(Error::busy(QStringLiteral("The server %1 did not answer within %2 s.")
-                               .arg(m_options.server)
-                               .arg(m_options.timeoutMs / 1000)));
+        finish(Error::busy(
+            QCoreApplication::translate("shopdesk::remote::RemoteLink", "The server %1 did not answer within %2 s.")
+                .arg(m_options.server)
+                .arg(m_options.timeoutMs / 1000)));
     });
     QUrl url;
     url.setScheme(m_options.plain ? QStringLiteral("ws") : QStringLiteral("wss"));
@@ -219,7 +233,8 @@ QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args
     promise->start();
     QFuture<Result<QJsonValue>> future = promise->future();
     if (!m_socket || !m_open) {
-        promise->addResult(Error::busy(QStringLiteral("Not connected to the server.")));
+        promise->addResult(
+            Error::busy(QCoreApplication::translate("shopdesk::remote::RemoteLink", "Not connected to the server.")));
         promise->finish();
         return future;
     }
@@ -239,7 +254,9 @@ QFuture<Result<QJsonValue>> RemoteLink::call(const QString& op, QJsonObject args
         if (it != m_pending.end()) {
             auto p = it->second;
             m_pending.erase(it);
-            p->addResult(Error::busy(QStringLiteral("The server did not answer within %1 s.").arg(wait / 1000)));
+            p->addResult(Error::busy(
+                QCoreApplication::translate("shopdesk::remote::RemoteLink", "The server did not answer within %1 s.")
+                    .arg(wait / 1000)));
             p->finish();
         }
     });

@@ -32,6 +32,8 @@ public:
         /// Unencrypted, for tests: refused unless the server is on loopback.
         bool plain = false;
         int timeoutMs = 15000;
+        /// The language the server answers in ("zh_CN" or "en").
+        QString language = QStringLiteral("en");
     };
 
     explicit RemoteLink(Options options, QObject* parent = nullptr);

@@ -6,6 +6,7 @@
 #include "server/ServerBackend.h"
 #include "services/auth/AccessGate.h"
 
+#include <QCoreApplication>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -27,7 +28,9 @@ Result<QJsonValue> reportAnswer(const Result<ImportReport>& r)
 
 Error noUpload(const QString& id)
 {
-    return Error::notFound(QStringLiteral("No history upload '%1' is under way on this connection.").arg(id.left(40)));
+    return Error::notFound(
+        QCoreApplication::translate("shopdesk::server", "No history upload '%1' is under way on this connection.")
+            .arg(id.left(40)));
 }
 
 } // namespace
@@ -55,7 +58,8 @@ HistoryUploads::HistoryUploads(ServerBackend& backend)
 HistoryUploads::~HistoryUploads()
 {
     if (m_current) {
-        const QString why = QStringLiteral("The server is stopping; nothing was imported.");
+        const QString why =
+            QCoreApplication::translate("shopdesk::server", "The server is stopping; nothing was imported.");
         m_current->pipe->abort(why);
         m_current->done.waitForFinished();
         if (m_current->endAnswer) {
@@ -89,7 +93,8 @@ Result<QJsonValue> HistoryUploads::begin(const void* connection, const auth::Act
         if (u->result) {
             forgetLater(u);
         } else {
-            u->pipe->abort(QStringLiteral("The history file stopped arriving for two minutes; nothing was imported."));
+            u->pipe->abort(QCoreApplication::translate(
+                "shopdesk::server", "The history file stopped arriving for two minutes; nothing was imported."));
         }
     });
     upload->idle.start();
@@ -102,7 +107,8 @@ Result<QJsonValue> HistoryUploads::begin(const void* connection, const auth::Act
 void HistoryUploads::finished(Upload* u, const Result<ImportReport>& r)
 {
     u->result = r;
-    u->pipe->abort(QStringLiteral("The import has ended.")); // a chunk waiting for room is let go
+    u->pipe->abort(
+        QCoreApplication::translate("shopdesk::server", "The import has ended.")); // a chunk waiting for room is let go
     if (u->endAnswer) {
         u->endAnswer->addResult(reportAnswer(r));
         u->endAnswer->finish();
@@ -149,8 +155,9 @@ QFuture<Result<QJsonValue>> HistoryUploads::chunk(const void* connection, const 
         // The worker stopped before the file's end: the client hears why, and the upload goes.
         u->dropped = true;
         forgetLater(u);
-        return readyAnswer(*u->result ? Error::invalid(QStringLiteral("The import ended before the file did; nothing "
-                                                                      "more is taken."))
+        return readyAnswer(*u->result ? Error::invalid(QCoreApplication::translate(
+                                            "shopdesk::server", "The import ended before the file did; nothing "
+                                                                "more is taken."))
                                       : u->result->error());
     }
     auto decoded = QByteArray::fromBase64Encoding(base64.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
@@ -161,9 +168,11 @@ QFuture<Result<QJsonValue>> HistoryUploads::chunk(const void* connection, const 
                 .arg(seq)
                 .arg(u->nextSeq);
     } else if (!decoded) {
-        wrong = QStringLiteral("A chunk of the history file is not base64; nothing was imported.");
+        wrong = QCoreApplication::translate("shopdesk::server",
+                                            "A chunk of the history file is not base64; nothing was imported.");
     } else if (decoded.decoded.size() > kChunkBytes) {
-        wrong = QStringLiteral("A chunk of the history file is larger than %1 KiB; nothing was imported.")
+        wrong = QCoreApplication::translate("shopdesk::server",
+                                            "A chunk of the history file is larger than %1 KiB; nothing was imported.")
                     .arg(kChunkBytes / 1024);
     }
     if (!wrong.isEmpty()) {
@@ -213,7 +222,8 @@ void HistoryUploads::dropped(const void* connection)
 {
     if (m_current && m_current->connection == connection) {
         m_current->dropped = true;
-        m_current->pipe->abort(QStringLiteral("The connection dropped; nothing was imported."));
+        m_current->pipe->abort(
+            QCoreApplication::translate("shopdesk::server", "The connection dropped; nothing was imported."));
         if (m_current->result) {
             forgetLater(m_current.get());
         }

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QJsonValue>
 #include <QObject>
@@ -28,7 +29,8 @@ inline Result<QJsonValue> statusAnswer(const Status& st)
 /// What an action on the shop's platform answers on an instance that does not route the shop.
 inline Error notRouting()
 {
-    return Error::busy(QStringLiteral("This server does not run the shop's platform connection."));
+    return Error::busy(
+        QCoreApplication::translate("shopdesk::server", "This server does not run the shop's platform connection."));
 }
 
 /// An action through one of the router's services (`service` null: this instance does not route

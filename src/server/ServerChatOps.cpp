@@ -17,6 +17,7 @@
 #include "services/routing/RoutingConfigService.h"
 #include "services/search/SearchService.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace shopdesk::server {
@@ -30,7 +31,9 @@ QFuture<Result<QJsonValue>> answered(QFuture<platform::PlatformStatus> f, QObjec
 {
     return f.then(context, [](platform::PlatformStatus st) -> Result<QJsonValue> {
         if (!st.isOk()) {
-            return st.error ? st.error->toError() : Error::internal(QStringLiteral("The platform did not answer."));
+            return st.error ? st.error->toError()
+                            : Error::internal(
+                                  QCoreApplication::translate("shopdesk::server", "The platform did not answer."));
         }
         return QJsonValue(true);
     });
@@ -58,12 +61,15 @@ QFuture<Result<QJsonValue>> audited(ServerBackend& b, QObject* context, const au
 {
     if (Status st = b.audit().recordNow(b.audit().entry(a.fullName(), action, target, detail)); !st) {
         return readyAnswer(Error::internal(
-            QStringLiteral("Not done: the audit log could not record it (%1).").arg(st.error().message)));
+            QCoreApplication::translate("shopdesk::server", "Not done: the audit log could not record it (%1).")
+                .arg(st.error().message)));
     }
     return call().then(context, [&b, a, action, target](platform::PlatformStatus st) -> Result<QJsonValue> {
         if (!st.isOk()) {
             b.audit().record(b.audit().entry(a.fullName(), action + QStringLiteral(".failed"), target));
-            return st.error ? st.error->toError() : Error::internal(QStringLiteral("The platform did not answer."));
+            return st.error ? st.error->toError()
+                            : Error::internal(
+                                  QCoreApplication::translate("shopdesk::server", "The platform did not answer."));
         }
         return QJsonValue(true);
     });
@@ -174,7 +180,9 @@ void TeamServer::registerChatOps()
         const qint64 waited = static_cast<qint64>(r.args.value(QStringLiteral("waitedMs")).toDouble());
         if (waited > protocol::kOfflineLeaseMs) {
             return QtFuture::makeReadyFuture(Status(Error::invalid(
-                QStringLiteral("This reply waited %1 s for the link, longer than the %2 s a reply may wait; not sent.")
+                QCoreApplication::translate(
+                    "shopdesk::server",
+                    "This reply waited %1 s for the link, longer than the %2 s a reply may wait; not sent.")
                     .arg(waited / 1000)
                     .arg(protocol::kOfflineLeaseMs / 1000))));
         }
@@ -260,10 +268,12 @@ void TeamServer::registerChatOps()
         const QString note = r.args.value(QStringLiteral("note")).toString();
         const QString target = toAgent.isEmpty() ? toGroup : toAgent;
         if (buyer.isEmpty() || target.trimmed().isEmpty()) {
-            return readyAnswer(Error::usage(QStringLiteral("Choose a colleague or a group to transfer to.")));
+            return readyAnswer(Error::usage(
+                QCoreApplication::translate("shopdesk::server", "Choose a colleague or a group to transfer to.")));
         }
         if (note.size() > 200) {
-            return readyAnswer(Error::invalid(QStringLiteral("The note has at most 200 characters.")));
+            return readyAnswer(Error::invalid(
+                QCoreApplication::translate("shopdesk::server", "The note has at most 200 characters.")));
         }
         auto held = chats.heldBy(a.id, buyer);
         if (!held) {
@@ -276,7 +286,8 @@ void TeamServer::registerChatOps()
                 return readyAnswer(st.error());
             }
         } else if (toAgent == a.name) {
-            return readyAnswer(Error::invalid(QStringLiteral("The conversation is already yours.")));
+            return readyAnswer(
+                Error::invalid(QCoreApplication::translate("shopdesk::server", "The conversation is already yours.")));
         }
         if (!m_router) {
             return readyAnswer(notRouting());
@@ -288,7 +299,8 @@ void TeamServer::registerChatOps()
     act("presence.set", [this](Client&, const Request& r, const auth::Actor& a) {
         const auto presence = presenceFrom(r.args.value(QStringLiteral("status")).toString());
         if (!presence) {
-            return readyAnswer(Error::usage(QStringLiteral("The status is online, away or offline.")));
+            return readyAnswer(Error::usage(
+                QCoreApplication::translate("shopdesk::server", "The status is online, away or offline.")));
         }
         if (!m_router) {
             return readyAnswer(notRouting());

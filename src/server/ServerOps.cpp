@@ -16,6 +16,7 @@
 #include "services/settings/SettingsService.h"
 #include "services/settings/ShopTextsService.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace shopdesk::server {
@@ -57,7 +58,7 @@ Result<auth::PermissionSet> permissions(const Request& r)
     QString unknown;
     auto set = auth::PermissionSet::parse(strings(r.args.value(QStringLiteral("permissions"))).join(u','), &unknown);
     if (!set) {
-        return Error::invalid(QStringLiteral("Unknown permission '%1'.").arg(unknown));
+        return Error::invalid(QCoreApplication::translate("shopdesk::server", "Unknown permission '%1'.").arg(unknown));
     }
     return *set;
 }

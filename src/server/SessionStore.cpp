@@ -3,6 +3,7 @@
 #include "crypto/Random.h"
 #include "pg/PgStore.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 
 namespace shopdesk::server {
@@ -52,7 +53,8 @@ Result<StoredSession> SessionStore::find(const QString& token)
         return found.error();
     }
     if (!*found) {
-        return Error::notFound(QStringLiteral("The session is not known to the server; log in again."));
+        return Error::notFound(
+            QCoreApplication::translate("shopdesk::server", "The session is not known to the server; log in again."));
     }
     return **found;
 }

@@ -5,11 +5,13 @@
 #include "pg/PgConnection.h"
 #include "pg/PgStore.h"
 #include "server/HistoryUploads.h"
+#include "server/RequestLanguage.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
 #include "server/TeamServerClient.h"
 #include "services/accounts/AccountService.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSocketNotifier>
@@ -63,6 +65,9 @@ Status TeamServer::start()
     if (m_options.plain && !m_options.address.isLoopback()) {
         return Error::usage(QStringLiteral("Plain (unencrypted) connections are allowed only on a loopback address; "
                                            "give --tls-cert and --tls-key or listen on 127.0.0.1."));
+    }
+    if (Status st = RequestLanguage::install(); !st) {
+        return st;
     }
     m_server = std::make_unique<QWebSocketServer>(QStringLiteral("shopdesk-server"),
                                                   m_options.plain ? QWebSocketServer::NonSecureMode
@@ -128,7 +133,8 @@ void TeamServer::accept()
             auto it = m_clients.find(socket);
             if (it != m_clients.end()) {
                 refuse(*it->second, 0, QString::fromLatin1(protocol::codes::kProtocol),
-                       QStringLiteral("Binary frames are not part of the ShopDesk protocol."));
+                       QCoreApplication::translate("shopdesk::server",
+                                                   "Binary frames are not part of the ShopDesk protocol."));
             }
         });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] {
@@ -181,9 +187,14 @@ void TeamServer::onText(QWebSocket* socket, const QString& frame)
 
 void TeamServer::handle(Client& c, const protocol::Request& r)
 {
+    if (r.op == u"hello") {
+        c.language = RequestLanguage::normalise(r.args.value(QStringLiteral("language")).toString());
+    }
+    // What the services say while answering comes in the connection's language.
+    RequestLanguage::Scope scope(c.language);
     if (!c.greeted && r.op != u"hello") {
         refuse(c, r.id, QString::fromLatin1(protocol::codes::kProtocol),
-               QStringLiteral("The first request on a connection must be hello."));
+               QCoreApplication::translate("shopdesk::server", "The first request on a connection must be hello."));
         return;
     }
     Result<QJsonValue> answer = Error::internal(QString());
@@ -204,7 +215,7 @@ void TeamServer::handle(Client& c, const protocol::Request& r)
         answer = resume(c, r);
     } else if (!c.authenticated()) {
         refuse(c, r.id, QString::fromLatin1(protocol::codes::kUnauthenticated),
-               QStringLiteral("Log in first (login or resume)."));
+               QCoreApplication::translate("shopdesk::server", "Log in first (login or resume)."));
         return;
     } else if (r.op == u"subscribe") {
         answer = subscribe(c, r);
@@ -212,7 +223,8 @@ void TeamServer::handle(Client& c, const protocol::Request& r)
         auto op = m_ops.find(r.op);
         if (op == m_ops.end()) {
             refuse(c, r.id, QString::fromLatin1(protocol::codes::kUnknownOp),
-                   QStringLiteral("The server does not know the operation '%1'.").arg(r.op.left(64)));
+                   QCoreApplication::translate("shopdesk::server", "The server does not know the operation '%1'.")
+                       .arg(r.op.left(64)));
             return;
         }
         if (op->second.writes && !r.rid.isEmpty()) {
@@ -282,8 +294,10 @@ Result<QJsonValue> TeamServer::hello(Client& c, const protocol::Request& r)
 {
     if (r.version != protocol::kVersion) {
         return Error::usage(
-            QStringLiteral("This program speaks version %1 of the ShopDesk team protocol and the server speaks version "
-                           "%2; install the same ShopDesk version on both.")
+            QCoreApplication::translate(
+                "shopdesk::server",
+                "This program speaks version %1 of the ShopDesk team protocol and the server speaks version "
+                "%2; install the same ShopDesk version on both.")
                 .arg(r.version)
                 .arg(protocol::kVersion));
     }
@@ -321,10 +335,12 @@ void TeamServer::login(Client& c, const protocol::Request& r)
     QtConcurrent::run(&m_logins, [&hasher, hash = attempt->hash, password] {
         return hasher.verify(hash, password);
     }).then(this, [this, socket = c.socket, id = r.id, attempt = std::move(*attempt), password](bool matched) {
+        auto it = m_clients.find(socket);
+        const bool gone = it == m_clients.end() || it->second->closing;
+        RequestLanguage::Scope scope(gone ? QString() : it->second->language);
         // Counted even when the connection went meanwhile: hanging up is no way around the lockout.
         auto actor = m_backend.accounts().finishLogin(attempt, password, matched);
-        auto it = m_clients.find(socket);
-        if (it == m_clients.end() || it->second->closing) {
+        if (gone) {
             return;
         }
         Client& client = *it->second;
@@ -359,15 +375,17 @@ Result<QJsonValue> TeamServer::resume(Client& c, const protocol::Request& r)
     }
     if (session->ended) {
         return Error::sessionEnded(
-            QStringLiteral("This session was ended (%1); log in again.")
+            QCoreApplication::translate("shopdesk::server", "This session was ended (%1); log in again.")
                 .arg(session->endReason.isEmpty() ? QStringLiteral("logged out") : session->endReason));
     }
     const qint64 idleMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.idleExpiry).count();
     if (m_backend.clock().now().ms() - session->lastSeen.ms() > idleMs) {
         (void)m_sessions.end(session->tokenHash, QStringLiteral("idle"), m_backend.clock().now());
-        return Error::sessionEnded(QStringLiteral("The session expired after %1 minutes without activity; log in "
-                                                  "again.")
-                                       .arg(m_options.idleExpiry.count()));
+        return Error::sessionEnded(
+            QCoreApplication::translate("shopdesk::server",
+                                        "The session expired after %1 minutes without activity; log in "
+                                        "again.")
+                .arg(m_options.idleExpiry.count()));
     }
     c.tokenHash = session->tokenHash;
     c.account = session->account;
@@ -568,6 +586,7 @@ void TeamServer::recheckSessions()
         if (!c.authenticated() || c.closing) {
             continue;
         }
+        RequestLanguage::Scope scope(c.language);
         const protocol::IdentityWire before = c.identity;
         auto now = identityFor(c);
         if (!now) {
@@ -590,12 +609,15 @@ void TeamServer::sweepIdle()
     const qint64 idleMs = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.idleExpiry).count();
     for (auto& [socket, client] : m_clients) {
         Client& c = *client;
+        RequestLanguage::Scope scope(c.language);
         if (c.authenticated() && !c.closing) {
             if (now - c.lastActivityMs > idleMs) {
-                endSession(c,
-                           QStringLiteral("The session expired after %1 minutes without activity; log in again.")
-                               .arg(m_options.idleExpiry.count()),
-                           QStringLiteral("idle"));
+                endSession(
+                    c,
+                    QCoreApplication::translate("shopdesk::server",
+                                                "The session expired after %1 minutes without activity; log in again.")
+                        .arg(m_options.idleExpiry.count()),
+                    QStringLiteral("idle"));
             } else {
                 (void)m_sessions.touch(c.tokenHash, m_backend.clock().now());
             }

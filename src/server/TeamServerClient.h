@@ -10,6 +10,8 @@ namespace shopdesk::server {
 struct TeamServer::Client {
     QWebSocket* socket = nullptr;
     bool greeted = false;
+    /// The language its hello asked for ("zh_CN" or "en"): what the server says to it.
+    QString language = QStringLiteral("en");
     qint64 lastId = 0;
     /// Set once logged in or resumed.
     QByteArray tokenHash;

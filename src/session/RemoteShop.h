@@ -30,6 +30,9 @@ struct ServerOptions {
     /// the server cannot be reached at login, opens that copy offline (DeskCache). A
     /// command-line program does neither.
     bool keepCopy = false;
+    /// The language the server's sentences come in: the desktop's ("zh_CN" or "en"); a command
+    /// line speaks English.
+    QString language = QStringLiteral("en");
 };
 
 /// A shop on a team server: the server holds the gate, the data and the shop's platform; the

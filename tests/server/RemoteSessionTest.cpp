@@ -269,3 +269,43 @@ TEST_F(RemoteSession, TheDeskOffersWhatTheServerServesOfThePlatform)
 
 } // namespace
 } // namespace shopdesk::test
+
+namespace shopdesk::test {
+namespace {
+
+// The server answers each connection in the language its desktop asked for: a Chinese desk reads
+// the gate's refusal in Chinese while a command line (English) reads it in English, at one time.
+TEST_F(RemoteSession, TheServerSpeaksEachDesksLanguage)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    session::ServerOptions chineseDesk = serverOptions();
+    chineseDesk.language = QStringLiteral("zh_CN");
+    auto zh = await(session::RemoteShop::login(chineseDesk, QStringLiteral("小美"), kAgentPassword));
+    ASSERT_TRUE(zh) << zh.error().message.toStdString();
+    auto en = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(en);
+    NewAccount a;
+    a.name = QStringLiteral("小王");
+    a.password = kAgentPassword;
+    a.roles = {QStringLiteral("presales")};
+    auto inChinese = await((*zh)->team().createAccount(a));
+    auto inEnglish = await(en->team().createAccount(a));
+    ASSERT_FALSE(inChinese);
+    ASSERT_FALSE(inEnglish);
+    EXPECT_EQ(inChinese.error().message,
+              QStringLiteral("测试旗舰店:小美 无权新建子账号：这需要权限 account.manage（管理子账号）。"));
+    EXPECT_TRUE(inEnglish.error().message.contains(u"may not create a sub-account"))
+        << inEnglish.error().message.toStdString();
+    // A sentence of the server's own, and one of a wrong password (the lockout's), in Chinese too.
+    RawClient raw(server->port());
+    raw.send(QStringLiteral(R"({"v":2,"id":1,"op":"hello","args":{"language":"zh_CN"}})"));
+    const QString version = RawClient::message(raw.next());
+    EXPECT_TRUE(version.contains(u"团队协议")) << version.toStdString();
+    auto wrong = await(session::RemoteShop::login(chineseDesk, QStringLiteral("小美"), QStringLiteral("nope")));
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().message, QStringLiteral("账号或密码错误。"));
+}
+
+} // namespace
+} // namespace shopdesk::test

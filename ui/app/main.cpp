@@ -105,7 +105,7 @@ int main(int argc, char* argv[])
                        fingerprintOption, plainOption, asOption});
     parser.process(app);
 
-    installLanguage(app, parser.value(langOption));
+    const QString language = installLanguage(app, parser.value(langOption));
     if (parser.isSet(benchOption)) {
         return ui::runUiBench(parser.value(dbOption));
     }
@@ -120,7 +120,8 @@ int main(int argc, char* argv[])
         server.server = parser.value(serverOption);
         server.fingerprint = parser.value(fingerprintOption);
         server.plain = parser.isSet(plainOption);
-        server.keepCopy = true; // readable offline, sealed with the account's password
+        server.keepCopy = true;     // readable offline, sealed with the account's password
+        server.language = language; // the server's sentences in the desktop's language
         return ui::runTeamDesktop(app, server, parser.value(asOption), parser.value(shotOption),
                                   parser.value(showOption),
                                   static_cast<int>(parser.value(afterOption).toDouble() * 1000));
@@ -192,11 +193,12 @@ int main(int argc, char* argv[])
             session = *s;
         } else {
             ui::LoginDialog login(
-                [&local](const QString& name, const QString& password, const QString& server) {
+                [&local, &language](const QString& name, const QString& password, const QString& server) {
                     if (!server.isEmpty()) {
                         session::ServerOptions team;
                         team.server = server;
                         team.keepCopy = true;
+                        team.language = language;
                         return session::RemoteShop::login(team, name, password);
                     }
                     return local.login(name, password);

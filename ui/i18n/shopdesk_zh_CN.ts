@@ -415,6 +415,17 @@
     </message>
 </context>
 <context>
+    <name>shopdesk::auth</name>
+    <message>
+        <source>SHOPDESK_LANGUAGE</source>
+        <translation>zh_CN</translation>
+    </message>
+    <message>
+        <source>%1 may not %2: that needs the permission %3 (%4).</source>
+        <translation>%1 无权%2：这需要权限 %3（%4）。</translation>
+    </message>
+</context>
+<context>
     <name>shopdesk::phrasecsv</name>
     <message>
         <source>The file is not UTF-8 text. Save it as &quot;CSV UTF-8&quot;.</source>
@@ -447,6 +458,156 @@
     <message>
         <source>The code &quot;%1&quot; appears twice in the file.</source>
         <translation>编码“%1”在文件中出现了两次。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::remote::RemoteLink</name>
+    <message>
+        <source>The connection to the server was closed.</source>
+        <translation>与服务器的连接已关闭。</translation>
+    </message>
+    <message>
+        <source>First connection to %1: trusting its certificate with SHA-256 fingerprint %2 (remembered; compare it with what shopdesk-server init printed).</source>
+        <translation>首次连接 %1：已信任其证书，SHA-256 指纹为 %2（已记住；请与 shopdesk-server init 打印的指纹核对）。</translation>
+    </message>
+    <message>
+        <source>The server %1 showed a certificate with fingerprint %2, not the expected %3: the connection was refused. If the server&apos;s certificate was replaced on purpose, give the new fingerprint with --server-fingerprint.</source>
+        <translation>服务器 %1 出示的证书指纹为 %2，而不是预期的 %3：已拒绝连接。如果服务器证书是有意更换的，请用 --server-fingerprint 提供新指纹。</translation>
+    </message>
+    <message>
+        <source>The server address must be HOST:PORT, e.g. 192.168.1.20:7443.</source>
+        <translation>服务器地址须为 主机:端口，例如 192.168.1.20:7443。</translation>
+    </message>
+    <message>
+        <source>An unencrypted connection is allowed only to a server on this PC.</source>
+        <translation>只有本机上的服务器才允许不加密连接。</translation>
+    </message>
+    <message>
+        <source>The server %1 showed no certificate.</source>
+        <translation>服务器 %1 未出示证书。</translation>
+    </message>
+    <message>
+        <source>The connection to the server %1 dropped.</source>
+        <translation>与服务器 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The server %1 closed the connection (%2).</source>
+        <translation>服务器 %1 关闭了连接（%2）。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: %2</source>
+        <translation>无法连接服务器 %1：%2</translation>
+    </message>
+    <message>
+        <source>The server %1 did not answer within %2 s.</source>
+        <translation>服务器 %1 在 %2 秒内没有应答。</translation>
+    </message>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation>未连接到服务器。</translation>
+    </message>
+    <message>
+        <source>The server did not answer within %1 s.</source>
+        <translation>服务器在 %1 秒内没有应答。</translation>
+    </message>
+</context>
+<context>
+    <name>shopdesk::server</name>
+    <message>
+        <source>No history upload &apos;%1&apos; is under way on this connection.</source>
+        <translation>此连接上没有进行中的历史上传“%1”。</translation>
+    </message>
+    <message>
+        <source>The server is stopping; nothing was imported.</source>
+        <translation>服务器正在停止；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The history file stopped arriving for two minutes; nothing was imported.</source>
+        <translation>历史文件已两分钟没有传来；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The import has ended.</source>
+        <translation>导入已结束。</translation>
+    </message>
+    <message>
+        <source>The import ended before the file did; nothing more is taken.</source>
+        <translation>导入在文件传完之前已结束；不再接收更多内容。</translation>
+    </message>
+    <message>
+        <source>A chunk of the history file is not base64; nothing was imported.</source>
+        <translation>历史文件的一个分块不是 base64；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>A chunk of the history file is larger than %1 KiB; nothing was imported.</source>
+        <translation>历史文件的一个分块超过 %1 KiB；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The connection dropped; nothing was imported.</source>
+        <translation>连接已断开；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The platform did not answer.</source>
+        <translation>平台没有应答。</translation>
+    </message>
+    <message>
+        <source>Not done: the audit log could not record it (%1).</source>
+        <translation>未执行：审计日志无法记录此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>This reply waited %1 s for the link, longer than the %2 s a reply may wait; not sent.</source>
+        <translation>这条回复等待连接 %1 秒，超过了回复可等待的 %2 秒；未发送。</translation>
+    </message>
+    <message>
+        <source>Choose a colleague or a group to transfer to.</source>
+        <translation>请选择要转交的同事或分组。</translation>
+    </message>
+    <message>
+        <source>The note has at most 200 characters.</source>
+        <translation>备注最多 200 个字符。</translation>
+    </message>
+    <message>
+        <source>The conversation is already yours.</source>
+        <translation>该会话已经由你接待。</translation>
+    </message>
+    <message>
+        <source>The status is online, away or offline.</source>
+        <translation>状态只能是在线、离开或离线。</translation>
+    </message>
+    <message>
+        <source>Unknown permission &apos;%1&apos;.</source>
+        <translation>未知的权限“%1”。</translation>
+    </message>
+    <message>
+        <source>The session is not known to the server; log in again.</source>
+        <translation>服务器不认识此会话；请重新登录。</translation>
+    </message>
+    <message>
+        <source>Binary frames are not part of the ShopDesk protocol.</source>
+        <translation>二进制帧不属于 ShopDesk 协议。</translation>
+    </message>
+    <message>
+        <source>The first request on a connection must be hello.</source>
+        <translation>连接上的第一个请求必须是 hello。</translation>
+    </message>
+    <message>
+        <source>Log in first (login or resume).</source>
+        <translation>请先登录（login 或 resume）。</translation>
+    </message>
+    <message>
+        <source>The server does not know the operation &apos;%1&apos;.</source>
+        <translation>服务器不认识操作“%1”。</translation>
+    </message>
+    <message>
+        <source>This program speaks version %1 of the ShopDesk team protocol and the server speaks version %2; install the same ShopDesk version on both.</source>
+        <translation>本程序使用 ShopDesk 团队协议第 %1 版，服务器使用第 %2 版；请在两边安装相同版本的 ShopDesk。</translation>
+    </message>
+    <message>
+        <source>This session was ended (%1); log in again.</source>
+        <translation>此会话已结束（%1）；请重新登录。</translation>
+    </message>
+    <message>
+        <source>The session expired after %1 minutes without activity; log in again.</source>
+        <translation>会话在 %1 分钟无操作后已过期；请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -535,10 +696,6 @@
         <translation>团队服务器暂不提供“%1”；请在单机版 ShopDesk 中使用。</translation>
     </message>
     <message>
-        <source>The routing simulation</source>
-        <translation>分流模拟</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -549,6 +706,10 @@
     <message>
         <source>Order actions</source>
         <translation>订单操作</translation>
+    </message>
+    <message>
+        <source>A simulation run invents thousands of buyers and orders, so it runs only on a single-seat store; a team server&apos;s router runs the simulated shop live (sim.buyers_per_minute).</source>
+        <translation>模拟运行会虚构成千上万的买家和订单，所以只在单机店铺上运行；团队服务器的分流器会实时运行模拟店铺（sim.buyers_per_minute）。</translation>
     </message>
 </context>
 <context>

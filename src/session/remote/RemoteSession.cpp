@@ -68,7 +68,7 @@ QFuture<Result<std::shared_ptr<ShopSession>>> RemoteShop::login(const ServerOpti
         options.knownServersFile = defaultKnownServers();
     }
     remote::RemoteLink::Options linkOptions{options.server, options.fingerprint, options.knownServersFile,
-                                            options.plain, options.timeoutMs};
+                                            options.plain,  options.timeoutMs,   options.language};
     auto link = std::make_shared<remote::LinkPtr>(remote::LinkPtr(new remote::RemoteLink(linkOptions)));
     remote::RemoteLink* raw = link->get();
     const QString copyPath = DeskCache::pathFor(cacheDirOf(options), options.server, name);
@@ -550,7 +550,7 @@ void RemoteSession::reconnect()
     m_link = LinkState::Connecting;
     emit linkChanged();
     remote::RemoteLink::Options linkOptions{m_options.server, m_options.fingerprint, m_options.knownServersFile,
-                                            m_options.plain, m_options.timeoutMs};
+                                            m_options.plain,  m_options.timeoutMs,   m_options.language};
     m_dialing.reset(new remote::RemoteLink(linkOptions));
     remote::RemoteLink* raw = m_dialing.get();
     auto retry = [this] {

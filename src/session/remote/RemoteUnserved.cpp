@@ -24,7 +24,6 @@ QFuture<T> ready(T value)
 // The desks' names as unservedReason() says them (listed for the translation catalogue).
 [[maybe_unused]] const char* const kUnservedNames[] = {
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Order actions"),
-    QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The routing simulation"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "Settings"),
     QT_TRANSLATE_NOOP("shopdesk::session::Unserved", "The shop's texts"),
 };
@@ -232,7 +231,12 @@ QFuture<Result<AgentReport>> RemoteReports::agents(Timestamp from, Timestamp to,
 
 QFuture<Result<Simulation::Outcome>> UnservedSimulation::run(const SimRunOptions&)
 {
-    return ready<Result<Simulation::Outcome>>(Error::invalid(unservedReason("The routing simulation")));
+    // Deliberately not served: a run invents thousands of buyers, orders and sessions, which have
+    // no place in a team's shared database (its router runs the simulated shop live instead).
+    return ready<Result<Simulation::Outcome>>(Error::invalid(QCoreApplication::translate(
+        "shopdesk::session::Unserved",
+        "A simulation run invents thousands of buyers and orders, so it runs only on a single-seat store; a team "
+        "server's router runs the simulated shop live (sim.buyers_per_minute).")));
 }
 
 } // namespace shopdesk::session
