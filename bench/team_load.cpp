@@ -222,7 +222,7 @@ int main(int argc, char** argv)
         } else if (a == "--seconds") {
             seconds = std::max(5, v);
         } else if (a == "--buyers-per-minute") {
-            pace = std::clamp(v, 1, 600);
+            pace = std::clamp(v, 1, 5000);
         } else if (a == "--reply-min-ms") {
             replyMinMs = v;
         } else if (a == "--reply-max-ms") {

@@ -2,6 +2,7 @@
 
 #include "cli/Args.h"
 #include "core/Logging.h"
+#include "domain/SimSettings.h"
 #include "server/ServerBackend.h"
 #include "server/ShopRouter.h"
 #include "server/TeamServer.h"
@@ -176,7 +177,8 @@ int run(Io& io, cli::Args& args)
     }
     auto listen = args.option(QStringLiteral("listen"));
     auto idle = args.integer(QStringLiteral("idle-minutes"), 1, 7 * 24 * 60);
-    auto pace = args.integer(QStringLiteral("buyers-per-minute"), 0, 600);
+    auto pace =
+        args.integer(QStringLiteral("buyers-per-minute"), 0, static_cast<qint64>(SimSettings::kMaxBuyersPerMinute));
     const bool plain = args.flag(QStringLiteral("plain"));
     if (!listen || !idle || !pace || !*listen) {
         return fail(io, Error::usage(QStringLiteral("run needs --listen HOST:PORT.")));

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace shopdesk::session {
 
 namespace {
@@ -89,6 +91,16 @@ void RemoteChats::messagesChanged(const QString& platform, const QString& key)
             (void)fetchTimeline(c.id);
         }
     }
+}
+
+bool RemoteChats::concerns(const QString& platform, const QString& key, const QString& newOwner,
+                           const QString& me) const
+{
+    if (!m_mine || newOwner == me) {
+        return true; // (a list not read yet is read in any case)
+    }
+    return std::any_of(m_mine->begin(), m_mine->end(),
+                       [&](const ConversationSummary& c) { return c.platform == platform && c.key == key; });
 }
 
 Result<std::vector<ConversationSummary>> RemoteChats::mine(Timestamp since)

@@ -55,6 +55,9 @@ public:
     void refreshTimelines();
     /// A conversation's messages changed: its cached timeline is fetched again.
     void messagesChanged(const QString& platform, const QString& key);
+    /// Whether a change of this conversation can alter what this desk shows: one in its lists
+    /// (接待中, 最近联系), or one just given to `me` (a new owner named in the change).
+    bool concerns(const QString& platform, const QString& key, const QString& newOwner, const QString& me) const;
     /// The status last set, sent again with every heartbeat (a silent desk counts as offline).
     std::optional<platform::AgentPresence> presence() const { return m_presence; }
     /// The replies written while offline (sent when the link is back, given back when it ends).

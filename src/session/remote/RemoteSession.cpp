@@ -492,8 +492,15 @@ void RemoteSession::onPush(const QString& kind, const QJsonObject& body)
         }
         if (changeKind == u"conversation" || changeKind == u"message") {
             const QJsonObject payload = body.value(QStringLiteral("payload")).toObject();
-            m_touched.insert({payload.value(QStringLiteral("platform")).toString(),
-                              payload.value(QStringLiteral("key")).toString()});
+            const QString platform = payload.value(QStringLiteral("platform")).toString();
+            const QString key = payload.value(QStringLiteral("key")).toString();
+            // Every desk hears every chat of the shop: an agent's desk reads again only for its
+            // own (a shop at 双11 writes many a second); one that watches the queue, for all.
+            if (!may(auth::Operation::QueueMonitor) &&
+                !m_chats.concerns(platform, key, payload.value(QStringLiteral("owner")).toString(), m_identity.name)) {
+                return;
+            }
+            m_touched.insert({platform, key});
             // A busy shop pushes many changes a second: one fetch for all of them.
             if (!m_chatRefresh->isActive()) {
                 m_chatRefresh->start();
