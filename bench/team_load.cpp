@@ -106,6 +106,12 @@ Instance startInstance(const QString& bin, const QString& pgUrl, const QString& 
     i.port = port;
     i.process = std::make_unique<QProcess>();
     i.process->setProcessChannelMode(QProcess::MergedChannels);
+    // Its log, to read after a run that went wrong (TEAM_LOAD_LOGS=DIR).
+    const QString logs = qEnvironmentVariable("TEAM_LOAD_LOGS");
+    const QString logFile = logs.isEmpty() ? QString() : QDir(logs).filePath(QStringLiteral("server-%1.log").arg(port));
+    if (!logFile.isEmpty()) {
+        i.process->setStandardOutputFile(logFile);
+    }
     i.process->start(bin, {QStringLiteral("run"), QStringLiteral("--pg"), pgUrl, QStringLiteral("--listen"),
                            QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--data"), dataDir,
                            QStringLiteral("--buyers-per-minute"), QString::number(pace)});
@@ -120,8 +126,14 @@ Instance startInstance(const QString& bin, const QString& pgUrl, const QString& 
         if (t.elapsed() > 20000 || i.process->state() != QProcess::Running) {
             die(QStringLiteral("the server did not start: %1").arg(QString::fromUtf8(out)));
         }
-        i.process->waitForReadyRead(100);
-        out += i.process->readAll();
+        if (logFile.isEmpty()) {
+            i.process->waitForReadyRead(100);
+            out += i.process->readAll();
+        } else {
+            spin(100);
+            QFile f(logFile);
+            out = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }
     }
     // Its log is not read further; a full pipe must not stop it.
     QObject::connect(i.process.get(), &QProcess::readyRead, i.process.get(), [p = i.process.get()] { p->readAll(); });

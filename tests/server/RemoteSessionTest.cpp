@@ -273,6 +273,39 @@ TEST_F(RemoteSession, TheDeskOffersWhatTheServerServesOfThePlatform)
 namespace shopdesk::test {
 namespace {
 
+// A desk closed while a read it started after a push is on its way tells no view anything as it
+// goes (the failing call's continuation used to say "changed" from a half-destroyed session).
+TEST_F(RemoteSession, ADeskClosedWithAReadOnItsWayTellsNoOne)
+{
+    auto owner = ownerWithAgent();
+    ASSERT_TRUE(owner);
+    auto agent = loginRemote(QStringLiteral("小美"), kAgentPassword);
+    ASSERT_TRUE(agent);
+    bool closing = false;
+    int toldWhileClosing = 0;
+    bool closed = false;
+    QObject::connect(agent.get(), &session::ShopSession::teamChanged, [&] { toldWhileClosing += closing ? 1 : 0; });
+    // The push starts the desk's read of the phrases; the desk closes before the answer comes.
+    QObject::connect(agent.get(), &session::ShopSession::changeArrived,
+                     [&](qint64, const QString& kind, const QByteArray&) {
+                         if (kind == u"phrases") {
+                             QTimer::singleShot(0, [&] {
+                                 closing = true;
+                                 agent.reset();
+                                 closing = false;
+                                 closed = true;
+                             });
+                         }
+                     });
+    QuickReply team;
+    team.scope = QuickReply::Scope::Team;
+    team.code = QStringLiteral("hy");
+    team.text = QStringLiteral("亲，欢迎光临");
+    ASSERT_TRUE(await(owner->phrases().save(team)));
+    ASSERT_TRUE(spinUntil([&] { return closed; }));
+    EXPECT_EQ(toldWhileClosing, 0);
+}
+
 // The server answers each connection in the language its desktop asked for: a Chinese desk reads
 // the gate's refusal in Chinese while a command line (English) reads it in English, at one time.
 TEST_F(RemoteSession, TheServerSpeaksEachDesksLanguage)

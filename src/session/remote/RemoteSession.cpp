@@ -301,6 +301,9 @@ void RemoteSession::refreshChats()
     m_touched.clear();
     m_chats.refresh().then(this, [this, touched] {
         m_chatsInFlight = false;
+        if (m_ended) {
+            return; // closed meanwhile (its calls failed as the link went)
+        }
         QStringList keys;
         for (const auto& [platform, key] : touched) {
             m_chats.messagesChanged(platform, key);
@@ -366,6 +369,9 @@ RemoteSession::~RemoteSession()
     m_ended = true;
     m_endReason = QStringLiteral("closed");
     m_link = LinkState::Disconnected;
+    // Nor does it tell anyone anything as it goes: a view told "stored" now would read a session
+    // its owner is destroying (team_load caught it: a refresh answered by the failing calls).
+    blockSignals(true);
     if (m_remote) {
         m_remote->disconnect(this);
     }
