@@ -8,6 +8,7 @@
 #include "pg/PgSchema.h"
 #include "pg/PgStore.h"
 
+#include "support/ClaimInvariants.h"
 #include "support/QtPrinters.h"
 
 #include <gtest/gtest.h>
@@ -115,34 +116,13 @@ TEST(ClaimPath, SixteenWritersNeverMakeTwoOwnersOrBreakALimit)
     EXPECT_GT(claimed.load(), 100) << "the writers got somewhere";
     EXPECT_GT(refused.load(), 100) << "and were refused often: the limits and owners were contended";
 
-    // No conversation with two active owners, and the owner column agrees with the assignment.
-    auto doubles = c.query("SELECT count(*) FROM (SELECT conversation_id FROM assignments WHERE ended_at IS NULL "
-                           "GROUP BY conversation_id HAVING count(*) > 1) d");
-    ASSERT_TRUE(doubles);
-    EXPECT_EQ(doubles->integer(0, 0), 0);
+    expectClaimInvariants(c);
+    // The owner column agrees with the assignment.
     auto mismatched =
         c.query("SELECT count(*) FROM conversations c LEFT JOIN assignments a ON a.conversation_id = c.id "
                 "AND a.ended_at IS NULL WHERE c.owner_id IS DISTINCT FROM a.account_id");
     ASSERT_TRUE(mismatched);
     EXPECT_EQ(mismatched->integer(0, 0), 0);
-    // Within the limit, counting only what had to be (over-limit reasons excluded).
-    auto over = c.query("SELECT a.name, count(*) FILTER (WHERE s.reason IN ('free', 'queue', 'take')), "
-                        "COALESCE(a.reception_limit, g.reception_limit, 0) FROM accounts a "
-                        "LEFT JOIN routing_groups g ON g.shop_id = a.shop_id AND g.name = a.grp "
-                        "LEFT JOIN assignments s ON s.account_id = a.id AND s.ended_at IS NULL "
-                        "GROUP BY a.name, a.reception_limit, g.reception_limit "
-                        "HAVING count(*) FILTER (WHERE s.reason IN ('free', 'queue', 'take')) > "
-                        "COALESCE(a.reception_limit, g.reception_limit, 0)");
-    ASSERT_TRUE(over);
-    for (int i = 0; i < over->rows(); ++i) {
-        ADD_FAILURE() << over->text(i, 0).toStdString() << " holds " << over->integer(i, 1) << " over its limit "
-                      << over->integer(i, 2);
-    }
-    // The load rows every claim locked agree with what is held.
-    auto drift = c.query("SELECT count(*) FROM agent_load l WHERE l.active <> (SELECT count(*) FROM assignments s "
-                         "WHERE s.account_id = l.account_id AND s.ended_at IS NULL)");
-    ASSERT_TRUE(drift);
-    EXPECT_EQ(drift->integer(0, 0), 0);
     (void)(*admin)->exec("DROP SCHEMA IF EXISTS claim_prop CASCADE");
 }
 

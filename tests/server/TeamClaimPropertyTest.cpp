@@ -9,6 +9,7 @@
 // PostgreSQL connections, without a server between.)
 
 #include "TeamFixture.h"
+#include "support/ClaimInvariants.h"
 
 #include <QFutureWatcher>
 
@@ -120,29 +121,10 @@ TEST_F(TeamClaimProperty, SixteenDesksNeverMakeTwoOwnersOrBreakALimit)
     auto db = pg::PgConnection::open(url);
     ASSERT_TRUE(db);
     pg::PgConnection& c = **db;
-    auto doubles = c.query("SELECT count(*) FROM (SELECT conversation_id FROM assignments WHERE ended_at IS NULL "
-                           "GROUP BY conversation_id HAVING count(*) > 1) d");
-    ASSERT_TRUE(doubles);
-    EXPECT_EQ(doubles->integer(0, 0), 0) << "a conversation with two active owners";
+    expectClaimInvariants(c);
     auto transfers = c.query("SELECT count(*) FROM assignments WHERE reason = 'transfer'");
     ASSERT_TRUE(transfers);
     EXPECT_GT(transfers->integer(0, 0), 10) << "transfers went through the claim path";
-    auto over = c.query("SELECT a.name, count(*) FILTER (WHERE s.reason IN ('free', 'queue', 'take')), "
-                        "COALESCE(a.reception_limit, g.reception_limit, 0) FROM accounts a "
-                        "LEFT JOIN routing_groups g ON g.shop_id = a.shop_id AND g.name = a.grp "
-                        "LEFT JOIN assignments s ON s.account_id = a.id AND s.ended_at IS NULL "
-                        "WHERE a.grp = 'presales' GROUP BY a.name, a.reception_limit, g.reception_limit "
-                        "HAVING count(*) FILTER (WHERE s.reason IN ('free', 'queue', 'take')) > "
-                        "COALESCE(a.reception_limit, g.reception_limit, 0)");
-    ASSERT_TRUE(over);
-    for (int i = 0; i < over->rows(); ++i) {
-        ADD_FAILURE() << over->text(i, 0).toStdString() << " holds " << over->integer(i, 1) << " over its limit "
-                      << over->integer(i, 2);
-    }
-    auto drift = c.query("SELECT count(*) FROM agent_load l WHERE l.active <> (SELECT count(*) FROM assignments s "
-                         "WHERE s.account_id = l.account_id AND s.ended_at IS NULL)");
-    ASSERT_TRUE(drift);
-    EXPECT_EQ(drift->integer(0, 0), 0) << "a load row that disagrees with the assignments";
 
     // Every desk ends with the server's view of its account's buyers.
     for (size_t d = 0; d < desks.size(); ++d) {
